@@ -1,0 +1,160 @@
+package space.djangonaut.missioncontrol.application;
+
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
+import java.math.BigDecimal;
+import java.time.Instant;
+import space.djangonaut.missioncontrol.cohort.Cohort;
+
+/** A Djangonaut's application to a cohort: the answers to the public form and where the selection stands. */
+@Entity
+public class Application {
+
+  @Id
+  @GeneratedValue(strategy = GenerationType.IDENTITY)
+  private Long id;
+
+  @ManyToOne(fetch = FetchType.LAZY, optional = false)
+  @JoinColumn(name = "cohort_id")
+  private Cohort cohort;
+
+  private String name;
+  private String email;
+  /** Sensitive: never shown to reviewers. */
+  private String pronouns;
+  private String timezone;
+  private WeeklyAvailability availability;
+  private int hoursPerWeek;
+
+  @Enumerated(EnumType.STRING)
+  private DjangoExperience djangoExperience;
+
+  private String experienceDetails;
+  private String motivation;
+  private String project;
+  private String contributionUrl;
+  private boolean codeOfConductAccepted;
+
+  @Enumerated(EnumType.STRING)
+  private ApplicationStatus status;
+
+  private BigDecimal aggregateScore;
+
+  @Enumerated(EnumType.STRING)
+  private Outcome outcome;
+
+  private Instant submittedAt;
+
+  protected Application() {}
+
+  Application(Cohort cohort, ApplicationForm form, Instant submittedAt) {
+    this.cohort = cohort;
+    this.name = form.getName().strip();
+    this.email = ApplicationForm.normaliseEmail(form.getEmail());
+    this.pronouns = blankToNull(form.getPronouns());
+    this.timezone = form.getTimezone();
+    this.availability = WeeklyAvailability.of(form.getAvailability());
+    this.hoursPerWeek = form.getHoursPerWeek();
+    this.djangoExperience = form.getDjangoExperience();
+    this.experienceDetails = form.getExperienceDetails().strip();
+    this.motivation = form.getMotivation().strip();
+    this.project = form.getProject();
+    this.contributionUrl = form.getContributionUrl().strip();
+    this.codeOfConductAccepted = form.isCodeOfConductAccepted();
+    this.status = ApplicationStatus.SUBMITTED;
+    this.submittedAt = submittedAt;
+  }
+
+  private static String blankToNull(String value) {
+    return value == null || value.isBlank() ? null : value.strip();
+  }
+
+  void reviewed(BigDecimal aggregateScore) {
+    this.aggregateScore = aggregateScore;
+    this.status = ApplicationStatus.REVIEWED;
+  }
+
+  void decided(Outcome outcome) {
+    this.outcome = outcome;
+    this.status = ApplicationStatus.DECIDED;
+  }
+
+  public Long getId() {
+    return id;
+  }
+
+  public Cohort getCohort() {
+    return cohort;
+  }
+
+  public String getName() {
+    return name;
+  }
+
+  public String getEmail() {
+    return email;
+  }
+
+  public String getPronouns() {
+    return pronouns;
+  }
+
+  public String getTimezone() {
+    return timezone;
+  }
+
+  public WeeklyAvailability getAvailability() {
+    return availability;
+  }
+
+  public int getHoursPerWeek() {
+    return hoursPerWeek;
+  }
+
+  public DjangoExperience getDjangoExperience() {
+    return djangoExperience;
+  }
+
+  public String getExperienceDetails() {
+    return experienceDetails;
+  }
+
+  public String getMotivation() {
+    return motivation;
+  }
+
+  public String getProject() {
+    return project;
+  }
+
+  public String getContributionUrl() {
+    return contributionUrl;
+  }
+
+  public boolean isCodeOfConductAccepted() {
+    return codeOfConductAccepted;
+  }
+
+  public ApplicationStatus getStatus() {
+    return status;
+  }
+
+  public BigDecimal getAggregateScore() {
+    return aggregateScore;
+  }
+
+  public Outcome getOutcome() {
+    return outcome;
+  }
+
+  public Instant getSubmittedAt() {
+    return submittedAt;
+  }
+}

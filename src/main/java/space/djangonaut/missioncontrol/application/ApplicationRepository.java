@@ -1,0 +1,18 @@
+package space.djangonaut.missioncontrol.application;
+
+import java.util.List;
+import java.util.Optional;
+import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Query;
+
+public interface ApplicationRepository extends JpaRepository<Application, Long> {
+
+  boolean existsByCohortIdAndEmail(Long cohortId, String email);
+
+  Optional<Application> findByCohortIdAndEmail(Long cohortId, String email);
+
+  @Query("select a from Application a join fetch a.cohort where a.id = :id")
+  Optional<Application> findWithCohort(Long id);
+
+  List<Application> findByCohortIdOrderBySubmittedAt(Long cohortId);
+}

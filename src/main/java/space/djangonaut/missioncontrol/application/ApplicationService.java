@@ -1,0 +1,108 @@
+package space.djangonaut.missioncontrol.application;
+
+import java.time.Clock;
+import java.util.Map;
+import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
+import org.camunda.bpm.engine.RuntimeService;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import space.djangonaut.missioncontrol.cohort.Cohort;
+import space.djangonaut.missioncontrol.cohort.CohortService;
+import space.djangonaut.missioncontrol.common.NotFoundException;
+
+/** Applications: submitting one starts its process; the selection's decision moves it on. */
+@Service
+public class ApplicationService {
+
+  private final ApplicationRepository applications;
+  private final CohortService cohorts;
+  private final RuntimeService runtimeService;
+  private final Clock clock;
+
+  ApplicationService(ApplicationRepository applications, CohortService cohorts, RuntimeService runtimeService,
+      Clock clock) {
+    this.applications = applications;
+    this.cohorts = cohorts;
+    this.runtimeService = runtimeService;
+    this.clock = clock;
+  }
+
+  /**
+   * Stores an application and starts its process (business key = application id) in one transaction.
+   *
+   * @throws WindowClosedException if the cohort is not taking applications now
+   * @throws DuplicateApplicationException if this email has already applied to this cohort
+   */
+  @Transactional
+  public Application submit(String cohortSlug, ApplicationForm form) {
+    Cohort cohort = cohorts.bySlug(cohortSlug);
+    if (!cohort.isAcceptingApplicationsAt(clock.instant())) {
+      throw new WindowClosedException(cohort);
+    }
+    String email = ApplicationForm.normaliseEmail(form.getEmail());
+    if (applications.existsByCohortIdAndEmail(cohort.getId(), email)) {
+      throw new DuplicateApplicationException();
+    }
+    // Flush now: the unique key on (cohort, email) catches a double click racing past the check above.
+    Application application = applications.saveAndFlush(new Application(cohort, form, clock.instant()));
+    runtimeService.startProcessInstanceByKey(ApplicationProcess.KEY, application.getId().toString(),
+        Map.of(ApplicationProcess.APPLICATION_ID, application.getId()));
+    return application;
+  }
+
+  /** The application with its cohort, or {@link NotFoundException}. */
+  @Transactional(readOnly = true)
+  public Application byId(long applicationId) {
+    return applications.findWithCohort(applicationId)
+        .orElseThrow(() -> new NotFoundException("No application " + applicationId + "."));
+  }
+
+  /**
+   * Records the selection's decision and sends {@code Message_SelectionDecided} to the application's process.
+   *
+   * @throws NotReadyForDecisionException if the application's process is not waiting for the decision
+   */
+  @Transactional
+  public Application decide(long applicationId, Outcome outcome) {
+    Application application = byId(applicationId);
+    try {
+      runtimeService.createMessageCorrelation(ApplicationProcess.MESSAGE_SELECTION_DECIDED)
+          .processInstanceBusinessKey(application.getId().toString())
+          .setVariable(ApplicationProcess.OUTCOME, outcome.variableValue())
+          .correlateWithResult();
+    } catch (MismatchingMessageCorrelationException e) {
+      throw new NotReadyForDecisionException(application);
+    }
+    application.decided(outcome);
+    return application;
+  }
+
+  /** The cohort is not taking applications now. */
+  public static class WindowClosedException extends RuntimeException {
+    private final transient Cohort cohort;
+
+    WindowClosedException(Cohort cohort) {
+      super("Applications to " + cohort.getName() + " are not open.");
+      this.cohort = cohort;
+    }
+
+    public Cohort cohort() {
+      return cohort;
+    }
+  }
+
+  /** This email address has already applied to this cohort. */
+  public static class DuplicateApplicationException extends RuntimeException {
+    DuplicateApplicationException() {
+      super("An application from this email address has already been received for this cohort.");
+    }
+  }
+
+  /** The application's process is not waiting for a decision (still in review, or already decided). */
+  public static class NotReadyForDecisionException extends RuntimeException {
+    NotReadyForDecisionException(Application application) {
+      super("Application " + application.getId() + " is not waiting for a decision (it is "
+          + application.getStatus().name().toLowerCase() + ").");
+    }
+  }
+}

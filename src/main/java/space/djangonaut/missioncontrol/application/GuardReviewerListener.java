@@ -1,0 +1,22 @@
+package space.djangonaut.missioncontrol.application;
+
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.springframework.stereotype.Component;
+
+/** On assigning a review task: the two reviews of an application must come from two different people. */
+@Component
+class GuardReviewerListener implements TaskListener {
+
+  private final ReviewService reviews;
+
+  GuardReviewerListener(ReviewService reviews) {
+    this.reviews = reviews;
+  }
+
+  @Override
+  public void notify(DelegateTask task) {
+    long applicationId = (Long) task.getVariable(ApplicationProcess.APPLICATION_ID);
+    reviews.ensureReviewerIsIndependent(applicationId, task.getProcessInstanceId(), task.getId(), task.getAssignee());
+  }
+}

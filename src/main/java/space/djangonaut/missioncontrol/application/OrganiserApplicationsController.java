@@ -1,0 +1,48 @@
+package space.djangonaut.missioncontrol.application;
+
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import space.djangonaut.missioncontrol.cohort.Cohort;
+import space.djangonaut.missioncontrol.cohort.CohortService;
+
+/** An organiser's view of a cohort's applications, where the selection's decision can be sent one by one. */
+@Controller
+class OrganiserApplicationsController {
+
+  private final CohortService cohorts;
+  private final ApplicationRepository applications;
+  private final ApplicationService applicationService;
+
+  OrganiserApplicationsController(CohortService cohorts, ApplicationRepository applications,
+      ApplicationService applicationService) {
+    this.cohorts = cohorts;
+    this.applications = applications;
+    this.applicationService = applicationService;
+  }
+
+  @GetMapping("/organiser/cohorts/{slug}")
+  String cohort(@PathVariable String slug, Model model) {
+    Cohort cohort = cohorts.bySlug(slug);
+    model.addAttribute("cohort", cohort);
+    model.addAttribute("applications", applications.findByCohortIdOrderBySubmittedAt(cohort.getId()));
+    model.addAttribute("outcomes", Outcome.values());
+    return "organiser/cohort";
+  }
+
+  @PostMapping("/organiser/applications/{id}/outcome")
+  String decide(@PathVariable long id, @RequestParam String outcome, RedirectAttributes redirect) {
+    Application application = applicationService.byId(id);
+    try {
+      applicationService.decide(id, Outcome.parse(outcome));
+      redirect.addFlashAttribute("message", application.getName() + ": " + outcome + ".");
+    } catch (IllegalArgumentException | ApplicationService.NotReadyForDecisionException e) {
+      redirect.addFlashAttribute("error", e.getMessage());
+    }
+    return "redirect:/organiser/cohorts/" + application.getCohort().getSlug();
+  }
+}

@@ -1,0 +1,100 @@
+package space.djangonaut.missioncontrol.cohort;
+
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZoneOffset;
+
+/**
+ * A Djangonaut Space session: its application window, start date, length and how many Djangonauts it takes.
+ *
+ * <p>The application window is announced in dates "Anywhere on Earth": it opens when the first place on Earth
+ * (UTC+14) reaches the opening date and closes when the last place (UTC-12) leaves the closing date.
+ */
+@Entity
+public class Cohort {
+
+  static final ZoneOffset EARLIEST_ON_EARTH = ZoneOffset.ofHours(14);
+  static final ZoneOffset ANYWHERE_ON_EARTH = ZoneOffset.ofHours(-12);
+
+  @Id
+  @GeneratedValue(strategy = GenerationType.IDENTITY)
+  private Long id;
+
+  private String slug;
+  private String name;
+  private LocalDate applicationsOpenOn;
+  private LocalDate applicationsCloseOn;
+  private LocalDate startsOn;
+  private int weeks;
+  private int capacity;
+  private Instant createdAt;
+
+  protected Cohort() {}
+
+  public Cohort(String slug, String name, LocalDate applicationsOpenOn, LocalDate applicationsCloseOn,
+      LocalDate startsOn, int weeks, int capacity, Instant createdAt) {
+    this.slug = slug;
+    this.name = name;
+    this.applicationsOpenOn = applicationsOpenOn;
+    this.applicationsCloseOn = applicationsCloseOn;
+    this.startsOn = startsOn;
+    this.weeks = weeks;
+    this.capacity = capacity;
+    this.createdAt = createdAt;
+  }
+
+  /** The first instant at which it is the opening date somewhere on Earth. */
+  public Instant applicationsOpenAt() {
+    return applicationsOpenOn.atStartOfDay().toInstant(EARLIEST_ON_EARTH);
+  }
+
+  /** The instant at which the closing date has ended everywhere on Earth (midnight AoE). */
+  public Instant applicationsCloseAt() {
+    return applicationsCloseOn.plusDays(1).atTime(LocalTime.MIDNIGHT).toInstant(ANYWHERE_ON_EARTH);
+  }
+
+  public boolean isAcceptingApplicationsAt(Instant now) {
+    return !now.isBefore(applicationsOpenAt()) && now.isBefore(applicationsCloseAt());
+  }
+
+  public Long getId() {
+    return id;
+  }
+
+  public String getSlug() {
+    return slug;
+  }
+
+  public String getName() {
+    return name;
+  }
+
+  public LocalDate getApplicationsOpenOn() {
+    return applicationsOpenOn;
+  }
+
+  public LocalDate getApplicationsCloseOn() {
+    return applicationsCloseOn;
+  }
+
+  public LocalDate getStartsOn() {
+    return startsOn;
+  }
+
+  public int getWeeks() {
+    return weeks;
+  }
+
+  public int getCapacity() {
+    return capacity;
+  }
+
+  public Instant getCreatedAt() {
+    return createdAt;
+  }
+}

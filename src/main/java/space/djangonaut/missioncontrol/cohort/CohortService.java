@@ -1,0 +1,51 @@
+package space.djangonaut.missioncontrol.cohort;
+
+import java.time.Clock;
+import java.util.List;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import space.djangonaut.missioncontrol.common.NotFoundException;
+
+@Service
+public class CohortService {
+
+  private final CohortRepository cohorts;
+  private final Clock clock;
+
+  CohortService(CohortRepository cohorts, Clock clock) {
+    this.cohorts = cohorts;
+    this.clock = clock;
+  }
+
+  /**
+   * Creates a cohort.
+   *
+   * @throws SlugTakenException if another cohort already has this slug
+   */
+  @Transactional
+  public Cohort create(CohortForm form) {
+    if (cohorts.existsBySlug(form.getSlug())) {
+      throw new SlugTakenException(form.getSlug());
+    }
+    return cohorts.save(new Cohort(form.getSlug(), form.getName().strip(), form.getApplicationsOpenOn(),
+        form.getApplicationsCloseOn(), form.getStartsOn(), form.getWeeks(), form.getCapacity(), clock.instant()));
+  }
+
+  /** The cohort with this slug, or {@link NotFoundException}. */
+  @Transactional(readOnly = true)
+  public Cohort bySlug(String slug) {
+    return cohorts.findBySlug(slug).orElseThrow(() -> new NotFoundException("No cohort \"" + slug + "\"."));
+  }
+
+  @Transactional(readOnly = true)
+  public List<Cohort> all() {
+    return cohorts.findAllByOrderByStartsOnDesc();
+  }
+
+  /** Thrown when an organiser picks a slug that another cohort already uses. */
+  public static class SlugTakenException extends RuntimeException {
+    SlugTakenException(String slug) {
+      super("The web name \"" + slug + "\" is already used by another cohort.");
+    }
+  }
+}

@@ -1,0 +1,87 @@
+package space.djangonaut.missioncontrol.config;
+
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.FilterService;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.filter.Filter;
+import org.camunda.bpm.engine.identity.Group;
+import org.camunda.bpm.engine.task.TaskQuery;
+import org.springframework.stereotype.Component;
+import space.djangonaut.missioncontrol.application.ApplicationProcess;
+
+/** The groups of Mission Control and the Tasklist filters each group works from, created when missing. */
+@Component
+public class GroupsAndFilters {
+
+  public static final String ORGANISERS = "organisers";
+  public static final String REVIEWERS = "reviewers";
+  public static final String NAVIGATORS = "navigators";
+  public static final String CAPTAINS = "captains";
+  public static final String CAMUNDA_ADMIN = "camunda-admin";
+
+  public static final String FILTER_APPLICATIONS_TO_REVIEW = "Applications to review";
+  public static final String FILTER_DISAGREEMENTS = "Review disagreements to resolve";
+
+  private static final Map<String, String> GROUPS = Map.of(
+      ORGANISERS, "Organisers",
+      REVIEWERS, "Reviewers",
+      NAVIGATORS, "Navigators",
+      CAPTAINS, "Captains",
+      CAMUNDA_ADMIN, "Camunda administrators");
+
+  private final IdentityService identityService;
+  private final FilterService filterService;
+  private final TaskService taskService;
+
+  GroupsAndFilters(IdentityService identityService, FilterService filterService, TaskService taskService) {
+    this.identityService = identityService;
+    this.filterService = filterService;
+    this.taskService = taskService;
+  }
+
+  public void ensure() {
+    GROUPS.forEach((id, name) -> {
+      if (identityService.createGroupQuery().groupId(id).count() == 0) {
+        Group group = identityService.newGroup(id);
+        group.setName(name);
+        group.setType("WORKFLOW");
+        identityService.saveGroup(group);
+      }
+    });
+    // The reviewer's own work: review tasks assigned to them, or unclaimed ones offered to one of their groups.
+    TaskQuery toReview = taskService.createTaskQuery()
+        .taskDefinitionKey(ApplicationProcess.TASK_REVIEW_APPLICATION)
+        .or()
+          .taskAssigneeExpression("${currentUser()}")
+          .taskCandidateGroupInExpression("${currentUserGroups()}")
+        .endOr();
+    ensureFilter(FILTER_APPLICATIONS_TO_REVIEW, toReview, -10, "#2e7d32",
+        "Applications waiting for your review: yours, or not yet claimed by anyone");
+    TaskQuery disagreements = taskService.createTaskQuery()
+        .taskDefinitionKey(ApplicationProcess.TASK_RESOLVE_DISAGREEMENT)
+        .or()
+          .taskAssigneeExpression("${currentUser()}")
+          .taskCandidateGroupInExpression("${currentUserGroups()}")
+        .endOr();
+    ensureFilter(FILTER_DISAGREEMENTS, disagreements, -5, "#c62828",
+        "Applications whose two reviewers disagree: a third review decides");
+  }
+
+  private void ensureFilter(String name, TaskQuery query, int priority, String color, String description) {
+    if (filterService.createFilterQuery().filterName(name).count() > 0) {
+      return;
+    }
+    Filter filter = filterService.newTaskFilter(name)
+        .setOwner(null)
+        .setQuery(query)
+        .setProperties(Map.of(
+            "priority", priority,
+            "color", color,
+            "description", description,
+            "refresh", true,
+            "variables", List.of(Map.of("name", "applicationId", "label", "Application"))));
+    filterService.saveFilter(filter);
+  }
+}

@@ -1,0 +1,75 @@
+package space.djangonaut.missioncontrol.config;
+
+import static space.djangonaut.missioncontrol.config.CamundaIdentityAuthenticationProvider.GROUP_PREFIX;
+
+import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
+import org.camunda.bpm.engine.rest.security.auth.impl.HttpBasicAuthenticationProvider;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.security.config.Customizer;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.OrRequestMatcher;
+
+/**
+ * Who reaches what.
+ * <ul>
+ *   <li>The public site ({@code /}, {@code /cohorts/**}) is open; its forms carry CSRF tokens.</li>
+ *   <li>Organiser pages and the JSON API ({@code /organiser/**}, {@code /api/**}) need a Camunda account in group
+ *       {@code organisers}: form login for pages, HTTP Basic for the API.</li>
+ *   <li>Camunda's webapps ({@code /camunda/**}) have their own login and CSRF protection; the REST API
+ *       ({@code /engine-rest/**}) requires HTTP Basic through Camunda's own authentication filter.</li>
+ * </ul>
+ */
+@Configuration(proxyBeanMethods = false)
+class SecurityConfiguration {
+
+  static final String ORGANISER = GROUP_PREFIX + GroupsAndFilters.ORGANISERS;
+
+  @Bean
+  @Order(1)
+  SecurityFilterChain camundaChain(HttpSecurity http) throws Exception {
+    return http
+        // Full-path matchers: /engine-rest is served by Jersey's servlet, not Spring MVC's.
+        .securityMatcher(new OrRequestMatcher(PathPatternRequestMatcher.withDefaults().matcher("/camunda/**"),
+            PathPatternRequestMatcher.withDefaults().matcher("/engine-rest/**")))
+        .authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
+        .csrf(AbstractHttpConfigurer::disable)
+        .headers(AbstractHttpConfigurer::disable)
+        .requestCache(AbstractHttpConfigurer::disable)
+        .build();
+  }
+
+  @Bean
+  @Order(2)
+  SecurityFilterChain applicationChain(HttpSecurity http, CamundaIdentityAuthenticationProvider identities)
+      throws Exception {
+    return http
+        .authenticationProvider(identities)
+        .authorizeHttpRequests(requests -> requests
+            .requestMatchers("/", "/cohorts/**", "/css/**", "/login", "/error", "/favicon.ico").permitAll()
+            .requestMatchers("/organiser/**", "/api/**").hasAuthority(ORGANISER)
+            .anyRequest().denyAll())
+        .formLogin(login -> login.loginPage("/login").defaultSuccessUrl("/organiser/cohorts", false).permitAll())
+        .logout(logout -> logout.logoutSuccessUrl("/"))
+        .httpBasic(Customizer.withDefaults())
+        // The JSON API is called with HTTP Basic, not from a browser session.
+        .csrf(csrf -> csrf.ignoringRequestMatchers("/api/**"))
+        .build();
+  }
+
+  /** {@code /engine-rest} has no authentication of its own: Camunda's filter asks for HTTP Basic. */
+  @Bean
+  FilterRegistrationBean<ProcessEngineAuthenticationFilter> engineRestAuthentication() {
+    FilterRegistrationBean<ProcessEngineAuthenticationFilter> registration =
+        new FilterRegistrationBean<>(new ProcessEngineAuthenticationFilter());
+    registration.setName("camunda-auth");
+    registration.addInitParameter("authentication-provider", HttpBasicAuthenticationProvider.class.getName());
+    registration.addUrlPatterns("/engine-rest/*");
+    return registration;
+  }
+}

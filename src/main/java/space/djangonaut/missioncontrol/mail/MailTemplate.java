@@ -1,0 +1,34 @@
+package space.djangonaut.missioncontrol.mail;
+
+import java.util.Map;
+import space.djangonaut.missioncontrol.cohort.Cohort;
+
+/**
+ * Every email Mission Control sends. Each has an HTML and a plain-text template in
+ * {@code templates/mail/<name>.html|.txt}; the subject names the cohort.
+ */
+public enum MailTemplate {
+  APPLICATION_RECEIVED("application-received", "We received your application to Djangonaut Space %s"),
+  APPLICATION_ACCEPTED("application-accepted", "Welcome aboard: you are selected for Djangonaut Space %s"),
+  APPLICATION_WAITLISTED("application-waitlisted", "Your Djangonaut Space %s application: you are on the waitlist"),
+  APPLICATION_REJECTED("application-rejected", "Your Djangonaut Space %s application");
+
+  private final String templateName;
+  private final String subjectPattern;
+
+  MailTemplate(String templateName, String subjectPattern) {
+    this.templateName = templateName;
+    this.subjectPattern = subjectPattern;
+  }
+
+  public String templateName() {
+    return templateName;
+  }
+
+  /** The subject for this model; the model's {@code cohort} names the session. */
+  public String subject(Map<String, Object> model) {
+    Object cohort = model.get("cohort");
+    String cohortName = cohort instanceof Cohort c ? c.getName() : String.valueOf(cohort);
+    return String.format(subjectPattern, cohortName);
+  }
+}
