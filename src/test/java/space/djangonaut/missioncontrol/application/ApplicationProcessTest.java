@@ -1,0 +1,286 @@
+package space.djangonaut.missioncontrol.application;
+
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.job;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.runtimeService;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.taskService;
+import static space.djangonaut.missioncontrol.application.ApplicationProcess.END_EVENT_ACCEPTED;
+import static space.djangonaut.missioncontrol.application.ApplicationProcess.END_EVENT_REJECTED;
+import static space.djangonaut.missioncontrol.application.ApplicationProcess.END_EVENT_WAITLISTED;
+import static space.djangonaut.missioncontrol.application.ApplicationProcess.EVENT_SELECTION_DECIDED;
+import static space.djangonaut.missioncontrol.application.ApplicationProcess.KEY;
+import static space.djangonaut.missioncontrol.application.ApplicationProcess.RECOMMENDATION;
+import static space.djangonaut.missioncontrol.application.ApplicationProcess.REVIEW_COMMENT;
+import static space.djangonaut.missioncontrol.application.ApplicationProcess.SCORE_AVAILABILITY;
+import static space.djangonaut.missioncontrol.application.ApplicationProcess.SCORE_COMMUNITY;
+import static space.djangonaut.missioncontrol.application.ApplicationProcess.SCORE_EXPERIENCE;
+import static space.djangonaut.missioncontrol.application.ApplicationProcess.SCORE_MOTIVATION;
+import static space.djangonaut.missioncontrol.application.ApplicationProcess.TASK_AGGREGATE_SCORES;
+import static space.djangonaut.missioncontrol.application.ApplicationProcess.TASK_RESOLVE_DISAGREEMENT;
+import static space.djangonaut.missioncontrol.application.ApplicationProcess.TASK_REVIEW_APPLICATION;
+import static space.djangonaut.missioncontrol.application.ApplicationProcess.TASK_SEND_ACCEPTANCE;
+import static space.djangonaut.missioncontrol.application.ApplicationProcess.TASK_SEND_ACKNOWLEDGEMENT;
+import static space.djangonaut.missioncontrol.application.ApplicationProcess.TASK_SEND_REJECTION;
+import static space.djangonaut.missioncontrol.application.ApplicationProcess.TASK_SEND_WAITLIST;
+
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Map;
+import org.assertj.core.api.Assertions;
+import org.camunda.bpm.engine.BadUserRequestException;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.test.assertions.bpmn.AbstractAssertions;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import space.djangonaut.missioncontrol.cohort.Cohort;
+import space.djangonaut.missioncontrol.mail.MailTemplate;
+import space.djangonaut.missioncontrol.mail.SentEmail;
+import space.djangonaut.missioncontrol.mail.SentEmailRepository;
+import space.djangonaut.missioncontrol.support.IntegrationTest;
+import space.djangonaut.missioncontrol.support.Mailbox;
+import space.djangonaut.missioncontrol.support.TestData;
+import space.djangonaut.missioncontrol.support.TestInfrastructure;
+
+/** Every path of bpmn/application.bpmn, on the real engine, database and SMTP server; jobs driven by the test. */
+@IntegrationTest
+class ApplicationProcessTest {
+
+  @Autowired ProcessEngine processEngine;
+  @Autowired ManagementService managementService;
+  @Autowired TestData testData;
+  @Autowired ApplicationService applications;
+  @Autowired ApplicationRepository applicationRepository;
+  @Autowired SentEmailRepository sentEmails;
+
+  private Cohort cohort;
+
+  @BeforeEach
+  void setUp() {
+    AbstractAssertions.init(processEngine);
+    cohort = testData.openCohort();
+  }
+
+  @AfterEach
+  void resetClock() {
+    ClockUtil.reset();
+  }
+
+  @Test
+  void shouldAcknowledgeThenWaitForTwoReviews() {
+    ProcessInstance pi = submit();
+
+    assertThat(pi).isWaitingAt(TASK_SEND_ACKNOWLEDGEMENT);
+    execute(job(TASK_SEND_ACKNOWLEDGEMENT, pi));
+
+    assertThat(pi).isWaitingAt(TASK_REVIEW_APPLICATION);
+    Assertions.assertThat(reviewTasks(pi)).hasSize(2)
+        .allSatisfy(task -> Assertions.assertThat(taskService().getIdentityLinksForTask(task.getId()))
+            .anyMatch(link -> "reviewers".equals(link.getGroupId())));
+    Assertions.assertThat(templatesSent(pi)).containsExactly(MailTemplate.APPLICATION_RECEIVED);
+  }
+
+  @Test
+  void shouldShowReviewersTheAnswersButNotPronounsOrEmail() {
+    ProcessInstance pi = submitAndAcknowledge();
+
+    Map<String, Object> formVariables = processEngine.getFormService()
+        .getTaskFormVariables(reviewTasks(pi).get(0).getId());
+
+    Assertions.assertThat(formVariables).containsKeys("applicantName", "applicantMotivation",
+        "applicantAvailability", "applicantProject", "applicantContributionUrl");
+    Assertions.assertThat(formVariables.get("applicantAvailability").toString()).contains("Mon 18-21");
+    Assertions.assertThat(formVariables.values())
+        .noneMatch(value -> String.valueOf(value).contains("she/her"))
+        .noneMatch(value -> String.valueOf(value).contains("@example.org"));
+  }
+
+  @Test
+  void shouldSendAcceptanceEmailWhenSelectionAccepts() {
+    ProcessInstance pi = reviewedApplication(4, 4);
+
+    applications.decide(applicationId(pi), Outcome.ACCEPTED);
+    assertThat(pi).isWaitingAt(TASK_SEND_ACCEPTANCE);
+    execute(job(TASK_SEND_ACCEPTANCE, pi));
+
+    assertThat(pi).isEnded().hasPassed(END_EVENT_ACCEPTED);
+    Assertions.assertThat(templatesSent(pi))
+        .containsExactly(MailTemplate.APPLICATION_RECEIVED, MailTemplate.APPLICATION_ACCEPTED);
+    Assertions.assertThat(applicationRepository.findById(applicationId(pi)).orElseThrow().getOutcome())
+        .isEqualTo(Outcome.ACCEPTED);
+  }
+
+  @Test
+  void shouldSendWaitlistEmailWhenSelectionWaitlists() {
+    ProcessInstance pi = reviewedApplication(3, 4);
+
+    applications.decide(applicationId(pi), Outcome.WAITLISTED);
+    execute(job(TASK_SEND_WAITLIST, pi));
+
+    assertThat(pi).isEnded().hasPassed(END_EVENT_WAITLISTED).hasNotPassed(TASK_SEND_ACCEPTANCE);
+    Assertions.assertThat(templatesSent(pi))
+        .containsExactly(MailTemplate.APPLICATION_RECEIVED, MailTemplate.APPLICATION_WAITLISTED);
+  }
+
+  @Test
+  void shouldSendRejectionEmailWhenSelectionRejects() {
+    ProcessInstance pi = reviewedApplication(2, 2);
+
+    applications.decide(applicationId(pi), Outcome.REJECTED);
+    execute(job(TASK_SEND_REJECTION, pi));
+
+    assertThat(pi).isEnded().hasPassed(END_EVENT_REJECTED);
+    Assertions.assertThat(templatesSent(pi))
+        .containsExactly(MailTemplate.APPLICATION_RECEIVED, MailTemplate.APPLICATION_REJECTED);
+  }
+
+  @Test
+  void shouldRefuseADecisionBeforeTheReviewsAreIn() {
+    ProcessInstance pi = submitAndAcknowledge();
+
+    assertThatThrownBy(() -> applications.decide(applicationId(pi), Outcome.ACCEPTED))
+        .isInstanceOf(ApplicationService.NotReadyForDecisionException.class);
+    assertThat(pi).isWaitingAt(TASK_REVIEW_APPLICATION);
+    Assertions.assertThat(applicationRepository.findById(applicationId(pi)).orElseThrow().getOutcome()).isNull();
+  }
+
+  @Test
+  void shouldStoreTheMeanOfBothReviewsAsAggregateScore() {
+    ProcessInstance pi = reviewedApplication(4, 3);
+
+    assertThat(pi).isWaitingAt(EVENT_SELECTION_DECIDED).hasPassed(TASK_AGGREGATE_SCORES)
+        .hasNotPassed(TASK_RESOLVE_DISAGREEMENT);
+    Assertions.assertThat(applicationRepository.findById(applicationId(pi)).orElseThrow().getAggregateScore())
+        .isEqualByComparingTo(new BigDecimal("14.00"));
+  }
+
+  @Test
+  void shouldAskOrganisersForATieBreakReviewWhenReviewersDisagree() {
+    ProcessInstance pi = submitAndAcknowledge();
+    List<Task> tasks = reviewTasks(pi);
+    review(tasks.get(0), testData.reviewer(), 5, "accept");
+    review(tasks.get(1), testData.reviewer(), 1, "reject");
+
+    assertThat(pi).isWaitingAt(TASK_RESOLVE_DISAGREEMENT);
+    Task tieBreak = taskService().createTaskQuery().processInstanceId(pi.getId())
+        .taskDefinitionKey(TASK_RESOLVE_DISAGREEMENT).singleResult();
+    Assertions.assertThat(taskService().getIdentityLinksForTask(tieBreak.getId()))
+        .anyMatch(link -> "organisers".equals(link.getGroupId()));
+    review(tieBreak, testData.organiser(), 4, "accept");
+
+    assertThat(pi).isWaitingAt(EVENT_SELECTION_DECIDED);
+    // (20 + 4 + 16) / 3
+    Assertions.assertThat(applicationRepository.findById(applicationId(pi)).orElseThrow().getAggregateScore())
+        .isEqualByComparingTo(new BigDecimal("13.33"));
+  }
+
+  @Test
+  void shouldRefuseTheSameReviewerForBothReviews() {
+    ProcessInstance pi = submitAndAcknowledge();
+    List<Task> tasks = reviewTasks(pi);
+    String reviewer = testData.reviewer();
+    taskService().claim(tasks.get(0).getId(), reviewer);
+
+    assertThatThrownBy(() -> taskService().claim(tasks.get(1).getId(), reviewer))
+        .hasRootCauseInstanceOf(BadUserRequestException.class).hasMessageContaining("someone else");
+
+    review(tasks.get(0), null, 4, "accept");
+    assertThatThrownBy(() -> taskService().claim(tasks.get(1).getId(), reviewer))
+        .hasRootCauseInstanceOf(BadUserRequestException.class).hasMessageContaining("already reviewed");
+    assertThat(pi).isWaitingAt(TASK_REVIEW_APPLICATION);
+  }
+
+  @Test
+  void shouldRefuseAReviewWithAScoreOutOfRangeAndKeepTheTask() {
+    ProcessInstance pi = submitAndAcknowledge();
+    Task task = reviewTasks(pi).get(0);
+    taskService().claim(task.getId(), testData.reviewer());
+
+    assertThatThrownBy(() -> taskService().complete(task.getId(), Map.of(SCORE_MOTIVATION, 9L,
+        SCORE_EXPERIENCE, 3L, SCORE_AVAILABILITY, 3L, SCORE_COMMUNITY, 3L, RECOMMENDATION, "accept")))
+        .hasRootCauseInstanceOf(BadUserRequestException.class).hasMessageContaining(SCORE_MOTIVATION);
+    Assertions.assertThat(reviewTasks(pi)).hasSize(2);
+  }
+
+  @Test
+  void shouldRetryTheAcknowledgementWhileSmtpIsDownAndSendItOnceItIsBack() {
+    ProcessInstance pi = submit();
+    String email = applications.byId(applicationId(pi)).getEmail();
+    Job acknowledgement = job(TASK_SEND_ACKNOWLEDGEMENT, pi);
+    TestInfrastructure.stopMail();
+    try {
+      assertThatThrownBy(() -> managementService.executeJob(acknowledgement.getId()));
+    } finally {
+      TestInfrastructure.restartMail();
+    }
+
+    Job retried = job(TASK_SEND_ACKNOWLEDGEMENT, pi);
+    Assertions.assertThat(retried.getRetries()).isEqualTo(4);
+    Assertions.assertThat(retried.getExceptionMessage()).isNotBlank();
+    assertThat(pi).isWaitingAt(TASK_SEND_ACKNOWLEDGEMENT);
+    Assertions.assertThat(templatesSent(pi)).isEmpty();
+
+    // The retry falls due five minutes later (R5/PT5M): move the engine's clock, do not sleep.
+    Assertions.assertThat(managementService.createJobQuery().processInstanceId(pi.getId()).executable().count())
+        .isZero();
+    ClockUtil.offset(6 * 60 * 1000L);
+    execute(job(TASK_SEND_ACKNOWLEDGEMENT, pi));
+
+    assertThat(pi).isWaitingAt(TASK_REVIEW_APPLICATION);
+    Assertions.assertThat(Mailbox.messagesTo(email)).hasSize(1);
+    Assertions.assertThat(templatesSent(pi)).containsExactly(MailTemplate.APPLICATION_RECEIVED);
+  }
+
+  // --- fixtures
+
+  private ProcessInstance submit() {
+    Application application = testData.apply(cohort);
+    return runtimeService().createProcessInstanceQuery().processDefinitionKey(KEY)
+        .processInstanceBusinessKey(application.getId().toString()).singleResult();
+  }
+
+  private ProcessInstance submitAndAcknowledge() {
+    ProcessInstance pi = submit();
+    execute(job(TASK_SEND_ACKNOWLEDGEMENT, pi));
+    return pi;
+  }
+
+  /** Two reviews that agree, each giving every criterion the given score. */
+  private ProcessInstance reviewedApplication(int firstScore, int secondScore) {
+    ProcessInstance pi = submitAndAcknowledge();
+    List<Task> tasks = reviewTasks(pi);
+    review(tasks.get(0), testData.reviewer(), firstScore, firstScore >= 3 ? "accept" : "maybe");
+    review(tasks.get(1), testData.reviewer(), secondScore, secondScore >= 3 ? "accept" : "maybe");
+    return pi;
+  }
+
+  private void review(Task task, String reviewer, int score, String recommendation) {
+    if (reviewer != null) {
+      taskService().claim(task.getId(), reviewer);
+    }
+    taskService().complete(task.getId(), Map.of(SCORE_MOTIVATION, (long) score, SCORE_EXPERIENCE, (long) score,
+        SCORE_AVAILABILITY, (long) score, SCORE_COMMUNITY, (long) score, RECOMMENDATION, recommendation,
+        REVIEW_COMMENT, "Reviewed in a test"));
+  }
+
+  private static List<Task> reviewTasks(ProcessInstance pi) {
+    return taskService().createTaskQuery().processInstanceId(pi.getId())
+        .taskDefinitionKey(TASK_REVIEW_APPLICATION).orderByTaskId().asc().list();
+  }
+
+  private static long applicationId(ProcessInstance pi) {
+    return Long.parseLong(pi.getBusinessKey());
+  }
+
+  private List<MailTemplate> templatesSent(ProcessInstance pi) {
+    return sentEmails.findByProcessInstanceIdOrderBySentAt(pi.getId()).stream().map(SentEmail::getTemplate).toList();
+  }
+}

@@ -1,0 +1,118 @@
+package space.djangonaut.missioncontrol.support;
+
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.springframework.stereotype.Component;
+import space.djangonaut.missioncontrol.application.Application;
+import space.djangonaut.missioncontrol.application.ApplicationForm;
+import space.djangonaut.missioncontrol.application.ApplicationService;
+import space.djangonaut.missioncontrol.application.DjangoExperience;
+import space.djangonaut.missioncontrol.cohort.Cohort;
+import space.djangonaut.missioncontrol.cohort.CohortForm;
+import space.djangonaut.missioncontrol.cohort.CohortService;
+import space.djangonaut.missioncontrol.config.Accounts;
+import space.djangonaut.missioncontrol.config.GroupsAndFilters;
+
+/** Small factories for test fixtures. Every name is unique, so tests sharing one database never collide. */
+@Component
+public class TestData {
+
+  private static final AtomicInteger SEQUENCE = new AtomicInteger();
+
+  private final CohortService cohorts;
+  private final ApplicationService applications;
+  private final Accounts accounts;
+  private final ManagementService managementService;
+
+  TestData(CohortService cohorts, ApplicationService applications, Accounts accounts,
+      ManagementService managementService) {
+    this.cohorts = cohorts;
+    this.applications = applications;
+    this.accounts = accounts;
+    this.managementService = managementService;
+  }
+
+  public static String unique(String prefix) {
+    return prefix + "-" + SEQUENCE.incrementAndGet() + "-" + UUID.randomUUID().toString().substring(0, 6);
+  }
+
+  /** A unique Camunda user id: letters and digits only. */
+  public static String uniqueUserId(String prefix) {
+    return prefix + SEQUENCE.incrementAndGet() + UUID.randomUUID().toString().substring(0, 6);
+  }
+
+  /** A cohort whose application window is open today. */
+  public Cohort openCohort() {
+    LocalDate today = LocalDate.ofInstant(ClockUtil.getCurrentTime().toInstant(), ZoneOffset.UTC);
+    CohortForm form = new CohortForm();
+    form.setName("Session " + SEQUENCE.incrementAndGet());
+    form.setSlug(unique("session"));
+    form.setApplicationsOpenOn(today.minusDays(3));
+    form.setApplicationsCloseOn(today.plusDays(14));
+    form.setStartsOn(today.plusDays(45));
+    form.setCapacity(2);
+    return cohorts.create(form);
+  }
+
+  /** A complete, valid application form from this email address. */
+  public static ApplicationForm applicationForm(String email) {
+    ApplicationForm form = new ApplicationForm();
+    form.setName("Ada " + email.substring(0, email.indexOf('@')));
+    form.setEmail(email);
+    form.setPronouns("she/her");
+    form.setTimezone("Europe/Lisbon");
+    form.setAvailability(List.of("MON-18", "WED-18", "SAT-09"));
+    form.setHoursPerWeek(4);
+    form.setDjangoExperience(DjangoExperience.TUTORIAL);
+    form.setExperienceDetails("Finished the polls tutorial and built a small blog with Django.");
+    form.setMotivation("I want to learn how Django is made and give back to the community that taught me.");
+    form.setProject("Django core");
+    form.setContributionUrl("https://github.com/ada/django-tutorial");
+    form.setCodeOfConductAccepted(true);
+    return form;
+  }
+
+  public static String uniqueEmail() {
+    return unique("ada") + "@example.org";
+  }
+
+  /** Submits a valid application through the service, as the public form does. */
+  public Application apply(Cohort cohort) {
+    return applications.submit(cohort.getSlug(), applicationForm(uniqueEmail()));
+  }
+
+  /** A reviewer account (password = id). */
+  public String reviewer() {
+    String id = uniqueUserId("reviewer");
+    accounts.ensureUser(id, id, "Rita", "Reviewer", id + "@example.org", GroupsAndFilters.REVIEWERS);
+    return id;
+  }
+
+  /** An organiser account (password = id). */
+  public String organiser() {
+    String id = uniqueUserId("organiser");
+    accounts.ensureUser(id, id, "Olga", "Organiser", id + "@example.org", GroupsAndFilters.ORGANISERS,
+        GroupsAndFilters.CAMUNDA_ADMIN);
+    return id;
+  }
+
+  /** Executes the process instance's due jobs until none is left (a job that fails is left with fewer retries). */
+  public void executeJobs(String processInstanceId) {
+    for (int round = 0; round < 50; round++) {
+      List<Job> jobs = managementService.createJobQuery().processInstanceId(processInstanceId).executable().list();
+      if (jobs.isEmpty()) {
+        return;
+      }
+      for (Job job : jobs) {
+        managementService.executeJob(job.getId());
+      }
+    }
+    throw new IllegalStateException("Jobs of " + processInstanceId + " keep coming");
+  }
+}
