@@ -51,6 +51,8 @@ public class Application {
   private Outcome outcome;
 
   private Instant submittedAt;
+  /** Place in the selection's ranking (1 = best), set when the ranking is made. */
+  private Integer ranking;
 
   protected Application() {}
 
@@ -84,6 +86,14 @@ public class Application {
   void decided(Outcome outcome) {
     this.outcome = outcome;
     this.status = ApplicationStatus.DECIDED;
+  }
+
+  public void ranked(int ranking) {
+    this.ranking = ranking;
+  }
+
+  public void moveTo(ApplicationStatus status) {
+    this.status = status;
   }
 
   public Long getId() {
@@ -156,5 +166,9 @@ public class Application {
 
   public Instant getSubmittedAt() {
     return submittedAt;
+  }
+
+  public Integer getRanking() {
+    return ranking;
   }
 }

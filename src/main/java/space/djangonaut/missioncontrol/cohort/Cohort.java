@@ -33,6 +33,10 @@ public class Cohort {
   private int weeks;
   private int capacity;
   private Instant createdAt;
+  /** When the window was closed: at its end, or earlier by an organiser. */
+  private Instant applicationsClosedAt;
+  /** Days an offered place waits for an answer. */
+  private int acceptanceDays = 7;
 
   protected Cohort() {}
 
@@ -59,7 +63,27 @@ public class Cohort {
   }
 
   public boolean isAcceptingApplicationsAt(Instant now) {
-    return !now.isBefore(applicationsOpenAt()) && now.isBefore(applicationsCloseAt());
+    return applicationsClosedAt == null && !now.isBefore(applicationsOpenAt()) && now.isBefore(applicationsCloseAt());
+  }
+
+  /** Closes the application window now (at its end, or earlier). Closing twice keeps the first time. */
+  public void closeApplications(Instant now) {
+    if (applicationsClosedAt == null) {
+      applicationsClosedAt = now;
+    }
+  }
+
+  /** The first instant of the start date, Anywhere on Earth being the last to reach it. */
+  public Instant startsAt() {
+    return startsOn.atStartOfDay().toInstant(ANYWHERE_ON_EARTH);
+  }
+
+  public Instant getApplicationsClosedAt() {
+    return applicationsClosedAt;
+  }
+
+  public int getAcceptanceDays() {
+    return acceptanceDays;
   }
 
   public Long getId() {

@@ -1,0 +1,115 @@
+package space.djangonaut.missioncontrol.volunteer;
+
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+import space.djangonaut.missioncontrol.application.WeeklyAvailability;
+
+/** A Navigator or Captain who signed up to a cohort. Approved volunteers have a Camunda account ({@code userId}). */
+@Entity
+public class Volunteer {
+
+  @Id
+  @GeneratedValue(strategy = GenerationType.IDENTITY)
+  private Long id;
+
+  private Long cohortId;
+  private String name;
+  private String email;
+
+  @Enumerated(EnumType.STRING)
+  private VolunteerRole role;
+
+  /** The projects they know, separated by newlines. */
+  private String projects;
+
+  private WeeklyAvailability availability;
+  /** How many Djangonauts they can take. */
+  private int capacity;
+  private String motivation;
+
+  @Enumerated(EnumType.STRING)
+  private VolunteerStatus status;
+
+  private String userId;
+  private Instant submittedAt;
+
+  protected Volunteer() {}
+
+  public Volunteer(Long cohortId, String name, String email, VolunteerRole role, List<String> projects,
+      WeeklyAvailability availability, int capacity, String motivation, Instant submittedAt) {
+    this.cohortId = cohortId;
+    this.name = name;
+    this.email = email;
+    this.role = role;
+    this.projects = String.join("\n", projects);
+    this.availability = availability;
+    this.capacity = capacity;
+    this.motivation = motivation;
+    this.status = VolunteerStatus.PENDING;
+    this.submittedAt = submittedAt;
+  }
+
+  public void approve(String userId) {
+    this.status = VolunteerStatus.APPROVED;
+    this.userId = userId;
+  }
+
+  public void decline() {
+    this.status = VolunteerStatus.DECLINED;
+  }
+
+  public Long getId() {
+    return id;
+  }
+
+  public Long getCohortId() {
+    return cohortId;
+  }
+
+  public String getName() {
+    return name;
+  }
+
+  public String getEmail() {
+    return email;
+  }
+
+  public VolunteerRole getRole() {
+    return role;
+  }
+
+  public List<String> getProjects() {
+    return projects == null || projects.isBlank() ? List.of() : Arrays.asList(projects.split("\n"));
+  }
+
+  public WeeklyAvailability getAvailability() {
+    return availability;
+  }
+
+  public int getCapacity() {
+    return capacity;
+  }
+
+  public String getMotivation() {
+    return motivation;
+  }
+
+  public VolunteerStatus getStatus() {
+    return status;
+  }
+
+  public String getUserId() {
+    return userId;
+  }
+
+  public Instant getSubmittedAt() {
+    return submittedAt;
+  }
+}

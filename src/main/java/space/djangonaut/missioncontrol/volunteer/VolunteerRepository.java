@@ -1,0 +1,16 @@
+package space.djangonaut.missioncontrol.volunteer;
+
+import java.util.List;
+import java.util.Optional;
+import org.springframework.data.jpa.repository.JpaRepository;
+
+public interface VolunteerRepository extends JpaRepository<Volunteer, Long> {
+
+  List<Volunteer> findByCohortIdAndStatusOrderBySubmittedAt(Long cohortId, VolunteerStatus status);
+
+  List<Volunteer> findByCohortIdOrderBySubmittedAt(Long cohortId);
+
+  Optional<Volunteer> findByCohortIdAndUserId(Long cohortId, String userId);
+
+  boolean existsByCohortIdAndEmailAndRole(Long cohortId, String email, VolunteerRole role);
+}

@@ -1,0 +1,7 @@
+package space.djangonaut.missioncontrol.volunteer;
+
+public enum VolunteerStatus {
+  PENDING,
+  APPROVED,
+  DECLINED
+}
