@@ -9,8 +9,11 @@ import space.djangonaut.missioncontrol.cohort.Cohort;
  */
 public enum MailTemplate {
   APPLICATION_RECEIVED("application-received", "We received your application to Djangonaut Space %s"),
-  APPLICATION_ACCEPTED("application-accepted", "Welcome aboard: you are selected for Djangonaut Space %s"),
+  APPLICATION_ACCEPTED("application-accepted", "A place for you in Djangonaut Space %s: please accept it"),
+  OFFER_REMINDER("offer-reminder", "Reminder: your place in Djangonaut Space %s waits for your answer"),
+  PLACE_CONFIRMED("place-confirmed", "Welcome aboard Djangonaut Space %s"),
   APPLICATION_WAITLISTED("application-waitlisted", "Your Djangonaut Space %s application: you are on the waitlist"),
+  WAITLIST_CLOSED("waitlist-closed", "Djangonaut Space %s has started: thank you for waiting with us"),
   APPLICATION_REJECTED("application-rejected", "Your Djangonaut Space %s application");
 
   private final String templateName;

@@ -6,24 +6,8 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.job;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.runtimeService;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.taskService;
-import static space.djangonaut.missioncontrol.application.ApplicationProcess.END_EVENT_ACCEPTED;
-import static space.djangonaut.missioncontrol.application.ApplicationProcess.END_EVENT_REJECTED;
-import static space.djangonaut.missioncontrol.application.ApplicationProcess.END_EVENT_WAITLISTED;
-import static space.djangonaut.missioncontrol.application.ApplicationProcess.EVENT_SELECTION_DECIDED;
-import static space.djangonaut.missioncontrol.application.ApplicationProcess.KEY;
-import static space.djangonaut.missioncontrol.application.ApplicationProcess.RECOMMENDATION;
-import static space.djangonaut.missioncontrol.application.ApplicationProcess.REVIEW_COMMENT;
-import static space.djangonaut.missioncontrol.application.ApplicationProcess.SCORE_AVAILABILITY;
-import static space.djangonaut.missioncontrol.application.ApplicationProcess.SCORE_COMMUNITY;
-import static space.djangonaut.missioncontrol.application.ApplicationProcess.SCORE_EXPERIENCE;
-import static space.djangonaut.missioncontrol.application.ApplicationProcess.SCORE_MOTIVATION;
-import static space.djangonaut.missioncontrol.application.ApplicationProcess.TASK_AGGREGATE_SCORES;
-import static space.djangonaut.missioncontrol.application.ApplicationProcess.TASK_RESOLVE_DISAGREEMENT;
-import static space.djangonaut.missioncontrol.application.ApplicationProcess.TASK_REVIEW_APPLICATION;
-import static space.djangonaut.missioncontrol.application.ApplicationProcess.TASK_SEND_ACCEPTANCE;
-import static space.djangonaut.missioncontrol.application.ApplicationProcess.TASK_SEND_ACKNOWLEDGEMENT;
-import static space.djangonaut.missioncontrol.application.ApplicationProcess.TASK_SEND_REJECTION;
-import static space.djangonaut.missioncontrol.application.ApplicationProcess.TASK_SEND_WAITLIST;
+
+import static space.djangonaut.missioncontrol.application.ApplicationProcess.*;
 
 import java.math.BigDecimal;
 import java.util.List;
@@ -60,6 +44,7 @@ class ApplicationProcessTest {
   @Autowired ApplicationService applications;
   @Autowired ApplicationRepository applicationRepository;
   @Autowired SentEmailRepository sentEmails;
+  @Autowired OfferService offers;
 
   private Cohort cohort;
 
@@ -104,18 +89,91 @@ class ApplicationProcessTest {
   }
 
   @Test
-  void shouldSendAcceptanceEmailWhenSelectionAccepts() {
-    ProcessInstance pi = reviewedApplication(4, 4);
+  void shouldOfferAPlaceWithAPersonalLinkWhenSelectionAccepts() {
+    ProcessInstance pi = acceptedAndOffered();
 
-    applications.decide(applicationId(pi), Outcome.ACCEPTED);
-    assertThat(pi).isWaitingAt(TASK_SEND_ACCEPTANCE);
-    execute(job(TASK_SEND_ACCEPTANCE, pi));
-
-    assertThat(pi).isEnded().hasPassed(END_EVENT_ACCEPTED);
+    assertThat(pi).isWaitingAt(TASK_AWAIT_ANSWER);
     Assertions.assertThat(templatesSent(pi))
         .containsExactly(MailTemplate.APPLICATION_RECEIVED, MailTemplate.APPLICATION_ACCEPTED);
-    Assertions.assertThat(applicationRepository.findById(applicationId(pi)).orElseThrow().getOutcome())
-        .isEqualTo(Outcome.ACCEPTED);
+    Application application = applicationRepository.findById(applicationId(pi)).orElseThrow();
+    Assertions.assertThat(application.getOutcome()).isEqualTo(Outcome.ACCEPTED);
+    Assertions.assertThat(application.getStatus()).isEqualTo(ApplicationStatus.OFFERED);
+  }
+
+  @Test
+  void shouldConfirmTheDjangonautWhenTheyAcceptThroughTheirLink() {
+    ProcessInstance pi = acceptedAndOffered();
+
+    offers.answer(Mailbox.offerToken(email(pi)), true);
+    execute(job(TASK_SEND_PLACE_CONFIRMED, pi));
+
+    assertThat(pi).isEnded().hasPassed(TASK_CONFIRM_PLACE, END_EVENT_CONFIRMED);
+    Assertions.assertThat(applicationRepository.findById(applicationId(pi)).orElseThrow().getStatus())
+        .isEqualTo(ApplicationStatus.CONFIRMED);
+    Assertions.assertThat(templatesSent(pi)).endsWith(MailTemplate.PLACE_CONFIRMED);
+  }
+
+  @Test
+  void shouldRefuseTheSameLinkTwice() {
+    ProcessInstance pi = acceptedAndOffered();
+    String token = Mailbox.offerToken(email(pi));
+    offers.answer(token, false);
+
+    assertThatThrownBy(() -> offers.answer(token, true))
+        .isInstanceOf(OfferService.OfferUnavailableException.class);
+    assertThat(pi).isEnded().hasPassed(TASK_RECORD_DECLINE, END_EVENT_DECLINED);
+    Assertions.assertThat(applicationRepository.findById(applicationId(pi)).orElseThrow().getStatus())
+        .isEqualTo(ApplicationStatus.DECLINED);
+  }
+
+  @Test
+  void shouldRemindTwoDaysBeforeTheDeadlineAndExpireTheOfferAfterIt() {
+    ProcessInstance pi = acceptedAndOffered();
+    String firstLink = Mailbox.offerToken(email(pi));
+
+    ClockUtil.offset(java.time.Duration.ofDays(5).plusMinutes(1).toMillis());
+    execute(job(BOUNDARY_EVENT_OFFER_REMINDER, pi));
+    execute(job(TASK_SEND_OFFER_REMINDER, pi));
+    Assertions.assertThat(templatesSent(pi)).endsWith(MailTemplate.OFFER_REMINDER);
+    Assertions.assertThat(Mailbox.messagesTo(email(pi))).hasSize(3);
+    assertThat(pi).isWaitingAt(TASK_AWAIT_ANSWER);
+
+    ClockUtil.offset(java.time.Duration.ofDays(7).plusMinutes(1).toMillis());
+    execute(job(BOUNDARY_EVENT_OFFER_EXPIRED, pi));
+
+    assertThat(pi).isEnded().hasPassed(TASK_EXPIRE_OFFER, END_EVENT_EXPIRED);
+    Assertions.assertThat(applicationRepository.findById(applicationId(pi)).orElseThrow().getStatus())
+        .isEqualTo(ApplicationStatus.EXPIRED);
+    assertThatThrownBy(() -> offers.answer(firstLink, true))
+        .isInstanceOf(OfferService.OfferUnavailableException.class);
+  }
+
+  @Test
+  void shouldOfferAFreedPlaceToAWaitlistedApplicant() {
+    ProcessInstance pi = reviewedApplication(3, 4);
+    applications.decide(applicationId(pi), Outcome.WAITLISTED);
+    execute(job(TASK_SEND_WAITLIST, pi));
+    assertThat(pi).isWaitingAt(GATEWAY_WAITLIST_OUTCOME);
+
+    runtimeService().createMessageCorrelation(MESSAGE_PLACE_OFFERED).processInstanceId(pi.getId()).correlate();
+    execute(job(TASK_SEND_OFFER, pi));
+
+    assertThat(pi).isWaitingAt(TASK_AWAIT_ANSWER);
+    String body = Mailbox.text(Mailbox.messagesTo(email(pi)).get(2));
+    Assertions.assertThat(body).contains("a place has become free").contains("/offers/");
+  }
+
+  @Test
+  void shouldSendAKindClosingEmailWhenTheCohortStartsWithTheApplicantStillWaitlisted() {
+    ProcessInstance pi = reviewedApplication(3, 4);
+    applications.decide(applicationId(pi), Outcome.WAITLISTED);
+    execute(job(TASK_SEND_WAITLIST, pi));
+
+    runtimeService().createMessageCorrelation(MESSAGE_WAITLIST_CLOSED).processInstanceId(pi.getId()).correlate();
+    execute(job(TASK_SEND_WAITLIST_CLOSED, pi));
+
+    assertThat(pi).isEnded().hasPassed(END_EVENT_WAITLIST_CLOSED).hasNotPassed(TASK_SEND_OFFER);
+    Assertions.assertThat(templatesSent(pi)).endsWith(MailTemplate.WAITLIST_CLOSED);
   }
 
   @Test
@@ -125,7 +183,7 @@ class ApplicationProcessTest {
     applications.decide(applicationId(pi), Outcome.WAITLISTED);
     execute(job(TASK_SEND_WAITLIST, pi));
 
-    assertThat(pi).isEnded().hasPassed(END_EVENT_WAITLISTED).hasNotPassed(TASK_SEND_ACCEPTANCE);
+    assertThat(pi).isWaitingAt(GATEWAY_WAITLIST_OUTCOME).hasNotPassed(TASK_SEND_OFFER);
     Assertions.assertThat(templatesSent(pi))
         .containsExactly(MailTemplate.APPLICATION_RECEIVED, MailTemplate.APPLICATION_WAITLISTED);
   }
@@ -251,6 +309,17 @@ class ApplicationProcessTest {
     ProcessInstance pi = submit();
     execute(job(TASK_SEND_ACKNOWLEDGEMENT, pi));
     return pi;
+  }
+
+  private ProcessInstance acceptedAndOffered() {
+    ProcessInstance pi = reviewedApplication(4, 4);
+    applications.decide(applicationId(pi), Outcome.ACCEPTED);
+    execute(job(TASK_SEND_OFFER, pi));
+    return pi;
+  }
+
+  private String email(ProcessInstance pi) {
+    return applications.byId(applicationId(pi)).getEmail();
   }
 
   /** Two reviews that agree, each giving every criterion the given score. */
