@@ -88,6 +88,10 @@ public class Application {
     this.status = ApplicationStatus.DECIDED;
   }
 
+  void propose(Outcome outcome) {
+    this.outcome = outcome;
+  }
+
   public void ranked(int ranking) {
     this.ranking = ranking;
   }

@@ -15,4 +15,13 @@ public interface ApplicationRepository extends JpaRepository<Application, Long> 
   Optional<Application> findWithCohort(Long id);
 
   List<Application> findByCohortIdOrderBySubmittedAt(Long cohortId);
+
+  List<Application> findByCohortIdAndStatus(Long cohortId, ApplicationStatus status);
+
+  List<Application> findByCohortIdAndStatusOrderByRanking(Long cohortId, ApplicationStatus status);
+
+  List<Application> findByCohortIdAndOutcomeAndStatusOrderByRanking(Long cohortId, Outcome outcome,
+      ApplicationStatus status);
+
+  long countByCohortIdAndStatus(Long cohortId, ApplicationStatus status);
 }

@@ -7,4 +7,6 @@ public interface TeamMemberRepository extends JpaRepository<TeamMember, Long> {
   List<TeamMember> findByTeamIdOrderById(Long teamId);
 
   List<TeamMember> findByTeamIdIn(List<Long> teamIds);
+
+  java.util.Optional<TeamMember> findByApplicationId(Long applicationId);
 }

@@ -14,7 +14,10 @@ public enum MailTemplate {
   PLACE_CONFIRMED("place-confirmed", "Welcome aboard Djangonaut Space %s"),
   APPLICATION_WAITLISTED("application-waitlisted", "Your Djangonaut Space %s application: you are on the waitlist"),
   WAITLIST_CLOSED("waitlist-closed", "Djangonaut Space %s has started: thank you for waiting with us"),
-  APPLICATION_REJECTED("application-rejected", "Your Djangonaut Space %s application");
+  APPLICATION_REJECTED("application-rejected", "Your Djangonaut Space %s application"),
+  TEAM_WELCOME("team-welcome", "Djangonaut Space %s: meet your team"),
+  CHECK_IN_REMINDER("check-in-reminder", "Djangonaut Space %s: this week's check-in is not recorded yet"),
+  CHECK_IN_ESCALATION("check-in-escalation", "Djangonaut Space %s: a team's check-in is a week overdue");
 
   private final String templateName;
   private final String subjectPattern;

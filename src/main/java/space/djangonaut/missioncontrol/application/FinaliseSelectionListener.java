@@ -1,0 +1,23 @@
+package space.djangonaut.missioncontrol.application;
+
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.springframework.stereotype.Component;
+import space.djangonaut.missioncontrol.cohort.CohortProcess;
+
+/** On completing Task_FinaliseSelection: records the organiser's decisions, or refuses them with the reason. */
+@Component
+class FinaliseSelectionListener implements TaskListener {
+
+  private final SelectionService selection;
+
+  FinaliseSelectionListener(SelectionService selection) {
+    this.selection = selection;
+  }
+
+  @Override
+  public void notify(DelegateTask task) {
+    selection.finalise((Long) task.getVariable(CohortProcess.COHORT_ID),
+        (String) task.getVariable(CohortProcess.DECISIONS));
+  }
+}
