@@ -19,6 +19,7 @@ class PrepareSelectionTaskListener implements TaskListener {
   public void notify(DelegateTask task) {
     long cohortId = (Long) task.getVariable(CohortProcess.COHORT_ID);
     task.setVariableLocal("selectionSummary", selection.summary(cohortId));
-    task.setVariableLocal(CohortProcess.DECISIONS, selection.proposal(cohortId));
+    // On the task's execution, where the input mapping declares it, so that the form's submission replaces it.
+    task.getExecution().setVariableLocal(CohortProcess.DECISIONS, selection.proposal(cohortId));
   }
 }

@@ -17,15 +17,25 @@ import org.springframework.web.bind.annotation.RestController;
 class CohortApiController {
 
   private final CohortService cohorts;
+  private final CohortLifecycle lifecycle;
 
-  CohortApiController(CohortService cohorts) {
+  CohortApiController(CohortService cohorts, CohortLifecycle lifecycle) {
     this.cohorts = cohorts;
+    this.lifecycle = lifecycle;
   }
 
   @PostMapping("/api/cohorts")
   ResponseEntity<CohortView> create(@Valid @RequestBody CohortForm form) {
-    Cohort cohort = cohorts.create(form);
+    Cohort cohort = lifecycle.open(form);
     return ResponseEntity.created(URI.create("/api/cohorts/" + cohort.getSlug())).body(CohortView.of(cohort));
+  }
+
+  /** Closes applications before the end of the window. */
+  @PostMapping("/api/cohorts/{slug}/close")
+  CohortView closeEarly(@PathVariable String slug) {
+    cohorts.bySlug(slug);
+    lifecycle.closeEarly(slug);
+    return CohortView.of(cohorts.bySlug(slug));
   }
 
   @GetMapping("/api/cohorts")
@@ -39,10 +49,10 @@ class CohortApiController {
   }
 
   record CohortView(String slug, String name, LocalDate applicationsOpenOn, LocalDate applicationsCloseOn,
-      Instant applicationsCloseAt, LocalDate startsOn, int weeks, int capacity) {
+      Instant applicationsCloseAt, Instant applicationsClosedAt, LocalDate startsOn, int weeks, int capacity) {
     static CohortView of(Cohort c) {
       return new CohortView(c.getSlug(), c.getName(), c.getApplicationsOpenOn(), c.getApplicationsCloseOn(),
-          c.applicationsCloseAt(), c.getStartsOn(), c.getWeeks(), c.getCapacity());
+          c.applicationsCloseAt(), c.getApplicationsClosedAt(), c.getStartsOn(), c.getWeeks(), c.getCapacity());
     }
   }
 }

@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.camunda.bpm.engine.BadUserRequestException;
+import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
 import org.camunda.bpm.engine.RuntimeService;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -96,11 +97,26 @@ public class CohortLifecycle {
     repository.findById(cohortId).orElseThrow().closeApplications(clock.instant());
   }
 
-  /** Closes a cohort's applications before the end of the window: sends the process its message. */
+  /**
+   * Closes a cohort's applications before the end of the window: sends the process its message.
+   *
+   * @throws ApplicationsNotOpenException if the cohort's process is not in its application window
+   */
   @Transactional
   public void closeEarly(String slug) {
-    runtimeService.createMessageCorrelation(CohortProcess.MESSAGE_CLOSE_APPLICATIONS)
-        .processInstanceBusinessKey(slug).correlate();
+    try {
+      runtimeService.createMessageCorrelation(CohortProcess.MESSAGE_CLOSE_APPLICATIONS)
+          .processInstanceBusinessKey(slug).correlate();
+    } catch (MismatchingMessageCorrelationException e) {
+      throw new ApplicationsNotOpenException(slug);
+    }
+  }
+
+  /** The cohort is not in its application window (closed already, or not run by a process). */
+  public static class ApplicationsNotOpenException extends RuntimeException {
+    ApplicationsNotOpenException(String slug) {
+      super("Applications of " + slug + " are not open.");
+    }
   }
 
   /** What the process needs of a new cohort: its id, and the dates its timers wait for. */

@@ -7,16 +7,20 @@ import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /** Organiser pages: the cohorts, and creating one. */
 @Controller
 class OrganiserCohortController {
 
   private final CohortService cohorts;
+  private final CohortLifecycle lifecycle;
 
-  OrganiserCohortController(CohortService cohorts) {
+  OrganiserCohortController(CohortService cohorts, CohortLifecycle lifecycle) {
     this.cohorts = cohorts;
+    this.lifecycle = lifecycle;
   }
 
   @GetMapping("/organiser/cohorts")
@@ -36,7 +40,7 @@ class OrganiserCohortController {
       HttpServletResponse response) {
     if (!errors.hasErrors()) {
       try {
-        cohorts.create(form);
+        lifecycle.open(form);
         return "redirect:/organiser/cohorts/" + form.getSlug();
       } catch (CohortService.SlugTakenException e) {
         errors.rejectValue("slug", "taken", e.getMessage());
@@ -44,5 +48,16 @@ class OrganiserCohortController {
     }
     response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
     return "organiser/cohort-form";
+  }
+
+  @PostMapping("/organiser/cohorts/{slug}/close")
+  String closeEarly(@PathVariable String slug, RedirectAttributes redirect) {
+    try {
+      lifecycle.closeEarly(slug);
+      redirect.addFlashAttribute("message", "Applications are closed.");
+    } catch (CohortLifecycle.ApplicationsNotOpenException e) {
+      redirect.addFlashAttribute("error", "Applications of this cohort are not open.");
+    }
+    return "redirect:/organiser/cohorts/" + slug;
   }
 }

@@ -11,6 +11,7 @@ import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import space.djangonaut.missioncontrol.application.ApplicationService;
+import space.djangonaut.missioncontrol.cohort.CohortLifecycle;
 import space.djangonaut.missioncontrol.cohort.CohortService;
 
 /** The JSON API's errors as RFC 9457 problems: 400 names each field and the reason. */
@@ -47,7 +48,8 @@ class ApiExceptionHandler {
     return ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, e.getMessage());
   }
 
-  @ExceptionHandler({CohortService.SlugTakenException.class, ApplicationService.NotReadyForDecisionException.class})
+  @ExceptionHandler({CohortService.SlugTakenException.class, ApplicationService.NotReadyForDecisionException.class,
+      CohortLifecycle.ApplicationsNotOpenException.class})
   ProblemDetail conflict(RuntimeException e) {
     return ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, e.getMessage());
   }

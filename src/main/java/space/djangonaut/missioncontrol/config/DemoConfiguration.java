@@ -16,7 +16,7 @@ import org.springframework.context.event.EventListener;
 import org.springframework.core.annotation.Order;
 import space.djangonaut.missioncontrol.cohort.CohortForm;
 import space.djangonaut.missioncontrol.cohort.CohortRepository;
-import space.djangonaut.missioncontrol.cohort.CohortService;
+import space.djangonaut.missioncontrol.cohort.CohortLifecycle;
 
 /**
  * The zero-setup default run: an SMTP sink inside the application (organisers read it at
@@ -55,7 +55,7 @@ class DemoConfiguration {
       form.setApplicationsOpenOn(today.minusDays(1));
       form.setApplicationsCloseOn(today.plusDays(30));
       form.setStartsOn(today.plusDays(60));
-      context.getBean(CohortService.class).create(form);
+      context.getBean(CohortLifecycle.class).open(form);
     }
     String base = "http://localhost:" + context.getEnvironment().getProperty("local.server.port", "8080");
     LOG.info("""

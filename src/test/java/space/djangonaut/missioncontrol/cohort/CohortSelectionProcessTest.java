@@ -1,0 +1,244 @@
+package space.djangonaut.missioncontrol.cohort;
+
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.taskService;
+import static space.djangonaut.missioncontrol.cohort.CohortProcess.END_EVENT_PLACE_REOFFERED;
+import static space.djangonaut.missioncontrol.cohort.CohortProcess.END_EVENT_PLACE_UNFILLED;
+import static space.djangonaut.missioncontrol.cohort.CohortProcess.EVENT_COHORT_STARTS;
+import static space.djangonaut.missioncontrol.cohort.CohortProcess.EVENT_WAIT_FOR_REVIEWS;
+import static space.djangonaut.missioncontrol.cohort.CohortProcess.GATEWAY_APPLICATION_WINDOW;
+import static space.djangonaut.missioncontrol.cohort.CohortProcess.TASK_CLOSE_APPLICATIONS;
+import static space.djangonaut.missioncontrol.cohort.CohortProcess.TASK_FINALISE_SELECTION;
+import static space.djangonaut.missioncontrol.cohort.CohortProcess.TASK_OFFER_PLACE_TO_WAITLIST;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+import org.assertj.core.api.Assertions;
+import org.camunda.bpm.engine.BadUserRequestException;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.test.assertions.bpmn.AbstractAssertions;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import space.djangonaut.missioncontrol.application.Application;
+import space.djangonaut.missioncontrol.application.ApplicationRepository;
+import space.djangonaut.missioncontrol.application.ApplicationStatus;
+import space.djangonaut.missioncontrol.application.OfferService;
+import space.djangonaut.missioncontrol.application.Outcome;
+import space.djangonaut.missioncontrol.mail.MailTemplate;
+import space.djangonaut.missioncontrol.mail.SentEmail;
+import space.djangonaut.missioncontrol.mail.SentEmailRepository;
+import space.djangonaut.missioncontrol.support.CohortDriver;
+import space.djangonaut.missioncontrol.support.IntegrationTest;
+import space.djangonaut.missioncontrol.support.Mailbox;
+
+/**
+ * bpmn/cohort.bpmn from the application window to the start of the cohort: closing (on time, early), waiting for
+ * reviews, the selection, and offers freed by a decline or an expired deadline going to the waitlist. Time moves
+ * by the engine's clock; nothing sleeps.
+ */
+@IntegrationTest
+class CohortSelectionProcessTest {
+
+  @Autowired ProcessEngine processEngine;
+  @Autowired CohortDriver driver;
+  @Autowired CohortRepository cohorts;
+  @Autowired ApplicationRepository applications;
+  @Autowired OfferService offers;
+  @Autowired SentEmailRepository sentEmails;
+
+  @BeforeEach
+  void setUp() {
+    AbstractAssertions.init(processEngine);
+  }
+
+  @AfterEach
+  void resetClock() {
+    ClockUtil.reset();
+  }
+
+  @Test
+  void shouldCloseApplicationsWhenTheWindowEndsAnywhereOnEarth() {
+    CohortDriver.Run run = driver.open(2);
+    assertThat(run.process()).isWaitingAt(GATEWAY_APPLICATION_WINDOW);
+
+    Date closesAt = Date.from(run.cohort().applicationsCloseAt());
+    ClockUtil.setCurrentTime(new Date(closesAt.getTime() - 1000));
+    driver.drive(run);
+    assertThat(run.process()).isWaitingAt(GATEWAY_APPLICATION_WINDOW);
+
+    ClockUtil.setCurrentTime(new Date(closesAt.getTime() + 1000));
+    driver.drive(run);
+
+    assertThat(run.process()).hasPassed(TASK_CLOSE_APPLICATIONS).isWaitingAt(TASK_FINALISE_SELECTION);
+    Assertions.assertThat(cohorts.findById(run.cohortId()).orElseThrow().getApplicationsClosedAt()).isNotNull();
+  }
+
+  @Test
+  void shouldCloseApplicationsEarlyWhenAnOrganiserSaysSo() {
+    CohortDriver.Run run = driver.open(2);
+    driver.apply(run, 3);
+
+    driver.closeEarly(run);
+
+    assertThat(run.process()).hasPassed(CohortProcess.EVENT_CLOSED_EARLY, TASK_CLOSE_APPLICATIONS);
+    Cohort cohort = cohorts.findById(run.cohortId()).orElseThrow();
+    Assertions.assertThat(cohort.isAcceptingApplicationsAt(ClockUtil.getCurrentTime().toInstant())).isFalse();
+  }
+
+  @Test
+  void shouldWaitForReviewsStillInProgressBeforeTheSelection() {
+    CohortDriver.Run run = driver.open(2);
+    List<Application> applied = driver.apply(run, 2);
+    driver.review(applied.get(0), 4);
+    driver.closeEarly(run);
+
+    assertThat(run.process()).isWaitingAt(EVENT_WAIT_FOR_REVIEWS);
+
+    driver.review(applied.get(1), 3);
+    ClockUtil.offset(Duration.ofHours(6).plusMinutes(1).toMillis());
+    driver.drive(run);
+
+    assertThat(run.process()).isWaitingAt(TASK_FINALISE_SELECTION);
+  }
+
+  @Test
+  void shouldProposeToFillThePlacesFromTheTopAndWaitlistTheNext() {
+    CohortDriver.Run run = driver.open(2);
+    List<Application> applied = driver.apply(run, 4);
+    driver.review(applied.get(0), 2);
+    driver.review(applied.get(1), 5);
+    driver.review(applied.get(2), 4);
+    driver.review(applied.get(3), 3);
+    driver.closeEarly(run);
+
+    String proposal = (String) taskService().getVariable(task(TASK_FINALISE_SELECTION, run.process()).getId(),
+        CohortProcess.DECISIONS);
+
+    Assertions.assertThat(proposal.lines().toList()).hasSize(4);
+    Assertions.assertThat(proposal.lines().toList().get(0)).startsWith("1. #" + applied.get(1).getId()).endsWith("accepted");
+    Assertions.assertThat(proposal.lines().toList().get(1)).startsWith("2. #" + applied.get(2).getId()).endsWith("accepted");
+    Assertions.assertThat(proposal.lines().toList().get(2)).startsWith("3. #" + applied.get(3).getId()).endsWith("waitlisted");
+    Assertions.assertThat(proposal.lines().toList().get(3)).startsWith("4. #" + applied.get(0).getId()).endsWith("rejected");
+  }
+
+  @Test
+  void shouldTellEveryApplicantTheirOutcomeWhenTheSelectionIsFinalised() {
+    CohortDriver.Run run = driver.selected(2, 4);
+
+    Assertions.assertThat(outcomes(run)).containsExactly(Outcome.ACCEPTED, Outcome.ACCEPTED, Outcome.WAITLISTED,
+        Outcome.REJECTED);
+    Assertions.assertThat(templatesSentTo(run.ranked().get(0))).endsWith(MailTemplate.APPLICATION_ACCEPTED);
+    Assertions.assertThat(templatesSentTo(run.ranked().get(2))).endsWith(MailTemplate.APPLICATION_WAITLISTED);
+    Assertions.assertThat(templatesSentTo(run.ranked().get(3))).endsWith(MailTemplate.APPLICATION_REJECTED);
+    assertThat(run.process()).isWaitingAt(EVENT_COHORT_STARTS);
+  }
+
+  @Test
+  void shouldLetTheOrganiserChangeTheProposal() {
+    CohortDriver.Run run = driver.reviewedAndClosed(2, 3);
+    String proposal = driver.proposal(run);
+    String changed = proposal.lines()
+        .map(line -> line.contains("#" + run.ranked().get(1).getId() + " ") ? line.replace("accepted", "waitlisted")
+            : line.contains("#" + run.ranked().get(2).getId() + " ") ? line.replace("waitlisted", "accepted") : line)
+        .reduce("", (a, b) -> a + b + "\n");
+
+    driver.finalise(run, changed);
+
+    Assertions.assertThat(outcomes(run)).containsExactly(Outcome.ACCEPTED, Outcome.WAITLISTED, Outcome.ACCEPTED);
+  }
+
+  @Test
+  void shouldRefuseASelectionThatAcceptsMoreThanThePlaces() {
+    CohortDriver.Run run = driver.reviewedAndClosed(2, 3);
+    String everyoneAccepted = driver.proposal(run).replace("waitlisted", "accepted").replace("rejected", "accepted");
+
+    assertThatThrownBy(() -> driver.finalise(run, everyoneAccepted))
+        .hasRootCauseInstanceOf(BadUserRequestException.class).hasMessageContaining("3 accepted")
+        .hasMessageContaining("2 places");
+    assertThat(run.process()).isWaitingAt(TASK_FINALISE_SELECTION);
+    Assertions.assertThat(outcomes(run)).containsOnlyNulls();
+  }
+
+  @Test
+  void shouldRefuseASelectionThatLeavesSomeoneOut() {
+    CohortDriver.Run run = driver.reviewedAndClosed(2, 3);
+    String withoutLast = driver.proposal(run).lines().limit(2).reduce("", (a, b) -> a + b + "\n");
+
+    assertThatThrownBy(() -> driver.finalise(run, withoutLast))
+        .hasRootCauseInstanceOf(BadUserRequestException.class)
+        .hasMessageContaining("#" + run.ranked().get(2).getId());
+    assertThat(run.process()).isWaitingAt(TASK_FINALISE_SELECTION);
+  }
+
+  @Test
+  void shouldOfferTheBestRankedWaitlistedApplicantAPlaceThatWasDeclined() {
+    CohortDriver.Run run = driver.selected(2, 5);
+    Application declining = run.ranked().get(0);
+    Application firstOnWaitlist = run.ranked().get(2);
+
+    offers.answer(Mailbox.offerToken(declining.getEmail()), false);
+    driver.drive(run);
+
+    assertThat(run.process()).hasPassed(TASK_OFFER_PLACE_TO_WAITLIST, END_EVENT_PLACE_REOFFERED)
+        .isWaitingAt(EVENT_COHORT_STARTS);
+    Assertions.assertThat(status(firstOnWaitlist)).isEqualTo(ApplicationStatus.OFFERED);
+    Assertions.assertThat(Mailbox.text(last(Mailbox.messagesTo(firstOnWaitlist.getEmail()))))
+        .contains("a place has become free");
+    Assertions.assertThat(status(run.ranked().get(3))).isEqualTo(ApplicationStatus.DECIDED);
+  }
+
+  @Test
+  void shouldOfferTheWaitlistAPlaceWhoseDeadlinePassedUnanswered() {
+    CohortDriver.Run run = driver.selected(2, 4);
+    Application silent = run.ranked().get(1);
+    offers.answer(Mailbox.offerToken(run.ranked().get(0).getEmail()), true);
+
+    ClockUtil.offset(Duration.ofDays(7).plusMinutes(1).toMillis());
+    driver.drive(run);
+
+    Assertions.assertThat(status(silent)).isEqualTo(ApplicationStatus.EXPIRED);
+    Assertions.assertThat(status(run.ranked().get(0))).isEqualTo(ApplicationStatus.CONFIRMED);
+    Assertions.assertThat(status(run.ranked().get(2))).isEqualTo(ApplicationStatus.OFFERED);
+    Assertions.assertThat(templatesSentTo(silent)).contains(MailTemplate.OFFER_REMINDER);
+    assertThat(run.process()).hasPassed(END_EVENT_PLACE_REOFFERED);
+  }
+
+  @Test
+  void shouldLeaveAPlaceUnfilledWhenTheWaitlistIsEmpty() {
+    CohortDriver.Run run = driver.selected(2, 2);
+
+    offers.answer(Mailbox.offerToken(run.ranked().get(1).getEmail()), false);
+    driver.drive(run);
+
+    assertThat(run.process()).hasPassed(END_EVENT_PLACE_UNFILLED).hasNotPassed(END_EVENT_PLACE_REOFFERED)
+        .isWaitingAt(EVENT_COHORT_STARTS);
+  }
+
+  // --- helpers
+
+  private List<Outcome> outcomes(CohortDriver.Run run) {
+    List<Outcome> outcomes = new ArrayList<>();
+    run.ranked().forEach(a -> outcomes.add(applications.findById(a.getId()).orElseThrow().getOutcome()));
+    return outcomes;
+  }
+
+  private ApplicationStatus status(Application application) {
+    return applications.findById(application.getId()).orElseThrow().getStatus();
+  }
+
+  private List<MailTemplate> templatesSentTo(Application application) {
+    return sentEmails.findByRecipientOrderBySentAt(application.getEmail()).stream().map(SentEmail::getTemplate)
+        .toList();
+  }
+
+  private static <T> T last(List<T> list) {
+    return list.get(list.size() - 1);
+  }
+}

@@ -1,0 +1,165 @@
+package space.djangonaut.missioncontrol.support;
+
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.springframework.stereotype.Component;
+import space.djangonaut.missioncontrol.application.Application;
+import space.djangonaut.missioncontrol.application.ApplicationProcess;
+import space.djangonaut.missioncontrol.application.ApplicationRepository;
+import space.djangonaut.missioncontrol.application.ApplicationService;
+import space.djangonaut.missioncontrol.cohort.Cohort;
+import space.djangonaut.missioncontrol.cohort.CohortForm;
+import space.djangonaut.missioncontrol.cohort.CohortLifecycle;
+import space.djangonaut.missioncontrol.cohort.CohortProcess;
+
+/**
+ * Drives a cohort's process through the engine API the way people would through Tasklist and the public pages,
+ * executing only the jobs of this cohort's process instances.
+ */
+@Component
+public class CohortDriver {
+
+  private final CohortLifecycle lifecycle;
+  private final ApplicationService applicationService;
+  private final ApplicationRepository applications;
+  private final RuntimeService runtimeService;
+  private final TaskService taskService;
+  private final ManagementService managementService;
+  private final TestData testData;
+
+  CohortDriver(CohortLifecycle lifecycle, ApplicationService applicationService, ApplicationRepository applications,
+      RuntimeService runtimeService, TaskService taskService, ManagementService managementService,
+      TestData testData) {
+    this.lifecycle = lifecycle;
+    this.applicationService = applicationService;
+    this.applications = applications;
+    this.runtimeService = runtimeService;
+    this.taskService = taskService;
+    this.managementService = managementService;
+    this.testData = testData;
+  }
+
+  /** A cohort's run: its process, and the applications of this test in ranking order once ranked. */
+  public record Run(ProcessInstance process, Cohort cohort, List<Application> ranked) {
+    public long cohortId() {
+      return cohort.getId();
+    }
+  }
+
+  /** Opens a cohort through its process: applications open now, close in 10 days, it starts in 40. */
+  public Run open(int capacity) {
+    return open(capacity, 8);
+  }
+
+  public Run open(int capacity, int weeks) {
+    LocalDate today = LocalDate.ofInstant(ClockUtil.getCurrentTime().toInstant(), ZoneOffset.UTC);
+    CohortForm form = new CohortForm();
+    form.setName("Session " + TestData.unique("s"));
+    form.setSlug(TestData.unique("cohort"));
+    form.setApplicationsOpenOn(today.minusDays(1));
+    form.setApplicationsCloseOn(today.plusDays(10));
+    form.setStartsOn(today.plusDays(40));
+    form.setCapacity(capacity);
+    form.setWeeks(weeks);
+    Cohort cohort = lifecycle.open(form);
+    ProcessInstance process = runtimeService.createProcessInstanceQuery().processDefinitionKey(CohortProcess.KEY)
+        .processInstanceBusinessKey(cohort.getSlug()).singleResult();
+    return new Run(process, cohort, new ArrayList<>());
+  }
+
+  /** Submits {@code count} applications and sends their acknowledgements. */
+  public List<Application> apply(Run run, int count) {
+    List<Application> applied = new ArrayList<>();
+    for (int i = 0; i < count; i++) {
+      applied.add(applicationService.submit(run.cohort().getSlug(), TestData.applicationForm(TestData.uniqueEmail())));
+    }
+    drive(run);
+    return applied;
+  }
+
+  /** Two agreeing reviews by two reviewers, each giving every criterion this score. */
+  public void review(Application application, int score) {
+    for (Task task : taskService.createTaskQuery().processInstanceBusinessKey(application.getId().toString())
+        .taskDefinitionKey(ApplicationProcess.TASK_REVIEW_APPLICATION).list()) {
+      taskService.claim(task.getId(), testData.reviewer());
+      taskService.complete(task.getId(), Map.of(
+          ApplicationProcess.SCORE_MOTIVATION, (long) score, ApplicationProcess.SCORE_EXPERIENCE, (long) score,
+          ApplicationProcess.SCORE_AVAILABILITY, (long) score, ApplicationProcess.SCORE_COMMUNITY, (long) score,
+          ApplicationProcess.RECOMMENDATION, score >= 3 ? "accept" : "maybe"));
+    }
+  }
+
+  public void closeEarly(Run run) {
+    lifecycle.closeEarly(run.cohort().getSlug());
+    drive(run);
+  }
+
+  /** Opens a cohort, submits {@code count} applications reviewed best first (5, 4, 3 ...) and closes it. */
+  public Run reviewedAndClosed(int capacity, int count) {
+    Run run = open(capacity);
+    List<Application> applied = apply(run, count);
+    for (int i = 0; i < applied.size(); i++) {
+      review(applied.get(i), Math.max(1, 5 - i));
+    }
+    closeEarly(run);
+    run.ranked().addAll(applications.findAllById(applied.stream().map(Application::getId).toList()).stream()
+        .sorted(Comparator.comparing(Application::getRanking)).toList());
+    return run;
+  }
+
+  /** As {@link #reviewedAndClosed} and the organiser accepts the default proposal; offers are sent. */
+  public Run selected(int capacity, int count) {
+    Run run = reviewedAndClosed(capacity, count);
+    finalise(run, proposal(run));
+    return run;
+  }
+
+  public String proposal(Run run) {
+    return (String) taskService.getVariable(selectionTask(run).getId(), CohortProcess.DECISIONS);
+  }
+
+  public void finalise(Run run, String decisions) {
+    Task task = selectionTask(run);
+    taskService.claim(task.getId(), testData.organiser());
+    taskService.complete(task.getId(), Map.of(CohortProcess.DECISIONS, decisions));
+    drive(run);
+  }
+
+  private Task selectionTask(Run run) {
+    return taskService.createTaskQuery().processInstanceId(run.process().getId())
+        .taskDefinitionKey(CohortProcess.TASK_FINALISE_SELECTION).singleResult();
+  }
+
+  /** Executes the due jobs of the cohort's process and its applications' processes until none is left. */
+  public void drive(Run run) {
+    for (int round = 0; round < 100; round++) {
+      List<String> instances = new ArrayList<>();
+      instances.add(run.process().getId());
+      for (Application application : applications.findByCohortIdOrderBySubmittedAt(run.cohortId())) {
+        runtimeService.createProcessInstanceQuery().processDefinitionKey(ApplicationProcess.KEY)
+            .processInstanceBusinessKey(application.getId().toString()).list()
+            .forEach(pi -> instances.add(pi.getId()));
+      }
+      List<Job> due = new ArrayList<>();
+      for (String instance : instances) {
+        due.addAll(managementService.createJobQuery().processInstanceId(instance).executable().list());
+      }
+      if (due.isEmpty()) {
+        return;
+      }
+      due.forEach(job -> managementService.executeJob(job.getId()));
+    }
+    throw new IllegalStateException("The jobs of " + run.cohort().getSlug() + " keep coming");
+  }
+}
