@@ -10,6 +10,7 @@ import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.task.TaskQuery;
 import org.springframework.stereotype.Component;
 import space.djangonaut.missioncontrol.application.ApplicationProcess;
+import space.djangonaut.missioncontrol.cohort.CohortProcess;
 
 /** The groups of Mission Control and the Tasklist filters each group works from, created when missing. */
 @Component
@@ -23,6 +24,9 @@ public class GroupsAndFilters {
 
   public static final String FILTER_APPLICATIONS_TO_REVIEW = "Applications to review";
   public static final String FILTER_DISAGREEMENTS = "Review disagreements to resolve";
+  public static final String FILTER_COHORT_DECISIONS = "Cohort decisions";
+  public static final String FILTER_MY_CHECK_INS = "My check-ins";
+  public static final String FILTER_MY_ONE_TO_ONES = "My one-to-ones";
 
   private static final Map<String, String> GROUPS = Map.of(
       ORGANISERS, "Organisers",
@@ -67,6 +71,23 @@ public class GroupsAndFilters {
         .endOr();
     ensureFilter(FILTER_DISAGREEMENTS, disagreements, -5, "#c62828",
         "Applications whose two reviewers disagree: a third review decides");
+    TaskQuery cohortDecisions = taskService.createTaskQuery()
+        .processDefinitionKey(CohortProcess.KEY)
+        .taskDefinitionKeyIn(CohortProcess.TASK_FINALISE_SELECTION, CohortProcess.TASK_CONFIRM_TEAMS,
+            CohortProcess.TASK_PUBLISH_REPORT)
+        .or()
+          .taskAssigneeExpression("${currentUser()}")
+          .taskCandidateGroupInExpression("${currentUserGroups()}")
+        .endOr();
+    ensureFilter(FILTER_COHORT_DECISIONS, cohortDecisions, -4, "#1565c0",
+        "Selections, teams and reports waiting for an organiser");
+    // Navigators' and Captains' tasks are assigned to them: they see their own teams' work only.
+    ensureFilter(FILTER_MY_CHECK_INS, taskService.createTaskQuery()
+        .taskDefinitionKey(CohortProcess.TASK_RECORD_CHECK_IN).taskAssigneeExpression("${currentUser()}")
+        .orderByDueDate().asc(), -3, "#6a1b9a", "Weekly check-ins of your teams, due at the end of each week");
+    ensureFilter(FILTER_MY_ONE_TO_ONES, taskService.createTaskQuery()
+        .taskDefinitionKey(CohortProcess.TASK_HOLD_ONE_TO_ONE).taskAssigneeExpression("${currentUser()}")
+        .orderByDueDate().asc(), -2, "#ef6c00", "One-to-ones with your Djangonauts, every second week");
   }
 
   private void ensureFilter(String name, TaskQuery query, int priority, String color, String description) {
