@@ -1,0 +1,21 @@
+package space.djangonaut.missioncontrol.cohort;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+/** Welcomes each team: its Djangonauts, Navigator and Captains, with the week-0 preparation. */
+@Component
+class SendTeamWelcomeDelegate implements JavaDelegate {
+
+  private final TeamService teams;
+
+  SendTeamWelcomeDelegate(TeamService teams) {
+    this.teams = teams;
+  }
+
+  @Override
+  public void execute(DelegateExecution execution) {
+    teams.sendWelcome((Long) execution.getVariable(CohortProcess.COHORT_ID), execution.getProcessInstanceId());
+  }
+}
