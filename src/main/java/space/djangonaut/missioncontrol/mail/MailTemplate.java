@@ -17,7 +17,9 @@ public enum MailTemplate {
   APPLICATION_REJECTED("application-rejected", "Your Djangonaut Space %s application"),
   TEAM_WELCOME("team-welcome", "Djangonaut Space %s: meet your team"),
   CHECK_IN_REMINDER("check-in-reminder", "Djangonaut Space %s: this week's check-in is not recorded yet"),
-  CHECK_IN_ESCALATION("check-in-escalation", "Djangonaut Space %s: a team's check-in is a week overdue");
+  CHECK_IN_ESCALATION("check-in-escalation", "Djangonaut Space %s: a team's check-in is a week overdue"),
+  SURVEY_INVITATION("survey-invitation", "Djangonaut Space %s: how did it go?"),
+  SURVEY_REMINDER("survey-reminder", "Reminder: tell us how Djangonaut Space %s went");
 
   private final String templateName;
   private final String subjectPattern;

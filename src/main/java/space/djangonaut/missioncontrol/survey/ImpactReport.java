@@ -1,0 +1,30 @@
+package space.djangonaut.missioncontrol.survey;
+
+import java.util.List;
+
+/** What a cohort achieved, from what Mission Control recorded: the figures of the pilot's announcement. */
+public record ImpactReport(String cohortName, String cohortSlug, int ticketsProgressed, int ticketsClosed,
+    int checkInsHeld, int oneToOnesHeld, int prReviewComments, int presentations, int djangonautsInvited,
+    int djangonautResponses, Share moreComfortableWithCommunity, Share moreComfortableContributing,
+    int volunteerResponses, Share volunteersMoreComfortableMentoring, List<WeekFigures> weeks,
+    List<ComfortCount> communityComfort, List<Testimonial> testimonials) {
+
+  /** {@code count} of {@code of} answered so; the percentage is rounded to the nearest whole number. */
+  public record Share(int count, int of) {
+    public int percent() {
+      return of == 0 ? 0 : Math.round(100f * count / of);
+    }
+
+    @Override
+    public String toString() {
+      return of == 0 ? "no answers" : percent() + "% (" + count + " of " + of + ")";
+    }
+  }
+
+  public record WeekFigures(int week, int checkInsHeld, int ticketsProgressed, int ticketsClosed,
+      int prReviewComments, int presentations, int oneToOnesHeld) {}
+
+  public record ComfortCount(Comfort comfort, int count) {}
+
+  public record Testimonial(String name, Respondent kind, String text) {}
+}

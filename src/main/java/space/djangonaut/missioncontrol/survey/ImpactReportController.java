@@ -1,0 +1,96 @@
+package space.djangonaut.missioncontrol.survey;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import space.djangonaut.missioncontrol.cohort.CohortService;
+import space.djangonaut.missioncontrol.survey.ImpactReport.WeekFigures;
+
+/** The impact report of a cohort for organisers: figures, charts (inline SVG) and a CSV export. */
+@Controller
+class ImpactReportController {
+
+  private final CohortService cohorts;
+  private final ImpactReportService reports;
+
+  ImpactReportController(CohortService cohorts, ImpactReportService reports) {
+    this.cohorts = cohorts;
+    this.reports = reports;
+  }
+
+  @GetMapping("/organiser/cohorts/{slug}/report")
+  String report(@PathVariable String slug, Model model) {
+    ImpactReport report = reports.report(cohorts.bySlug(slug).getId());
+    List<String> weekLabels = report.weeks().stream().map(w -> "W" + w.week()).toList();
+    model.addAttribute("report", report);
+    model.addAttribute("charts", List.of(
+        BarChart.of("chart-check-ins", "Weekly check-ins held", weekLabels,
+            report.weeks().stream().map(WeekFigures::checkInsHeld).toList()),
+        BarChart.of("chart-tickets", "Tickets progressed per week", weekLabels,
+            report.weeks().stream().map(WeekFigures::ticketsProgressed).toList()),
+        BarChart.of("chart-pr-comments", "PR review comments per week", weekLabels,
+            report.weeks().stream().map(WeekFigures::prReviewComments).toList()),
+        BarChart.of("chart-comfort", "Djangonauts: comfort engaging with the community", 
+            report.communityComfort().stream().map(c -> c.comfort().getLabel()).toList(),
+            report.communityComfort().stream().map(ImpactReport.ComfortCount::count).toList())));
+    return "organiser/report";
+  }
+
+  @GetMapping("/organiser/cohorts/{slug}/report.csv")
+  ResponseEntity<String> csv(@PathVariable String slug) {
+    ImpactReport report = reports.report(cohorts.bySlug(slug).getId());
+    return ResponseEntity.ok()
+        .contentType(new MediaType("text", "csv", java.nio.charset.StandardCharsets.UTF_8))
+        .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + slug + "-impact-report.csv\"")
+        .body(toCsv(report));
+  }
+
+  static String toCsv(ImpactReport report) {
+    List<List<Object>> rows = new ArrayList<>();
+    rows.add(List.of("figure", "value"));
+    rows.add(List.of("cohort", report.cohortName()));
+    rows.add(List.of("tickets progressed", report.ticketsProgressed()));
+    rows.add(List.of("tickets closed", report.ticketsClosed()));
+    rows.add(List.of("weekly check-ins held", report.checkInsHeld()));
+    rows.add(List.of("one-to-ones held", report.oneToOnesHeld()));
+    rows.add(List.of("PR review comments", report.prReviewComments()));
+    rows.add(List.of("presentations", report.presentations()));
+    rows.add(List.of("Djangonaut survey responses", report.djangonautResponses()));
+    rows.add(List.of("Djangonauts more comfortable engaging with the community (%)",
+        report.moreComfortableWithCommunity().percent()));
+    rows.add(List.of("Djangonauts more comfortable contributing (%)", report.moreComfortableContributing().percent()));
+    rows.add(List.of("volunteer survey responses", report.volunteerResponses()));
+    rows.add(List.of("volunteers more comfortable mentoring (%)",
+        report.volunteersMoreComfortableMentoring().percent()));
+    rows.add(List.of());
+    rows.add(List.of("week", "check-ins held", "tickets progressed", "tickets closed", "PR review comments",
+        "presentations", "one-to-ones held"));
+    for (WeekFigures w : report.weeks()) {
+      rows.add(List.of(w.week(), w.checkInsHeld(), w.ticketsProgressed(), w.ticketsClosed(), w.prReviewComments(),
+          w.presentations(), w.oneToOnesHeld()));
+    }
+    StringBuilder csv = new StringBuilder();
+    for (List<Object> row : rows) {
+      csv.append(String.join(",", row.stream().map(ImpactReportController::cell).toList())).append("\r\n");
+    }
+    return csv.toString();
+  }
+
+  /** RFC 4180 quoting; a leading =, +, - or @ is defused so that spreadsheets do not run it as a formula. */
+  private static String cell(Object value) {
+    String text = String.valueOf(value);
+    if (!(value instanceof Number) && !text.isEmpty() && "=+-@".indexOf(text.charAt(0)) >= 0) {
+      text = "'" + text;
+    }
+    if (text.contains(",") || text.contains("\"") || text.contains("\n") || text.contains("\r")) {
+      text = "\"" + text.replace("\"", "\"\"") + "\"";
+    }
+    return text;
+  }
+}

@@ -1,0 +1,109 @@
+package space.djangonaut.missioncontrol.survey;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.Predicate;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import space.djangonaut.missioncontrol.cohort.CheckIn;
+import space.djangonaut.missioncontrol.cohort.CheckInRepository;
+import space.djangonaut.missioncontrol.cohort.Cohort;
+import space.djangonaut.missioncontrol.cohort.CohortRepository;
+import space.djangonaut.missioncontrol.cohort.OneToOne;
+import space.djangonaut.missioncontrol.cohort.OneToOneRepository;
+import space.djangonaut.missioncontrol.survey.ImpactReport.ComfortCount;
+import space.djangonaut.missioncontrol.survey.ImpactReport.Share;
+import space.djangonaut.missioncontrol.survey.ImpactReport.Testimonial;
+import space.djangonaut.missioncontrol.survey.ImpactReport.WeekFigures;
+
+/** Builds a cohort's impact report from its check-ins, one-to-ones and survey answers. */
+@Service
+public class ImpactReportService {
+
+  private final CohortRepository cohorts;
+  private final CheckInRepository checkIns;
+  private final OneToOneRepository oneToOnes;
+  private final SurveyInvitationRepository invitations;
+
+  ImpactReportService(CohortRepository cohorts, CheckInRepository checkIns, OneToOneRepository oneToOnes,
+      SurveyInvitationRepository invitations) {
+    this.cohorts = cohorts;
+    this.checkIns = checkIns;
+    this.oneToOnes = oneToOnes;
+    this.invitations = invitations;
+  }
+
+  /** The report of one cohort. */
+  @Transactional(readOnly = true)
+  public ImpactReport report(long cohortId) {
+    Cohort cohort = cohorts.findById(cohortId).orElseThrow();
+    return build(cohort, checkIns.findByCohortIdOrderByWeekAscTeamIdAsc(cohortId),
+        oneToOnes.findByCohortIdOrderByWeekAscApplicationIdAsc(cohortId),
+        invitations.findByCohortIdOrderById(cohortId));
+  }
+
+  /** The arithmetic of the report, apart from the database. */
+  static ImpactReport build(Cohort cohort, List<CheckIn> checkIns, List<OneToOne> oneToOnes,
+      List<SurveyInvitation> invitations) {
+    List<CheckIn> held = checkIns.stream().filter(CheckIn::isHeld).toList();
+    List<SurveyInvitation> djangonauts = invitations.stream().filter(i -> i.getKind() == Respondent.DJANGONAUT)
+        .toList();
+    List<SurveyInvitation> djangonautAnswers = djangonauts.stream().filter(SurveyInvitation::isAnswered).toList();
+    List<SurveyInvitation> volunteerAnswers = invitations.stream()
+        .filter(i -> i.getKind().isVolunteer() && i.isAnswered()).toList();
+
+    Map<Integer, int[]> byWeek = new TreeMap<>();
+    for (int week = 1; week <= cohort.getWeeks(); week++) {
+      byWeek.put(week, new int[6]);
+    }
+    for (CheckIn c : checkIns) {
+      int[] w = byWeek.computeIfAbsent(c.getWeek(), k -> new int[6]);
+      w[0] += c.isHeld() ? 1 : 0;
+      w[1] += c.getTicketsProgressed();
+      w[2] += c.getTicketsClosed();
+      w[3] += c.getPrReviewComments();
+      w[4] += c.getPresentations();
+    }
+    oneToOnes.stream().filter(OneToOne::isHeld)
+        .forEach(o -> byWeek.computeIfAbsent(o.getWeek(), k -> new int[6])[5]++);
+    List<WeekFigures> weeks = new ArrayList<>();
+    byWeek.forEach((week, w) -> weeks.add(new WeekFigures(week, w[0], w[1], w[2], w[3], w[4], w[5])));
+
+    List<ComfortCount> communityComfort = Arrays.stream(Comfort.values())
+        .map(c -> new ComfortCount(c, (int) djangonautAnswers.stream()
+            .filter(i -> i.getComfortCommunity() == c).count()))
+        .toList();
+    List<Testimonial> testimonials = invitations.stream()
+        .filter(i -> i.isAnswered() && Boolean.TRUE.equals(i.getMayQuote()) && i.getWentWell() != null)
+        .map(i -> new Testimonial(firstName(i.getName()), i.getKind(), i.getWentWell()))
+        .toList();
+
+    return new ImpactReport(cohort.getName(), cohort.getSlug(),
+        checkIns.stream().mapToInt(CheckIn::getTicketsProgressed).sum(),
+        checkIns.stream().mapToInt(CheckIn::getTicketsClosed).sum(),
+        held.size(),
+        (int) oneToOnes.stream().filter(OneToOne::isHeld).count(),
+        checkIns.stream().mapToInt(CheckIn::getPrReviewComments).sum(),
+        checkIns.stream().mapToInt(CheckIn::getPresentations).sum(),
+        djangonauts.size(),
+        djangonautAnswers.size(),
+        share(djangonautAnswers, i -> i.getComfortCommunity() == Comfort.MORE),
+        share(djangonautAnswers, i -> i.getComfortContributing() == Comfort.MORE),
+        volunteerAnswers.size(),
+        share(volunteerAnswers, i -> i.getComfortMentoring() == Comfort.MORE),
+        weeks, communityComfort, testimonials);
+  }
+
+  private static Share share(List<SurveyInvitation> answers, Predicate<SurveyInvitation> more) {
+    return new Share((int) answers.stream().filter(more).count(), answers.size());
+  }
+
+  private static String firstName(String name) {
+    String trimmed = name.strip();
+    int space = trimmed.indexOf(' ');
+    return space < 0 ? trimmed : trimmed.substring(0, space);
+  }
+}

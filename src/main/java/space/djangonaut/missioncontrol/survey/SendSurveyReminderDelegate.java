@@ -1,0 +1,26 @@
+package space.djangonaut.missioncontrol.survey;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+import space.djangonaut.missioncontrol.cohort.CohortProcess;
+
+/** Seven days on: reminds those who have not answered the survey. */
+@Component
+class SendSurveyReminderDelegate implements JavaDelegate {
+
+  private final SurveyService surveys;
+
+  SendSurveyReminderDelegate(SurveyService surveys) {
+    this.surveys = surveys;
+  }
+
+  @Override
+  public void execute(DelegateExecution execution) {
+    surveys.remind(cohortId(execution), execution.getProcessInstanceId());
+  }
+
+  private static long cohortId(DelegateExecution execution) {
+    return (Long) execution.getVariable(CohortProcess.COHORT_ID);
+  }
+}
