@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.ManagementService;
@@ -18,6 +19,13 @@ import space.djangonaut.missioncontrol.application.Application;
 import space.djangonaut.missioncontrol.application.ApplicationProcess;
 import space.djangonaut.missioncontrol.application.ApplicationRepository;
 import space.djangonaut.missioncontrol.application.ApplicationService;
+import space.djangonaut.missioncontrol.application.ApplicationStatus;
+import space.djangonaut.missioncontrol.application.OfferService;
+import space.djangonaut.missioncontrol.application.WeeklyAvailability;
+import space.djangonaut.missioncontrol.config.Accounts;
+import space.djangonaut.missioncontrol.volunteer.Volunteer;
+import space.djangonaut.missioncontrol.volunteer.VolunteerRepository;
+import space.djangonaut.missioncontrol.volunteer.VolunteerRole;
 import space.djangonaut.missioncontrol.cohort.Cohort;
 import space.djangonaut.missioncontrol.cohort.CohortForm;
 import space.djangonaut.missioncontrol.cohort.CohortLifecycle;
@@ -37,10 +45,16 @@ public class CohortDriver {
   private final TaskService taskService;
   private final ManagementService managementService;
   private final TestData testData;
+  private final OfferService offers;
+  private final VolunteerRepository volunteers;
+  private final Accounts accounts;
 
   CohortDriver(CohortLifecycle lifecycle, ApplicationService applicationService, ApplicationRepository applications,
       RuntimeService runtimeService, TaskService taskService, ManagementService managementService,
-      TestData testData) {
+      TestData testData, OfferService offers, VolunteerRepository volunteers, Accounts accounts) {
+    this.offers = offers;
+    this.volunteers = volunteers;
+    this.accounts = accounts;
     this.lifecycle = lifecycle;
     this.applicationService = applicationService;
     this.applications = applications;
@@ -134,6 +148,48 @@ public class CohortDriver {
     taskService.claim(task.getId(), testData.organiser());
     taskService.complete(task.getId(), Map.of(CohortProcess.DECISIONS, decisions));
     drive(run);
+  }
+
+  /** Every applicant with an open offer accepts it through their link. */
+  public void acceptAllOffers(Run run) {
+    for (Application a : applications.findByCohortIdAndStatus(run.cohortId(), ApplicationStatus.OFFERED)) {
+      offers.answer(Mailbox.offerToken(a.getEmail()), true);
+    }
+    drive(run);
+  }
+
+  /** An approved volunteer with a Camunda account in the role's group; evenings UTC unless said otherwise. */
+  public Volunteer volunteer(Run run, VolunteerRole role, int capacity, List<String> projects, List<String> slots) {
+    String userId = TestData.uniqueUserId(role == VolunteerRole.NAVIGATOR ? "navigator" : "captain");
+    Volunteer volunteer = new Volunteer(run.cohortId(), "Vol " + userId, userId + "@example.org", role, projects,
+        WeeklyAvailability.of(slots), capacity, "I like helping", ClockUtil.getCurrentTime().toInstant());
+    accounts.ensureUser(userId, userId, "Vol", userId, userId + "@example.org", role.group());
+    volunteer.approve(userId);
+    return volunteers.save(volunteer);
+  }
+
+  /** Moves the engine clock to the cohort's start and lets the process close the waitlist and form the teams. */
+  public void startCohort(Run run) {
+    ClockUtil.setCurrentTime(Date.from(run.cohort().startsAt().plusSeconds(60)));
+    drive(run);
+  }
+
+  /** The organiser confirms the proposed teams as they are; the welcome emails go out. */
+  public void confirmTeams(Run run) {
+    Task task = taskService.createTaskQuery().processInstanceId(run.process().getId())
+        .taskDefinitionKey(CohortProcess.TASK_CONFIRM_TEAMS).singleResult();
+    taskService.claim(task.getId(), testData.organiser());
+    taskService.complete(task.getId());
+    drive(run);
+  }
+
+  public List<Task> openTasks(Run run, String taskDefinitionKey) {
+    return taskService.createTaskQuery().processInstanceId(run.process().getId())
+        .taskDefinitionKey(taskDefinitionKey).list();
+  }
+
+  public ProcessInstance refreshed(Run run) {
+    return runtimeService.createProcessInstanceQuery().processInstanceId(run.process().getId()).singleResult();
   }
 
   private Task selectionTask(Run run) {

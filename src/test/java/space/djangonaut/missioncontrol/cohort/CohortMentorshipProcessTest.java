@@ -1,0 +1,237 @@
+package space.djangonaut.missioncontrol.cohort;
+
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.taskService;
+import static space.djangonaut.missioncontrol.cohort.CohortProcess.TASK_CLOSE_WAITLIST;
+import static space.djangonaut.missioncontrol.cohort.CohortProcess.TASK_CONFIRM_TEAMS;
+import static space.djangonaut.missioncontrol.cohort.CohortProcess.TASK_HOLD_ONE_TO_ONE;
+import static space.djangonaut.missioncontrol.cohort.CohortProcess.TASK_PUBLISH_REPORT;
+import static space.djangonaut.missioncontrol.cohort.CohortProcess.TASK_RECORD_CHECK_IN;
+
+import java.time.Duration;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.assertj.core.api.Assertions;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.test.assertions.bpmn.AbstractAssertions;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import space.djangonaut.missioncontrol.application.Application;
+import space.djangonaut.missioncontrol.application.ApplicationRepository;
+import space.djangonaut.missioncontrol.application.ApplicationStatus;
+import space.djangonaut.missioncontrol.mail.MailTemplate;
+import space.djangonaut.missioncontrol.mail.SentEmail;
+import space.djangonaut.missioncontrol.mail.SentEmailRepository;
+import space.djangonaut.missioncontrol.support.CohortDriver;
+import space.djangonaut.missioncontrol.support.IntegrationTest;
+import space.djangonaut.missioncontrol.support.Mailbox;
+import space.djangonaut.missioncontrol.survey.ImpactReport;
+import space.djangonaut.missioncontrol.survey.ImpactReportService;
+import space.djangonaut.missioncontrol.survey.SurveyForm;
+import space.djangonaut.missioncontrol.survey.SurveyService;
+import space.djangonaut.missioncontrol.volunteer.Volunteer;
+import space.djangonaut.missioncontrol.volunteer.VolunteerRole;
+
+/**
+ * bpmn/cohort.bpmn from the start of the cohort to the published report: the waitlist closed, teams formed and
+ * confirmed, the weeks with check-ins (reminded, escalated) and one-to-ones, the survey with its reminder and
+ * closing. Time moves by the engine's clock.
+ */
+@IntegrationTest
+class CohortMentorshipProcessTest {
+
+  private static final List<String> EVENINGS = List.of("MON-18", "TUE-18", "WED-18", "THU-18");
+
+  @Autowired ProcessEngine processEngine;
+  @Autowired CohortDriver driver;
+  @Autowired ApplicationRepository applications;
+  @Autowired TeamRepository teams;
+  @Autowired SentEmailRepository sentEmails;
+  @Autowired SurveyService surveys;
+  @Autowired ImpactReportService reports;
+
+  @BeforeEach
+  void setUp() {
+    AbstractAssertions.init(processEngine);
+  }
+
+  @AfterEach
+  void resetClock() {
+    ClockUtil.reset();
+  }
+
+  @Test
+  void shouldCloseTheWaitlistFormTeamsAndWelcomeThemWhenTheCohortStarts() {
+    CohortDriver.Run run = startedCohort(2);
+    Application waitlisted = run.ranked().get(3);
+
+    assertThat(run.process()).hasPassed(TASK_CLOSE_WAITLIST).isWaitingAt(TASK_CONFIRM_TEAMS);
+    Assertions.assertThat(applications.findById(waitlisted.getId()).orElseThrow().getStatus())
+        .isEqualTo(ApplicationStatus.WAITLIST_CLOSED);
+    Assertions.assertThat(Mailbox.text(last(Mailbox.messagesTo(waitlisted.getEmail())))).contains("has started");
+    String plan = (String) taskService().getVariable(task(run, TASK_CONFIRM_TEAMS).getId(), "teamPlan");
+    Assertions.assertThat(plan).contains("Team 1 (Django core)").contains("#" + run.ranked().get(0).getId());
+
+    driver.confirmTeams(run);
+
+    Assertions.assertThat(teams.findByCohortIdOrderById(run.cohortId())).hasSize(1);
+    // Three Djangonauts, one Navigator, one Captain.
+    Assertions.assertThat(sentEmails.findAll().stream()
+        .filter(e -> e.getTemplate() == MailTemplate.TEAM_WELCOME
+            && e.getProcessInstanceId().equals(run.process().getId()))).hasSize(5);
+  }
+
+  @Test
+  void shouldGiveEachNavigatorTheirTeamsCheckInDueAtTheEndOfTheWeek() {
+    CohortDriver.Run run = startedCohort(2);
+    driver.confirmTeams(run);
+
+    List<Task> checkIns = driver.openTasks(run, TASK_RECORD_CHECK_IN);
+
+    Assertions.assertThat(checkIns).singleElement().satisfies(task -> {
+      Assertions.assertThat(task.getAssignee()).startsWith("navigator");
+      Assertions.assertThat(task.getDueDate()).isEqualTo(Date.from(run.cohort().startsAt().plus(Duration.ofDays(7))));
+      Assertions.assertThat(taskService().getVariable(task.getId(), "teamMembers").toString())
+          .contains(run.ranked().get(0).getName());
+    });
+    Assertions.assertThat(driver.openTasks(run, TASK_HOLD_ONE_TO_ONE)).isEmpty();
+  }
+
+  @Test
+  void shouldRemindTheNavigatorOfAnOverdueCheckInAndTellOrganisersAWeekLater() {
+    CohortDriver.Run run = startedCohort(2);
+    driver.confirmTeams(run);
+    String navigatorEmail = driver.openTasks(run, TASK_RECORD_CHECK_IN).get(0).getAssignee() + "@example.org";
+
+    ClockUtil.setCurrentTime(Date.from(run.cohort().startsAt().plus(Duration.ofDays(7)).plusSeconds(60)));
+    driver.drive(run);
+    Assertions.assertThat(templatesFor(run)).contains(MailTemplate.CHECK_IN_REMINDER)
+        .doesNotContain(MailTemplate.CHECK_IN_ESCALATION);
+    Assertions.assertThat(Mailbox.messagesTo(navigatorEmail)).anyMatch(m -> subject(m).contains("not recorded yet"));
+
+    ClockUtil.setCurrentTime(Date.from(run.cohort().startsAt().plus(Duration.ofDays(14)).plusSeconds(60)));
+    driver.drive(run);
+
+    Assertions.assertThat(templatesFor(run)).contains(MailTemplate.CHECK_IN_ESCALATION);
+    Assertions.assertThat(driver.openTasks(run, TASK_RECORD_CHECK_IN)).isNotEmpty();
+  }
+
+  @Test
+  void shouldRunTheWeeksThenTheSurveyWithItsReminderAndClosingThenAskForTheReport() {
+    CohortDriver.Run run = startedCohort(2);
+    driver.confirmTeams(run);
+
+    recordWeek(run, 2, 1, 10);
+    ClockUtil.setCurrentTime(Date.from(run.cohort().startsAt().plus(Duration.ofDays(7)).plusSeconds(30)));
+    driver.drive(run);
+    Assertions.assertThat(driver.openTasks(run, TASK_HOLD_ONE_TO_ONE)).hasSize(3)
+        .allSatisfy(t -> Assertions.assertThat(t.getAssignee()).startsWith("captain"));
+    recordWeek(run, 3, 2, 20);
+
+    // The survey: every Djangonaut, Navigator and Captain is invited.
+    Assertions.assertThat(templatesFor(run).stream().filter(t -> t == MailTemplate.SURVEY_INVITATION)).hasSize(5);
+    Application djangonaut = run.ranked().get(0);
+    SurveyForm answers = new SurveyForm();
+    answers.setComfortContributing(space.djangonaut.missioncontrol.survey.Comfort.MORE);
+    answers.setComfortCommunity(space.djangonaut.missioncontrol.survey.Comfort.MORE);
+    answers.setWentWell("My first ticket got merged!");
+    answers.setMayQuote(true);
+    surveys.answer(Mailbox.newestToken(djangonaut.getEmail(), "survey"), answers);
+
+    advance(Duration.ofDays(7).plusMinutes(1));
+    driver.drive(run);
+    Assertions.assertThat(templatesFor(run).stream().filter(t -> t == MailTemplate.SURVEY_REMINDER)).hasSize(4);
+    assertThat(run.process()).isWaitingAt(CohortProcess.EVENT_SURVEY_CLOSES);
+
+    advance(Duration.ofDays(7).plusMinutes(1));
+    driver.drive(run);
+    assertThat(run.process()).hasPassed(CohortProcess.TASK_CLOSE_SURVEY).isWaitingAt(TASK_PUBLISH_REPORT);
+
+    ImpactReport report = reports.report(run.cohortId());
+    Assertions.assertThat(report.ticketsProgressed()).isEqualTo(5);
+    Assertions.assertThat(report.ticketsClosed()).isEqualTo(3);
+    Assertions.assertThat(report.prReviewComments()).isEqualTo(30);
+    Assertions.assertThat(report.checkInsHeld()).isEqualTo(2);
+    Assertions.assertThat(report.oneToOnesHeld()).isEqualTo(3);
+    Assertions.assertThat(report.moreComfortableWithCommunity().percent()).isEqualTo(100);
+    Assertions.assertThat(report.testimonials()).singleElement()
+        .satisfies(t -> Assertions.assertThat(t.text()).isEqualTo("My first ticket got merged!"));
+
+    Task publish = task(run, TASK_PUBLISH_REPORT);
+    Assertions.assertThat(taskService().getVariable(publish.getId(), "reportPath"))
+        .isEqualTo("/organiser/cohorts/" + run.cohort().getSlug() + "/report");
+    taskService().complete(publish.getId());
+    assertThat(run.process()).isEnded().hasPassed(CohortProcess.END_EVENT_COHORT_COMPLETED);
+  }
+
+  // --- fixtures
+
+  /** A cohort of two weeks, three confirmed Djangonauts (capacity 3), one waitlisted, volunteers, started. */
+  private CohortDriver.Run startedCohort(int weeks) {
+    CohortDriver.Run run = driver.open(3, weeks);
+    List<Application> applied = driver.apply(run, 4);
+    for (int i = 0; i < applied.size(); i++) {
+      driver.review(applied.get(i), 5 - i);
+    }
+    driver.closeEarly(run);
+    run.ranked().addAll(applications.findAllById(applied.stream().map(Application::getId).toList()).stream()
+        .sorted(java.util.Comparator.comparing(Application::getRanking)).toList());
+    driver.finalise(run, driver.proposal(run).replace("rejected", "waitlisted"));
+    driver.acceptAllOffers(run);
+    Volunteer navigator = driver.volunteer(run, VolunteerRole.NAVIGATOR, 4, List.of("Django core"), EVENINGS);
+    Volunteer captain = driver.volunteer(run, VolunteerRole.CAPTAIN, 4, List.of(), EVENINGS);
+    Assertions.assertThat(navigator.getUserId()).isNotNull();
+    Assertions.assertThat(captain.getUserId()).isNotNull();
+    driver.startCohort(run);
+    return run;
+  }
+
+  private void recordWeek(CohortDriver.Run run, int ticketsProgressed, int ticketsClosed, int prComments) {
+    for (Task task : driver.openTasks(run, TASK_RECORD_CHECK_IN)) {
+      Map<String, Object> form = new HashMap<>();
+      form.put("checkInHeld", true);
+      form.put("djangonautsAttended", 3L);
+      form.put("ticketsProgressed", (long) ticketsProgressed);
+      form.put("ticketsClosed", (long) ticketsClosed);
+      form.put("prReviewComments", (long) prComments);
+      form.put("presentations", 0L);
+      form.put("blockers", "none");
+      taskService().complete(task.getId(), form);
+    }
+    for (Task task : driver.openTasks(run, TASK_HOLD_ONE_TO_ONE)) {
+      taskService().complete(task.getId(), Map.of("oneToOneHeld", true, "oneToOneNotes", "Doing well"));
+    }
+    driver.drive(run);
+  }
+
+  private static void advance(Duration duration) {
+    ClockUtil.setCurrentTime(new Date(ClockUtil.getCurrentTime().getTime() + duration.toMillis()));
+  }
+
+  private Task task(CohortDriver.Run run, String key) {
+    return driver.openTasks(run, key).get(0);
+  }
+
+  private List<MailTemplate> templatesFor(CohortDriver.Run run) {
+    return sentEmails.findByProcessInstanceIdOrderBySentAt(run.process().getId()).stream()
+        .map(SentEmail::getTemplate).toList();
+  }
+
+  private static String subject(jakarta.mail.internet.MimeMessage message) {
+    try {
+      return message.getSubject();
+    } catch (jakarta.mail.MessagingException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static <T> T last(List<T> list) {
+    return list.get(list.size() - 1);
+  }
+}
