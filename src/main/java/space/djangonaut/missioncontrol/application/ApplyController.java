@@ -5,11 +5,14 @@ import jakarta.validation.Valid;
 import java.time.Clock;
 import java.time.DayOfWeek;
 import java.util.List;
+import org.springframework.beans.propertyeditors.StringTrimmerEditor;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.WebDataBinder;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.InitBinder;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -33,6 +36,12 @@ class ApplyController {
     this.cohorts = cohorts;
     this.options = options;
     this.clock = clock;
+  }
+
+  /** People paste answers with stray spaces; trim them before validation ("" stays "", not null). */
+  @InitBinder("form")
+  void trimStrings(WebDataBinder binder) {
+    binder.registerCustomEditor(String.class, new StringTrimmerEditor(false));
   }
 
   @ModelAttribute

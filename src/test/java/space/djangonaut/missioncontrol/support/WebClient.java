@@ -1,0 +1,99 @@
+package space.djangonaut.missioncontrol.support;
+
+import java.io.IOException;
+import java.net.CookieManager;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** A small HTTP client with a cookie jar, as a browser without JavaScript: for tests of pages and the API. */
+public final class WebClient {
+
+  private static final Pattern CSRF = Pattern.compile("name=\"_csrf\"\\s+value=\"([^\"]+)\"");
+
+  private final int port;
+  private final HttpClient client;
+  private String authorization;
+
+  public WebClient(int port) {
+    this.port = port;
+    this.client = HttpClient.newBuilder().cookieHandler(new CookieManager())
+        .followRedirects(HttpClient.Redirect.NEVER).build();
+  }
+
+  public record Response(int status, String body, Map<String, List<String>> headers) {
+    public String header(String name) {
+      return headers.entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(name))
+          .map(e -> e.getValue().get(0)).findFirst().orElse(null);
+    }
+  }
+
+  public WebClient basicAuth(String user, String password) {
+    authorization = "Basic " + Base64.getEncoder()
+        .encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+    return this;
+  }
+
+  public Response get(String path) {
+    return send(request(path).GET());
+  }
+
+  public Response postForm(String path, Map<String, List<String>> fields) {
+    StringBuilder body = new StringBuilder();
+    fields.forEach((name, values) -> values.forEach(value -> {
+      if (!body.isEmpty()) {
+        body.append('&');
+      }
+      body.append(URLEncoder.encode(name, StandardCharsets.UTF_8)).append('=')
+          .append(URLEncoder.encode(value, StandardCharsets.UTF_8));
+    }));
+    return send(request(path).header("Content-Type", "application/x-www-form-urlencoded")
+        .POST(HttpRequest.BodyPublishers.ofString(body.toString())));
+  }
+
+  public Response postJson(String path, String json) {
+    return send(request(path).header("Content-Type", "application/json")
+        .POST(HttpRequest.BodyPublishers.ofString(json)));
+  }
+
+  /** The fields with the CSRF token of the page the form came from, as a browser would send them. */
+  public static Map<String, List<String>> form(Response page, Map<String, List<String>> fields) {
+    Matcher matcher = CSRF.matcher(page.body());
+    if (!matcher.find()) {
+      throw new AssertionError("The page has no CSRF token");
+    }
+    Map<String, List<String>> all = new LinkedHashMap<>(fields);
+    all.put("_csrf", new ArrayList<>(List.of(matcher.group(1))));
+    return all;
+  }
+
+  private HttpRequest.Builder request(String path) {
+    HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path));
+    if (authorization != null) {
+      builder.header("Authorization", authorization);
+    }
+    return builder;
+  }
+
+  private Response send(HttpRequest.Builder request) {
+    try {
+      HttpResponse<String> response = client.send(request.build(), HttpResponse.BodyHandlers.ofString());
+      return new Response(response.statusCode(), response.body(), response.headers().map());
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+}
