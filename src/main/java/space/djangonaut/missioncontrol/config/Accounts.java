@@ -16,6 +16,14 @@ public class Accounts {
     this.groupsAndFilters = groupsAndFilters;
   }
 
+  /** Adds an existing user to a group, once. */
+  public void ensureMember(String userId, String group) {
+    groupsAndFilters.ensure();
+    if (identityService.createUserQuery().userId(userId).memberOfGroup(group).count() == 0) {
+      identityService.createMembership(userId, group);
+    }
+  }
+
   /** Creates the user with these groups unless a user with this id exists; returns whether it created one. */
   public boolean ensureUser(String id, String password, String firstName, String lastName, String email,
       String... groups) {

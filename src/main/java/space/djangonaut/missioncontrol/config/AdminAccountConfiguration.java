@@ -18,6 +18,8 @@ class AdminAccountConfiguration {
 
   static final int MIN_PASSWORD_LENGTH = 12;
 
+  private final String id;
+
   AdminAccountConfiguration(@Value("${missioncontrol.admin.id:}") String id,
       @Value("${missioncontrol.admin.password:}") String password) {
     if (id.isBlank() || password.length() < MIN_PASSWORD_LENGTH) {
@@ -25,16 +27,12 @@ class AdminAccountConfiguration {
           + MIN_PASSWORD_LENGTH + " characters): the postgres profile has no default administrator.");
     }
     this.id = id;
-    this.password = password;
   }
 
-  private final String id;
-  private final String password;
-
+  /** The engine created the administrator (camunda.bpm.admin-user); an administrator is also an organiser. */
   @EventListener(ApplicationReadyEvent.class)
   @Order(1)
-  void createAdministrator(ApplicationReadyEvent event) {
-    event.getApplicationContext().getBean(Accounts.class).ensureUser(id, password, "Mission Control",
-        "Administrator", null, GroupsAndFilters.ORGANISERS, GroupsAndFilters.CAMUNDA_ADMIN);
+  void makeAdministratorAnOrganiser(ApplicationReadyEvent event) {
+    event.getApplicationContext().getBean(Accounts.class).ensureMember(id, GroupsAndFilters.ORGANISERS);
   }
 }
