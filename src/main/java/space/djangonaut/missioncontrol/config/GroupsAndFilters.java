@@ -11,6 +11,7 @@ import org.camunda.bpm.engine.task.TaskQuery;
 import org.springframework.stereotype.Component;
 import space.djangonaut.missioncontrol.application.ApplicationProcess;
 import space.djangonaut.missioncontrol.cohort.CohortProcess;
+import space.djangonaut.missioncontrol.volunteer.VolunteerProcess;
 
 /** The groups of Mission Control and the Tasklist filters each group works from, created when missing. */
 @Component
@@ -25,6 +26,7 @@ public class GroupsAndFilters {
   public static final String FILTER_APPLICATIONS_TO_REVIEW = "Applications to review";
   public static final String FILTER_DISAGREEMENTS = "Review disagreements to resolve";
   public static final String FILTER_COHORT_DECISIONS = "Cohort decisions";
+  public static final String FILTER_VOLUNTEERS_TO_APPROVE = "Volunteers to approve";
   public static final String FILTER_MY_CHECK_INS = "My check-ins";
   public static final String FILTER_MY_ONE_TO_ONES = "My one-to-ones";
 
@@ -55,32 +57,23 @@ public class GroupsAndFilters {
       }
     });
     // The reviewer's own work: review tasks assigned to them, or unclaimed ones offered to one of their groups.
-    TaskQuery toReview = taskService.createTaskQuery()
-        .taskDefinitionKey(ApplicationProcess.TASK_REVIEW_APPLICATION)
-        .or()
-          .taskAssigneeExpression("${currentUser()}")
-          .taskCandidateGroupInExpression("${currentUserGroups()}")
-        .endOr();
+    TaskQuery toReview = mineOrMyGroups(taskService.createTaskQuery()
+        .taskDefinitionKey(ApplicationProcess.TASK_REVIEW_APPLICATION));
     ensureFilter(FILTER_APPLICATIONS_TO_REVIEW, toReview, -10, "#2e7d32",
         "Applications waiting for your review: yours, or not yet claimed by anyone");
-    TaskQuery disagreements = taskService.createTaskQuery()
-        .taskDefinitionKey(ApplicationProcess.TASK_RESOLVE_DISAGREEMENT)
-        .or()
-          .taskAssigneeExpression("${currentUser()}")
-          .taskCandidateGroupInExpression("${currentUserGroups()}")
-        .endOr();
+    TaskQuery disagreements = mineOrMyGroups(taskService.createTaskQuery()
+        .taskDefinitionKey(ApplicationProcess.TASK_RESOLVE_DISAGREEMENT));
     ensureFilter(FILTER_DISAGREEMENTS, disagreements, -5, "#c62828",
         "Applications whose two reviewers disagree: a third review decides");
-    TaskQuery cohortDecisions = taskService.createTaskQuery()
+    TaskQuery cohortDecisions = mineOrMyGroups(taskService.createTaskQuery()
         .processDefinitionKey(CohortProcess.KEY)
         .taskDefinitionKeyIn(CohortProcess.TASK_FINALISE_SELECTION, CohortProcess.TASK_CONFIRM_TEAMS,
-            CohortProcess.TASK_PUBLISH_REPORT)
-        .or()
-          .taskAssigneeExpression("${currentUser()}")
-          .taskCandidateGroupInExpression("${currentUserGroups()}")
-        .endOr();
+            CohortProcess.TASK_PUBLISH_REPORT));
     ensureFilter(FILTER_COHORT_DECISIONS, cohortDecisions, -4, "#1565c0",
         "Selections, teams and reports waiting for an organiser");
+    ensureFilter(FILTER_VOLUNTEERS_TO_APPROVE, mineOrMyGroups(taskService.createTaskQuery()
+        .taskDefinitionKey(VolunteerProcess.TASK_APPROVE_VOLUNTEER)), -3, "#00838f",
+        "Navigators and Captains who signed up");
     // Navigators' and Captains' tasks are assigned to them: they see their own teams' work only.
     ensureFilter(FILTER_MY_CHECK_INS, taskService.createTaskQuery()
         .taskDefinitionKey(CohortProcess.TASK_RECORD_CHECK_IN).taskAssigneeExpression("${currentUser()}")
@@ -88,6 +81,14 @@ public class GroupsAndFilters {
     ensureFilter(FILTER_MY_ONE_TO_ONES, taskService.createTaskQuery()
         .taskDefinitionKey(CohortProcess.TASK_HOLD_ONE_TO_ONE).taskAssigneeExpression("${currentUser()}")
         .orderByDueDate().asc(), -2, "#ef6c00", "One-to-ones with your Djangonauts, every second week");
+  }
+
+  /** Tasks assigned to the current user, or not yet claimed and offered to one of their groups. */
+  private static TaskQuery mineOrMyGroups(TaskQuery query) {
+    return query.or()
+        .taskAssigneeExpression("${currentUser()}")
+        .taskCandidateGroupInExpression("${currentUserGroups()}")
+        .endOr();
   }
 
   private void ensureFilter(String name, TaskQuery query, int priority, String color, String description) {

@@ -19,7 +19,9 @@ public enum MailTemplate {
   CHECK_IN_REMINDER("check-in-reminder", "Djangonaut Space %s: this week's check-in is not recorded yet"),
   CHECK_IN_ESCALATION("check-in-escalation", "Djangonaut Space %s: a team's check-in is a week overdue"),
   SURVEY_INVITATION("survey-invitation", "Djangonaut Space %s: how did it go?"),
-  SURVEY_REMINDER("survey-reminder", "Reminder: tell us how Djangonaut Space %s went");
+  SURVEY_REMINDER("survey-reminder", "Reminder: tell us how Djangonaut Space %s went"),
+  VOLUNTEER_WELCOME("volunteer-welcome", "Welcome aboard Djangonaut Space %s: your account"),
+  VOLUNTEER_DECLINED("volunteer-declined", "Thank you for volunteering for Djangonaut Space %s");
 
   private final String templateName;
   private final String subjectPattern;

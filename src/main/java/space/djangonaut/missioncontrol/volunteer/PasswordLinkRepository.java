@@ -1,0 +1,8 @@
+package space.djangonaut.missioncontrol.volunteer;
+
+import java.util.Optional;
+import org.springframework.data.jpa.repository.JpaRepository;
+
+public interface PasswordLinkRepository extends JpaRepository<PasswordLink, Long> {
+  Optional<PasswordLink> findByTokenHash(String tokenHash);
+}

@@ -1,0 +1,87 @@
+package space.djangonaut.missioncontrol.volunteer;
+
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.validation.Valid;
+import java.time.DayOfWeek;
+import org.springframework.beans.propertyeditors.StringTrimmerEditor;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.WebDataBinder;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.InitBinder;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import space.djangonaut.missioncontrol.application.ApplicationOptions;
+import space.djangonaut.missioncontrol.application.WeeklyAvailability;
+import space.djangonaut.missioncontrol.cohort.CohortService;
+
+/** The public volunteer form: Navigators and Captains sign up to a cohort. */
+@Controller
+class VolunteerController {
+
+  private final VolunteerService volunteers;
+  private final CohortService cohorts;
+  private final ApplicationOptions options;
+
+  VolunteerController(VolunteerService volunteers, CohortService cohorts, ApplicationOptions options) {
+    this.volunteers = volunteers;
+    this.cohorts = cohorts;
+    this.options = options;
+  }
+
+  @InitBinder("form")
+  void trimStrings(WebDataBinder binder) {
+    binder.registerCustomEditor(String.class, new StringTrimmerEditor(false));
+  }
+
+  @ModelAttribute
+  void choices(Model model) {
+    model.addAttribute("projects", options.projects());
+    model.addAttribute("roles", VolunteerRole.values());
+    model.addAttribute("days", DayOfWeek.values());
+    model.addAttribute("slotStartHours", WeeklyAvailability.SLOT_START_HOURS);
+    model.addAttribute("slotHours", WeeklyAvailability.SLOT_HOURS);
+  }
+
+  @GetMapping("/cohorts/{slug}/volunteer")
+  String form(@PathVariable String slug, Model model) {
+    model.addAttribute("cohort", cohorts.bySlug(slug));
+    model.addAttribute("form", new VolunteerForm());
+    return "volunteer/form";
+  }
+
+  @PostMapping("/cohorts/{slug}/volunteer")
+  String signUp(@PathVariable String slug, @Valid @ModelAttribute("form") VolunteerForm form, BindingResult errors,
+      Model model, HttpServletResponse response) {
+    model.addAttribute("cohort", cohorts.bySlug(slug));
+    if (form.getProjects() != null && !options.projects().containsAll(form.getProjects())) {
+      errors.rejectValue("projects", "unknown", "Tick only the projects shown.");
+    }
+    if (errors.hasErrors()) {
+      response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+      return "volunteer/form";
+    }
+    try {
+      volunteers.signUp(slug, form);
+    } catch (VolunteerService.DuplicateSignUpException | DataIntegrityViolationException e) {
+      errors.reject("duplicate", "We already have your sign-up as a " + form.getRole().name().toLowerCase()
+          + " for this cohort: there is no need to sign up again.");
+      response.setStatus(HttpServletResponse.SC_CONFLICT);
+      return "volunteer/form";
+    } catch (VolunteerService.CohortStartedException e) {
+      errors.reject("started", e.getMessage());
+      response.setStatus(HttpServletResponse.SC_CONFLICT);
+      return "volunteer/form";
+    }
+    return "redirect:/cohorts/" + slug + "/volunteered";
+  }
+
+  @GetMapping("/cohorts/{slug}/volunteered")
+  String thanks(@PathVariable String slug, Model model) {
+    model.addAttribute("cohort", cohorts.bySlug(slug));
+    return "volunteer/thanks";
+  }
+}

@@ -1,0 +1,224 @@
+package space.djangonaut.missioncontrol.volunteer;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.camunda.bpm.engine.BadUserRequestException;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.identity.User;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import space.djangonaut.missioncontrol.application.WeeklyAvailability;
+import space.djangonaut.missioncontrol.cohort.Cohort;
+import space.djangonaut.missioncontrol.cohort.CohortRepository;
+import space.djangonaut.missioncontrol.cohort.CohortService;
+import space.djangonaut.missioncontrol.common.NotFoundException;
+import space.djangonaut.missioncontrol.common.Tokens;
+import space.djangonaut.missioncontrol.config.Accounts;
+import space.djangonaut.missioncontrol.mail.MailService;
+import space.djangonaut.missioncontrol.mail.MailTemplate;
+
+/**
+ * Navigators and Captains: signing up, an organiser's approval, and the Camunda account an approved volunteer
+ * works in (group {@code navigators} or {@code captains}), whose password they choose through a personal link.
+ */
+@Service
+public class VolunteerService {
+
+  static final Duration PASSWORD_LINK_VALIDITY = Duration.ofDays(7);
+  static final int MIN_PASSWORD = 12;
+
+  private final VolunteerRepository volunteers;
+  private final PasswordLinkRepository passwordLinks;
+  private final CohortService cohortService;
+  private final CohortRepository cohorts;
+  private final RuntimeService runtimeService;
+  private final IdentityService identityService;
+  private final Accounts accounts;
+  private final MailService mail;
+  private final Clock clock;
+
+  VolunteerService(VolunteerRepository volunteers, PasswordLinkRepository passwordLinks, CohortService cohortService,
+      CohortRepository cohorts, RuntimeService runtimeService, IdentityService identityService, Accounts accounts,
+      MailService mail, Clock clock) {
+    this.volunteers = volunteers;
+    this.passwordLinks = passwordLinks;
+    this.cohortService = cohortService;
+    this.cohorts = cohorts;
+    this.runtimeService = runtimeService;
+    this.identityService = identityService;
+    this.accounts = accounts;
+    this.mail = mail;
+    this.clock = clock;
+  }
+
+  /**
+   * Stores a sign-up and starts its approval process (business key = volunteer id).
+   *
+   * @throws CohortStartedException once the cohort has started
+   * @throws DuplicateSignUpException if this email already signed up for this role in this cohort
+   */
+  @Transactional
+  public Volunteer signUp(String cohortSlug, VolunteerForm form) {
+    Cohort cohort = cohortService.bySlug(cohortSlug);
+    if (!clock.instant().isBefore(cohort.startsAt())) {
+      throw new CohortStartedException();
+    }
+    String email = form.getEmail().strip().toLowerCase(Locale.ROOT);
+    if (volunteers.existsByCohortIdAndEmailAndRole(cohort.getId(), email, form.getRole())) {
+      throw new DuplicateSignUpException();
+    }
+    Volunteer volunteer = volunteers.saveAndFlush(new Volunteer(cohort.getId(), form.getName().strip(), email,
+        form.getRole(), form.getProjects(), WeeklyAvailability.of(form.getAvailability()), form.getCapacity(),
+        form.getMotivation() == null || form.getMotivation().isBlank() ? null : form.getMotivation().strip(),
+        clock.instant()));
+    runtimeService.startProcessInstanceByKey(VolunteerProcess.KEY, volunteer.getId().toString(),
+        Map.of(VolunteerProcess.VOLUNTEER_ID, volunteer.getId()));
+    return volunteer;
+  }
+
+  /** What the organiser reads in Task_ApproveVolunteer. */
+  @Transactional(readOnly = true)
+  public Map<String, Object> answersForOrganiser(long volunteerId) {
+    Volunteer v = byId(volunteerId);
+    Map<String, Object> answers = new LinkedHashMap<>();
+    answers.put("volunteerName", v.getName());
+    answers.put("volunteerEmail", v.getEmail());
+    answers.put("volunteerRole", v.getRole() == VolunteerRole.NAVIGATOR ? "Navigator" : "Captain");
+    answers.put("volunteerCohort", cohorts.findById(v.getCohortId()).orElseThrow().getName());
+    answers.put("volunteerProjects", String.join(", ", v.getProjects()));
+    answers.put("volunteerAvailability", v.getAvailability().describe());
+    answers.put("volunteerCapacity", v.getCapacity() + " Djangonauts");
+    answers.put("volunteerMotivation", v.getMotivation() == null ? "" : v.getMotivation());
+    return answers;
+  }
+
+  /**
+   * Records the organiser's decision.
+   *
+   * @throws BadUserRequestException unless the decision is "approve" or "decline"
+   */
+  @Transactional
+  public void decide(long volunteerId, Object decision) {
+    if ("decline".equals(decision)) {
+      byId(volunteerId).decline();
+    } else if (!"approve".equals(decision)) {
+      throw new BadUserRequestException(VolunteerProcess.DECISION + ": choose approve or decline.");
+    }
+  }
+
+  /** Creates the approved volunteer's Camunda account in their role's group; the password is theirs to choose. */
+  @Transactional
+  public String createAccount(long volunteerId) {
+    Volunteer volunteer = byId(volunteerId);
+    if (volunteer.getUserId() != null) {
+      return volunteer.getUserId();
+    }
+    String userId = volunteer.getRole().name().toLowerCase(Locale.ROOT) + volunteer.getId();
+    String[] names = volunteer.getName().split("\\s+", 2);
+    accounts.ensureUser(userId, Tokens.newToken(), names[0], names.length > 1 ? names[1] : "", volunteer.getEmail(),
+        volunteer.getRole().group());
+    volunteer.approve(userId);
+    return userId;
+  }
+
+  /** Welcomes an approved volunteer with their user name and a link to choose their password. */
+  @Transactional
+  public void sendWelcome(long volunteerId, String processInstanceId) {
+    Volunteer volunteer = byId(volunteerId);
+    String token = Tokens.newToken();
+    passwordLinks.save(new PasswordLink(volunteer.getUserId(), Tokens.hash(token),
+        clock.instant().plus(PASSWORD_LINK_VALIDITY)));
+    Map<String, Object> model = model(volunteer);
+    model.put("userId", volunteer.getUserId());
+    model.put("passwordPath", "/volunteers/password/" + token);
+    mail.send(volunteer.getEmail(), MailTemplate.VOLUNTEER_WELCOME, model, processInstanceId);
+  }
+
+  /** Thanks a volunteer the organisers did not take this time. */
+  @Transactional
+  public void sendDeclined(long volunteerId, String processInstanceId) {
+    Volunteer volunteer = byId(volunteerId);
+    mail.send(volunteer.getEmail(), MailTemplate.VOLUNTEER_DECLINED, model(volunteer), processInstanceId);
+  }
+
+  /** The user name behind a password link, if the link can still be used. */
+  @Transactional(readOnly = true)
+  public String passwordLinkUser(String token) {
+    return usableLink(token).getUserId();
+  }
+
+  /**
+   * Sets the password of the link's account and uses the link up.
+   *
+   * @throws LinkUnusableException if the link is unknown, used or expired
+   * @throws IllegalArgumentException if the password is too short
+   */
+  @Transactional
+  public void choosePassword(String token, String password) {
+    PasswordLink link = usableLink(token);
+    if (password == null || password.length() < MIN_PASSWORD) {
+      throw new IllegalArgumentException("Choose a password of at least " + MIN_PASSWORD + " characters.");
+    }
+    User user = identityService.createUserQuery().userId(link.getUserId()).singleResult();
+    user.setPassword(password);
+    identityService.saveUser(user);
+    link.use(clock.instant());
+  }
+
+  /** The approved volunteers of a cohort, for team formation. */
+  @Transactional(readOnly = true)
+  public List<Volunteer> approved(long cohortId) {
+    return volunteers.findByCohortIdAndStatusOrderBySubmittedAt(cohortId, VolunteerStatus.APPROVED);
+  }
+
+  @Transactional(readOnly = true)
+  public Volunteer byId(long volunteerId) {
+    return volunteers.findById(volunteerId)
+        .orElseThrow(() -> new NotFoundException("No volunteer " + volunteerId + "."));
+  }
+
+  private PasswordLink usableLink(String token) {
+    if (!Tokens.looksValid(token)) {
+      throw new LinkUnusableException();
+    }
+    Instant now = clock.instant();
+    return passwordLinks.findByTokenHash(Tokens.hash(token)).filter(l -> l.isUsable(now))
+        .orElseThrow(LinkUnusableException::new);
+  }
+
+  private Map<String, Object> model(Volunteer volunteer) {
+    Map<String, Object> model = new HashMap<>();
+    model.put("name", volunteer.getName());
+    model.put("cohort", cohorts.findById(volunteer.getCohortId()).orElseThrow());
+    model.put("role", volunteer.getRole() == VolunteerRole.NAVIGATOR ? "Navigator" : "Captain");
+    return model;
+  }
+
+  /** The cohort has started: it no longer takes volunteers. */
+  public static class CohortStartedException extends RuntimeException {
+    CohortStartedException() {
+      super("This cohort has started and no longer takes volunteers.");
+    }
+  }
+
+  /** This email already signed up for this role in this cohort. */
+  public static class DuplicateSignUpException extends RuntimeException {
+    DuplicateSignUpException() {
+      super("You have already signed up for this role in this cohort.");
+    }
+  }
+
+  /** A password link that is unknown, used already, or expired. */
+  public static class LinkUnusableException extends RuntimeException {
+    LinkUnusableException() {
+      super("This link cannot be used: it is unknown, used already, or expired.");
+    }
+  }
+}

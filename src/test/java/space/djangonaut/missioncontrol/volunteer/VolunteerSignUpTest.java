@@ -1,0 +1,165 @@
+package space.djangonaut.missioncontrol.volunteer;
+
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.job;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.taskService;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.assertj.core.api.Assertions;
+import org.camunda.bpm.engine.BadUserRequestException;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.test.assertions.bpmn.AbstractAssertions;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import space.djangonaut.missioncontrol.cohort.Cohort;
+import space.djangonaut.missioncontrol.support.IntegrationTest;
+import space.djangonaut.missioncontrol.support.Mailbox;
+import space.djangonaut.missioncontrol.support.TestData;
+import space.djangonaut.missioncontrol.support.WebClient;
+
+/** Navigators and Captains sign up on the public form, an organiser approves them in Tasklist, they get accounts. */
+@IntegrationTest
+class VolunteerSignUpTest {
+
+  @LocalServerPort int port;
+  @Autowired ProcessEngine processEngine;
+  @Autowired TestData testData;
+  @Autowired VolunteerRepository volunteers;
+  @Autowired RuntimeService runtimeService;
+  @Autowired IdentityService identityService;
+
+  private Cohort cohort;
+
+  @BeforeEach
+  void setUp() {
+    AbstractAssertions.init(processEngine);
+    cohort = testData.openCohort();
+  }
+
+  @Test
+  void shouldGiveAnApprovedNavigatorAnAccountWhosePasswordTheyChooseOnce() {
+    String email = TestData.uniqueEmail();
+    Volunteer volunteer = signUp(email, "NAVIGATOR");
+    ProcessInstance process = process(volunteer);
+    assertThat(process).isWaitingAt(VolunteerProcess.TASK_APPROVE_VOLUNTEER);
+    Assertions.assertThat(taskService().getVariable(task(process).getId(), "volunteerProjects"))
+        .isEqualTo("Django core, Django REST framework");
+
+    decide(process, "approve");
+    execute(job(VolunteerProcess.TASK_SEND_WELCOME, process));
+
+    assertThat(process).isEnded().hasPassed(VolunteerProcess.END_EVENT_APPROVED);
+    Volunteer approved = volunteers.findById(volunteer.getId()).orElseThrow();
+    Assertions.assertThat(approved.getStatus()).isEqualTo(VolunteerStatus.APPROVED);
+    Assertions.assertThat(identityService.createUserQuery().userId(approved.getUserId())
+        .memberOfGroup("navigators").count()).isEqualTo(1);
+
+    String token = Mailbox.newestToken(email, "volunteers/password");
+    WebClient browser = new WebClient(port);
+    WebClient.Response page = browser.get("/volunteers/password/" + token);
+    Assertions.assertThat(page.body()).contains(approved.getUserId());
+    WebClient.Response tooShort = browser.postForm("/volunteers/password/" + token,
+        WebClient.form(page, Map.of("password", List.of("short"), "confirmation", List.of("short"))));
+    Assertions.assertThat(tooShort.status()).isEqualTo(400);
+    WebClient.Response set = browser.postForm("/volunteers/password/" + token, WebClient.form(page,
+        Map.of("password", List.of("a long enough secret"), "confirmation", List.of("a long enough secret"))));
+    Assertions.assertThat(set.status()).isEqualTo(200);
+    Assertions.assertThat(identityService.checkPassword(approved.getUserId(), "a long enough secret")).isTrue();
+    Assertions.assertThat(browser.get("/volunteers/password/" + token).status()).isEqualTo(410);
+    Assertions.assertThat(browser.get("/volunteers/password/not-a-token").status()).isEqualTo(410);
+  }
+
+  @Test
+  void shouldThankADeclinedVolunteerWithoutAnAccount() {
+    String email = TestData.uniqueEmail();
+    Volunteer volunteer = signUp(email, "CAPTAIN");
+    ProcessInstance process = process(volunteer);
+
+    decide(process, "decline");
+    execute(job(VolunteerProcess.TASK_SEND_DECLINED, process));
+
+    assertThat(process).isEnded().hasPassed(VolunteerProcess.END_EVENT_DECLINED)
+        .hasNotPassed(VolunteerProcess.TASK_CREATE_ACCOUNT);
+    Assertions.assertThat(volunteers.findById(volunteer.getId()).orElseThrow().getStatus())
+        .isEqualTo(VolunteerStatus.DECLINED);
+    Assertions.assertThat(Mailbox.text(Mailbox.messagesTo(email).get(0))).contains("Thank you for offering");
+  }
+
+  @Test
+  void shouldRefuseToCompleteTheApprovalWithoutADecision() {
+    ProcessInstance process = process(signUp(TestData.uniqueEmail(), "NAVIGATOR"));
+
+    assertThatThrownBy(() -> taskService().complete(task(process).getId()))
+        .hasRootCauseInstanceOf(BadUserRequestException.class).hasMessageContaining("approve or decline");
+    assertThat(process).isWaitingAt(VolunteerProcess.TASK_APPROVE_VOLUNTEER);
+  }
+
+  @Test
+  void shouldShowEachInvalidFieldAndKeepTheFirstSignUpOfAnEmail() {
+    WebClient browser = new WebClient(port);
+    String path = "/cohorts/" + cohort.getSlug() + "/volunteer";
+    Map<String, List<String>> bad = answers("nobody", "NAVIGATOR");
+    bad.remove("projects");
+    bad.put("capacity", List.of("20"));
+    long before = volunteers.count();
+
+    WebClient.Response invalid = browser.postForm(path, WebClient.form(browser.get(path), bad));
+
+    Assertions.assertThat(invalid.status()).isEqualTo(400);
+    Assertions.assertThat(invalid.body()).contains("This does not look like an email address.")
+        .contains("Tick the projects you know").contains("At most 8 Djangonauts, please.");
+    Assertions.assertThat(volunteers.count()).isEqualTo(before);
+
+    String email = TestData.uniqueEmail();
+    signUp(email, "NAVIGATOR");
+    WebClient.Response again = browser.postForm(path, WebClient.form(browser.get(path), answers(email, "NAVIGATOR")));
+    Assertions.assertThat(again.status()).isEqualTo(409);
+    Assertions.assertThat(again.body()).contains("We already have your sign-up");
+    Assertions.assertThat(volunteers.count()).isEqualTo(before + 1);
+  }
+
+  // --- fixtures
+
+  private Volunteer signUp(String email, String role) {
+    WebClient browser = new WebClient(port);
+    String path = "/cohorts/" + cohort.getSlug() + "/volunteer";
+    WebClient.Response response = browser.postForm(path, WebClient.form(browser.get(path), answers(email, role)));
+    Assertions.assertThat(response.status()).isEqualTo(302);
+    return volunteers.findByCohortIdOrderBySubmittedAt(cohort.getId()).stream()
+        .filter(v -> v.getEmail().equals(email)).findFirst().orElseThrow();
+  }
+
+  private static Map<String, List<String>> answers(String email, String role) {
+    Map<String, List<String>> answers = new LinkedHashMap<>();
+    answers.put("name", List.of("Nadia Navigator"));
+    answers.put("email", List.of(email));
+    answers.put("role", List.of(role));
+    answers.put("projects", List.of("Django core", "Django REST framework"));
+    answers.put("availability", List.of("MON-18", "TUE-18", "WED-18"));
+    answers.put("capacity", List.of("4"));
+    answers.put("motivation", List.of("I was a Djangonaut last year."));
+    answers.put("codeOfConductAccepted", List.of("true"));
+    return answers;
+  }
+
+  private ProcessInstance process(Volunteer volunteer) {
+    return runtimeService.createProcessInstanceQuery().processDefinitionKey(VolunteerProcess.KEY)
+        .processInstanceBusinessKey(volunteer.getId().toString()).singleResult();
+  }
+
+  private void decide(ProcessInstance process, String decision) {
+    String taskId = task(process).getId();
+    taskService().claim(taskId, testData.organiser());
+    taskService().complete(taskId, Map.of(VolunteerProcess.DECISION, decision));
+  }
+}
