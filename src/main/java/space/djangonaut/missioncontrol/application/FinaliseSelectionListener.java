@@ -5,7 +5,7 @@ import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
 import space.djangonaut.missioncontrol.cohort.CohortProcess;
 
-/** On completing Task_FinaliseSelection: records the organiser's decisions, or refuses them with the reason. */
+/** On completing Task_FinaliseSelection: records the proposal with the organiser's changes, or refuses them. */
 @Component
 class FinaliseSelectionListener implements TaskListener {
 
@@ -18,6 +18,6 @@ class FinaliseSelectionListener implements TaskListener {
   @Override
   public void notify(DelegateTask task) {
     selection.finalise((Long) task.getVariable(CohortProcess.COHORT_ID),
-        (String) task.getVariable(CohortProcess.DECISIONS));
+        (String) task.getVariable(CohortProcess.SELECTION_CHANGES));
   }
 }

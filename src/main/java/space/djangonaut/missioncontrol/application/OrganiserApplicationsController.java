@@ -17,9 +17,11 @@ class OrganiserApplicationsController {
   private final CohortService cohorts;
   private final ApplicationRepository applications;
   private final ApplicationService applicationService;
+  private final SelectionService selection;
 
   OrganiserApplicationsController(CohortService cohorts, ApplicationRepository applications,
-      ApplicationService applicationService) {
+      ApplicationService applicationService, SelectionService selection) {
+    this.selection = selection;
     this.cohorts = cohorts;
     this.applications = applications;
     this.applicationService = applicationService;
@@ -32,6 +34,18 @@ class OrganiserApplicationsController {
     model.addAttribute("applications", applications.findByCohortIdOrderBySubmittedAt(cohort.getId()));
     model.addAttribute("outcomes", Outcome.values());
     return "organiser/cohort";
+  }
+
+  /** The ranking and the proposal an organiser finalises in Task_FinaliseSelection. */
+  @GetMapping("/organiser/cohorts/{slug}/selection")
+  String selection(@PathVariable String slug, Model model) {
+    Cohort cohort = cohorts.bySlug(slug);
+    model.addAttribute("cohort", cohort);
+    model.addAttribute("ranking", applications.findByCohortIdOrderBySubmittedAt(cohort.getId()).stream()
+        .filter(a -> a.getRanking() != null)
+        .sorted(java.util.Comparator.comparing(Application::getRanking)).toList());
+    model.addAttribute("proposal", selection.proposal(cohort.getId()));
+    return "organiser/selection";
   }
 
   @PostMapping("/organiser/applications/{id}/outcome")

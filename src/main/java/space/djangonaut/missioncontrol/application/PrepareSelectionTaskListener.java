@@ -5,7 +5,7 @@ import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
 import space.djangonaut.missioncontrol.cohort.CohortProcess;
 
-/** On creating Task_FinaliseSelection: the ranking with the default proposal, for the organiser to edit. */
+/** On creating Task_FinaliseSelection: a summary of the proposal; the ranking itself is on the selection page. */
 @Component
 class PrepareSelectionTaskListener implements TaskListener {
 
@@ -19,7 +19,5 @@ class PrepareSelectionTaskListener implements TaskListener {
   public void notify(DelegateTask task) {
     long cohortId = (Long) task.getVariable(CohortProcess.COHORT_ID);
     task.setVariableLocal("selectionSummary", selection.summary(cohortId));
-    // On the task's execution, where the input mapping declares it, so that the form's submission replaces it.
-    task.getExecution().setVariableLocal(CohortProcess.DECISIONS, selection.proposal(cohortId));
   }
 }

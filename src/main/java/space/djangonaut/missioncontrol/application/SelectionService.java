@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.RuntimeService;
 import org.springframework.stereotype.Service;
@@ -57,78 +58,80 @@ public class SelectionService {
   }
 
   /**
-   * The default proposal, one line per ranked application, for the organiser to edit in Task_FinaliseSelection:
-   * the capacity is filled from the top of the ranking, the next half-capacity are waitlisted, the rest rejected.
+   * The default proposal: the capacity is filled from the top of the ranking, the next half-capacity are
+   * waitlisted, the rest rejected.
    */
   @Transactional(readOnly = true)
-  public String proposal(long cohortId) {
+  public Map<Long, Outcome> proposal(long cohortId) {
     Cohort cohort = cohorts.findById(cohortId).orElseThrow();
     int waitlist = (cohort.getCapacity() + 1) / 2;
-    StringBuilder text = new StringBuilder();
+    Map<Long, Outcome> proposal = new LinkedHashMap<>();
     for (Application a : ranked(cohortId)) {
       int rank = a.getRanking();
-      Outcome outcome = rank <= cohort.getCapacity() ? Outcome.ACCEPTED
-          : rank <= cohort.getCapacity() + waitlist ? Outcome.WAITLISTED : Outcome.REJECTED;
-      text.append(line(a, outcome)).append('\n');
+      proposal.put(a.getId(), rank <= cohort.getCapacity() ? Outcome.ACCEPTED
+          : rank <= cohort.getCapacity() + waitlist ? Outcome.WAITLISTED : Outcome.REJECTED);
     }
-    return text.toString();
+    return proposal;
   }
 
-  /** A read-only summary for the organiser: places, applications, reviews. */
+  /** The ranking with the proposed outcome, one line per application, as the selection page shows it. */
+  @Transactional(readOnly = true)
+  public List<String> proposalLines(long cohortId) {
+    Map<Long, Outcome> proposal = proposal(cohortId);
+    return ranked(cohortId).stream().map(a -> line(a, proposal.get(a.getId()))).toList();
+  }
+
+  /** A short summary for Task_FinaliseSelection; the whole ranking is on the cohort's selection page. */
   @Transactional(readOnly = true)
   public String summary(long cohortId) {
     Cohort cohort = cohorts.findById(cohortId).orElseThrow();
-    List<Application> ranked = ranked(cohortId);
-    return cohort.getName() + ": " + cohort.getCapacity() + " places, " + ranked.size()
-        + " reviewed applications. Edit the word at the end of a line to accepted, waitlisted or rejected; "
-        + "the waitlist is offered freed places in ranking order.";
+    Map<Outcome, Long> counts = proposal(cohortId).values().stream()
+        .collect(Collectors.groupingBy(o -> o, () -> new EnumMap<>(Outcome.class), Collectors.counting()));
+    return cohort.getName() + ": " + cohort.getCapacity() + " places for " + proposal(cohortId).size()
+        + " reviewed applications. Proposed: " + counts.getOrDefault(Outcome.ACCEPTED, 0L) + " accepted, "
+        + counts.getOrDefault(Outcome.WAITLISTED, 0L) + " waitlisted, " + counts.getOrDefault(Outcome.REJECTED, 0L)
+        + " rejected. The ranking: /organiser/cohorts/" + cohort.getSlug() + "/selection";
   }
 
   /**
-   * Records the organiser's decisions for every ranked application.
+   * Records the selection: the default proposal with the organiser's changes.
    *
-   * @param decisions the edited proposal: one line per application, {@code #<id> ... <outcome>}
+   * @param changes one line per change, {@code #<application id> accepted|waitlisted|rejected}; may be empty
+   * @return how many applications have each outcome
    * @throws BadUserRequestException naming the line or the rule that is broken; nothing is recorded then
    */
   @Transactional
-  public Map<Outcome, Integer> finalise(long cohortId, String decisions) {
+  public Map<Outcome, Integer> finalise(long cohortId, String changes) {
     Cohort cohort = cohorts.findById(cohortId).orElseThrow();
-    Map<Long, Application> ranked = new LinkedHashMap<>();
-    ranked(cohortId).forEach(a -> ranked.put(a.getId(), a));
-    Map<Long, Outcome> chosen = new LinkedHashMap<>();
-    String[] lines = decisions == null ? new String[0] : decisions.split("\\R");
+    Map<Long, Outcome> chosen = proposal(cohortId);
+    String[] lines = changes == null ? new String[0] : changes.split("\\R");
     for (int i = 0; i < lines.length; i++) {
       String line = lines[i].strip();
-      if (line.isEmpty() || line.startsWith("//")) {
+      if (line.isEmpty()) {
         continue;
       }
       Matcher matcher = DECISION_LINE.matcher(line);
       if (!matcher.matches()) {
-        throw new BadUserRequestException("decisions, line " + (i + 1) + ": end the line with accepted, "
-            + "waitlisted or rejected (\"" + abbreviate(line) + "\").");
+        throw new BadUserRequestException("selectionChanges, line " + (i + 1) + ": write #<application id> "
+            + "followed by accepted, waitlisted or rejected (\"" + abbreviate(line) + "\").");
       }
       long id = Long.parseLong(matcher.group(1));
-      if (!ranked.containsKey(id)) {
-        throw new BadUserRequestException("decisions, line " + (i + 1) + ": #" + id
+      if (!chosen.containsKey(id)) {
+        throw new BadUserRequestException("selectionChanges, line " + (i + 1) + ": #" + id
             + " is not a reviewed application of this cohort.");
       }
-      if (chosen.put(id, Outcome.parse(matcher.group(2))) != null) {
-        throw new BadUserRequestException("decisions: #" + id + " is decided twice.");
-      }
-    }
-    List<Long> missing = ranked.keySet().stream().filter(id -> !chosen.containsKey(id)).toList();
-    if (!missing.isEmpty()) {
-      throw new BadUserRequestException("decisions: no decision for " + missing.stream().map(id -> "#" + id).toList()
-          + "; give every ranked application a line.");
+      chosen.put(id, Outcome.parse(matcher.group(2)));
     }
     Map<Outcome, Integer> counts = new EnumMap<>(Outcome.class);
     chosen.values().forEach(o -> counts.merge(o, 1, Integer::sum));
     int accepted = counts.getOrDefault(Outcome.ACCEPTED, 0);
     if (accepted > cohort.getCapacity()) {
-      throw new BadUserRequestException("decisions: " + accepted + " accepted, but the cohort has "
+      throw new BadUserRequestException("selectionChanges: " + accepted + " accepted, but the cohort has "
           + cohort.getCapacity() + " places.");
     }
-    chosen.forEach((id, outcome) -> ranked.get(id).propose(outcome));
+    Map<Long, Application> byId = new LinkedHashMap<>();
+    ranked(cohortId).forEach(a -> byId.put(a.getId(), a));
+    chosen.forEach((id, outcome) -> byId.get(id).propose(outcome));
     return counts;
   }
 

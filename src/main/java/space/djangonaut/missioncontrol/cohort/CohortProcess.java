@@ -63,8 +63,8 @@ public final class CohortProcess {
   public static final String WEEK = "week";
   public static final String TEAM_ID = "teamId";
   public static final String DJANGONAUT_ID = "djangonautId";
-  /** Editable field of Task_FinaliseSelection: one line per application, ending in its outcome. */
-  public static final String DECISIONS = "decisions";
+  /** Field of Task_FinaliseSelection: changes to the proposal, one per line, "#<id> accepted|waitlisted|rejected". */
+  public static final String SELECTION_CHANGES = "selectionChanges";
 
   private CohortProcess() {}
 }

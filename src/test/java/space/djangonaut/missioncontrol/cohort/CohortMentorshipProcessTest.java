@@ -182,7 +182,7 @@ class CohortMentorshipProcessTest {
     driver.closeEarly(run);
     run.ranked().addAll(applications.findAllById(applied.stream().map(Application::getId).toList()).stream()
         .sorted(java.util.Comparator.comparing(Application::getRanking)).toList());
-    driver.finalise(run, driver.proposal(run).replace("rejected", "waitlisted"));
+    driver.finalise(run, "#" + run.ranked().get(3).getId() + " waitlisted");
     driver.acceptAllOffers(run);
     Volunteer navigator = driver.volunteer(run, VolunteerRole.NAVIGATOR, 4, List.of("Django core"), EVENINGS);
     Volunteer captain = driver.volunteer(run, VolunteerRole.CAPTAIN, 4, List.of(), EVENINGS);

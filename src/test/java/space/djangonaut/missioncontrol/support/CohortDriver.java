@@ -135,18 +135,17 @@ public class CohortDriver {
   /** As {@link #reviewedAndClosed} and the organiser accepts the default proposal; offers are sent. */
   public Run selected(int capacity, int count) {
     Run run = reviewedAndClosed(capacity, count);
-    finalise(run, proposal(run));
+    finalise(run, "");
     return run;
   }
 
-  public String proposal(Run run) {
-    return (String) taskService.getVariable(selectionTask(run).getId(), CohortProcess.DECISIONS);
-  }
-
-  public void finalise(Run run, String decisions) {
+  /** The organiser completes Task_FinaliseSelection with these changes to the proposal. */
+  public void finalise(Run run, String changes) {
     Task task = selectionTask(run);
-    taskService.claim(task.getId(), testData.organiser());
-    taskService.complete(task.getId(), Map.of(CohortProcess.DECISIONS, decisions));
+    if (task.getAssignee() == null) {
+      taskService.claim(task.getId(), testData.organiser());
+    }
+    taskService.complete(task.getId(), Map.of(CohortProcess.SELECTION_CHANGES, changes));
     drive(run);
   }
 

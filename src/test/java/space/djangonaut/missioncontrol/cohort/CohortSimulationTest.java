@@ -1,0 +1,344 @@
+package space.djangonaut.missioncontrol.cohort;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import space.djangonaut.missioncontrol.application.Application;
+import space.djangonaut.missioncontrol.application.ApplicationForm;
+import space.djangonaut.missioncontrol.application.ApplicationRepository;
+import space.djangonaut.missioncontrol.application.ApplicationService;
+import space.djangonaut.missioncontrol.application.ApplicationStatus;
+import space.djangonaut.missioncontrol.application.OfferService;
+import space.djangonaut.missioncontrol.application.WeeklyAvailability;
+import space.djangonaut.missioncontrol.mail.MailTemplate;
+import space.djangonaut.missioncontrol.mail.SentEmail;
+import space.djangonaut.missioncontrol.mail.SentEmailRepository;
+import space.djangonaut.missioncontrol.support.CohortDriver;
+import space.djangonaut.missioncontrol.support.IntegrationTest;
+import space.djangonaut.missioncontrol.support.Mailbox;
+import space.djangonaut.missioncontrol.support.TestData;
+import space.djangonaut.missioncontrol.survey.Comfort;
+import space.djangonaut.missioncontrol.survey.ImpactReport;
+import space.djangonaut.missioncontrol.survey.ImpactReportService;
+import space.djangonaut.missioncontrol.survey.SurveyForm;
+import space.djangonaut.missioncontrol.survey.SurveyService;
+import space.djangonaut.missioncontrol.volunteer.Volunteer;
+import space.djangonaut.missioncontrol.volunteer.VolunteerForm;
+import space.djangonaut.missioncontrol.volunteer.VolunteerProcess;
+import space.djangonaut.missioncontrol.volunteer.VolunteerRepository;
+import space.djangonaut.missioncontrol.volunteer.VolunteerService;
+
+/**
+ * A whole cohort through the engine API on real PostgreSQL and SMTP: 200 applicants, 12 volunteers, 16 selected,
+ * a decline filled from the waitlist, teams, eight weeks of check-ins and one-to-ones, the survey and the report.
+ * Prints its email counts and run time.
+ */
+@IntegrationTest
+class CohortSimulationTest {
+
+  private static final int APPLICANTS = 200;
+  private static final int PLACES = 16;
+  private static final int WEEKS = 8;
+  private static final List<String> EVENINGS = List.of("MON-18", "TUE-18", "WED-18", "THU-18", "FRI-18");
+
+  @Autowired ProcessEngine processEngine;
+  @Autowired CohortDriver driver;
+  @Autowired ApplicationService applicationService;
+  @Autowired ApplicationRepository applications;
+  @Autowired OfferService offers;
+  @Autowired VolunteerService volunteerService;
+  @Autowired VolunteerRepository volunteers;
+  @Autowired TeamRepository teams;
+  @Autowired TeamMemberRepository members;
+  @Autowired TeamService teamService;
+  @Autowired SurveyService surveys;
+  @Autowired ImpactReportService reports;
+  @Autowired SentEmailRepository sentEmails;
+  @Autowired RuntimeService runtimeService;
+  @Autowired TaskService taskService;
+  @Autowired TestData testData;
+
+  @AfterEach
+  void resetClock() {
+    ClockUtil.reset();
+  }
+
+  @Test
+  void shouldRunAWholeCohortOfTwoHundredApplicantsAndReportWhatWasRecorded() {
+    long started = System.nanoTime();
+    CohortDriver.Run run = driver.open(PLACES, WEEKS);
+
+    // 200 applications, ranked by their reviews in the order they came in; 12 volunteers approved.
+    List<Application> applied = new ArrayList<>();
+    for (int i = 0; i < APPLICANTS; i++) {
+      applied.add(applicationService.submit(run.cohort().getSlug(), applicationForm(i)));
+    }
+    signUpVolunteers(run);
+    driver.drive(run);
+    for (int i = 0; i < APPLICANTS; i++) {
+      driver.review(applied.get(i), i < 20 ? 5 : i < 60 ? 4 : i < 120 ? 3 : 2);
+    }
+    driver.closeEarly(run);
+    driver.finalise(run, "");
+
+    // Offers: the 16th declines, the first on the waitlist takes the place; everyone else accepts.
+    offers.answer(Mailbox.offerToken(applied.get(15).getEmail()), false);
+    driver.drive(run);
+    driver.acceptAllOffers(run);
+    assertThat(applications.findByCohortIdAndStatus(run.cohortId(), ApplicationStatus.CONFIRMED)).hasSize(PLACES)
+        .extracting(Application::getId).contains(applied.get(16).getId())
+        .doesNotContain(applied.get(15).getId());
+
+    driver.startCohort(run);
+    driver.confirmTeams(run);
+    assertTeamsKeepTheRules(run);
+
+    // Eight weeks: every check-in and one-to-one recorded, one one-to-one not held each fortnight.
+    Recorded recorded = new Recorded();
+    for (int week = 1; week <= WEEKS; week++) {
+      ClockUtil.setCurrentTime(Date.from(run.cohort().startsAt().plus(Duration.ofDays(7L * (week - 1)))
+          .plusSeconds(60)));
+      driver.drive(run);
+      recordWeek(run, week, recorded);
+    }
+    assertThat(recorded.checkIns).isEqualTo(WEEKS * teams.findByCohortIdOrderById(run.cohortId()).size());
+    assertThat(recorded.oneToOnes).isEqualTo(WEEKS / 2 * PLACES);
+
+    // The survey: 13 Djangonauts and half the volunteers answer before the reminder.
+    List<SentEmail> invitations = sent(run, MailTemplate.SURVEY_INVITATION);
+    int answered = answerSurvey(invitations, recorded);
+    advance(Duration.ofDays(7).plusMinutes(1));
+    driver.drive(run);
+    advance(Duration.ofDays(7).plusMinutes(1));
+    driver.drive(run);
+    Task publish = driver.openTasks(run, CohortProcess.TASK_PUBLISH_REPORT).get(0);
+
+    ImpactReport report = reports.report(run.cohortId());
+    assertThat(report.ticketsProgressed()).isEqualTo(recorded.ticketsProgressed);
+    assertThat(report.ticketsClosed()).isEqualTo(recorded.ticketsClosed);
+    assertThat(report.prReviewComments()).isEqualTo(recorded.prReviewComments);
+    assertThat(report.presentations()).isEqualTo(recorded.presentations);
+    assertThat(report.checkInsHeld()).isEqualTo(recorded.checkIns);
+    assertThat(report.oneToOnesHeld()).isEqualTo(recorded.oneToOnesHeld);
+    assertThat(report.djangonautResponses()).isEqualTo(13);
+    assertThat(report.moreComfortableWithCommunity().count()).isEqualTo(recorded.moreComfortable);
+
+    taskService.complete(publish.getId());
+    assertThat(runtimeService.createProcessInstanceQuery().processInstanceId(run.process().getId()).count())
+        .isZero();
+
+    // Every expected email, counted by template.
+    int teamCount = teams.findByCohortIdOrderById(run.cohortId()).size();
+    Map<MailTemplate, Long> counts = emailCounts(run, applied);
+    Map<MailTemplate, Long> expected = new EnumMap<>(MailTemplate.class);
+    expected.put(MailTemplate.APPLICATION_RECEIVED, (long) APPLICANTS);
+    expected.put(MailTemplate.APPLICATION_ACCEPTED, (long) PLACES + 1);
+    expected.put(MailTemplate.PLACE_CONFIRMED, (long) PLACES);
+    expected.put(MailTemplate.APPLICATION_WAITLISTED, (long) PLACES / 2);
+    expected.put(MailTemplate.WAITLIST_CLOSED, (long) PLACES / 2 - 1);
+    expected.put(MailTemplate.APPLICATION_REJECTED, (long) APPLICANTS - PLACES - PLACES / 2);
+    expected.put(MailTemplate.VOLUNTEER_WELCOME, 12L);
+    expected.put(MailTemplate.TEAM_WELCOME, (long) welcomeRecipients(run));
+    expected.put(MailTemplate.SURVEY_INVITATION, (long) invitations.size());
+    expected.put(MailTemplate.SURVEY_REMINDER, (long) invitations.size() - answered);
+    assertThat(counts).isEqualTo(expected);
+    assertThat(invitations).hasSize(PLACES + participatingVolunteers(run));
+    assertThat(teamCount).isBetween(4, 5);
+
+    System.out.printf("%nCohort simulation: %d applicants, %d volunteers, %d selected, %d teams, %d weeks in %.1f s%n"
+        + "Emails by template: %s%n%n", APPLICANTS, 12, PLACES, teamCount, WEEKS,
+        (System.nanoTime() - started) / 1e9, counts);
+  }
+
+  // --- the steps
+
+  /** Ranks 1-8 want Django core, 9-12 Django REST framework, 13 and later djangoproject.com or a mix. */
+  private static ApplicationForm applicationForm(int i) {
+    ApplicationForm form = TestData.applicationForm(TestData.uniqueEmail());
+    form.setName("Applicant " + i + " Simulated");
+    form.setProject(i < 8 ? "Django core" : i < 12 ? "Django REST framework" : i < 20 ? "djangoproject.com"
+        : List.of("Django core", "Django REST framework", "djangoproject.com").get(i % 3));
+    List<String> slots = new ArrayList<>(EVENINGS.subList(0, 3));
+    slots.add(EVENINGS.get(3 + i % 2));
+    form.setAvailability(slots);
+    return form;
+  }
+
+  private void signUpVolunteers(CohortDriver.Run run) {
+    for (int v = 0; v < 12; v++) {
+      VolunteerForm form = new VolunteerForm();
+      form.setName("Volunteer " + v);
+      form.setEmail(TestData.uniqueEmail());
+      form.setRole(v < 5 ? space.djangonaut.missioncontrol.volunteer.VolunteerRole.NAVIGATOR
+          : space.djangonaut.missioncontrol.volunteer.VolunteerRole.CAPTAIN);
+      form.setProjects(List.of("Django core", "Django REST framework", "djangoproject.com"));
+      form.setAvailability(EVENINGS);
+      form.setCapacity(4);
+      form.setCodeOfConductAccepted(true);
+      Volunteer volunteer = volunteerService.signUp(run.cohort().getSlug(), form);
+      ProcessInstance process = runtimeService.createProcessInstanceQuery()
+          .processDefinitionKey(VolunteerProcess.KEY).processInstanceBusinessKey(volunteer.getId().toString())
+          .singleResult();
+      Task approval = taskService.createTaskQuery().processInstanceId(process.getId()).singleResult();
+      taskService.complete(approval.getId(), Map.of(VolunteerProcess.DECISION, "approve"));
+      testData.executeJobs(process.getId());
+    }
+  }
+
+  private void assertTeamsKeepTheRules(CohortDriver.Run run) {
+    List<Team> formed = teams.findByCohortIdOrderById(run.cohortId());
+    Set<Long> placed = new HashSet<>();
+    for (Team team : formed) {
+      List<TeamMember> teamMembers = members.findByTeamIdOrderById(team.getId());
+      assertThat(teamMembers).hasSizeBetween(TeamFormation.MIN_TEAM, TeamFormation.MAX_TEAM);
+      WeeklyAvailability navigator = volunteers.findById(team.getNavigatorVolunteerId()).orElseThrow()
+          .getAvailability();
+      Set<String> common = new HashSet<>(navigator.slots());
+      for (TeamMember member : teamMembers) {
+        Application djangonaut = applications.findById(member.getApplicationId()).orElseThrow();
+        assertThat(djangonaut.getProject()).isEqualTo(team.getProject());
+        common.retainAll(djangonaut.getAvailability().slots());
+        WeeklyAvailability captain = volunteers.findById(member.getCaptainVolunteerId()).orElseThrow()
+            .getAvailability();
+        assertThat(djangonaut.getAvailability().overlapHours(captain))
+            .isGreaterThanOrEqualTo(TeamFormation.CAPTAIN_OVERLAP_HOURS);
+        placed.add(member.getApplicationId());
+      }
+      assertThat(common.size() * WeeklyAvailability.SLOT_HOURS).isGreaterThanOrEqualTo(TeamFormation.TEAM_OVERLAP_HOURS);
+    }
+    assertThat(placed).hasSize(PLACES);
+    assertThat(teamService.problems(run.cohortId())).allMatch(p -> p.applicationId() == null
+        && p.message().endsWith("has no Djangonaut."));
+  }
+
+  private void recordWeek(CohortDriver.Run run, int week, Recorded recorded) {
+    for (Task task : driver.openTasks(run, CohortProcess.TASK_RECORD_CHECK_IN)) {
+      int progressed = (week + recorded.checkIns) % 3;
+      int closed = week % 4 == 0 ? 1 : 0;
+      int comments = 2 + week % 5;
+      int presentations = week == WEEKS && recorded.presentations < 2 ? 1 : 0;
+      Map<String, Object> form = new HashMap<>();
+      form.put("checkInHeld", true);
+      form.put("djangonautsAttended", 3L);
+      form.put("ticketsProgressed", (long) progressed);
+      form.put("ticketsClosed", (long) closed);
+      form.put("prReviewComments", (long) comments);
+      form.put("presentations", (long) presentations);
+      taskService.complete(task.getId(), form);
+      recorded.checkIns++;
+      recorded.ticketsProgressed += progressed;
+      recorded.ticketsClosed += closed;
+      recorded.prReviewComments += comments;
+      recorded.presentations += presentations;
+    }
+    List<Task> oneToOnes = driver.openTasks(run, CohortProcess.TASK_HOLD_ONE_TO_ONE);
+    for (int i = 0; i < oneToOnes.size(); i++) {
+      boolean held = i != 0;
+      taskService.complete(oneToOnes.get(i).getId(), Map.of("oneToOneHeld", held, "oneToOneNotes", "fine"));
+      recorded.oneToOnes++;
+      recorded.oneToOnesHeld += held ? 1 : 0;
+    }
+    driver.drive(run);
+  }
+
+  private int answerSurvey(List<SentEmail> invitations, Recorded recorded) {
+    Set<String> djangonautEmails = new HashSet<>();
+    applications.findAll().stream().filter(a -> a.getStatus() == ApplicationStatus.CONFIRMED)
+        .forEach(a -> djangonautEmails.add(a.getEmail()));
+    int djangonauts = 0;
+    int volunteersAnswered = 0;
+    int answered = 0;
+    for (SentEmail invitation : invitations) {
+      boolean djangonaut = djangonautEmails.contains(invitation.getRecipient());
+      if (djangonaut ? djangonauts >= 13 : volunteersAnswered++ % 2 == 1) {
+        continue;
+      }
+      SurveyForm form = new SurveyForm();
+      if (djangonaut) {
+        Comfort comfort = djangonauts < 12 ? Comfort.MORE : Comfort.SAME;
+        form.setComfortContributing(Comfort.MORE);
+        form.setComfortCommunity(comfort);
+        recorded.moreComfortable += comfort == Comfort.MORE ? 1 : 0;
+        djangonauts++;
+      } else {
+        form.setComfortMentoring(Comfort.MORE);
+      }
+      form.setMayQuote(false);
+      surveys.answer(Mailbox.newestToken(invitation.getRecipient(), "survey"), form);
+      answered++;
+    }
+    return answered;
+  }
+
+  // --- counting
+
+  private Map<MailTemplate, Long> emailCounts(CohortDriver.Run run, List<Application> applied) {
+    Set<String> recipients = new HashSet<>();
+    applied.forEach(a -> recipients.add(a.getEmail()));
+    volunteers.findByCohortIdOrderBySubmittedAt(run.cohortId()).forEach(v -> recipients.add(v.getEmail()));
+    Map<MailTemplate, Long> counts = new EnumMap<>(MailTemplate.class);
+    for (String recipient : recipients) {
+      for (SentEmail email : sentEmails.findByRecipientOrderBySentAt(recipient)) {
+        counts.merge(email.getTemplate(), 1L, Long::sum);
+      }
+    }
+    return counts;
+  }
+
+  private List<SentEmail> sent(CohortDriver.Run run, MailTemplate template) {
+    return sentEmails.findByProcessInstanceIdOrderBySentAt(run.process().getId()).stream()
+        .filter(e -> e.getTemplate() == template).toList();
+  }
+
+  private int welcomeRecipients(CohortDriver.Run run) {
+    int recipients = 0;
+    for (Team team : teams.findByCohortIdOrderById(run.cohortId())) {
+      List<TeamMember> teamMembers = members.findByTeamIdOrderById(team.getId());
+      recipients += teamMembers.size() + 1
+          + (int) teamMembers.stream().map(TeamMember::getCaptainVolunteerId).distinct().count();
+    }
+    return recipients;
+  }
+
+  private int participatingVolunteers(CohortDriver.Run run) {
+    Set<Long> ids = new HashSet<>();
+    for (Team team : teams.findByCohortIdOrderById(run.cohortId())) {
+      ids.add(team.getNavigatorVolunteerId());
+      members.findByTeamIdOrderById(team.getId()).forEach(m -> ids.add(m.getCaptainVolunteerId()));
+    }
+    return ids.size();
+  }
+
+  private static void advance(Duration duration) {
+    ClockUtil.setCurrentTime(new Date(ClockUtil.getCurrentTime().getTime() + duration.toMillis()));
+  }
+
+  /** What the test recorded, to compare with the report. */
+  private static final class Recorded {
+    int checkIns;
+    int ticketsProgressed;
+    int ticketsClosed;
+    int prReviewComments;
+    int presentations;
+    int oneToOnes;
+    int oneToOnesHeld;
+    int moreComfortable;
+  }
+}
