@@ -1,0 +1,144 @@
+package space.djangonaut.missioncontrol.survey;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import space.djangonaut.missioncontrol.application.Application;
+import space.djangonaut.missioncontrol.application.WeeklyAvailability;
+import space.djangonaut.missioncontrol.cohort.CheckIn;
+import space.djangonaut.missioncontrol.cohort.CheckInRepository;
+import space.djangonaut.missioncontrol.cohort.Cohort;
+import space.djangonaut.missioncontrol.cohort.OneToOne;
+import space.djangonaut.missioncontrol.cohort.OneToOneRepository;
+import space.djangonaut.missioncontrol.cohort.Team;
+import space.djangonaut.missioncontrol.cohort.TeamRepository;
+import space.djangonaut.missioncontrol.support.Browser;
+import space.djangonaut.missioncontrol.support.IntegrationTest;
+import space.djangonaut.missioncontrol.support.TestData;
+import space.djangonaut.missioncontrol.support.WebClient;
+import space.djangonaut.missioncontrol.volunteer.Volunteer;
+import space.djangonaut.missioncontrol.volunteer.VolunteerRepository;
+import space.djangonaut.missioncontrol.volunteer.VolunteerRole;
+
+/**
+ * The pilot's announcement, reproduced from what was recorded: 9 tickets progressed, 4 closed, 25 weekly catch-ups,
+ * 16 one-to-ones, 154 PR review comments, 2 presentations, 100% more comfortable engaging with the community.
+ */
+@IntegrationTest
+class ImpactReportTest {
+
+  @LocalServerPort int port;
+  @Autowired TestData testData;
+  @Autowired VolunteerRepository volunteers;
+  @Autowired TeamRepository teams;
+  @Autowired CheckInRepository checkIns;
+  @Autowired OneToOneRepository oneToOnes;
+  @Autowired SurveyInvitationRepository invitations;
+
+  @Test
+  void shouldShowThePilotsFiguresOnTheReportPageAndInItsCsv() {
+    Cohort cohort = pilot();
+    String organiser = testData.organiser();
+    WebClient client = new WebClient(port).basicAuth(organiser, organiser);
+
+    WebClient.Response page = client.get("/organiser/cohorts/" + cohort.getSlug() + "/report");
+    WebClient.Response csv = client.get("/organiser/cohorts/" + cohort.getSlug() + "/report.csv");
+
+    assertThat(page.status()).isEqualTo(200);
+    assertThat(page.body()).contains("id=\"ticketsProgressed\">9<").contains("id=\"ticketsClosed\">4<")
+        .contains("id=\"checkInsHeld\">25<").contains("id=\"oneToOnesHeld\">16<")
+        .contains("id=\"prReviewComments\">154<").contains("id=\"presentations\">2<")
+        .contains("id=\"moreComfortableWithCommunity\">100% (4 of 4)<").contains("<svg");
+    assertThat(csv.status()).isEqualTo(200);
+    assertThat(csv.header("Content-Disposition")).contains("attachment");
+    assertThat(csv.body()).contains("tickets progressed,9\r\n").contains("tickets closed,4\r\n")
+        .contains("weekly check-ins held,25\r\n").contains("one-to-ones held,16\r\n")
+        .contains("PR review comments,154\r\n").contains("presentations,2\r\n")
+        .contains("Djangonauts more comfortable engaging with the community (%),100\r\n");
+    // Without credentials a script is asked for them (a browser is sent to the login page, see below).
+    assertThat(new WebClient(port).get("/organiser/cohorts/" + cohort.getSlug() + "/report").status())
+        .isEqualTo(401);
+    String reviewer = testData.reviewer();
+    assertThat(new WebClient(port).basicAuth(reviewer, reviewer)
+        .get("/organiser/cohorts/" + cohort.getSlug() + "/report").status()).isEqualTo(403);
+  }
+
+  @Test
+  void shouldDrawTheChartsForAnOrganiserInABrowser() {
+    Cohort cohort = pilot();
+    String organiser = testData.organiser();
+    try (Browser browser = new Browser()) {
+      browser.open("http://localhost:" + port + "/organiser/cohorts/" + cohort.getSlug() + "/report");
+      browser.type(By.id("username"), organiser);
+      browser.type(By.id("password"), organiser);
+      browser.click(By.cssSelector("button[type=submit]"));
+
+      WebElement checkInChart = browser.visible(By.id("chart-check-ins"));
+      browser.screenshot("impact-report");
+      assertThat(checkInChart.getSize().getHeight()).isGreaterThan(100);
+      List<WebElement> bars = checkInChart.findElements(By.cssSelector("rect.bar"));
+      assertThat(bars).hasSize(8);
+      assertThat(bars.get(0).getSize().getHeight()).isGreaterThan(bars.get(1).getSize().getHeight());
+      assertThat(browser.driver().findElements(By.cssSelector("svg.bar-chart"))).hasSize(4)
+          .allMatch(WebElement::isDisplayed);
+      assertThat(browser.visible(By.id("prReviewComments")).getText()).isEqualTo("154");
+    }
+  }
+
+  /** A cohort with the pilot's records: four teams, eight weeks, four Djangonauts who all answered the survey. */
+  private Cohort pilot() {
+    Cohort cohort = testData.openCohort();
+    List<Application> djangonauts = new ArrayList<>();
+    for (int i = 0; i < 4; i++) {
+      djangonauts.add(testData.apply(cohort));
+    }
+    List<Team> pilotTeams = new ArrayList<>();
+    for (int t = 0; t < 4; t++) {
+      Volunteer navigator = volunteers.save(new Volunteer(cohort.getId(), "Navigator " + t,
+          TestData.uniqueEmail(), VolunteerRole.NAVIGATOR, List.of("Django core"),
+          WeeklyAvailability.of(List.of("MON-18", "TUE-18")), 4, null, Instant.now()));
+      pilotTeams.add(teams.save(new Team(cohort.getId(), "Team " + (t + 1), "Django core", navigator.getId())));
+    }
+    // 25 check-ins held: three teams every week, the fourth in week 1; plus one that did not take place.
+    int[] progressed = {2, 1, 1, 1, 1, 1, 1, 1};
+    int[] closed = {0, 1, 0, 1, 0, 1, 0, 1};
+    int comments = 154;
+    int recorded = 0;
+    for (int week = 1; week <= 8; week++) {
+      for (int t = 0; t < 4; t++) {
+        boolean held = t < 3 || week == 1;
+        if (!held && week != 2) {
+          continue;
+        }
+        int prComments = held ? (recorded < 24 ? 6 : comments - 6 * 24) : 0;
+        boolean first = t == 0;
+        checkIns.save(new CheckIn(cohort.getId(), pilotTeams.get(t).getId(), week, "navigator", held, "3 of 3",
+            held && first ? progressed[week - 1] : 0, held && first ? closed[week - 1] : 0, prComments,
+            held && first && (week == 4 || week == 8) ? 1 : 0, null, Instant.now()));
+        recorded += held ? 1 : 0;
+      }
+    }
+    for (Application djangonaut : djangonauts) {
+      for (int week = 2; week <= 8; week += 2) {
+        oneToOnes.save(new OneToOne(cohort.getId(), djangonaut.getId(), "captain", week, true, "ok", Instant.now()));
+      }
+      SurveyInvitation invitation = invitations.save(new SurveyInvitation(cohort.getId(), Respondent.DJANGONAUT,
+          djangonaut.getId(), djangonaut.getName(), djangonaut.getEmail(), TestData.uniqueUserId("hash"),
+          Instant.now()));
+      SurveyForm answers = new SurveyForm();
+      answers.setComfortContributing(Comfort.MORE);
+      answers.setComfortCommunity(Comfort.MORE);
+      answers.setMayQuote(false);
+      invitation.answer(answers, Instant.now());
+      invitations.save(invitation);
+    }
+    return cohort;
+  }
+}
