@@ -3,9 +3,7 @@ package space.djangonaut.missioncontrol.application;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 import java.time.Clock;
-import java.time.DayOfWeek;
 import java.util.List;
-import org.springframework.beans.propertyeditors.StringTrimmerEditor;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -18,6 +16,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import space.djangonaut.missioncontrol.cohort.Cohort;
 import space.djangonaut.missioncontrol.cohort.CohortService;
+import space.djangonaut.missioncontrol.common.PublicForms;
 
 /** The public application form of a cohort. Server-rendered; works without JavaScript. */
 @Controller
@@ -38,10 +37,9 @@ class ApplyController {
     this.clock = clock;
   }
 
-  /** People paste answers with stray spaces; trim them before validation ("" stays "", not null). */
   @InitBinder("form")
   void trimStrings(WebDataBinder binder) {
-    binder.registerCustomEditor(String.class, new StringTrimmerEditor(false));
+    PublicForms.trimStrings(binder);
   }
 
   @ModelAttribute
@@ -49,9 +47,7 @@ class ApplyController {
     model.addAttribute("projects", options.projects());
     model.addAttribute("timezones", ApplicationOptions.TIMEZONES);
     model.addAttribute("experiences", DjangoExperience.values());
-    model.addAttribute("days", DayOfWeek.values());
-    model.addAttribute("slotStartHours", WeeklyAvailability.SLOT_START_HOURS);
-    model.addAttribute("slotHours", WeeklyAvailability.SLOT_HOURS);
+    PublicForms.addAvailabilityGrid(model);
   }
 
   @GetMapping("/cohorts/{slug}/apply")

@@ -2,8 +2,6 @@ package space.djangonaut.missioncontrol.volunteer;
 
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
-import java.time.DayOfWeek;
-import org.springframework.beans.propertyeditors.StringTrimmerEditor;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -15,8 +13,8 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import space.djangonaut.missioncontrol.application.ApplicationOptions;
-import space.djangonaut.missioncontrol.application.WeeklyAvailability;
 import space.djangonaut.missioncontrol.cohort.CohortService;
+import space.djangonaut.missioncontrol.common.PublicForms;
 
 /** The public volunteer form: Navigators and Captains sign up to a cohort. */
 @Controller
@@ -34,16 +32,14 @@ class VolunteerController {
 
   @InitBinder("form")
   void trimStrings(WebDataBinder binder) {
-    binder.registerCustomEditor(String.class, new StringTrimmerEditor(false));
+    PublicForms.trimStrings(binder);
   }
 
   @ModelAttribute
   void choices(Model model) {
     model.addAttribute("projects", options.projects());
     model.addAttribute("roles", VolunteerRole.values());
-    model.addAttribute("days", DayOfWeek.values());
-    model.addAttribute("slotStartHours", WeeklyAvailability.SLOT_START_HOURS);
-    model.addAttribute("slotHours", WeeklyAvailability.SLOT_HOURS);
+    PublicForms.addAvailabilityGrid(model);
   }
 
   @GetMapping("/cohorts/{slug}/volunteer")
