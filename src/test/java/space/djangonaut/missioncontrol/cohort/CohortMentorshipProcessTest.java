@@ -52,6 +52,8 @@ class CohortMentorshipProcessTest {
   @Autowired CohortDriver driver;
   @Autowired ApplicationRepository applications;
   @Autowired TeamRepository teams;
+  @Autowired TeamMemberRepository members;
+  @Autowired TeamService teamService;
   @Autowired SentEmailRepository sentEmails;
   @Autowired SurveyService surveys;
   @Autowired ImpactReportService reports;
@@ -168,6 +170,36 @@ class CohortMentorshipProcessTest {
         .isEqualTo("/organiser/cohorts/" + run.cohort().getSlug() + "/report");
     taskService().complete(publish.getId());
     assertThat(run.process()).isEnded().hasPassed(CohortProcess.END_EVENT_COHORT_COMPLETED);
+  }
+
+  @Test
+  void shouldLetTheOrganiserMoveADjangonautBetweenTeamsAndCheckTheRulesAgain() {
+    CohortDriver.Run run = driver.open(6, 2);
+    List<Application> applied = driver.apply(run, 6);
+    applied.forEach(a -> driver.review(a, 4));
+    driver.closeEarly(run);
+    driver.finalise(run, "");
+    driver.acceptAllOffers(run);
+    driver.volunteer(run, VolunteerRole.NAVIGATOR, 4, List.of("Django core"), EVENINGS);
+    driver.volunteer(run, VolunteerRole.NAVIGATOR, 4, List.of("Django core"), EVENINGS);
+    driver.volunteer(run, VolunteerRole.CAPTAIN, 6, List.of(), EVENINGS);
+    driver.startCohort(run);
+    Task confirm = task(run, TASK_CONFIRM_TEAMS);
+    Assertions.assertThat(taskService().getVariable(confirm.getId(), "teamProblems"))
+        .isEqualTo("None: every rule holds.");
+    long moved = members.findByTeamIdOrderById(teams.findByCohortIdOrderById(run.cohortId()).get(0).getId())
+        .get(0).getApplicationId();
+
+    Assertions.assertThatThrownBy(() -> taskService().complete(confirm.getId(),
+            Map.of("teamAdjustments", "move #" + moved + " to Team 9")))
+        .hasMessageContaining("there is no team \"Team 9\"");
+    taskService().complete(confirm.getId(), Map.of("teamAdjustments", "move #" + moved + " to Team 2"));
+
+    List<Team> formed = teams.findByCohortIdOrderById(run.cohortId());
+    Assertions.assertThat(formed).extracting(t -> members.findByTeamIdOrderById(t.getId()).size())
+        .containsExactly(2, 4);
+    Assertions.assertThat(teamService.problems(run.cohortId())).extracting(TeamFormation.Problem::message)
+        .containsExactly("Team 1 has 2 Djangonauts; a team has 3 to 4.");
   }
 
   // --- fixtures

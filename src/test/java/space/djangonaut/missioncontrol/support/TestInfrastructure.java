@@ -34,7 +34,8 @@ public final class TestInfrastructure implements ApplicationContextInitializer<C
     context.getEnvironment().getPropertySources().addFirst(new MapPropertySource("test-infrastructure", properties));
   }
 
-  static synchronized Map<String, Object> database() {
+  /** The JDBC URL, user and password of the test PostgreSQL, as Spring properties. */
+  public static synchronized Map<String, Object> database() {
     String url = System.getenv("MISSIONCONTROL_TEST_DATABASE_URL");
     if (url != null && !url.isBlank()) {
       return Map.of(
