@@ -15,6 +15,7 @@ import org.springframework.transaction.annotation.Transactional;
 import space.djangonaut.missioncontrol.common.Tokens;
 import space.djangonaut.missioncontrol.mail.MailService;
 import space.djangonaut.missioncontrol.mail.MailTemplate;
+import space.djangonaut.missioncontrol.mail.Step;
 
 /**
  * Offers of a place: the personal accept/decline link with its deadline, the reminder, and what follows an answer
@@ -50,28 +51,28 @@ public class OfferService {
    * Link and email share one transaction, so a failed send leaves no link behind and the retry makes a new one.
    */
   @Transactional
-  public OfferTimes offer(long applicationId, String processInstanceId) {
+  public OfferTimes offer(long applicationId, Step step) {
     Application application = applications.findWithCohort(applicationId).orElseThrow();
     boolean fromWaitlist = application.getOutcome() == Outcome.WAITLISTED;
     Instant now = clock.instant();
     Instant deadline = now.plus(Duration.ofDays(application.getCohort().getAcceptanceDays()));
     application.moveTo(ApplicationStatus.OFFERED);
     sendLink(application, deadline, MailTemplate.APPLICATION_ACCEPTED, Map.of("fromWaitlist", fromWaitlist),
-        processInstanceId);
+        step);
     return new OfferTimes(deadline, deadline.minus(REMINDER_BEFORE_DEADLINE));
   }
 
   /** Reminds an applicant who has not answered, with a fresh link to the same offer and deadline. */
   @Transactional
-  public void remind(long applicationId, String processInstanceId) {
+  public void remind(long applicationId, Step step) {
     Application application = applications.findWithCohort(applicationId).orElseThrow();
     List<Offer> links = offers.findByApplicationIdOrderByCreatedAt(applicationId);
     Instant deadline = links.get(links.size() - 1).getDeadline();
-    sendLink(application, deadline, MailTemplate.OFFER_REMINDER, Map.of(), processInstanceId);
+    sendLink(application, deadline, MailTemplate.OFFER_REMINDER, Map.of(), step);
   }
 
   private void sendLink(Application application, Instant deadline, MailTemplate template,
-      Map<String, Object> extra, String processInstanceId) {
+      Map<String, Object> extra, Step step) {
     String token = Tokens.newToken();
     offers.save(new Offer(application.getId(), Tokens.hash(token), deadline, clock.instant()));
     Map<String, Object> model = new HashMap<>(extra);
@@ -81,7 +82,7 @@ public class OfferService {
     model.put("applicationId", application.getId());
     model.put("offerPath", "/offers/" + token);
     model.put("deadline", deadline.atZone(ZoneOffset.UTC));
-    mail.send(application.getEmail(), template, model, processInstanceId);
+    mail.send(application.getEmail(), template, model, step);
   }
 
   /** What a personal link shows: the offer and whether it can still be answered. */

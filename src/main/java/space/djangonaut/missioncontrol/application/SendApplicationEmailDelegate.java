@@ -4,6 +4,7 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 import space.djangonaut.missioncontrol.mail.MailTemplate;
+import space.djangonaut.missioncontrol.mail.Step;
 
 /**
  * Sends the applicant the email named by the task's input {@code template}. A failure to send is thrown, so the
@@ -22,6 +23,6 @@ class SendApplicationEmailDelegate implements JavaDelegate {
   public void execute(DelegateExecution execution) {
     long applicationId = (Long) execution.getVariable(ApplicationProcess.APPLICATION_ID);
     MailTemplate template = MailTemplate.valueOf((String) execution.getVariable(ApplicationProcess.TEMPLATE));
-    emails.send(applicationId, template, execution.getProcessInstanceId());
+    emails.send(applicationId, template, Step.of(execution));
   }
 }

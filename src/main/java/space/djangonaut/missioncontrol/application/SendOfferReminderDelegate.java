@@ -3,6 +3,7 @@ package space.djangonaut.missioncontrol.application;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
+import space.djangonaut.missioncontrol.mail.Step;
 
 /** Two days before the deadline: reminds the applicant, with a fresh link to the same offer. */
 @Component
@@ -16,6 +17,6 @@ class SendOfferReminderDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    offers.remind((Long) execution.getVariable(ApplicationProcess.APPLICATION_ID), execution.getProcessInstanceId());
+    offers.remind((Long) execution.getVariable(ApplicationProcess.APPLICATION_ID), Step.of(execution));
   }
 }

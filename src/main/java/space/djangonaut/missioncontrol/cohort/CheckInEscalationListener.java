@@ -3,6 +3,7 @@ package space.djangonaut.missioncontrol.cohort;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
+import space.djangonaut.missioncontrol.mail.Step;
 
 /** Timeout of Task_RecordCheckIn a week after its reminder: tells the organisers. */
 @Component
@@ -17,6 +18,6 @@ class CheckInEscalationListener implements TaskListener {
   @Override
   public void notify(DelegateTask task) {
     mentorship.escalateToOrganisers((Long) task.getVariable(CohortProcess.TEAM_ID),
-        ((Number) task.getVariable(CohortProcess.WEEK)).longValue(), task.getProcessInstanceId());
+        ((Number) task.getVariable(CohortProcess.WEEK)).longValue(), Step.of(task));
   }
 }

@@ -15,6 +15,7 @@ import space.djangonaut.missioncontrol.application.ApplicationRepository;
 import space.djangonaut.missioncontrol.config.GroupsAndFilters;
 import space.djangonaut.missioncontrol.mail.MailService;
 import space.djangonaut.missioncontrol.mail.MailTemplate;
+import space.djangonaut.missioncontrol.mail.Step;
 import space.djangonaut.missioncontrol.volunteer.Volunteer;
 import space.djangonaut.missioncontrol.volunteer.VolunteerRepository;
 
@@ -113,16 +114,16 @@ public class MentorshipService {
 
   /** The check-in of the week is overdue: reminds the team's Navigator. */
   @Transactional
-  public void remindNavigator(long teamId, long week, String processInstanceId) {
+  public void remindNavigator(long teamId, long week, Step step) {
     Team team = teams.findById(teamId).orElseThrow();
     Volunteer navigator = volunteers.findById(team.getNavigatorVolunteerId()).orElseThrow();
     mail.send(navigator.getEmail(), MailTemplate.CHECK_IN_REMINDER, model(team, navigator.getName(), week),
-        processInstanceId);
+        step);
   }
 
   /** The check-in is still not recorded a week after its reminder: tells every organiser. */
   @Transactional
-  public int escalateToOrganisers(long teamId, long week, String processInstanceId) {
+  public int escalateToOrganisers(long teamId, long week, Step step) {
     Team team = teams.findById(teamId).orElseThrow();
     Volunteer navigator = volunteers.findById(team.getNavigatorVolunteerId()).orElseThrow();
     List<User> organisers = identityService.createUserQuery().memberOfGroup(GroupsAndFilters.ORGANISERS).list();
@@ -131,7 +132,7 @@ public class MentorshipService {
       if (organiser.getEmail() != null && !organiser.getEmail().isBlank()) {
         Map<String, Object> model = model(team, organiser.getFirstName(), week);
         model.put("navigatorName", navigator.getName());
-        mail.send(organiser.getEmail(), MailTemplate.CHECK_IN_ESCALATION, model, processInstanceId);
+        mail.send(organiser.getEmail(), MailTemplate.CHECK_IN_ESCALATION, model, step);
         sent++;
       }
     }

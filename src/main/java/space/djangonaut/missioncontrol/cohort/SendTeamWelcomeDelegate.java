@@ -3,6 +3,7 @@ package space.djangonaut.missioncontrol.cohort;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
+import space.djangonaut.missioncontrol.mail.Step;
 
 /** Welcomes each team: its Djangonauts, Navigator and Captains, with the week-0 preparation. */
 @Component
@@ -16,6 +17,6 @@ class SendTeamWelcomeDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    teams.sendWelcome((Long) execution.getVariable(CohortProcess.COHORT_ID), execution.getProcessInstanceId());
+    teams.sendWelcome((Long) execution.getVariable(CohortProcess.COHORT_ID), Step.of(execution));
   }
 }

@@ -25,6 +25,7 @@ import space.djangonaut.missioncontrol.cohort.TeamFormation.Problem;
 import space.djangonaut.missioncontrol.cohort.TeamFormation.TeamPlan;
 import space.djangonaut.missioncontrol.mail.MailService;
 import space.djangonaut.missioncontrol.mail.MailTemplate;
+import space.djangonaut.missioncontrol.mail.Step;
 import space.djangonaut.missioncontrol.volunteer.Volunteer;
 import space.djangonaut.missioncontrol.volunteer.VolunteerRepository;
 import space.djangonaut.missioncontrol.volunteer.VolunteerRole;
@@ -165,7 +166,7 @@ public class TeamService {
    * @return the number of emails sent
    */
   @Transactional
-  public int sendWelcome(long cohortId, String processInstanceId) {
+  public int sendWelcome(long cohortId, Step step) {
     Cohort cohort = cohorts.findById(cohortId).orElseThrow();
     int sent = 0;
     for (Team team : teams.findByCohortIdOrderById(cohortId)) {
@@ -188,7 +189,7 @@ public class TeamService {
         model.put("navigatorName", navigator.getName());
         model.put("djangonauts", djangonauts.stream().map(Application::getName).toList());
         model.put("captains", captains.stream().map(Volunteer::getName).toList());
-        mail.send(recipient.getKey(), MailTemplate.TEAM_WELCOME, model, processInstanceId);
+        mail.send(recipient.getKey(), MailTemplate.TEAM_WELCOME, model, step, "team-" + team.getId());
         sent++;
       }
     }

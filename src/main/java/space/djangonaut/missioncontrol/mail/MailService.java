@@ -1,60 +1,79 @@
 package space.djangonaut.missioncontrol.mail;
 
-import jakarta.mail.MessagingException;
-import jakarta.mail.internet.MimeMessage;
 import java.time.Clock;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
-import org.springframework.mail.MailPreparationException;
-import org.springframework.mail.javamail.JavaMailSender;
-import org.springframework.mail.javamail.MimeMessageHelper;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.thymeleaf.TemplateEngine;
 import org.thymeleaf.context.Context;
 
-/** Renders an email from its HTML and plain-text templates, sends it over SMTP and records it. */
+/**
+ * Renders an email from its HTML and plain-text templates into the outbox, in the transaction of the process step
+ * that sends it. The {@link MailDispatcher} delivers it once that transaction has committed, and retries while
+ * SMTP is down: an outage neither loses an email nor holds up a process.
+ */
 @Service
 public class MailService {
 
-  private final JavaMailSender sender;
   private final TemplateEngine templates;
-  private final SentEmailRepository sent;
+  private final OutboxEmailRepository outbox;
+  private final MailDispatcher dispatcher;
   private final MailProperties properties;
   private final Clock clock;
 
-  MailService(JavaMailSender sender, TemplateEngine templates, SentEmailRepository sent, MailProperties properties,
-      Clock clock) {
-    this.sender = sender;
+  MailService(TemplateEngine templates, OutboxEmailRepository outbox, MailDispatcher dispatcher,
+      MailProperties properties, Clock clock) {
     this.templates = templates;
-    this.sent = sent;
+    this.outbox = outbox;
+    this.dispatcher = dispatcher;
     this.properties = properties;
     this.clock = clock;
   }
 
   /**
-   * Sends one email. An SMTP failure is thrown as Spring's {@code MailException}: callers in a process let the
-   * engine retry the job.
+   * Puts an email in the outbox, once per step, recipient and template: a second call with the same ones (a
+   * retried job, a second node) returns the email already there.
    */
   @Transactional
-  public SentEmail send(String to, MailTemplate template, Map<String, Object> model, String processInstanceId) {
-    Rendered rendered = render(template, model);
-    MimeMessage message = sender.createMimeMessage();
-    try {
-      MimeMessageHelper helper = new MimeMessageHelper(message, true, "UTF-8");
-      helper.setFrom(properties.from());
-      helper.setTo(to);
-      helper.setSubject(rendered.subject());
-      helper.setText(rendered.text(), rendered.html());
-    } catch (MessagingException e) {
-      throw new MailPreparationException("Could not build the " + template + " email", e);
-    }
-    sender.send(message);
-    return sent.save(new SentEmail(to, template, rendered.subject(), processInstanceId, clock.instant()));
+  public OutboxEmail send(String to, MailTemplate template, Map<String, Object> model, Step step) {
+    return send(to, template, model, step, "");
   }
 
-  /** The subject, plain text and HTML of a template with this model; user input is escaped in both forms. */
+  /**
+   * As {@link #send(String, MailTemplate, Map, Step)}, for a step that sends one recipient several emails of the
+   * same template, told apart by {@code about} (e.g. a Captain welcomed to two teams).
+   */
+  @Transactional
+  public OutboxEmail send(String to, MailTemplate template, Map<String, Object> model, Step step, String about) {
+    String key = step.key(to, template) + (about.isEmpty() ? "" : "/" + about);
+    var existing = outbox.findByIdempotencyKey(key);
+    if (existing.isPresent()) {
+      return existing.get();
+    }
+    OutboxEmail email = outbox.save(new OutboxEmail(key, to, template, render(template, model),
+        step.processInstanceId(), clock.instant()));
+    deliverAfterCommit(email.getId());
+    return email;
+  }
+
+  private void deliverAfterCommit(long id) {
+    if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+      dispatcher.dispatch(id);
+      return;
+    }
+    TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+      @Override
+      public void afterCommit() {
+        dispatcher.dispatch(id);
+      }
+    });
+  }
+
+  /** The subject, plain text and HTML of a template with this model; user input is escaped in the HTML. */
   public Rendered render(MailTemplate template, Map<String, Object> model) {
     Map<String, Object> variables = new HashMap<>(model);
     variables.put("baseUrl", properties.baseUrl());

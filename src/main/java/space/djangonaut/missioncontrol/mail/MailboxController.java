@@ -18,11 +18,9 @@ import org.springframework.web.bind.annotation.GetMapping;
 class MailboxController {
 
   private final GreenMail smtpSink;
-  private final SentEmailRepository sent;
 
-  MailboxController(GreenMail smtpSink, SentEmailRepository sent) {
+  MailboxController(GreenMail smtpSink) {
     this.smtpSink = smtpSink;
-    this.sent = sent;
   }
 
   @GetMapping("/organiser/mailbox")
@@ -38,7 +36,6 @@ class MailboxController {
           GreenMailUtil.getBody(message)));
     }
     model.addAttribute("received", received);
-    model.addAttribute("sent", sent.findTop200ByOrderBySentAtDesc());
     return "organiser/mailbox";
   }
 

@@ -4,6 +4,7 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 import space.djangonaut.missioncontrol.cohort.CohortProcess;
+import space.djangonaut.missioncontrol.mail.Step;
 
 /** Invites every Djangonaut, Navigator and Captain of the cohort to the feedback survey. */
 @Component
@@ -17,7 +18,7 @@ class OpenSurveyDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    surveys.open(cohortId(execution), execution.getProcessInstanceId());
+    surveys.open(cohortId(execution), Step.of(execution));
   }
 
   private static long cohortId(DelegateExecution execution) {

@@ -4,6 +4,7 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 import space.djangonaut.missioncontrol.cohort.CohortProcess;
+import space.djangonaut.missioncontrol.mail.Step;
 
 /** Seven days on: reminds those who have not answered the survey. */
 @Component
@@ -17,7 +18,7 @@ class SendSurveyReminderDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    surveys.remind(cohortId(execution), execution.getProcessInstanceId());
+    surveys.remind(cohortId(execution), Step.of(execution));
   }
 
   private static long cohortId(DelegateExecution execution) {

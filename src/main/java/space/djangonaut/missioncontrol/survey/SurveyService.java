@@ -18,6 +18,7 @@ import space.djangonaut.missioncontrol.cohort.TeamRepository;
 import space.djangonaut.missioncontrol.common.Tokens;
 import space.djangonaut.missioncontrol.mail.MailService;
 import space.djangonaut.missioncontrol.mail.MailTemplate;
+import space.djangonaut.missioncontrol.mail.Step;
 import space.djangonaut.missioncontrol.volunteer.Volunteer;
 import space.djangonaut.missioncontrol.volunteer.VolunteerRepository;
 
@@ -53,34 +54,34 @@ public class SurveyService {
    * @return how many were invited
    */
   @Transactional
-  public int open(long cohortId, String processInstanceId) {
+  public int open(long cohortId, Step step) {
     Cohort cohort = cohorts.findById(cohortId).orElseThrow();
     int invited = 0;
     for (Team team : teams.findByCohortIdOrderById(cohortId)) {
       Volunteer navigator = volunteers.findById(team.getNavigatorVolunteerId()).orElseThrow();
       invited += invite(cohort, Respondent.NAVIGATOR, navigator.getId(), navigator.getName(), navigator.getEmail(),
-          processInstanceId);
+          step);
       for (TeamMember member : members.findByTeamIdOrderById(team.getId())) {
         Application djangonaut = applications.findById(member.getApplicationId()).orElseThrow();
         invited += invite(cohort, Respondent.DJANGONAUT, djangonaut.getId(), djangonaut.getName(),
-            djangonaut.getEmail(), processInstanceId);
+            djangonaut.getEmail(), step);
         Volunteer captain = volunteers.findById(member.getCaptainVolunteerId()).orElseThrow();
         invited += invite(cohort, Respondent.CAPTAIN, captain.getId(), captain.getName(), captain.getEmail(),
-            processInstanceId);
+            step);
       }
     }
     return invited;
   }
 
   private int invite(Cohort cohort, Respondent kind, long referenceId, String name, String email,
-      String processInstanceId) {
+      Step step) {
     if (invitations.existsByCohortIdAndKindAndReferenceId(cohort.getId(), kind, referenceId)) {
       return 0;
     }
     String token = Tokens.newToken();
     invitations.save(new SurveyInvitation(cohort.getId(), kind, referenceId, name, email, Tokens.hash(token),
         clock.instant()));
-    mail.send(email, MailTemplate.SURVEY_INVITATION, model(cohort, name, kind, token), processInstanceId);
+    mail.send(email, MailTemplate.SURVEY_INVITATION, model(cohort, name, kind, token), step);
     return 1;
   }
 
@@ -90,7 +91,7 @@ public class SurveyService {
    * @return how many were reminded
    */
   @Transactional
-  public int remind(long cohortId, String processInstanceId) {
+  public int remind(long cohortId, Step step) {
     Cohort cohort = cohorts.findById(cohortId).orElseThrow();
     int reminded = 0;
     for (SurveyInvitation invitation : invitations.findByCohortIdOrderById(cohortId)) {
@@ -100,7 +101,7 @@ public class SurveyService {
       String token = Tokens.newToken();
       invitation.reminded(Tokens.hash(token), clock.instant());
       mail.send(invitation.getEmail(), MailTemplate.SURVEY_REMINDER,
-          model(cohort, invitation.getName(), invitation.getKind(), token), processInstanceId);
+          model(cohort, invitation.getName(), invitation.getKind(), token), step);
       reminded++;
     }
     return reminded;

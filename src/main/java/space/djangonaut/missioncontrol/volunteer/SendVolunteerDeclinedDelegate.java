@@ -3,6 +3,7 @@ package space.djangonaut.missioncontrol.volunteer;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
+import space.djangonaut.missioncontrol.mail.Step;
 
 /** Thanks a volunteer the organisers did not take this time. */
 @Component
@@ -17,6 +18,6 @@ class SendVolunteerDeclinedDelegate implements JavaDelegate {
   @Override
   public void execute(DelegateExecution execution) {
     long volunteerId = (Long) execution.getVariable(VolunteerProcess.VOLUNTEER_ID);
-    volunteers.sendDeclined(volunteerId, execution.getProcessInstanceId());
+    volunteers.sendDeclined(volunteerId, Step.of(execution));
   }
 }

@@ -3,6 +3,7 @@ package space.djangonaut.missioncontrol.volunteer;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
+import space.djangonaut.missioncontrol.mail.Step;
 
 /** Welcomes the approved volunteer with their user name and a link to choose a password. */
 @Component
@@ -17,6 +18,6 @@ class SendVolunteerWelcomeDelegate implements JavaDelegate {
   @Override
   public void execute(DelegateExecution execution) {
     long volunteerId = (Long) execution.getVariable(VolunteerProcess.VOLUNTEER_ID);
-    volunteers.sendWelcome(volunteerId, execution.getProcessInstanceId());
+    volunteers.sendWelcome(volunteerId, Step.of(execution));
   }
 }

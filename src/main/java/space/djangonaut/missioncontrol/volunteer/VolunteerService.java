@@ -23,6 +23,7 @@ import space.djangonaut.missioncontrol.common.Tokens;
 import space.djangonaut.missioncontrol.config.Accounts;
 import space.djangonaut.missioncontrol.mail.MailService;
 import space.djangonaut.missioncontrol.mail.MailTemplate;
+import space.djangonaut.missioncontrol.mail.Step;
 
 /**
  * Navigators and Captains: signing up, an organiser's approval, and the Camunda account an approved volunteer
@@ -130,7 +131,7 @@ public class VolunteerService {
 
   /** Welcomes an approved volunteer with their user name and a link to choose their password. */
   @Transactional
-  public void sendWelcome(long volunteerId, String processInstanceId) {
+  public void sendWelcome(long volunteerId, Step step) {
     Volunteer volunteer = byId(volunteerId);
     String token = Tokens.newToken();
     passwordLinks.save(new PasswordLink(volunteer.getUserId(), Tokens.hash(token),
@@ -138,14 +139,14 @@ public class VolunteerService {
     Map<String, Object> model = model(volunteer);
     model.put("userId", volunteer.getUserId());
     model.put("passwordPath", "/volunteers/password/" + token);
-    mail.send(volunteer.getEmail(), MailTemplate.VOLUNTEER_WELCOME, model, processInstanceId);
+    mail.send(volunteer.getEmail(), MailTemplate.VOLUNTEER_WELCOME, model, step);
   }
 
   /** Thanks a volunteer the organisers did not take this time. */
   @Transactional
-  public void sendDeclined(long volunteerId, String processInstanceId) {
+  public void sendDeclined(long volunteerId, Step step) {
     Volunteer volunteer = byId(volunteerId);
-    mail.send(volunteer.getEmail(), MailTemplate.VOLUNTEER_DECLINED, model(volunteer), processInstanceId);
+    mail.send(volunteer.getEmail(), MailTemplate.VOLUNTEER_DECLINED, model(volunteer), step);
   }
 
   /** The user name behind a password link, if the link can still be used. */

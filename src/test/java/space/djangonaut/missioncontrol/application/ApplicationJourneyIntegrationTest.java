@@ -13,8 +13,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import space.djangonaut.missioncontrol.cohort.Cohort;
 import space.djangonaut.missioncontrol.mail.MailTemplate;
-import space.djangonaut.missioncontrol.mail.SentEmail;
-import space.djangonaut.missioncontrol.mail.SentEmailRepository;
+import space.djangonaut.missioncontrol.mail.OutboxEmail;
+import space.djangonaut.missioncontrol.mail.OutboxEmailRepository;
 import space.djangonaut.missioncontrol.support.IntegrationTest;
 import space.djangonaut.missioncontrol.support.Mailbox;
 import space.djangonaut.missioncontrol.support.TestData;
@@ -30,7 +30,7 @@ class ApplicationJourneyIntegrationTest {
   @LocalServerPort int port;
   @Autowired TestData testData;
   @Autowired ApplicationRepository applications;
-  @Autowired SentEmailRepository sentEmails;
+  @Autowired OutboxEmailRepository sentEmails;
   @Autowired TaskService taskService;
   @Autowired org.camunda.bpm.engine.RuntimeService runtimeService;
 
@@ -85,8 +85,8 @@ class ApplicationJourneyIntegrationTest {
         + ": please accept it");
     assertThat(Mailbox.text(acceptance)).contains("Congratulations").contains("/offers/")
         .contains("Please accept or decline your place by");
-    assertThat(sentEmails.findByProcessInstanceIdOrderBySentAt(process.getId()))
-        .extracting(SentEmail::getRecipient, SentEmail::getTemplate)
+    assertThat(sentEmails.findByProcessInstanceIdOrderById(process.getId()))
+        .extracting(OutboxEmail::getRecipient, OutboxEmail::getTemplate)
         .containsExactly(org.assertj.core.groups.Tuple.tuple(email, MailTemplate.APPLICATION_RECEIVED),
             org.assertj.core.groups.Tuple.tuple(email, MailTemplate.APPLICATION_ACCEPTED));
   }

@@ -27,8 +27,8 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import space.djangonaut.missioncontrol.cohort.Cohort;
 import space.djangonaut.missioncontrol.mail.MailTemplate;
-import space.djangonaut.missioncontrol.mail.SentEmail;
-import space.djangonaut.missioncontrol.mail.SentEmailRepository;
+import space.djangonaut.missioncontrol.mail.OutboxEmail;
+import space.djangonaut.missioncontrol.mail.OutboxEmailRepository;
 import space.djangonaut.missioncontrol.support.IntegrationTest;
 import space.djangonaut.missioncontrol.support.Mailbox;
 import space.djangonaut.missioncontrol.support.TestData;
@@ -43,8 +43,9 @@ class ApplicationProcessTest {
   @Autowired TestData testData;
   @Autowired ApplicationService applications;
   @Autowired ApplicationRepository applicationRepository;
-  @Autowired SentEmailRepository sentEmails;
+  @Autowired OutboxEmailRepository sentEmails;
   @Autowired OfferService offers;
+  @Autowired space.djangonaut.missioncontrol.mail.MailDispatcher dispatcher;
 
   private Cohort cohort;
 
@@ -269,32 +270,34 @@ class ApplicationProcessTest {
   }
 
   @Test
-  void shouldRetryTheAcknowledgementWhileSmtpIsDownAndSendItOnceItIsBack() {
+  void shouldKeepTheAcknowledgementInTheOutboxWhileSmtpIsDownAndDeliverItOnceItIsBack() {
     ProcessInstance pi = submit();
     String email = applications.byId(applicationId(pi)).getEmail();
-    Job acknowledgement = job(TASK_SEND_ACKNOWLEDGEMENT, pi);
     TestInfrastructure.stopMail();
     try {
-      assertThatThrownBy(() -> managementService.executeJob(acknowledgement.getId()));
+      execute(job(TASK_SEND_ACKNOWLEDGEMENT, pi));
     } finally {
       TestInfrastructure.restartMail();
     }
 
-    Job retried = job(TASK_SEND_ACKNOWLEDGEMENT, pi);
-    Assertions.assertThat(retried.getRetries()).isEqualTo(4);
-    Assertions.assertThat(retried.getExceptionMessage()).isNotBlank();
-    assertThat(pi).isWaitingAt(TASK_SEND_ACKNOWLEDGEMENT);
-    Assertions.assertThat(templatesSent(pi)).isEmpty();
-
-    // The retry falls due five minutes later (R5/PT5M): move the engine's clock, do not sleep.
-    Assertions.assertThat(managementService.createJobQuery().processInstanceId(pi.getId()).executable().count())
-        .isZero();
-    ClockUtil.offset(6 * 60 * 1000L);
-    execute(job(TASK_SEND_ACKNOWLEDGEMENT, pi));
-
+    // The process is not held up; the email waits in the outbox.
     assertThat(pi).isWaitingAt(TASK_REVIEW_APPLICATION);
+    OutboxEmail waiting = sentEmails.findByProcessInstanceIdOrderById(pi.getId()).get(0);
+    Assertions.assertThat(waiting.getStatus()).isEqualTo(OutboxEmail.Status.PENDING);
+    Assertions.assertThat(waiting.getAttempts()).isEqualTo(1);
+    Assertions.assertThat(waiting.getLastError()).isNotBlank();
+    Assertions.assertThat(dispatcher.dispatchDue()).isZero();
+    Assertions.assertThat(Mailbox.messagesTo(email)).isEmpty();
+
+    // The next attempt falls due a minute later: move the engine's clock, do not sleep.
+    ClockUtil.offset(java.time.Duration.ofMinutes(2).toMillis());
+    dispatcher.dispatchDue();
+    dispatcher.dispatchDue();
+
     Assertions.assertThat(Mailbox.messagesTo(email)).hasSize(1);
-    Assertions.assertThat(templatesSent(pi)).containsExactly(MailTemplate.APPLICATION_RECEIVED);
+    Assertions.assertThat(sentEmails.findByProcessInstanceIdOrderById(pi.getId()))
+        .extracting(OutboxEmail::getTemplate, OutboxEmail::getStatus)
+        .containsExactly(org.assertj.core.groups.Tuple.tuple(MailTemplate.APPLICATION_RECEIVED, OutboxEmail.Status.SENT));
   }
 
   // --- fixtures
@@ -350,6 +353,6 @@ class ApplicationProcessTest {
   }
 
   private List<MailTemplate> templatesSent(ProcessInstance pi) {
-    return sentEmails.findByProcessInstanceIdOrderBySentAt(pi.getId()).stream().map(SentEmail::getTemplate).toList();
+    return sentEmails.findByProcessInstanceIdOrderById(pi.getId()).stream().map(OutboxEmail::getTemplate).toList();
   }
 }

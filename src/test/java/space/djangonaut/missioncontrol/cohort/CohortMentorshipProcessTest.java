@@ -26,8 +26,8 @@ import space.djangonaut.missioncontrol.application.Application;
 import space.djangonaut.missioncontrol.application.ApplicationRepository;
 import space.djangonaut.missioncontrol.application.ApplicationStatus;
 import space.djangonaut.missioncontrol.mail.MailTemplate;
-import space.djangonaut.missioncontrol.mail.SentEmail;
-import space.djangonaut.missioncontrol.mail.SentEmailRepository;
+import space.djangonaut.missioncontrol.mail.OutboxEmail;
+import space.djangonaut.missioncontrol.mail.OutboxEmailRepository;
 import space.djangonaut.missioncontrol.support.CohortDriver;
 import space.djangonaut.missioncontrol.support.IntegrationTest;
 import space.djangonaut.missioncontrol.support.Mailbox;
@@ -54,7 +54,7 @@ class CohortMentorshipProcessTest {
   @Autowired TeamRepository teams;
   @Autowired TeamMemberRepository members;
   @Autowired TeamService teamService;
-  @Autowired SentEmailRepository sentEmails;
+  @Autowired OutboxEmailRepository sentEmails;
   @Autowired SurveyService surveys;
   @Autowired ImpactReportService reports;
 
@@ -251,8 +251,8 @@ class CohortMentorshipProcessTest {
   }
 
   private List<MailTemplate> templatesFor(CohortDriver.Run run) {
-    return sentEmails.findByProcessInstanceIdOrderBySentAt(run.process().getId()).stream()
-        .map(SentEmail::getTemplate).toList();
+    return sentEmails.findByProcessInstanceIdOrderById(run.process().getId()).stream()
+        .map(OutboxEmail::getTemplate).toList();
   }
 
   private static String subject(jakarta.mail.internet.MimeMessage message) {

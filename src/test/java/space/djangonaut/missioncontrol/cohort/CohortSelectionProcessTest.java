@@ -32,8 +32,8 @@ import space.djangonaut.missioncontrol.application.ApplicationStatus;
 import space.djangonaut.missioncontrol.application.OfferService;
 import space.djangonaut.missioncontrol.application.Outcome;
 import space.djangonaut.missioncontrol.mail.MailTemplate;
-import space.djangonaut.missioncontrol.mail.SentEmail;
-import space.djangonaut.missioncontrol.mail.SentEmailRepository;
+import space.djangonaut.missioncontrol.mail.OutboxEmail;
+import space.djangonaut.missioncontrol.mail.OutboxEmailRepository;
 import space.djangonaut.missioncontrol.support.CohortDriver;
 import space.djangonaut.missioncontrol.support.IntegrationTest;
 import space.djangonaut.missioncontrol.support.Mailbox;
@@ -51,7 +51,7 @@ class CohortSelectionProcessTest {
   @Autowired CohortRepository cohorts;
   @Autowired ApplicationRepository applications;
   @Autowired OfferService offers;
-  @Autowired SentEmailRepository sentEmails;
+  @Autowired OutboxEmailRepository sentEmails;
   @Autowired space.djangonaut.missioncontrol.application.SelectionService selection;
 
   @BeforeEach
@@ -232,7 +232,7 @@ class CohortSelectionProcessTest {
   }
 
   private List<MailTemplate> templatesSentTo(Application application) {
-    return sentEmails.findByRecipientOrderBySentAt(application.getEmail()).stream().map(SentEmail::getTemplate)
+    return sentEmails.findByRecipientOrderById(application.getEmail()).stream().map(OutboxEmail::getTemplate)
         .toList();
   }
 

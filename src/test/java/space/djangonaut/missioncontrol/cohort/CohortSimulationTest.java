@@ -28,8 +28,8 @@ import space.djangonaut.missioncontrol.application.ApplicationStatus;
 import space.djangonaut.missioncontrol.application.OfferService;
 import space.djangonaut.missioncontrol.application.WeeklyAvailability;
 import space.djangonaut.missioncontrol.mail.MailTemplate;
-import space.djangonaut.missioncontrol.mail.SentEmail;
-import space.djangonaut.missioncontrol.mail.SentEmailRepository;
+import space.djangonaut.missioncontrol.mail.OutboxEmail;
+import space.djangonaut.missioncontrol.mail.OutboxEmailRepository;
 import space.djangonaut.missioncontrol.support.CohortDriver;
 import space.djangonaut.missioncontrol.support.IntegrationTest;
 import space.djangonaut.missioncontrol.support.Mailbox;
@@ -70,7 +70,7 @@ class CohortSimulationTest {
   @Autowired TeamService teamService;
   @Autowired SurveyService surveys;
   @Autowired ImpactReportService reports;
-  @Autowired SentEmailRepository sentEmails;
+  @Autowired OutboxEmailRepository sentEmails;
   @Autowired RuntimeService runtimeService;
   @Autowired TaskService taskService;
   @Autowired TestData testData;
@@ -122,7 +122,7 @@ class CohortSimulationTest {
     assertThat(recorded.oneToOnes).isEqualTo(WEEKS / 2 * PLACES);
 
     // The survey: 13 Djangonauts and half the volunteers answer before the reminder.
-    List<SentEmail> invitations = sent(run, MailTemplate.SURVEY_INVITATION);
+    List<OutboxEmail> invitations = sent(run, MailTemplate.SURVEY_INVITATION);
     int answered = answerSurvey(invitations, recorded);
     advance(Duration.ofDays(7).plusMinutes(1));
     driver.drive(run);
@@ -258,14 +258,14 @@ class CohortSimulationTest {
     driver.drive(run);
   }
 
-  private int answerSurvey(List<SentEmail> invitations, Recorded recorded) {
+  private int answerSurvey(List<OutboxEmail> invitations, Recorded recorded) {
     Set<String> djangonautEmails = new HashSet<>();
     applications.findAll().stream().filter(a -> a.getStatus() == ApplicationStatus.CONFIRMED)
         .forEach(a -> djangonautEmails.add(a.getEmail()));
     int djangonauts = 0;
     int volunteersAnswered = 0;
     int answered = 0;
-    for (SentEmail invitation : invitations) {
+    for (OutboxEmail invitation : invitations) {
       boolean djangonaut = djangonautEmails.contains(invitation.getRecipient());
       if (djangonaut ? djangonauts >= 13 : volunteersAnswered++ % 2 == 1) {
         continue;
@@ -295,15 +295,15 @@ class CohortSimulationTest {
     volunteers.findByCohortIdOrderBySubmittedAt(run.cohortId()).forEach(v -> recipients.add(v.getEmail()));
     Map<MailTemplate, Long> counts = new EnumMap<>(MailTemplate.class);
     for (String recipient : recipients) {
-      for (SentEmail email : sentEmails.findByRecipientOrderBySentAt(recipient)) {
+      for (OutboxEmail email : sentEmails.findByRecipientOrderById(recipient)) {
         counts.merge(email.getTemplate(), 1L, Long::sum);
       }
     }
     return counts;
   }
 
-  private List<SentEmail> sent(CohortDriver.Run run, MailTemplate template) {
-    return sentEmails.findByProcessInstanceIdOrderBySentAt(run.process().getId()).stream()
+  private List<OutboxEmail> sent(CohortDriver.Run run, MailTemplate template) {
+    return sentEmails.findByProcessInstanceIdOrderById(run.process().getId()).stream()
         .filter(e -> e.getTemplate() == template).toList();
   }
 

@@ -1,0 +1,107 @@
+package space.djangonaut.missioncontrol.mail;
+
+import jakarta.mail.MessagingException;
+import jakarta.mail.internet.MimeMessage;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.data.domain.Limit;
+import org.springframework.mail.MailException;
+import org.springframework.mail.javamail.JavaMailSender;
+import org.springframework.mail.javamail.MimeMessageHelper;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Delivers the outbox over SMTP. Each email is claimed first, so that of several nodes only one sends it; a failed
+ * attempt is retried with backoff, and after {@link OutboxEmail#MAX_ATTEMPTS} it waits for an organiser on the
+ * outbox page.
+ */
+@Component
+public class MailDispatcher {
+
+  /** A claim lasts this long: a node that stops while sending leaves the email to another after it. */
+  static final Duration CLAIM = Duration.ofMinutes(2);
+  private static final Logger LOG = LoggerFactory.getLogger(MailDispatcher.class);
+
+  private final OutboxEmailRepository outbox;
+  private final JavaMailSender sender;
+  private final MailProperties properties;
+  private final TransactionTemplate transactions;
+  private final Clock clock;
+
+  MailDispatcher(OutboxEmailRepository outbox, JavaMailSender sender, MailProperties properties,
+      PlatformTransactionManager transactionManager, Clock clock) {
+    this.outbox = outbox;
+    this.sender = sender;
+    this.properties = properties;
+    this.transactions = new TransactionTemplate(transactionManager);
+    this.transactions.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+    this.clock = clock;
+  }
+
+  /**
+   * Tries to deliver every due email now.
+   *
+   * @return how many were sent
+   */
+  @Scheduled(fixedDelayString = "${missioncontrol.mail.dispatch-interval:PT15S}",
+      initialDelayString = "${missioncontrol.mail.dispatch-interval:PT15S}")
+  public int dispatchDue() {
+    List<Long> due = transactions.execute(status -> outbox.findDue(clock.instant(), Limit.of(200)));
+    int sent = 0;
+    for (Long id : due) {
+      sent += dispatch(id) ? 1 : 0;
+    }
+    return sent;
+  }
+
+  /**
+   * Tries to deliver one email, if it is due and no one else is sending it. Never throws: a failure is recorded on
+   * the email.
+   *
+   * @return whether it was sent now
+   */
+  public boolean dispatch(long id) {
+    Instant now = clock.instant();
+    Integer claimed = transactions.execute(status -> outbox.claim(id, now, now.plus(CLAIM)));
+    if (claimed == null || claimed == 0) {
+      return false;
+    }
+    OutboxEmail email = transactions.execute(status -> outbox.findById(id).orElseThrow());
+    try {
+      sender.send(message(email));
+    } catch (MailException | MessagingException e) {
+      LOG.warn("Email {} ({} to {}) not sent: {}", id, email.getTemplate(), email.getRecipient(), e.getMessage());
+      transactions.executeWithoutResult(status -> outbox.findById(id).orElseThrow()
+          .failed(e.getMessage(), clock.instant()));
+      return false;
+    }
+    transactions.executeWithoutResult(status -> outbox.findById(id).orElseThrow().sent(clock.instant()));
+    return true;
+  }
+
+  /** An organiser retries an email that failed for good. */
+  public void retry(long id) {
+    transactions.executeWithoutResult(status -> outbox.findById(id).orElseThrow().retry(clock.instant()));
+    dispatch(id);
+  }
+
+  private MimeMessage message(OutboxEmail email) throws MessagingException {
+    MimeMessage message = sender.createMimeMessage();
+    MimeMessageHelper helper = new MimeMessageHelper(message, true, "UTF-8");
+    helper.setFrom(properties.from());
+    helper.setTo(email.getRecipient());
+    helper.setSubject(email.getSubject());
+    helper.setText(email.getTextBody(), email.getHtmlBody());
+    // Receivers that de-duplicate may use it; it is stable across attempts.
+    message.setHeader("X-Mission-Control-Key", email.getIdempotencyKey());
+    return message;
+  }
+}

@@ -1,0 +1,159 @@
+package space.djangonaut.missioncontrol.mail;
+
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import java.time.Duration;
+import java.time.Instant;
+
+/**
+ * An email in the outbox: rendered when its process step runs, delivered by the {@link MailDispatcher}, retried
+ * with backoff while SMTP is down, and in the end either sent or failed for an organiser to retry.
+ */
+@Entity
+public class OutboxEmail {
+
+  /** After this many failed attempts the email waits for an organiser ({@link Status#FAILED}). */
+  public static final int MAX_ATTEMPTS = 8;
+
+  public enum Status {
+    PENDING,
+    SENDING,
+    SENT,
+    FAILED
+  }
+
+  @Id
+  @GeneratedValue(strategy = GenerationType.IDENTITY)
+  private Long id;
+
+  private String idempotencyKey;
+  private String recipient;
+
+  @Enumerated(EnumType.STRING)
+  private MailTemplate template;
+
+  private String subject;
+  private String textBody;
+  private String htmlBody;
+  private String processInstanceId;
+
+  @Enumerated(EnumType.STRING)
+  private Status status;
+
+  private int attempts;
+  private Instant nextAttemptAt;
+  private Instant lockedUntil;
+  private String lastError;
+  private Instant createdAt;
+  private Instant sentAt;
+
+  protected OutboxEmail() {}
+
+  OutboxEmail(String idempotencyKey, String recipient, MailTemplate template, MailService.Rendered rendered,
+      String processInstanceId, Instant now) {
+    this.idempotencyKey = idempotencyKey;
+    this.recipient = recipient;
+    this.template = template;
+    this.subject = rendered.subject();
+    this.textBody = rendered.text();
+    this.htmlBody = rendered.html();
+    this.processInstanceId = processInstanceId;
+    this.status = Status.PENDING;
+    this.createdAt = now;
+    this.nextAttemptAt = now;
+  }
+
+  void sent(Instant now) {
+    status = Status.SENT;
+    sentAt = now;
+    attempts++;
+    lockedUntil = null;
+    lastError = null;
+  }
+
+  /** A failed attempt: the next one waits 1, 2, 4 ... minutes (at most an hour), until the last attempt. */
+  void failed(String error, Instant now) {
+    attempts++;
+    lockedUntil = null;
+    lastError = error == null ? "unknown error" : error.length() > 2000 ? error.substring(0, 2000) : error;
+    if (attempts >= MAX_ATTEMPTS) {
+      status = Status.FAILED;
+    } else {
+      status = Status.PENDING;
+      nextAttemptAt = now.plus(backoff(attempts));
+    }
+  }
+
+  static Duration backoff(int attempts) {
+    return Duration.ofMinutes(Math.min(60, 1L << Math.min(6, attempts - 1)));
+  }
+
+  /** An organiser asks to try again now. */
+  void retry(Instant now) {
+    if (status == Status.FAILED) {
+      status = Status.PENDING;
+      attempts = 0;
+      nextAttemptAt = now;
+    }
+  }
+
+  public Long getId() {
+    return id;
+  }
+
+  public String getIdempotencyKey() {
+    return idempotencyKey;
+  }
+
+  public String getRecipient() {
+    return recipient;
+  }
+
+  public MailTemplate getTemplate() {
+    return template;
+  }
+
+  public String getSubject() {
+    return subject;
+  }
+
+  public String getTextBody() {
+    return textBody;
+  }
+
+  public String getHtmlBody() {
+    return htmlBody;
+  }
+
+  public String getProcessInstanceId() {
+    return processInstanceId;
+  }
+
+  public Status getStatus() {
+    return status;
+  }
+
+  public int getAttempts() {
+    return attempts;
+  }
+
+  public Instant getNextAttemptAt() {
+    return nextAttemptAt;
+  }
+
+  public String getLastError() {
+    return lastError;
+  }
+
+  public Instant getCreatedAt() {
+    return createdAt;
+  }
+
+  public Instant getSentAt() {
+    return sentAt;
+  }
+}

@@ -1,0 +1,112 @@
+package space.djangonaut.missioncontrol.mail;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.Map;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.transaction.support.TransactionTemplate;
+import space.djangonaut.missioncontrol.cohort.Cohort;
+import space.djangonaut.missioncontrol.support.IntegrationTest;
+import space.djangonaut.missioncontrol.support.Mailbox;
+import space.djangonaut.missioncontrol.support.TestData;
+import space.djangonaut.missioncontrol.support.TestInfrastructure;
+import space.djangonaut.missioncontrol.support.WebClient;
+
+/** Nothing lost, nothing sent twice: the outbox under repeated steps, SMTP outages and a node that stops. */
+@IntegrationTest
+class MailOutboxTest {
+
+  @LocalServerPort int port;
+  @Autowired MailService mail;
+  @Autowired MailDispatcher dispatcher;
+  @Autowired OutboxEmailRepository outbox;
+  @Autowired TransactionTemplate transactions;
+  @Autowired TestData testData;
+
+  @AfterEach
+  void resetClock() {
+    ClockUtil.reset();
+  }
+
+  @Test
+  void shouldSendAnEmailOnceWhenItsStepRunsTwice() {
+    String to = TestData.uniqueEmail();
+    Step step = new Step(TestData.unique("pi"), TestData.unique("ai"));
+
+    send(to, step);
+    send(to, step);
+    dispatcher.dispatchDue();
+
+    assertThat(outbox.findByRecipientOrderById(to)).hasSize(1);
+    assertThat(Mailbox.messagesTo(to)).hasSize(1);
+  }
+
+  @Test
+  void shouldRetryWithGrowingPausesThenWaitForAnOrganiserWhoRetriesIt() {
+    String to = TestData.uniqueEmail();
+    TestInfrastructure.stopMail();
+    try {
+      send(to, new Step(TestData.unique("pi"), "ai"));
+      for (int attempt = 2; attempt <= OutboxEmail.MAX_ATTEMPTS; attempt++) {
+        ClockUtil.setCurrentTime(new java.util.Date(ClockUtil.getCurrentTime().getTime()
+            + OutboxEmail.backoff(attempt - 1).plusSeconds(1).toMillis()));
+        dispatcher.dispatchDue();
+      }
+    } finally {
+      TestInfrastructure.restartMail();
+    }
+    OutboxEmail failed = outbox.findByRecipientOrderById(to).get(0);
+    assertThat(failed.getStatus()).isEqualTo(OutboxEmail.Status.FAILED);
+    assertThat(failed.getAttempts()).isEqualTo(OutboxEmail.MAX_ATTEMPTS);
+    ClockUtil.setCurrentTime(new java.util.Date(ClockUtil.getCurrentTime().getTime() + Duration.ofDays(1).toMillis()));
+    assertThat(dispatcher.dispatchDue()).isZero();
+    assertThat(Mailbox.messagesTo(to)).isEmpty();
+
+    String organiser = testData.organiser();
+    WebClient browser = new WebClient(port).basicAuth(organiser, organiser);
+    WebClient.Response page = browser.get("/organiser/outbox");
+    assertThat(page.body()).contains(to);
+    WebClient.Response retried = browser.postForm("/organiser/outbox/" + failed.getId() + "/retry",
+        WebClient.form(page, Map.of()));
+
+    assertThat(retried.status()).isEqualTo(302);
+    assertThat(outbox.findById(failed.getId()).orElseThrow().getStatus()).isEqualTo(OutboxEmail.Status.SENT);
+    dispatcher.dispatchDue();
+    assertThat(Mailbox.messagesTo(to)).hasSize(1);
+  }
+
+  @Test
+  void shouldDeliverOnceAnEmailThatANodeStoppedSendingAfterItsClaimExpires() {
+    String to = TestData.uniqueEmail();
+    TestInfrastructure.stopMail();
+    OutboxEmail email;
+    try {
+      email = send(to, new Step(TestData.unique("pi"), "ai"));
+    } finally {
+      TestInfrastructure.restartMail();
+    }
+    // Another node claims the email and stops before sending it.
+    java.time.Instant now = ClockUtil.getCurrentTime().toInstant().plus(Duration.ofMinutes(2));
+    ClockUtil.setCurrentTime(java.util.Date.from(now));
+    transactions.executeWithoutResult(s -> assertThat(outbox.claim(email.getId(), now,
+        now.plus(MailDispatcher.CLAIM))).isEqualTo(1));
+
+    assertThat(dispatcher.dispatchDue()).isZero();
+    ClockUtil.setCurrentTime(java.util.Date.from(now.plus(MailDispatcher.CLAIM).plusSeconds(1)));
+    assertThat(dispatcher.dispatchDue()).isEqualTo(1);
+    assertThat(dispatcher.dispatchDue()).isZero();
+
+    assertThat(Mailbox.messagesTo(to)).hasSize(1);
+  }
+
+  private OutboxEmail send(String to, Step step) {
+    Cohort cohort = testData.openCohort();
+    return transactions.execute(status -> mail.send(to, MailTemplate.APPLICATION_REJECTED,
+        Map.of("name", "Ada", "cohort", cohort), step));
+  }
+}
