@@ -14,6 +14,9 @@ import space.djangonaut.missioncontrol.common.NotFoundException;
 @Service
 public class ApplicationService {
 
+  /** A second identical submission within this time is the same application (a double click), not a duplicate. */
+  static final java.time.Duration RESUBMISSION_WINDOW = java.time.Duration.ofMinutes(2);
+
   private final ApplicationRepository applications;
   private final CohortService cohorts;
   private final RuntimeService runtimeService;
@@ -31,7 +34,8 @@ public class ApplicationService {
    * Stores an application and starts its process (business key = application id) in one transaction.
    *
    * @throws WindowClosedException if the cohort is not taking applications now
-   * @throws DuplicateApplicationException if this email has already applied to this cohort
+   * @throws DuplicateApplicationException if this email has already applied to this cohort (the same form sent
+   *     again within two minutes returns the first application instead: a double click creates one)
    */
   @Transactional
   public Application submit(String cohortSlug, ApplicationForm form) {
@@ -40,7 +44,11 @@ public class ApplicationService {
       throw new WindowClosedException(cohort);
     }
     String email = ApplicationForm.normaliseEmail(form.getEmail());
-    if (applications.existsByCohortIdAndEmail(cohort.getId(), email)) {
+    var earlier = applications.findByCohortIdAndEmail(cohort.getId(), email);
+    if (earlier.isPresent()) {
+      if (isResubmission(earlier.get(), form)) {
+        return earlier.get();
+      }
       throw new DuplicateApplicationException();
     }
     // Flush now: the unique key on (cohort, email) catches a double click racing past the check above.
@@ -48,6 +56,12 @@ public class ApplicationService {
     runtimeService.startProcessInstanceByKey(ApplicationProcess.KEY, application.getId().toString(),
         Map.of(ApplicationProcess.APPLICATION_ID, application.getId()));
     return application;
+  }
+
+  /** A double click or a reload: the same person sent the same form again moments ago. */
+  private boolean isResubmission(Application earlier, ApplicationForm form) {
+    return earlier.getName().equals(form.getName().strip())
+        && earlier.getSubmittedAt().isAfter(clock.instant().minus(RESUBMISSION_WINDOW));
   }
 
   /** The application with its cohort, or {@link NotFoundException}. */
