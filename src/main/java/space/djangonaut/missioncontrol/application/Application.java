@@ -51,6 +51,8 @@ public class Application {
   private Outcome outcome;
 
   private Instant submittedAt;
+  private Instant erasedAt;
+
   /** Place in the selection's ranking (1 = best), set when the ranking is made. */
   private Integer ranking;
 
@@ -90,6 +92,21 @@ public class Application {
 
   void propose(Outcome outcome) {
     this.outcome = outcome;
+  }
+
+  /** Erases the person's answers; what the programme needs to count (status, scores, project) stays. */
+  public void erase(Instant now) {
+    name = "(erased)";
+    email = "erased-" + id + "@erased.invalid";
+    pronouns = null;
+    experienceDetails = "";
+    motivation = "";
+    contributionUrl = "";
+    erasedAt = now;
+  }
+
+  public Instant getErasedAt() {
+    return erasedAt;
   }
 
   public void ranked(int ranking) {

@@ -16,6 +16,8 @@ public interface ApplicationRepository extends JpaRepository<Application, Long> 
 
   List<Application> findByCohortIdOrderBySubmittedAt(Long cohortId);
 
+  List<Application> findByEmail(String email);
+
   List<Application> findByCohortIdAndStatus(Long cohortId, ApplicationStatus status);
 
   List<Application> findByCohortIdAndStatusOrderByRanking(Long cohortId, ApplicationStatus status);

@@ -45,6 +45,11 @@ public class Review {
     this.reviewedAt = reviewedAt;
   }
 
+  /** A reviewer's comment may quote the applicant: it goes with their data. */
+  public void erase() {
+    comment = null;
+  }
+
   /** The sum of the four criteria, 4 to 20. */
   public int total() {
     return scoreMotivation + scoreExperience + scoreAvailability + scoreCommunity;

@@ -92,6 +92,15 @@ public class OutboxEmail {
     return Duration.ofMinutes(Math.min(60, 1L << Math.min(6, attempts - 1)));
   }
 
+  /** Forgets to whom and what was written; that an email of this template was sent stays. */
+  public void erase() {
+    idempotencyKey = "erased/" + id;
+    recipient = "erased-" + id + "@erased.invalid";
+    textBody = "";
+    htmlBody = "";
+    lastError = null;
+  }
+
   /** An organiser asks to try again now. */
   void retry(Instant now) {
     if (status == Status.FAILED) {

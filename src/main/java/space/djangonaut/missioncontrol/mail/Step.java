@@ -1,7 +1,9 @@
 package space.djangonaut.missioncontrol.mail;
 
+import java.util.Locale;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
+import space.djangonaut.missioncontrol.common.Tokens;
 
 /**
  * The process step an email belongs to. With the recipient and template it makes the email's idempotency key: a
@@ -17,7 +19,9 @@ public record Step(String processInstanceId, String activityInstanceId) {
     return new Step(task.getProcessInstanceId(), task.getExecution().getActivityInstanceId());
   }
 
+  /** The recipient appears hashed, so that erasing a person's emails leaves no address in the keys either. */
   String key(String recipient, MailTemplate template) {
-    return processInstanceId + "/" + activityInstanceId + "/" + recipient + "/" + template.name();
+    return processInstanceId + "/" + activityInstanceId + "/" + Tokens.hash(recipient.toLowerCase(Locale.ROOT))
+        + "/" + template.name();
   }
 }

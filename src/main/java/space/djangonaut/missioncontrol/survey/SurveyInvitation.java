@@ -73,6 +73,15 @@ public class SurveyInvitation {
     this.answeredAt = at;
   }
 
+  /** Forgets who answered and what they wrote; the comfort answers stay, anonymous, for the report. */
+  public void erase() {
+    name = "(erased)";
+    email = "erased-" + id + "@erased.invalid";
+    wentWell = null;
+    toImprove = null;
+    mayQuote = false;
+  }
+
   void close(Instant at) {
     if (closedAt == null) {
       closedAt = at;

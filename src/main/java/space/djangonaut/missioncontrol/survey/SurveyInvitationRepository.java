@@ -12,5 +12,7 @@ public interface SurveyInvitationRepository extends JpaRepository<SurveyInvitati
 
   List<SurveyInvitation> findByCohortIdOrderById(Long cohortId);
 
+  List<SurveyInvitation> findByEmail(String email);
+
   boolean existsByCohortIdAndKindAndReferenceId(Long cohortId, Respondent kind, Long referenceId);
 }

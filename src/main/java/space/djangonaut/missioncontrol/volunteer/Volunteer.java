@@ -61,6 +61,15 @@ public class Volunteer {
     this.userId = userId;
   }
 
+  private Instant erasedAt;
+
+  public void erase(Instant now) {
+    name = "(erased)";
+    email = "erased-" + id + "@erased.invalid";
+    motivation = null;
+    erasedAt = now;
+  }
+
   public void decline() {
     this.status = VolunteerStatus.DECLINED;
   }

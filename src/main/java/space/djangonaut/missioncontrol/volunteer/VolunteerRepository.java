@@ -10,6 +10,8 @@ public interface VolunteerRepository extends JpaRepository<Volunteer, Long> {
 
   List<Volunteer> findByCohortIdOrderBySubmittedAt(Long cohortId);
 
+  List<Volunteer> findByEmail(String email);
+
   Optional<Volunteer> findByCohortIdAndUserId(Long cohortId, String userId);
 
   boolean existsByCohortIdAndEmailAndRole(Long cohortId, String email, VolunteerRole role);

@@ -1,0 +1,138 @@
+package space.djangonaut.missioncontrol.privacy;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
+import space.djangonaut.missioncontrol.application.Application;
+import space.djangonaut.missioncontrol.application.ApplicationForm;
+import space.djangonaut.missioncontrol.application.ApplicationRepository;
+import space.djangonaut.missioncontrol.application.ApplicationService;
+import space.djangonaut.missioncontrol.application.ApplicationStatus;
+import space.djangonaut.missioncontrol.cohort.CohortProcess;
+import space.djangonaut.missioncontrol.support.CohortDriver;
+import space.djangonaut.missioncontrol.support.IntegrationTest;
+import space.djangonaut.missioncontrol.support.TestData;
+import space.djangonaut.missioncontrol.support.WebClient;
+
+/**
+ * Erasure leaves no name or email anywhere in the database, Camunda's runtime and history tables included;
+ * unselected applicants are erased after the retention time; a person's data can be exported.
+ */
+@IntegrationTest
+class PersonalDataTest {
+
+  @LocalServerPort int port;
+  @Autowired TestData testData;
+  @Autowired CohortDriver driver;
+  @Autowired ApplicationService applicationService;
+  @Autowired ApplicationRepository applications;
+  @Autowired PersonalDataService personalData;
+  @Autowired RuntimeService runtimeService;
+  @Autowired TaskService taskService;
+  @Autowired JdbcTemplate jdbc;
+
+  @AfterEach
+  void resetClock() {
+    ClockUtil.reset();
+  }
+
+  @Test
+  void shouldEraseAnApplicantFromEveryTableOnRequestIncludingTheEnginesHistory() {
+    String name = "Zelda " + TestData.uniqueUserId("Quux");
+    String email = TestData.uniqueEmail();
+    Application application = reviewedApplication(name, email);
+    assertThat(occurrences(name)).isNotEmpty();
+    assertThat(occurrences(email)).isNotEmpty();
+
+    String organiser = testData.organiser();
+    WebClient api = new WebClient(port).basicAuth(organiser, organiser);
+    WebClient.Response exported = api.get("/api/personal-data?email=" + email);
+    assertThat(exported.status()).isEqualTo(200);
+    assertThat(exported.body()).contains(name).contains("\"motivation\"").contains("\"emails\"");
+    WebClient.Response erased = api.postJson("/api/personal-data/erase", "{\"email\":\"" + email + "\"}");
+
+    assertThat(erased.status()).isEqualTo(200);
+    assertThat(occurrences(name)).isEmpty();
+    assertThat(occurrences(email)).isEmpty();
+    assertThat(applications.findById(application.getId()).orElseThrow().getName()).isEqualTo("(erased)");
+    assertThat(api.postJson("/api/personal-data/erase", "{\"email\":\"not an address\"}").status())
+        .isEqualTo(400);
+  }
+
+  @Test
+  void shouldEraseRejectedAndWaitlistedApplicantsOnceTheRetentionTimeAfterTheirCohortHasPassed() {
+    CohortDriver.Run run = driver.selected(1, 3);
+    Application accepted = run.ranked().get(0);
+    Application waitlisted = run.ranked().get(1);
+    Application rejected = run.ranked().get(2);
+    driver.acceptAllOffers(run);
+    driver.startCohort(run);
+    Date cohortEnd = Date.from(run.cohort().startsAt().plus(Duration.ofDays(7L * run.cohort().getWeeks())));
+
+    ClockUtil.setCurrentTime(new Date(cohortEnd.getTime() + Duration.ofDays(179).toMillis()));
+    personalData.eraseUnselectedAfterRetention();
+    assertThat(applications.findById(rejected.getId()).orElseThrow().getErasedAt()).isNull();
+
+    ClockUtil.setCurrentTime(new Date(cohortEnd.getTime() + Duration.ofDays(181).toMillis()));
+    personalData.eraseUnselectedAfterRetention();
+
+    assertThat(applications.findById(rejected.getId()).orElseThrow().getErasedAt()).isNotNull();
+    assertThat(applications.findById(waitlisted.getId()).orElseThrow().getStatus())
+        .isEqualTo(ApplicationStatus.WAITLIST_CLOSED);
+    assertThat(applications.findById(waitlisted.getId()).orElseThrow().getErasedAt()).isNotNull();
+    assertThat(occurrences(rejected.getEmail())).isEmpty();
+    assertThat(occurrences(waitlisted.getEmail())).isEmpty();
+    assertThat(applications.findById(accepted.getId()).orElseThrow().getErasedAt()).isNull();
+    assertThat(occurrences(accepted.getEmail())).isNotEmpty();
+    assertThat(run.process().getProcessDefinitionId()).startsWith(CohortProcess.KEY);
+  }
+
+  /** An application with two reviews in, so that the answers sit in task variables and their history. */
+  private Application reviewedApplication(String name, String email) {
+    ApplicationForm form = TestData.applicationForm(email);
+    form.setName(name);
+    Application application = applicationService.submit(testData.openCohort().getSlug(), form);
+    ProcessInstance process = runtimeService.createProcessInstanceQuery()
+        .processInstanceBusinessKey(application.getId().toString()).singleResult();
+    testData.executeJobs(process.getId());
+    for (Task task : taskService.createTaskQuery().processInstanceId(process.getId()).list()) {
+      taskService.claim(task.getId(), testData.reviewer());
+      taskService.complete(task.getId(), Map.of("scoreMotivation", 4L, "scoreExperience", 4L,
+          "scoreAvailability", 4L, "scoreCommunity", 4L, "recommendation", "accept",
+          "reviewComment", "Strong, " + name + " knows Django"));
+    }
+    return application;
+  }
+
+  /** Every text column of every table (ours and Camunda's) that contains this text, as table.column. */
+  private List<String> occurrences(String text) {
+    List<Map<String, Object>> columns = jdbc.queryForList("select table_name, column_name from "
+        + "information_schema.columns where table_schema = current_schema() and data_type in "
+        + "('character varying', 'text', 'character')");
+    List<String> found = new ArrayList<>();
+    for (Map<String, Object> column : columns) {
+      String table = (String) column.get("table_name");
+      String name = (String) column.get("column_name");
+      Integer count = jdbc.queryForObject("select count(*) from \"" + table + "\" where \"" + name
+          + "\" like ?", Integer.class, "%" + text + "%");
+      if (count != null && count > 0) {
+        found.add(table + "." + name);
+      }
+    }
+    return found;
+  }
+}
