@@ -40,14 +40,18 @@ public class GroupsAndFilters {
   private final IdentityService identityService;
   private final FilterService filterService;
   private final TaskService taskService;
+  private final Authorizations authorizations;
 
-  GroupsAndFilters(IdentityService identityService, FilterService filterService, TaskService taskService) {
+  GroupsAndFilters(IdentityService identityService, FilterService filterService, TaskService taskService,
+      Authorizations authorizations) {
     this.identityService = identityService;
     this.filterService = filterService;
     this.taskService = taskService;
+    this.authorizations = authorizations;
   }
 
   public void ensure() {
+    authorizations.ensure();
     GROUPS.forEach((id, name) -> {
       if (identityService.createGroupQuery().groupId(id).count() == 0) {
         Group group = identityService.newGroup(id);
@@ -59,28 +63,30 @@ public class GroupsAndFilters {
     // The reviewer's own work: review tasks assigned to them, or unclaimed ones offered to one of their groups.
     TaskQuery toReview = mineOrMyGroups(taskService.createTaskQuery()
         .taskDefinitionKey(ApplicationProcess.TASK_REVIEW_APPLICATION));
-    ensureFilter(FILTER_APPLICATIONS_TO_REVIEW, toReview, -10, "#2e7d32",
+    ensureFilter(FILTER_APPLICATIONS_TO_REVIEW, toReview, REVIEWERS, -10, "#2e7d32",
         "Applications waiting for your review: yours, or not yet claimed by anyone");
     TaskQuery disagreements = mineOrMyGroups(taskService.createTaskQuery()
         .taskDefinitionKey(ApplicationProcess.TASK_RESOLVE_DISAGREEMENT));
-    ensureFilter(FILTER_DISAGREEMENTS, disagreements, -5, "#c62828",
+    ensureFilter(FILTER_DISAGREEMENTS, disagreements, ORGANISERS, -5, "#c62828",
         "Applications whose two reviewers disagree: a third review decides");
     TaskQuery cohortDecisions = mineOrMyGroups(taskService.createTaskQuery()
         .processDefinitionKey(CohortProcess.KEY)
         .taskDefinitionKeyIn(CohortProcess.TASK_FINALISE_SELECTION, CohortProcess.TASK_CONFIRM_TEAMS,
             CohortProcess.TASK_PUBLISH_REPORT));
-    ensureFilter(FILTER_COHORT_DECISIONS, cohortDecisions, -4, "#1565c0",
+    ensureFilter(FILTER_COHORT_DECISIONS, cohortDecisions, ORGANISERS, -4, "#1565c0",
         "Selections, teams and reports waiting for an organiser");
     ensureFilter(FILTER_VOLUNTEERS_TO_APPROVE, mineOrMyGroups(taskService.createTaskQuery()
-        .taskDefinitionKey(VolunteerProcess.TASK_APPROVE_VOLUNTEER)), -3, "#00838f",
+        .taskDefinitionKey(VolunteerProcess.TASK_APPROVE_VOLUNTEER)), ORGANISERS, -3, "#00838f",
         "Navigators and Captains who signed up");
     // Navigators' and Captains' tasks are assigned to them: they see their own teams' work only.
     ensureFilter(FILTER_MY_CHECK_INS, taskService.createTaskQuery()
         .taskDefinitionKey(CohortProcess.TASK_RECORD_CHECK_IN).taskAssigneeExpression("${currentUser()}")
-        .orderByDueDate().asc(), -3, "#6a1b9a", "Weekly check-ins of your teams, due at the end of each week");
+        .orderByDueDate().asc(), NAVIGATORS, -3, "#6a1b9a",
+        "Weekly check-ins of your teams, due at the end of each week");
     ensureFilter(FILTER_MY_ONE_TO_ONES, taskService.createTaskQuery()
         .taskDefinitionKey(CohortProcess.TASK_HOLD_ONE_TO_ONE).taskAssigneeExpression("${currentUser()}")
-        .orderByDueDate().asc(), -2, "#ef6c00", "One-to-ones with your Djangonauts, every second week");
+        .orderByDueDate().asc(), CAPTAINS, -2, "#ef6c00",
+        "One-to-ones with your Djangonauts, every second week");
   }
 
   /** Tasks assigned to the current user, or not yet claimed and offered to one of their groups. */
@@ -91,8 +97,11 @@ public class GroupsAndFilters {
         .endOr();
   }
 
-  private void ensureFilter(String name, TaskQuery query, int priority, String color, String description) {
-    if (filterService.createFilterQuery().filterName(name).count() > 0) {
+  private void ensureFilter(String name, TaskQuery query, String group, int priority, String color,
+      String description) {
+    Filter existing = filterService.createFilterQuery().filterName(name).singleResult();
+    if (existing != null) {
+      authorizations.grantFilter(group, existing.getId());
       return;
     }
     Filter filter = filterService.newTaskFilter(name)
@@ -104,6 +113,6 @@ public class GroupsAndFilters {
             "description", description,
             "refresh", true,
             "variables", List.of(Map.of("name", "applicationId", "label", "Application"))));
-    filterService.saveFilter(filter);
+    authorizations.grantFilter(group, filterService.saveFilter(filter).getId());
   }
 }

@@ -1,0 +1,70 @@
+package space.djangonaut.missioncontrol.config;
+
+import static org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GRANT;
+
+import org.camunda.bpm.engine.AuthorizationService;
+import org.camunda.bpm.engine.authorization.Authorization;
+import org.camunda.bpm.engine.authorization.Permission;
+import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.authorization.Resource;
+import org.camunda.bpm.engine.authorization.Resources;
+import org.springframework.stereotype.Component;
+import space.djangonaut.missioncontrol.application.ApplicationProcess;
+import space.djangonaut.missioncontrol.cohort.CohortProcess;
+
+/**
+ * What each group may reach in Tasklist and through {@code /engine-rest}, beyond the tasks the engine itself lets
+ * them work on (a task's candidate group and assignee get the default task permission when the task is created):
+ * <ul>
+ *   <li>reviewers: Tasklist, their filter, and the application process's definition (to load its forms);</li>
+ *   <li>navigators and captains: Tasklist, their filters, and the cohort process's definition;</li>
+ *   <li>organisers (and Camunda administrators): every resource, and the engine's admin operations
+ *       ({@link EngineConfiguration}).</li>
+ * </ul>
+ * Nobody but organisers reads process instances, variables, history or deployments, or deploys.
+ */
+@Component
+public class Authorizations {
+
+  static final String TASKLIST = "tasklist";
+
+  private final AuthorizationService authorizationService;
+
+  Authorizations(AuthorizationService authorizationService) {
+    this.authorizationService = authorizationService;
+  }
+
+  void ensure() {
+    // The engine checks data access even for admin groups: organisers and administrators get every resource.
+    for (String group : new String[] {GroupsAndFilters.ORGANISERS, GroupsAndFilters.CAMUNDA_ADMIN}) {
+      for (Resource resource : Resources.values()) {
+        grant(group, resource, Authorization.ANY, Permissions.ALL);
+      }
+    }
+    for (String group : new String[] {GroupsAndFilters.REVIEWERS, GroupsAndFilters.NAVIGATORS,
+        GroupsAndFilters.CAPTAINS}) {
+      grant(group, Resources.APPLICATION, TASKLIST, Permissions.ACCESS);
+    }
+    grant(GroupsAndFilters.REVIEWERS, Resources.PROCESS_DEFINITION, ApplicationProcess.KEY, Permissions.READ);
+    grant(GroupsAndFilters.NAVIGATORS, Resources.PROCESS_DEFINITION, CohortProcess.KEY, Permissions.READ);
+    grant(GroupsAndFilters.CAPTAINS, Resources.PROCESS_DEFINITION, CohortProcess.KEY, Permissions.READ);
+  }
+
+  /** Lets a group read a Tasklist filter. */
+  void grantFilter(String group, String filterId) {
+    grant(group, Resources.FILTER, filterId, Permissions.READ);
+  }
+
+  private void grant(String group, Resource resource, String resourceId, Permission permission) {
+    boolean granted = authorizationService.createAuthorizationQuery().groupIdIn(group)
+        .resourceType(resource).resourceId(resourceId).hasPermission(permission).count() > 0;
+    if (!granted) {
+      Authorization authorization = authorizationService.createNewAuthorization(AUTH_TYPE_GRANT);
+      authorization.setGroupId(group);
+      authorization.setResource(resource);
+      authorization.setResourceId(resourceId);
+      authorization.addPermission(permission);
+      authorizationService.saveAuthorization(authorization);
+    }
+  }
+}

@@ -1,0 +1,20 @@
+package space.djangonaut.missioncontrol.config;
+
+import java.util.List;
+import org.camunda.bpm.engine.authorization.Groups;
+import org.camunda.bpm.engine.spring.SpringProcessEngineConfiguration;
+import org.camunda.bpm.spring.boot.starter.configuration.impl.AbstractCamundaConfiguration;
+import org.springframework.stereotype.Component;
+
+/**
+ * Authorizations are on (application.yaml); organisers, like Camunda's administrators, are an admin group of the
+ * engine: everything, Cockpit and Admin included. Other groups get what {@link Authorizations} grants them.
+ */
+@Component
+class EngineConfiguration extends AbstractCamundaConfiguration {
+
+  @Override
+  public void preInit(SpringProcessEngineConfiguration configuration) {
+    configuration.setAdminGroups(List.of(Groups.CAMUNDA_ADMIN, GroupsAndFilters.ORGANISERS));
+  }
+}

@@ -1,0 +1,129 @@
+package space.djangonaut.missioncontrol.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import space.djangonaut.missioncontrol.application.Application;
+import space.djangonaut.missioncontrol.application.ReviewRepository;
+import space.djangonaut.missioncontrol.cohort.CohortProcess;
+import space.djangonaut.missioncontrol.support.CohortDriver;
+import space.djangonaut.missioncontrol.support.IntegrationTest;
+import space.djangonaut.missioncontrol.support.TestData;
+import space.djangonaut.missioncontrol.support.WebClient;
+import space.djangonaut.missioncontrol.volunteer.Volunteer;
+import space.djangonaut.missioncontrol.volunteer.VolunteerRole;
+
+/**
+ * For each role, what it reaches and what it is refused through {@code /engine-rest}, whose authorizations are
+ * those of Tasklist (same engine, same user, same groups).
+ */
+@IntegrationTest
+class RoleAccessTest {
+
+  private static final List<String> EVENINGS = List.of("MON-18", "TUE-18", "WED-18", "THU-18");
+
+  @LocalServerPort int port;
+  @Autowired TestData testData;
+  @Autowired CohortDriver driver;
+  @Autowired RuntimeService runtimeService;
+  @Autowired TaskService taskService;
+  @Autowired ReviewRepository reviews;
+
+  @Test
+  void shouldLetAReviewerReadAndScoreReviewTasksButNothingElse() throws IOException {
+    Application application = testData.apply(testData.openCohort());
+    ProcessInstance process = process(application);
+    testData.executeJobs(process.getId());
+    String reviewer = testData.reviewer();
+    WebClient rest = new WebClient(port).basicAuth(reviewer, reviewer);
+
+    WebClient.Response tasks = rest.get("/engine-rest/task?processInstanceBusinessKey=" + application.getId());
+    assertThat(tasks.status()).isEqualTo(200);
+    assertThat(tasks.body()).contains("Task_ReviewApplication");
+    String taskId = taskService.createTaskQuery().processInstanceId(process.getId()).list().get(0).getId();
+    assertThat(rest.get("/engine-rest/task/" + taskId + "/form-variables").body())
+        .contains("applicantMotivation").doesNotContain(application.getEmail());
+    assertThat(rest.postJson("/engine-rest/task/" + taskId + "/claim", "{\"userId\":\"" + reviewer + "\"}")
+        .status()).isEqualTo(204);
+    WebClient.Response submitted = rest.postJson("/engine-rest/task/" + taskId + "/submit-form",
+        "{\"variables\":{\"scoreMotivation\":{\"value\":4},\"scoreExperience\":{\"value\":3},"
+            + "\"scoreAvailability\":{\"value\":4},\"scoreCommunity\":{\"value\":5},"
+            + "\"recommendation\":{\"value\":\"accept\"}}}");
+    assertThat(submitted.status()).isIn(200, 204);
+    assertThat(reviews.findByApplicationIdOrderByReviewedAt(application.getId())).hasSize(1);
+
+    // Refused: process instances, their variables and history, other groups' tasks, deploying.
+    assertThat(rest.get("/engine-rest/process-instance?businessKey=" + application.getId()).body()).isEqualTo("[]");
+    assertThat(rest.get("/engine-rest/process-instance/" + process.getId() + "/variables").status()).isEqualTo(403);
+    assertThat(rest.get("/engine-rest/history/variable-instance?processInstanceId=" + process.getId()).body())
+        .isEqualTo("[]");
+    assertThat(rest.get("/engine-rest/task?taskDefinitionKey=" + CohortProcess.TASK_FINALISE_SELECTION).body())
+        .isEqualTo("[]");
+    assertThat(rest.get("/engine-rest/filter").body()).contains("Applications to review")
+        .doesNotContain("Cohort decisions");
+    assertThat(deploy(rest).status()).isEqualTo(403);
+  }
+
+  @Test
+  void shouldShowEachNavigatorOnlyTheirOwnTeamsCheckInAndCaptainsNone() {
+    CohortDriver.Run run = driver.open(6, 2);
+    List<Application> applied = driver.apply(run, 6);
+    applied.forEach(a -> driver.review(a, 4));
+    driver.closeEarly(run);
+    driver.finalise(run, "");
+    driver.acceptAllOffers(run);
+    Volunteer first = driver.volunteer(run, VolunteerRole.NAVIGATOR, 3, List.of("Django core"), EVENINGS);
+    Volunteer second = driver.volunteer(run, VolunteerRole.NAVIGATOR, 3, List.of("Django core"), EVENINGS);
+    Volunteer captain = driver.volunteer(run, VolunteerRole.CAPTAIN, 6, List.of(), EVENINGS);
+    driver.startCohort(run);
+    driver.confirmTeams(run);
+
+    for (Volunteer navigator : List.of(first, second)) {
+      WebClient rest = new WebClient(port).basicAuth(navigator.getUserId(), navigator.getUserId());
+      WebClient.Response mine = rest.get("/engine-rest/task?taskDefinitionKey=" + CohortProcess.TASK_RECORD_CHECK_IN);
+      assertThat(mine.body().split("\"id\"", -1)).hasSize(2);
+      assertThat(mine.body()).contains("\"assignee\":\"" + navigator.getUserId() + "\"");
+      assertThat(rest.get("/engine-rest/filter").body()).contains("My check-ins").doesNotContain("Applications");
+    }
+    WebClient asCaptain = new WebClient(port).basicAuth(captain.getUserId(), captain.getUserId());
+    assertThat(asCaptain.get("/engine-rest/task?taskDefinitionKey=" + CohortProcess.TASK_RECORD_CHECK_IN).body())
+        .isEqualTo("[]");
+    Task checkIn = driver.openTasks(run, CohortProcess.TASK_RECORD_CHECK_IN).get(0);
+    assertThat(asCaptain.get("/engine-rest/task/" + checkIn.getId() + "/form-variables").status()).isEqualTo(403);
+  }
+
+  @Test
+  void shouldLetAnOrganiserReadEverythingAndDeploy() throws IOException {
+    Application application = testData.apply(testData.openCohort());
+    String organiser = testData.organiser();
+    WebClient rest = new WebClient(port).basicAuth(organiser, organiser);
+
+    assertThat(rest.get("/engine-rest/process-instance?businessKey=" + application.getId()).body())
+        .contains(process(application).getId());
+    assertThat(deploy(rest).status()).isEqualTo(200);
+    assertThat(new WebClient(port).get("/engine-rest/task").status()).isEqualTo(401);
+  }
+
+  private ProcessInstance process(Application application) {
+    return runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(application.getId().toString())
+        .singleResult();
+  }
+
+  private static WebClient.Response deploy(WebClient rest) throws IOException {
+    return rest.postMultipart("/engine-rest/deployment/create",
+        Map.of("deployment-name", "mission-control", "deployment-source", "Camunda Modeler",
+            "enable-duplicate-filtering", "true"),
+        Map.of("application.bpmn", Files.readAllBytes(Path.of("bpmn/application.bpmn"))));
+  }
+}
