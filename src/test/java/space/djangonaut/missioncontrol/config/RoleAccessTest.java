@@ -76,6 +76,33 @@ class RoleAccessTest {
   }
 
   @Test
+  void shouldGiveAReviewerInTasklistTheSameRightsAsThroughTheRestApi() {
+    Application application = testData.apply(testData.openCohort());
+    testData.executeJobs(process(application).getId());
+    String reviewer = testData.reviewer();
+    WebClient tasklist = new WebClient(port);
+    tasklist.get("/camunda/app/tasklist/");
+    tasklist.header("X-XSRF-TOKEN", tasklist.cookie("XSRF-TOKEN"));
+
+    WebClient.Response login = tasklist.postForm("/camunda/api/admin/auth/user/default/login/tasklist",
+        Map.of("username", List.of(reviewer), "password", List.of(reviewer)));
+    assertThat(login.status()).isEqualTo(200);
+    String api = "/camunda/api/engine/engine/default";
+
+    assertThat(tasklist.get(api + "/task?processInstanceBusinessKey=" + application.getId()).body())
+        .contains("Task_ReviewApplication");
+    assertThat(tasklist.get(api + "/process-instance?businessKey=" + application.getId()).body()).isEqualTo("[]");
+    assertThat(tasklist.get(api + "/process-instance/" + process(application).getId() + "/variables").status())
+        .isEqualTo(403);
+    assertThat(tasklist.get(api + "/filter").body()).contains("Applications to review")
+        .doesNotContain("Volunteers to approve");
+    // With a valid CSRF token and password, Cockpit still refuses a reviewer.
+    WebClient.Response cockpit = tasklist.postForm("/camunda/api/admin/auth/user/default/login/cockpit",
+        Map.of("username", List.of(reviewer), "password", List.of(reviewer)));
+    assertThat(cockpit.status()).isEqualTo(403);
+  }
+
+  @Test
   void shouldShowEachNavigatorOnlyTheirOwnTeamsCheckInAndCaptainsNone() {
     CohortDriver.Run run = driver.open(6, 2);
     List<Application> applied = driver.apply(run, 6);

@@ -23,12 +23,26 @@ public final class WebClient {
 
   private final int port;
   private final HttpClient client;
+  private final CookieManager cookies = new CookieManager();
+  private final Map<String, String> headers = new LinkedHashMap<>();
   private String authorization;
 
   public WebClient(int port) {
     this.port = port;
-    this.client = HttpClient.newBuilder().cookieHandler(new CookieManager())
+    this.client = HttpClient.newBuilder().cookieHandler(cookies)
         .followRedirects(HttpClient.Redirect.NEVER).build();
+  }
+
+  /** A header sent with every following request. */
+  public WebClient header(String name, String value) {
+    headers.put(name, value);
+    return this;
+  }
+
+  /** The value of a cookie the server set, or null. */
+  public String cookie(String name) {
+    return cookies.getCookieStore().getCookies().stream().filter(c -> c.getName().equals(name))
+        .map(java.net.HttpCookie::getValue).findFirst().orElse(null);
   }
 
   public record Response(int status, String body, Map<String, List<String>> headers) {
@@ -106,6 +120,7 @@ public final class WebClient {
     if (authorization != null) {
       builder.header("Authorization", authorization);
     }
+    headers.forEach(builder::header);
     return builder;
   }
 
