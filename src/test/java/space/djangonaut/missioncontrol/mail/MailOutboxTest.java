@@ -104,6 +104,36 @@ class MailOutboxTest {
     assertThat(Mailbox.messagesTo(to)).hasSize(1);
   }
 
+  @Test
+  void shouldDeliverOnceFromAnotherNodeWhatANodeLeftInTheOutboxWhenItStopped() throws InterruptedException {
+    String to = TestData.uniqueEmail();
+    // This node writes the email with its process step, and cannot deliver it before it stops.
+    TestInfrastructure.stopMail();
+    try {
+      send(to, new Step(TestData.unique("pi"), "ai"));
+    } finally {
+      TestInfrastructure.restartMail();
+    }
+    ClockUtil.setCurrentTime(new java.util.Date(ClockUtil.getCurrentTime().getTime() + Duration.ofMinutes(2).toMillis()));
+
+    // A node started afterwards, with its dispatcher running, delivers it: once.
+    try (var node = new org.springframework.boot.builder.SpringApplicationBuilder(
+        space.djangonaut.missioncontrol.MissionControlApplication.class)
+        .profiles("test").initializers(new TestInfrastructure())
+        .run("--server.port=0", "--missioncontrol.scheduling.enabled=true",
+            "--missioncontrol.mail.dispatch-interval=PT0.5S")) {
+      long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+      while (Mailbox.messagesTo(to).isEmpty() && System.nanoTime() < deadline) {
+        Thread.sleep(100);
+      }
+      Thread.sleep(1500); // several more rounds of the other node's dispatcher
+    }
+
+    assertThat(Mailbox.messagesTo(to)).hasSize(1);
+    assertThat(outbox.findByRecipientOrderById(to)).singleElement()
+        .satisfies(e -> assertThat(e.getStatus()).isEqualTo(OutboxEmail.Status.SENT));
+  }
+
   private OutboxEmail send(String to, Step step) {
     Cohort cohort = testData.openCohort();
     return transactions.execute(status -> mail.send(to, MailTemplate.APPLICATION_REJECTED,
