@@ -104,6 +104,51 @@ class HostileInputTest {
   }
 
   @Test
+  void shouldRefuseHostileAndMalformedInputToTheOtherPublicEndpoints() {
+    Cohort cohort = testData.openCohort();
+    WebClient browser = new WebClient(port);
+    String volunteer = "/cohorts/" + cohort.getSlug() + "/volunteer";
+    Map<String, List<String>> signUp = new LinkedHashMap<>();
+    signUp.put("name", List.of(SCRIPT));
+    signUp.put("email", List.of(EXPRESSION));
+    signUp.put("role", List.of("ADMIN"));
+    signUp.put("projects", List.of(SCRIPT));
+    signUp.put("availability", List.of("MON-18"));
+    signUp.put("capacity", List.of("-1"));
+    signUp.put("codeOfConductAccepted", List.of("true"));
+
+    WebClient.Response volunteered = browser.postForm(volunteer, WebClient.form(browser.get(volunteer), signUp));
+
+    assertThat(volunteered.status()).isEqualTo(400);
+    assertThat(volunteered.body()).contains("This does not look like an email address.")
+        .contains("Take at least one Djangonaut.").contains("Tick only the projects shown.")
+        .doesNotContain(SCRIPT).contains("&lt;script&gt;");
+    String offerPage = "/offers/" + "B".repeat(43);
+    WebClient.Response offer = browser.postForm(offerPage, WebClient.form(browser.get("/cohorts/" + cohort.getSlug()
+        + "/apply"), Map.of("answer", List.of(EXPRESSION))));
+    assertThat(offer.status()).isIn(400, 404);
+    WebClient.Response survey = browser.postForm("/survey/" + "C".repeat(43), WebClient.form(browser.get("/cohorts/"
+        + cohort.getSlug() + "/apply"), Map.of("comfortCommunity", List.of("VERY_MUCH"), "mayQuote", List.of("x"))));
+    assertThat(survey.status()).isIn(400, 404);
+    assertThat(survey.body()).doesNotContain("Exception");
+  }
+
+  @Test
+  void shouldKeepNothingWhenABotFillsInTheHiddenField() {
+    Cohort cohort = testData.openCohort();
+    String email = TestData.uniqueEmail();
+    String path = "/cohorts/" + cohort.getSlug() + "/apply";
+    WebClient browser = new WebClient(port);
+    Map<String, List<String>> answers = answers(email);
+    answers.put("website", List.of("https://spam.example"));
+
+    WebClient.Response response = browser.postForm(path, WebClient.form(browser.get(path), answers));
+
+    assertThat(response.status()).isEqualTo(302);
+    assertThat(applications.findAll().stream().filter(a -> a.getEmail().equals(email))).isEmpty();
+  }
+
+  @Test
   void shouldCreateOneApplicationWhenTheFormIsSentTwiceByADoubleClick() {
     Cohort cohort = testData.openCohort();
     String email = TestData.uniqueEmail();
