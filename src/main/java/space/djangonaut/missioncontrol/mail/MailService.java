@@ -1,9 +1,15 @@
 package space.djangonaut.missioncontrol.mail;
 
+import jakarta.annotation.PreDestroy;
 import java.time.Clock;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionSynchronization;
@@ -24,14 +30,43 @@ public class MailService {
   private final MailDispatcher dispatcher;
   private final MailProperties properties;
   private final Clock clock;
+  private final Executor delivery;
 
   MailService(TemplateEngine templates, OutboxEmailRepository outbox, MailDispatcher dispatcher,
-      MailProperties properties, Clock clock) {
+      MailProperties properties, Clock clock,
+      @Value("${missioncontrol.mail.deliver-in-caller-thread:false}") boolean deliverInCallerThread) {
     this.templates = templates;
     this.outbox = outbox;
     this.dispatcher = dispatcher;
     this.properties = properties;
     this.clock = clock;
+    // After the commit, the step's thread still holds its database connection: delivering there would take a
+    // second one per job thread and can starve the pool under load. A small pool of its own delivers instead;
+    // what it cannot take, the dispatcher's sweep delivers. Tests deliver in the caller's thread to assert at once.
+    this.delivery = deliverInCallerThread ? Runnable::run : deliveryPool();
+  }
+
+  /**
+   * On shutdown, lets deliveries under way finish and be marked sent before the database goes: an email sent but
+   * not marked would be sent again by another node once its claim expires.
+   */
+  @PreDestroy
+  void finishDeliveries() throws InterruptedException {
+    if (delivery instanceof ThreadPoolExecutor pool) {
+      pool.shutdown();
+      pool.awaitTermination(20, TimeUnit.SECONDS);
+    }
+  }
+
+  private static Executor deliveryPool() {
+    ThreadPoolExecutor pool = new ThreadPoolExecutor(2, 2, 60, TimeUnit.SECONDS, new ArrayBlockingQueue<>(1000),
+        runnable -> {
+          Thread thread = new Thread(runnable, "mail-delivery");
+          thread.setDaemon(true);
+          return thread;
+        }, new ThreadPoolExecutor.DiscardPolicy());
+    pool.allowCoreThreadTimeOut(true);
+    return pool;
   }
 
   /**
@@ -62,13 +97,13 @@ public class MailService {
 
   private void deliverAfterCommit(long id) {
     if (!TransactionSynchronizationManager.isSynchronizationActive()) {
-      dispatcher.dispatch(id);
+      delivery.execute(() -> dispatcher.dispatch(id));
       return;
     }
     TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
       @Override
       public void afterCommit() {
-        dispatcher.dispatch(id);
+        delivery.execute(() -> dispatcher.dispatch(id));
       }
     });
   }
