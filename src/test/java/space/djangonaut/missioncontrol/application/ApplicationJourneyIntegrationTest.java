@@ -160,20 +160,7 @@ class ApplicationJourneyIntegrationTest {
   }
 
   private static Map<String, List<String>> validAnswers(String email, String name) {
-    Map<String, List<String>> answers = new java.util.LinkedHashMap<>();
-    answers.put("name", List.of(name));
-    answers.put("email", List.of(email));
-    answers.put("pronouns", List.of("they/them"));
-    answers.put("timezone", List.of("Africa/Lagos"));
-    answers.put("availability", List.of("MON-18", "WED-18"));
-    answers.put("hoursPerWeek", List.of("4"));
-    answers.put("djangoExperience", List.of("TUTORIAL"));
-    answers.put("experienceDetails", List.of("I finished the polls tutorial."));
-    answers.put("motivation", List.of("I want to learn how Django is built and give back to the community."));
-    answers.put("project", List.of("Django core"));
-    answers.put("contributionUrl", List.of("https://github.com/ada/polls"));
-    answers.put("codeOfConductAccepted", List.of("true"));
-    return answers;
+    return new java.util.LinkedHashMap<>(TestData.formAnswers(email, name));
   }
 
   private static String subject(MimeMessage message) {

@@ -195,19 +195,7 @@ class HostileInputTest {
   }
 
   private static Map<String, List<String>> answers(String email) {
-    Map<String, List<String>> answers = new LinkedHashMap<>();
-    answers.put("name", List.of("Eve"));
-    answers.put("email", List.of(email));
-    answers.put("timezone", List.of("Europe/Oslo"));
-    answers.put("availability", List.of("MON-18", "WED-18"));
-    answers.put("hoursPerWeek", List.of("4"));
-    answers.put("djangoExperience", List.of("NONE"));
-    answers.put("experienceDetails", List.of("Learning Python."));
-    answers.put("motivation", List.of("I want to learn how Django is made and help others learn it too."));
-    answers.put("project", List.of("Django core"));
-    answers.put("contributionUrl", List.of("https://github.com/eve/first"));
-    answers.put("codeOfConductAccepted", List.of("true"));
-    return answers;
+    return new LinkedHashMap<>(TestData.formAnswers(email, "Eve"));
   }
 
   private static byte[] javaSerialized(Object object) {

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
@@ -110,18 +109,7 @@ class TwoNodesTest {
   private static int apply(int port, String slug, String email) {
     WebClient browser = new WebClient(port);
     String path = "/cohorts/" + slug + "/apply";
-    Map<String, List<String>> answers = new LinkedHashMap<>();
-    answers.put("name", List.of("Node " + email.substring(0, 12)));
-    answers.put("email", List.of(email));
-    answers.put("timezone", List.of("Europe/Berlin"));
-    answers.put("availability", List.of("MON-18"));
-    answers.put("hoursPerWeek", List.of("4"));
-    answers.put("djangoExperience", List.of("TUTORIAL"));
-    answers.put("experienceDetails", List.of("Polls."));
-    answers.put("motivation", List.of("I would like to help Django and learn from the people who make it."));
-    answers.put("project", List.of("Django core"));
-    answers.put("contributionUrl", List.of("https://example.org/polls"));
-    answers.put("codeOfConductAccepted", List.of("true"));
+    Map<String, List<String>> answers = TestData.formAnswers(email, "Node " + email.substring(0, 12));
     return browser.postForm(path, WebClient.form(browser.get(path), answers)).status();
   }
 

@@ -2,7 +2,9 @@ package space.djangonaut.missioncontrol.support;
 
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.camunda.bpm.engine.ManagementService;
@@ -76,6 +78,24 @@ public class TestData {
     form.setContributionUrl("https://github.com/ada/django-tutorial");
     form.setCodeOfConductAccepted(true);
     return form;
+  }
+
+  /** The public form's fields for a complete, valid application, as a browser sends them. */
+  public static Map<String, List<String>> formAnswers(String email, String name) {
+    Map<String, List<String>> answers = new LinkedHashMap<>();
+    answers.put("name", List.of(name));
+    answers.put("email", List.of(email));
+    answers.put("pronouns", List.of("they/them"));
+    answers.put("timezone", List.of("Africa/Lagos"));
+    answers.put("availability", List.of("MON-18", "WED-18"));
+    answers.put("hoursPerWeek", List.of("4"));
+    answers.put("djangoExperience", List.of("TUTORIAL"));
+    answers.put("experienceDetails", List.of("I finished the polls tutorial."));
+    answers.put("motivation", List.of("I want to learn how Django is built and give back to the community."));
+    answers.put("project", List.of("Django core"));
+    answers.put("contributionUrl", List.of("https://github.com/ada/polls"));
+    answers.put("codeOfConductAccepted", List.of("true"));
+    return answers;
   }
 
   public static String uniqueEmail() {
