@@ -1,0 +1,69 @@
+package space.djangonaut.missioncontrol.mail;
+
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import space.djangonaut.missioncontrol.cohort.Cohort;
+import space.djangonaut.missioncontrol.common.NotFoundException;
+
+/** Organisers preview every email with sample data before a cohort uses it. */
+@Controller
+class MailPreviewController {
+
+  private final MailService mail;
+
+  MailPreviewController(MailService mail) {
+    this.mail = mail;
+  }
+
+  @GetMapping("/organiser/mail-templates")
+  String templates(Model model) {
+    model.addAttribute("templates", MailTemplate.values());
+    return "organiser/mail-templates";
+  }
+
+  @GetMapping("/organiser/mail-templates/{name}")
+  String preview(@PathVariable String name, Model model) {
+    MailTemplate template;
+    try {
+      template = MailTemplate.valueOf(name);
+    } catch (IllegalArgumentException e) {
+      throw new NotFoundException("No email template " + name + ".");
+    }
+    model.addAttribute("template", template);
+    model.addAttribute("rendered", mail.render(template, sample()));
+    return "organiser/mail-preview";
+  }
+
+  /** Sample values for every placeholder the templates use. */
+  static Map<String, Object> sample() {
+    LocalDate today = LocalDate.now(ZoneOffset.UTC);
+    Map<String, Object> model = new HashMap<>();
+    model.put("name", "Ada Lovelace");
+    model.put("cohort", new Cohort("sample-session", "Session 5 (sample)", today, today.plusDays(21),
+        today.plusDays(60), 8, 18, today.atStartOfDay().toInstant(ZoneOffset.UTC)));
+    model.put("project", "Django core");
+    model.put("applicationId", 42L);
+    model.put("offerPath", "/offers/sample-token");
+    model.put("deadline", ZonedDateTime.now(ZoneOffset.UTC).plusDays(7));
+    model.put("fromWaitlist", false);
+    model.put("teamName", "Team 1");
+    model.put("navigatorName", "Nadia Navigator");
+    model.put("djangonauts", List.of("Ada Lovelace", "Grace Hopper", "Alan Turing"));
+    model.put("captains", List.of("Carla Captain"));
+    model.put("week", 3L);
+    model.put("surveyPath", "/survey/sample-token");
+    model.put("volunteer", false);
+    model.put("userId", "navigator7");
+    model.put("passwordPath", "/volunteers/password/sample-token");
+    model.put("role", "Navigator");
+    return model;
+  }
+}
