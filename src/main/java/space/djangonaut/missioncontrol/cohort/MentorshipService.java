@@ -25,6 +25,7 @@ public class MentorshipService {
 
   public static final String CHECK_IN_HELD = "checkInHeld";
   public static final String DJANGONAUTS_ATTENDED = "djangonautsAttended";
+  public static final String ATTENDEES = "attendees";
   public static final String TICKETS_PROGRESSED = "ticketsProgressed";
   public static final String TICKETS_CLOSED = "ticketsClosed";
   public static final String PR_REVIEW_COMMENTS = "prReviewComments";
@@ -86,7 +87,12 @@ public class MentorshipService {
     if (attended > teamSize) {
       throw new BadUserRequestException(DJANGONAUTS_ATTENDED + ": the team has " + teamSize + " Djangonauts.");
     }
-    return checkIns.save(new CheckIn(cohortId, teamId, (int) week, navigator, held, attended + " of " + teamSize,
+    String who = text(form, ATTENDEES);
+    if (who != null && who.length() > 900) {
+      throw new BadUserRequestException(ATTENDEES + ": keep this to 900 characters.");
+    }
+    return checkIns.save(new CheckIn(cohortId, teamId, (int) week, navigator, held,
+        attended + " of " + teamSize + (who == null ? "" : ": " + who),
         count(form, TICKETS_PROGRESSED), count(form, TICKETS_CLOSED), count(form, PR_REVIEW_COMMENTS),
         count(form, PRESENTATIONS), text(form, BLOCKERS), clock.instant()));
   }

@@ -52,6 +52,7 @@ class CohortMentorshipProcessTest {
   @Autowired CohortDriver driver;
   @Autowired ApplicationRepository applications;
   @Autowired TeamRepository teams;
+  @Autowired CheckInRepository checkIns;
   @Autowired TeamMemberRepository members;
   @Autowired TeamService teamService;
   @Autowired OutboxEmailRepository sentEmails;
@@ -155,6 +156,8 @@ class CohortMentorshipProcessTest {
     driver.drive(run);
     assertThat(run.process()).hasPassed(CohortProcess.TASK_CLOSE_SURVEY).isWaitingAt(TASK_PUBLISH_REPORT);
 
+    Assertions.assertThat(checkIns.findByCohortIdOrderByWeekAscTeamIdAsc(run.cohortId()))
+        .extracting(CheckIn::getAttended).containsOnly("3 of 3: Ada, Grace, Alan");
     ImpactReport report = reports.report(run.cohortId());
     Assertions.assertThat(report.ticketsProgressed()).isEqualTo(5);
     Assertions.assertThat(report.ticketsClosed()).isEqualTo(3);
@@ -229,6 +232,7 @@ class CohortMentorshipProcessTest {
       Map<String, Object> form = new HashMap<>();
       form.put("checkInHeld", true);
       form.put("djangonautsAttended", 3L);
+      form.put("attendees", "Ada, Grace, Alan");
       form.put("ticketsProgressed", (long) ticketsProgressed);
       form.put("ticketsClosed", (long) ticketsClosed);
       form.put("prReviewComments", (long) prComments);
