@@ -64,33 +64,22 @@ public final class TeamFormation {
       formProjectTeams(entry.getKey(), entry.getValue(), navigators, navigatorLoad, drafts, problems);
     }
 
-    Map<Long, Integer> captainLoad = new HashMap<>();
     List<PlannedTeam> teams = new ArrayList<>();
-    // Captains go to the best-ranked first, across teams.
-    Map<Long, Long> captainOf = new HashMap<>();
-    drafts.stream().flatMap(d -> d.members.stream())
-        .sorted(Comparator.comparingInt(Candidate::ranking).thenComparingLong(Candidate::applicationId))
-        .forEach(c -> {
-          Mentor captain = bestCaptain(c, captains, captainLoad);
-          if (captain == null) {
-            problems.add(new Problem(c.name() + " (#" + c.applicationId() + ") has no Captain with a free place.",
-                c.applicationId(), null));
-            return;
-          }
-          captainLoad.merge(captain.volunteerId(), 1, Integer::sum);
-          captainOf.put(c.applicationId(), captain.volunteerId());
-          int overlap = c.availability().overlapHours(captain.availability());
-          if (overlap < CAPTAIN_OVERLAP_HOURS) {
-            problems.add(new Problem(c.name() + " (#" + c.applicationId() + ") shares only " + overlap
-                + " hours with their Captain " + captain.name() + "; " + CAPTAIN_OVERLAP_HOURS + " are needed.",
-                c.applicationId(), captain.volunteerId()));
-          }
-        });
+    List<Candidate> placed = drafts.stream().flatMap(d -> d.members.stream())
+        .sorted(Comparator.comparingInt(Candidate::ranking).thenComparingLong(Candidate::applicationId)).toList();
+    Map<Long, Long> captainOf = assignCaptains(placed, captains, problems);
+    Map<Long, Integer> captainLoad = new HashMap<>();
+    captainOf.values().forEach(id -> captainLoad.merge(id, 1, Integer::sum));
     int number = 1;
     for (Draft draft : drafts) {
       List<PlannedMember> members = draft.members.stream().filter(c -> captainOf.containsKey(c.applicationId()))
           .map(c -> new PlannedMember(c.applicationId(), captainOf.get(c.applicationId()))).toList();
-      teams.add(new PlannedTeam("Team " + number++, draft.project, draft.navigator.volunteerId(), members));
+      PlannedTeam team = new PlannedTeam("Team " + number++, draft.project, draft.navigator.volunteerId(), members);
+      if (members.size() < MIN_TEAM) {
+        problems.add(new Problem(team.name() + " has only " + members.size() + " Djangonauts with a Captain; a team "
+            + "has " + MIN_TEAM + " to " + MAX_TEAM + ".", null, draft.navigator.volunteerId()));
+      }
+      teams.add(team);
     }
     for (Mentor navigator : navigators) {
       if (!navigatorLoad.containsKey(navigator.volunteerId())) {
@@ -114,16 +103,23 @@ public final class TeamFormation {
       List<Mentor> captains) {
     Map<Long, Candidate> candidates = new HashMap<>();
     djangonauts.forEach(c -> candidates.put(c.applicationId(), c));
-    Map<Long, Mentor> mentors = new HashMap<>();
-    navigators.forEach(m -> mentors.put(m.volunteerId(), m));
-    captains.forEach(m -> mentors.put(m.volunteerId(), m));
+    Map<Long, Mentor> navigatorsById = new HashMap<>();
+    navigators.forEach(m -> navigatorsById.put(m.volunteerId(), m));
+    Map<Long, Mentor> captainsById = new HashMap<>();
+    captains.forEach(m -> captainsById.put(m.volunteerId(), m));
     List<Problem> problems = new ArrayList<>();
     Map<Long, Integer> navigatorLoad = new HashMap<>();
     Map<Long, Integer> captainLoad = new HashMap<>();
     Set<Long> placed = new HashSet<>();
     for (PlannedTeam team : plan.teams()) {
-      Mentor navigator = mentors.get(team.navigatorId());
+      Mentor navigator = navigatorsById.get(team.navigatorId());
       int size = team.members().size();
+      if (navigator == null) {
+        problems.add(new Problem(team.name() + " has no approved Navigator (#" + team.navigatorId() + ").", null,
+            team.navigatorId()));
+        navigator = new Mentor(team.navigatorId(), "#" + team.navigatorId(), Set.of(team.project()),
+            WeeklyAvailability.of(List.of()), Integer.MAX_VALUE);
+      }
       if (size < MIN_TEAM || size > MAX_TEAM) {
         problems.add(new Problem(team.name() + " has " + size + " Djangonauts; a team has " + MIN_TEAM + " to "
             + MAX_TEAM + ".", null, team.navigatorId()));
@@ -132,10 +128,17 @@ public final class TeamFormation {
         problems.add(new Problem(team.name() + ": Navigator " + navigator.name() + " does not know "
             + team.project() + ".", null, navigator.volunteerId()));
       }
-      navigatorLoad.merge(navigator.volunteerId(), size, Integer::sum);
+      if (navigatorsById.containsKey(navigator.volunteerId())) {
+        navigatorLoad.merge(navigator.volunteerId(), size, Integer::sum);
+      }
       WeeklyAvailability common = navigator.availability();
       for (PlannedMember member : team.members()) {
         Candidate c = candidates.get(member.applicationId());
+        if (c == null) {
+          problems.add(new Problem(team.name() + ": application #" + member.applicationId()
+              + " is not a confirmed Djangonaut of this cohort.", member.applicationId(), null));
+          continue;
+        }
         if (!placed.add(member.applicationId())) {
           problems.add(new Problem(c.name() + " is in two teams.", c.applicationId(), null));
         }
@@ -144,7 +147,12 @@ public final class TeamFormation {
               + team.name() + " works on " + team.project() + ".", c.applicationId(), null));
         }
         common = intersect(common, c.availability());
-        Mentor captain = mentors.get(member.captainId());
+        Mentor captain = captainsById.get(member.captainId());
+        if (captain == null) {
+          problems.add(new Problem(c.name() + " (#" + c.applicationId() + ") has no approved Captain (#"
+              + member.captainId() + ").", c.applicationId(), member.captainId()));
+          continue;
+        }
         captainLoad.merge(member.captainId(), 1, Integer::sum);
         int overlap = c.availability().overlapHours(captain.availability());
         if (overlap < CAPTAIN_OVERLAP_HOURS) {
@@ -152,13 +160,13 @@ public final class TeamFormation {
               + " hours with their Captain " + captain.name() + ".", c.applicationId(), captain.volunteerId()));
         }
       }
-      if (common.hours() < TEAM_OVERLAP_HOURS) {
+      if (navigatorsById.containsKey(navigator.volunteerId()) && common.hours() < TEAM_OVERLAP_HOURS) {
         problems.add(new Problem(team.name() + " shares only " + common.hours() + " hours a week with its Navigator "
             + navigator.name() + "; " + TEAM_OVERLAP_HOURS + " are needed.", null, navigator.volunteerId()));
       }
     }
-    navigatorLoad.forEach((id, load) -> overCapacity(mentors.get(id), load, problems));
-    captainLoad.forEach((id, load) -> overCapacity(mentors.get(id), load, problems));
+    navigatorLoad.forEach((id, load) -> overCapacity(navigatorsById.get(id), load, problems));
+    captainLoad.forEach((id, load) -> overCapacity(captainsById.get(id), load, problems));
     for (Candidate c : djangonauts) {
       if (!placed.contains(c.applicationId())) {
         problems.add(new Problem(c.name() + " (#" + c.applicationId() + ") is not in a team.", c.applicationId(),
@@ -259,15 +267,88 @@ public final class TeamFormation {
     return a.navigator.volunteerId() < b.navigator.volunteerId();
   }
 
-  private static Mentor bestCaptain(Candidate c, List<Mentor> captains, Map<Long, Integer> load) {
-    return captains.stream()
-        .filter(m -> load.getOrDefault(m.volunteerId(), 0) < m.capacity())
-        .max(Comparator.<Mentor>comparingInt(m -> Math.min(c.availability().overlapHours(m.availability()),
-                CAPTAIN_OVERLAP_HOURS))
-            .thenComparingInt(m -> m.capacity() - load.getOrDefault(m.volunteerId(), 0))
-            .thenComparingInt(m -> c.availability().overlapHours(m.availability()))
-            .thenComparing(Comparator.comparingLong(Mentor::volunteerId).reversed()))
-        .orElse(null);
+  /**
+   * Gives each placed Djangonaut a Captain, as many as possible with {@value #CAPTAIN_OVERLAP_HOURS} shared hours:
+   * a maximum matching within the Captains' capacities, found by augmenting paths in ranking order, so a
+   * better-ranked Djangonaut is never left without a fitting Captain to make room for a worse-ranked one, and
+   * nobody loses a fitting Captain because an earlier choice took the only one that fits them. Who is left gets a
+   * Captain with a free place (the shortfall in hours is reported), or is reported as having none.
+   */
+  private static Map<Long, Long> assignCaptains(List<Candidate> byRank, List<Mentor> captains,
+      List<Problem> problems) {
+    Map<Long, List<Candidate>> assigned = new HashMap<>();
+    Map<Long, Long> captainOf = new HashMap<>();
+    List<Candidate> unmatched = new ArrayList<>();
+    for (Candidate c : byRank) {
+      if (!augment(c, captains, assigned, captainOf, new HashSet<>())) {
+        unmatched.add(c);
+      }
+    }
+    for (Candidate c : unmatched) {
+      Mentor captain = captains.stream()
+          .filter(m -> load(assigned, m) < m.capacity())
+          .max(Comparator.<Mentor>comparingInt(m -> c.availability().overlapHours(m.availability()))
+              .thenComparingInt(m -> m.capacity() - load(assigned, m))
+              .thenComparing(Comparator.comparingLong(Mentor::volunteerId).reversed()))
+          .orElse(null);
+      if (captain == null) {
+        problems.add(new Problem(c.name() + " (#" + c.applicationId() + ") has no Captain with a free place.",
+            c.applicationId(), null));
+        continue;
+      }
+      assigned.computeIfAbsent(captain.volunteerId(), id -> new ArrayList<>()).add(c);
+      captainOf.put(c.applicationId(), captain.volunteerId());
+      problems.add(new Problem(c.name() + " (#" + c.applicationId() + ") shares only "
+          + c.availability().overlapHours(captain.availability()) + " hours with their Captain " + captain.name()
+          + "; " + CAPTAIN_OVERLAP_HOURS + " are needed.", c.applicationId(), captain.volunteerId()));
+    }
+    return captainOf;
+  }
+
+  /**
+   * Finds a fitting Captain for {@code c}: one with a free place, or one whose Djangonaut can move to another
+   * fitting Captain in turn. Prefers the Captain with the most free places, then the most shared hours.
+   */
+  private static boolean augment(Candidate c, List<Mentor> captains, Map<Long, List<Candidate>> assigned,
+      Map<Long, Long> captainOf, Set<Long> visited) {
+    List<Mentor> fitting = captains.stream()
+        .filter(m -> m.capacity() > 0 && c.availability().overlapHours(m.availability()) >= CAPTAIN_OVERLAP_HOURS)
+        .sorted(Comparator.<Mentor>comparingInt(m -> m.capacity() - load(assigned, m)).reversed()
+            .thenComparing(Comparator.<Mentor>comparingInt(m -> c.availability().overlapHours(m.availability()))
+                .reversed())
+            .thenComparingLong(Mentor::volunteerId))
+        .toList();
+    for (Mentor m : fitting) {
+      if (!visited.contains(m.volunteerId()) && load(assigned, m) < m.capacity()) {
+        take(c, m, assigned, captainOf);
+        return true;
+      }
+    }
+    for (Mentor m : fitting) {
+      if (!visited.add(m.volunteerId())) {
+        continue;
+      }
+      for (Candidate other : List.copyOf(assigned.get(m.volunteerId()))) {
+        assigned.get(m.volunteerId()).remove(other);
+        if (augment(other, captains, assigned, captainOf, visited)) {
+          take(c, m, assigned, captainOf);
+          return true;
+        }
+        assigned.get(m.volunteerId()).add(other);
+        captainOf.put(other.applicationId(), m.volunteerId());
+      }
+    }
+    return false;
+  }
+
+  private static void take(Candidate c, Mentor captain, Map<Long, List<Candidate>> assigned,
+      Map<Long, Long> captainOf) {
+    assigned.computeIfAbsent(captain.volunteerId(), id -> new ArrayList<>()).add(c);
+    captainOf.put(c.applicationId(), captain.volunteerId());
+  }
+
+  private static int load(Map<Long, List<Candidate>> assigned, Mentor captain) {
+    return assigned.getOrDefault(captain.volunteerId(), List.of()).size();
   }
 
   private static void overCapacity(Mentor mentor, int load, List<Problem> problems) {

@@ -183,6 +183,55 @@ class TeamFormationTest {
         .anyMatch(m -> m.contains("has 3 Djangonauts but offered to take 2"));
   }
 
+  @Test
+  void shouldMoveADjangonautToAnotherCaptainSoThatEveryoneHasOneSharingThreeHours() {
+    // D1 fits Captains C201 and C202, D2 only C201, D3 only C203. Giving D1 the first Captain that fits (C201)
+    // would leave D2 without one: D1 has to go to C202.
+    List<Candidate> djangonauts = List.of(
+        candidate(1, "Django core", slots("MON-18", "TUE-18", "WED-06", "THU-06")),
+        candidate(2, "Django core", slots("MON-18", "TUE-18", "WED-06")),
+        candidate(3, "Django core", slots("MON-18", "TUE-18", "FRI-06")));
+    List<Mentor> navigators = List.of(mentor(101, slots("MON-18", "TUE-18"), 4, "Django core"));
+    List<Mentor> captains = List.of(mentor(201, slots("WED-06"), 1), mentor(202, slots("THU-06"), 1),
+        mentor(203, slots("FRI-06"), 1));
+
+    TeamPlan plan = formation.form(djangonauts, navigators, captains);
+
+    assertThat(plan.problems()).isEmpty();
+    assertThat(plan.teams()).singleElement().satisfies(team -> assertThat(team.members())
+        .containsExactly(new PlannedMember(1, 202), new PlannedMember(2, 201), new PlannedMember(3, 203)));
+    assertThat(formation.check(plan, djangonauts, navigators, captains)).isEmpty();
+  }
+
+  @Test
+  void shouldReportATeamLeftShortWhenCaptainsRunOut() {
+    List<Candidate> djangonauts = List.of(candidate(1, "Django core", EVENINGS), candidate(2, "Django core", EVENINGS),
+        candidate(3, "Django core", EVENINGS));
+
+    TeamPlan plan = formation.form(djangonauts, List.of(mentor(101, EVENINGS, 4, "Django core")),
+        List.of(mentor(201, EVENINGS, 2), mentor(202, EVENINGS, 0)));
+
+    assertThat(plan.problems()).extracting(p -> p.message())
+        .anyMatch(m -> m.contains("D3 (#3) has no Captain with a free place"))
+        .anyMatch(m -> m.contains("Team 1 has only 2 Djangonauts with a Captain"))
+        .anyMatch(m -> m.contains("Captain C202 has no Djangonaut"));
+  }
+
+  @Test
+  void shouldReportUnknownPeopleInAPlanChangedByHandInsteadOfFailing() {
+    List<Candidate> djangonauts = List.of(candidate(1, "Django core", EVENINGS), candidate(2, "Django core", EVENINGS),
+        candidate(3, "Django core", EVENINGS));
+    TeamPlan byHand = new TeamPlan(List.of(new PlannedTeam("Team 1", "Django core", 999,
+        List.of(new PlannedMember(1, 201), new PlannedMember(2, 888), new PlannedMember(77, 201)))), List.of());
+
+    assertThat(formation.check(byHand, djangonauts, List.of(mentor(101, EVENINGS, 4, "Django core")),
+        List.of(mentor(201, EVENINGS, 4)))).extracting(p -> p.message())
+        .anyMatch(m -> m.contains("no approved Navigator (#999)"))
+        .anyMatch(m -> m.contains("no approved Captain (#888)"))
+        .anyMatch(m -> m.contains("application #77 is not a confirmed Djangonaut"))
+        .anyMatch(m -> m.contains("D3 (#3) is not in a team"));
+  }
+
   // --- fixtures
 
   private static Candidate candidate(int ranking, String project, WeeklyAvailability availability) {
