@@ -6,6 +6,7 @@ import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.authorization.Authorization;
 import org.camunda.bpm.engine.authorization.Permission;
 import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions;
 import org.camunda.bpm.engine.authorization.Resource;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.springframework.stereotype.Component;
@@ -16,7 +17,8 @@ import space.djangonaut.missioncontrol.cohort.CohortProcess;
  * What each group may reach in Tasklist and through {@code /engine-rest}, beyond the tasks the engine itself lets
  * them work on (a task's candidate group and assignee get the default task permission when the task is created):
  * <ul>
- *   <li>reviewers: Tasklist, their filter, and the application process's definition (to load its forms);</li>
+ *   <li>reviewers: Tasklist, their filter, the application process's definition (to load its forms) and its tasks
+ *       (read; they work only on review tasks);</li>
  *   <li>navigators and captains: Tasklist, their filters, and the cohort process's definition;</li>
  *   <li>organisers (and Camunda administrators): every resource, and the engine's admin operations
  *       ({@link EngineConfiguration}).</li>
@@ -46,6 +48,10 @@ public class Authorizations {
       grant(group, Resources.APPLICATION, TASKLIST, Permissions.ACCESS);
     }
     grant(GroupsAndFilters.REVIEWERS, Resources.PROCESS_DEFINITION, ApplicationProcess.KEY, Permissions.READ);
+    // Reviewers see the application process's tasks through its definition; they work only on the tasks offered
+    // to their group (TaskAuthorizationProvider), so they can read a tie-break but not claim or complete it.
+    grant(GroupsAndFilters.REVIEWERS, Resources.PROCESS_DEFINITION, ApplicationProcess.KEY,
+        ProcessDefinitionPermissions.READ_TASK);
     grant(GroupsAndFilters.NAVIGATORS, Resources.PROCESS_DEFINITION, CohortProcess.KEY, Permissions.READ);
     grant(GroupsAndFilters.CAPTAINS, Resources.PROCESS_DEFINITION, CohortProcess.KEY, Permissions.READ);
   }
@@ -55,16 +61,19 @@ public class Authorizations {
     grant(group, Resources.FILTER, filterId, Permissions.READ);
   }
 
+  /** Adds the permission to the group's grant on the resource, creating the grant when there is none. */
   private void grant(String group, Resource resource, String resourceId, Permission permission) {
-    boolean granted = authorizationService.createAuthorizationQuery().groupIdIn(group)
-        .resourceType(resource).resourceId(resourceId).hasPermission(permission).count() > 0;
-    if (!granted) {
-      Authorization authorization = authorizationService.createNewAuthorization(AUTH_TYPE_GRANT);
+    Authorization authorization = authorizationService.createAuthorizationQuery().groupIdIn(group)
+        .authorizationType(AUTH_TYPE_GRANT).resourceType(resource).resourceId(resourceId).singleResult();
+    if (authorization == null) {
+      authorization = authorizationService.createNewAuthorization(AUTH_TYPE_GRANT);
       authorization.setGroupId(group);
       authorization.setResource(resource);
       authorization.setResourceId(resourceId);
-      authorization.addPermission(permission);
-      authorizationService.saveAuthorization(authorization);
+    } else if (authorization.isPermissionGranted(permission)) {
+      return;
     }
+    authorization.addPermission(permission);
+    authorizationService.saveAuthorization(authorization);
   }
 }

@@ -8,7 +8,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Authorizations are on (application.yaml); organisers, like Camunda's administrators, are an admin group of the
- * engine: everything, Cockpit and Admin included. Other groups get what {@link Authorizations} grants them.
+ * engine: everything, Cockpit and Admin included. Other groups get what {@link Authorizations} grants them, and
+ * candidate groups the right to work on their tasks ({@link TaskAuthorizationProvider}).
  */
 @Component
 class EngineConfiguration extends AbstractCamundaConfiguration {
@@ -16,5 +17,6 @@ class EngineConfiguration extends AbstractCamundaConfiguration {
   @Override
   public void preInit(SpringProcessEngineConfiguration configuration) {
     configuration.setAdminGroups(List.of(Groups.CAMUNDA_ADMIN, GroupsAndFilters.ORGANISERS));
+    configuration.setResourceAuthorizationProvider(new TaskAuthorizationProvider());
   }
 }

@@ -64,29 +64,32 @@ public class GroupsAndFilters {
     TaskQuery toReview = mineOrMyGroups(taskService.createTaskQuery()
         .taskDefinitionKey(ApplicationProcess.TASK_REVIEW_APPLICATION));
     ensureFilter(FILTER_APPLICATIONS_TO_REVIEW, toReview, REVIEWERS, -10, "#2e7d32",
-        "Applications waiting for your review: yours, or not yet claimed by anyone");
+        "Applications waiting for your review: yours, or not yet claimed by anyone", List.of());
     TaskQuery disagreements = mineOrMyGroups(taskService.createTaskQuery()
         .taskDefinitionKey(ApplicationProcess.TASK_RESOLVE_DISAGREEMENT));
     ensureFilter(FILTER_DISAGREEMENTS, disagreements, ORGANISERS, -5, "#c62828",
-        "Applications whose two reviewers disagree: a third review decides");
+        "Applications whose two reviewers disagree: a third review decides", List.of());
     TaskQuery cohortDecisions = mineOrMyGroups(taskService.createTaskQuery()
         .processDefinitionKey(CohortProcess.KEY)
         .taskDefinitionKeyIn(CohortProcess.TASK_FINALISE_SELECTION, CohortProcess.TASK_CONFIRM_TEAMS,
             CohortProcess.TASK_PUBLISH_REPORT));
     ensureFilter(FILTER_COHORT_DECISIONS, cohortDecisions, ORGANISERS, -4, "#1565c0",
-        "Selections, teams and reports waiting for an organiser");
+        "Selections, teams and reports waiting for an organiser", List.of());
     ensureFilter(FILTER_VOLUNTEERS_TO_APPROVE, mineOrMyGroups(taskService.createTaskQuery()
         .taskDefinitionKey(VolunteerProcess.TASK_APPROVE_VOLUNTEER)), ORGANISERS, -3, "#00838f",
-        "Navigators and Captains who signed up");
+        "Navigators and Captains who signed up", List.of(column("volunteerName", "Volunteer"),
+            column("volunteerRole", "Role"), column("volunteerCohort", "Cohort")));
     // Navigators' and Captains' tasks are assigned to them: they see their own teams' work only.
     ensureFilter(FILTER_MY_CHECK_INS, taskService.createTaskQuery()
         .taskDefinitionKey(CohortProcess.TASK_RECORD_CHECK_IN).taskAssigneeExpression("${currentUser()}")
         .orderByDueDate().asc(), NAVIGATORS, -3, "#6a1b9a",
-        "Weekly check-ins of your teams, due at the end of each week");
+        "Weekly check-ins of your teams, due at the end of each week",
+        List.of(column("teamName", "Team"), column("weekLabel", "Week")));
     ensureFilter(FILTER_MY_ONE_TO_ONES, taskService.createTaskQuery()
         .taskDefinitionKey(CohortProcess.TASK_HOLD_ONE_TO_ONE).taskAssigneeExpression("${currentUser()}")
         .orderByDueDate().asc(), CAPTAINS, -2, "#ef6c00",
-        "One-to-ones with your Djangonauts, every second week");
+        "One-to-ones with your Djangonauts, every second week",
+        List.of(column("djangonautName", "Djangonaut"), column("weekLabel", "Week")));
   }
 
   /** Tasks assigned to the current user, or not yet claimed and offered to one of their groups. */
@@ -97,22 +100,32 @@ public class GroupsAndFilters {
         .endOr();
   }
 
+  /**
+   * Creates the filter, or brings an existing one (same name) up to date, keeping its id and so the links and
+   * authorizations that point at it.
+   */
   private void ensureFilter(String name, TaskQuery query, String group, int priority, String color,
-      String description) {
-    Filter existing = filterService.createFilterQuery().filterName(name).singleResult();
-    if (existing != null) {
-      authorizations.grantFilter(group, existing.getId());
-      return;
+      String description, List<Map<String, String>> columns) {
+    Filter filter = filterService.createFilterQuery().filterName(name).singleResult();
+    if (filter == null) {
+      filter = filterService.newTaskFilter(name).setOwner(null);
     }
-    Filter filter = filterService.newTaskFilter(name)
-        .setOwner(null)
-        .setQuery(query)
-        .setProperties(Map.of(
-            "priority", priority,
-            "color", color,
-            "description", description,
-            "refresh", true,
-            "variables", List.of(Map.of("name", "applicationId", "label", "Application"))));
+    filter.setQuery(query).setProperties(Map.of(
+        "priority", priority,
+        "color", color,
+        "description", description,
+        "refresh", true,
+        "variables", columns));
     authorizations.grantFilter(group, filterService.saveFilter(filter).getId());
+  }
+
+  /**
+   * A variable shown on the task cards of a filter. Tasklist reads them with a variable query, which needs
+   * {@code READ} on the task itself: only assignees have that (candidate groups see tasks through the process
+   * definition, see TaskAuthorizationProvider), so only the assigned tasks' filters show variables. Review tasks
+   * carry the applicant's name in the task name instead.
+   */
+  private static Map<String, String> column(String variable, String label) {
+    return Map.of("name", variable, "label", label);
   }
 }

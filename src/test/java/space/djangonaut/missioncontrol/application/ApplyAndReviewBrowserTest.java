@@ -94,13 +94,16 @@ class ApplyAndReviewBrowserTest {
 
     // A reviewer logs in to Tasklist and opens the review of this application.
     String reviewer = testData.reviewer();
-    Task review = taskService.createTaskQuery().processInstanceId(process.getId()).listPage(0, 1).get(0);
+    List<String> reviewTaskIds = taskService.createTaskQuery().processInstanceId(process.getId()).list().stream()
+        .map(Task::getId).toList();
     browser.open(url("/camunda/app/tasklist/"));
     browser.type(By.cssSelector("input[type=text]"), reviewer);
     browser.type(By.cssSelector("input[type=password]"), reviewer);
     browser.clickable(By.cssSelector("button[type=submit]")).click();
-    browser.visible(By.linkText("Applications to review"));
-    browser.open(url("/camunda/app/tasklist/default/#/?task=" + review.getId()));
+    // ... picks the filter, and finds the application by the applicant's name.
+    browser.clickable(By.linkText("Applications to review")).click();
+    browser.clickable(By.xpath("//a[contains(normalize-space(), 'Review: " + name + "')]")).click();
+    browser.waitFor(d -> reviewTaskIds.stream().anyMatch(id -> d.getCurrentUrl().contains("task=" + id)) ? true : null);
 
     browser.clickable(By.xpath("//button[normalize-space()='Claim'] | //a[normalize-space()='Claim']")).click();
     WebElement motivation = browser.visible(fieldLabelled("Why they want to join"));

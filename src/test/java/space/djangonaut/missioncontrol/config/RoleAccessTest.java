@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import org.camunda.bpm.engine.FilterService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -39,6 +40,7 @@ class RoleAccessTest {
   @Autowired RuntimeService runtimeService;
   @Autowired TaskService taskService;
   @Autowired ReviewRepository reviews;
+  @Autowired FilterService filterService;
 
   @Test
   void shouldLetAReviewerReadAndScoreReviewTasksButNothingElse() throws IOException {
@@ -76,6 +78,27 @@ class RoleAccessTest {
   }
 
   @Test
+  void shouldLetAReviewerReadButNeitherClaimNorCompleteAnOrganisersTieBreak() {
+    Application application = testData.apply(testData.openCohort());
+    ProcessInstance process = process(application);
+    testData.executeJobs(process.getId());
+    List<Task> reviewTasks = taskService.createTaskQuery().processInstanceId(process.getId()).list();
+    review(reviewTasks.get(0), testData.reviewer(), 5, "accept");
+    review(reviewTasks.get(1), testData.reviewer(), 1, "reject");
+    Task tieBreak = taskService.createTaskQuery().processInstanceId(process.getId()).singleResult();
+    assertThat(tieBreak.getTaskDefinitionKey()).isEqualTo("Task_ResolveDisagreement");
+    String reviewer = testData.reviewer();
+    WebClient rest = new WebClient(port).basicAuth(reviewer, reviewer);
+
+    assertThat(rest.get("/engine-rest/task/" + tieBreak.getId()).status()).isEqualTo(200);
+    assertThat(rest.postJson("/engine-rest/task/" + tieBreak.getId() + "/claim", "{\"userId\":\"" + reviewer + "\"}")
+        .status()).isEqualTo(403);
+    assertThat(rest.postJson("/engine-rest/task/" + tieBreak.getId() + "/complete", "{}").status()).isEqualTo(403);
+    assertThat(taskService.createTaskQuery().taskId(tieBreak.getId()).singleResult().getAssignee()).isNull();
+    assertThat(reviews.findByApplicationIdOrderByReviewedAt(application.getId())).hasSize(2);
+  }
+
+  @Test
   void shouldGiveAReviewerInTasklistTheSameRightsAsThroughTheRestApi() {
     Application application = testData.apply(testData.openCohort());
     testData.executeJobs(process(application).getId());
@@ -96,6 +119,16 @@ class RoleAccessTest {
         .isEqualTo(403);
     assertThat(tasklist.get(api + "/filter").body()).contains("Applications to review")
         .doesNotContain("Volunteers to approve");
+    // The filter's task cards, as Tasklist lists them, name the applicant.
+    String filterId = filterService.createFilterQuery()
+        .filterName(GroupsAndFilters.FILTER_APPLICATIONS_TO_REVIEW).singleResult().getId();
+    tasklist.header("X-XSRF-TOKEN", tasklist.cookie("XSRF-TOKEN"));
+    WebClient.Response cards = tasklist.header("Accept", "application/hal+json").postJson(
+        api + "/filter/" + filterId + "/list?firstResult=0&maxResults=15",
+        "{\"processInstanceBusinessKey\":\"" + application.getId() + "\"}");
+    assertThat(cards.status()).isEqualTo(200);
+    assertThat(cards.body()).contains("\"name\":\"Review: " + application.getName() + " – ");
+    tasklist.header("Accept", "application/json");
     // With a valid CSRF token and password, Cockpit still refuses a reviewer.
     WebClient.Response cockpit = tasklist.postForm("/camunda/api/admin/auth/user/default/login/cockpit",
         Map.of("username", List.of(reviewer), "password", List.of(reviewer)));
@@ -140,6 +173,12 @@ class RoleAccessTest {
         .contains(process(application).getId());
     assertThat(deploy(rest).status()).isEqualTo(200);
     assertThat(new WebClient(port).get("/engine-rest/task").status()).isEqualTo(401);
+  }
+
+  private void review(Task task, String reviewer, int score, String recommendation) {
+    taskService.claim(task.getId(), reviewer);
+    taskService.complete(task.getId(), Map.of("scoreMotivation", (long) score, "scoreExperience", (long) score,
+        "scoreAvailability", (long) score, "scoreCommunity", (long) score, "recommendation", recommendation));
   }
 
   private ProcessInstance process(Application application) {
