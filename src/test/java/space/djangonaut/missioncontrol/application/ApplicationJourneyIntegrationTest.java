@@ -63,6 +63,7 @@ class ApplicationJourneyIntegrationTest {
       taskService.complete(review.getId(), Map.of("scoreMotivation", 5L, "scoreExperience", 4L,
           "scoreAvailability", 4L, "scoreCommunity", 5L, "recommendation", "accept", "reviewComment", "Great"));
     }
+    testData.executeJobs(process.getId());
 
     String organiser = testData.organiser();
     WebClient.Response decided = new WebClient(port).basicAuth(organiser, organiser)

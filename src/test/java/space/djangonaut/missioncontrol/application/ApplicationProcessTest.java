@@ -12,6 +12,10 @@ import static space.djangonaut.missioncontrol.application.ApplicationProcess.*;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.assertj.core.api.Assertions;
 import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.ManagementService;
@@ -25,6 +29,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 import space.djangonaut.missioncontrol.cohort.Cohort;
 import space.djangonaut.missioncontrol.mail.MailTemplate;
 import space.djangonaut.missioncontrol.mail.OutboxEmail;
@@ -39,6 +45,7 @@ import space.djangonaut.missioncontrol.support.TestInfrastructure;
 class ApplicationProcessTest {
 
   @Autowired ProcessEngine processEngine;
+  @Autowired PlatformTransactionManager transactionManager;
   @Autowired ManagementService managementService;
   @Autowired TestData testData;
   @Autowired ApplicationService applications;
@@ -222,6 +229,31 @@ class ApplicationProcessTest {
   }
 
   @Test
+  void shouldTakeTwoReviewsSubmittedAtTheSameMoment() throws Exception {
+    ProcessInstance pi = submitAndAcknowledge();
+    List<Task> tasks = reviewTasks(pi);
+    taskService().claim(tasks.get(0).getId(), testData.reviewer());
+    taskService().claim(tasks.get(1).getId(), testData.reviewer());
+    ExecutorService secondReviewer = Executors.newSingleThreadExecutor();
+    try {
+      new TransactionTemplate(transactionManager).executeWithoutResult(firstReviewersTransaction -> {
+        taskService().complete(tasks.get(0).getId(), scores(4));
+        // The second reviewer submits while the first one's transaction is still open: neither waits for the
+        // other nor fails, because the multi-instance continues in a job of its own (asyncAfter).
+        Future<?> second = secondReviewer.submit(() -> taskService().complete(tasks.get(1).getId(), scores(3)));
+        Assertions.assertThatCode(() -> second.get(10, TimeUnit.SECONDS)).doesNotThrowAnyException();
+      });
+    } finally {
+      secondReviewer.shutdownNow();
+    }
+    testData.executeJobs(pi.getId());
+
+    assertThat(pi).isWaitingAt(EVENT_SELECTION_DECIDED);
+    Assertions.assertThat(applicationRepository.findById(applicationId(pi)).orElseThrow().getAggregateScore())
+        .isEqualByComparingTo(new BigDecimal("14.00"));
+  }
+
+  @Test
   void shouldAskOrganisersForATieBreakReviewWhenReviewersDisagree() {
     ProcessInstance pi = submitAndAcknowledge();
     List<Task> tasks = reviewTasks(pi);
@@ -334,6 +366,11 @@ class ApplicationProcessTest {
     return pi;
   }
 
+  private static Map<String, Object> scores(int score) {
+    return Map.of(SCORE_MOTIVATION, (long) score, SCORE_EXPERIENCE, (long) score, SCORE_AVAILABILITY, (long) score,
+        SCORE_COMMUNITY, (long) score, RECOMMENDATION, "accept", REVIEW_COMMENT, "Reviewed at the same moment");
+  }
+
   private void review(Task task, String reviewer, int score, String recommendation) {
     if (reviewer != null) {
       taskService().claim(task.getId(), reviewer);
@@ -341,6 +378,7 @@ class ApplicationProcessTest {
     taskService().complete(task.getId(), Map.of(SCORE_MOTIVATION, (long) score, SCORE_EXPERIENCE, (long) score,
         SCORE_AVAILABILITY, (long) score, SCORE_COMMUNITY, (long) score, RECOMMENDATION, recommendation,
         REVIEW_COMMENT, "Reviewed in a test"));
+    testData.executeJobs(task.getProcessInstanceId());
   }
 
   private static List<Task> reviewTasks(ProcessInstance pi) {

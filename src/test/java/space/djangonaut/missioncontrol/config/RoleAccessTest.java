@@ -179,6 +179,7 @@ class RoleAccessTest {
     taskService.claim(task.getId(), reviewer);
     taskService.complete(task.getId(), Map.of("scoreMotivation", (long) score, "scoreExperience", (long) score,
         "scoreAvailability", (long) score, "scoreCommunity", (long) score, "recommendation", recommendation));
+    testData.executeJobs(task.getProcessInstanceId());
   }
 
   private ProcessInstance process(Application application) {

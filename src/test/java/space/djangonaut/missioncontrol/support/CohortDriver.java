@@ -111,6 +111,8 @@ public class CohortDriver {
           ApplicationProcess.SCORE_MOTIVATION, (long) score, ApplicationProcess.SCORE_EXPERIENCE, (long) score,
           ApplicationProcess.SCORE_AVAILABILITY, (long) score, ApplicationProcess.SCORE_COMMUNITY, (long) score,
           ApplicationProcess.RECOMMENDATION, score >= 3 ? "accept" : "maybe"));
+      // The multi-instance review continues after each completion in a job of its own (asyncAfter).
+      testData.executeJobs(task.getProcessInstanceId());
     }
   }
 
