@@ -30,6 +30,9 @@ public class MailDispatcher {
   static final Duration CLAIM = Duration.ofMinutes(2);
   private static final Logger LOG = LoggerFactory.getLogger(MailDispatcher.class);
 
+  /** How many due emails one query of the outbox takes. */
+  static final int BATCH = 200;
+
   private final OutboxEmailRepository outbox;
   private final JavaMailSender sender;
   private final MailProperties properties;
@@ -47,19 +50,26 @@ public class MailDispatcher {
   }
 
   /**
-   * Tries to deliver every due email now.
+   * Tries to deliver every due email now, in batches of {@value #BATCH}, until the outbox has none due or a whole
+   * batch fails (SMTP is down: the failed ones wait for their next attempt).
    *
    * @return how many were sent
    */
   @Scheduled(fixedDelayString = "${missioncontrol.mail.dispatch-interval:PT15S}",
       initialDelayString = "${missioncontrol.mail.dispatch-interval:PT15S}")
   public int dispatchDue() {
-    List<Long> due = transactions.execute(status -> outbox.findDue(clock.instant(), Limit.of(200)));
     int sent = 0;
-    for (Long id : due) {
-      sent += dispatch(id) ? 1 : 0;
+    while (true) {
+      List<Long> due = transactions.execute(status -> outbox.findDue(clock.instant(), Limit.of(BATCH)));
+      int sentNow = 0;
+      for (Long id : due) {
+        sentNow += dispatch(id) ? 1 : 0;
+      }
+      sent += sentNow;
+      if (due.size() < BATCH || sentNow == 0) {
+        return sent;
+      }
     }
-    return sent;
   }
 
   /**

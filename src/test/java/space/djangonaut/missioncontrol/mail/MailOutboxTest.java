@@ -3,6 +3,8 @@ package space.djangonaut.missioncontrol.mail;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.junit.jupiter.api.AfterEach;
@@ -132,6 +134,28 @@ class MailOutboxTest {
     assertThat(Mailbox.messagesTo(to)).hasSize(1);
     assertThat(outbox.findByRecipientOrderById(to)).singleElement()
         .satisfies(e -> assertThat(e.getStatus()).isEqualTo(OutboxEmail.Status.SENT));
+  }
+
+  @Test
+  void shouldDeliverABacklogLargerThanOneBatchInOneRoundOfTheDispatcher() {
+    Cohort cohort = testData.openCohort();
+    List<String> recipients = new ArrayList<>();
+    TestInfrastructure.stopMail();
+    try {
+      for (int i = 0; i < 2 * MailDispatcher.BATCH + 50; i++) {
+        String to = TestData.uniqueEmail();
+        recipients.add(to);
+        transactions.executeWithoutResult(status -> mail.send(to, MailTemplate.APPLICATION_REJECTED,
+            Map.of("name", "Ada", "cohort", cohort), new Step(TestData.unique("pi"), "ai")));
+      }
+    } finally {
+      TestInfrastructure.restartMail();
+    }
+    ClockUtil.setCurrentTime(new java.util.Date(ClockUtil.getCurrentTime().getTime()
+        + OutboxEmail.backoff(1).plusSeconds(1).toMillis()));
+
+    assertThat(dispatcher.dispatchDue()).isGreaterThanOrEqualTo(recipients.size());
+    assertThat(recipients).allSatisfy(to -> assertThat(Mailbox.messagesTo(to)).hasSize(1));
   }
 
   private OutboxEmail send(String to, Step step) {
