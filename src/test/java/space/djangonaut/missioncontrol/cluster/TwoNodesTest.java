@@ -3,7 +3,6 @@ package space.djangonaut.missioncontrol.cluster;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -17,7 +16,6 @@ import org.springframework.context.ConfigurableApplicationContext;
 import space.djangonaut.missioncontrol.MissionControlApplication;
 import space.djangonaut.missioncontrol.application.ApplicationProcess;
 import space.djangonaut.missioncontrol.application.ApplicationRepository;
-import space.djangonaut.missioncontrol.cohort.CohortForm;
 import space.djangonaut.missioncontrol.cohort.CohortService;
 import space.djangonaut.missioncontrol.support.Mailbox;
 import space.djangonaut.missioncontrol.support.TestData;
@@ -38,7 +36,7 @@ class TwoNodesTest {
     ConfigurableApplicationContext nodeA = node("nodeA");
     ConfigurableApplicationContext nodeB = node("nodeB");
     String slug = TestData.unique("cluster");
-    long cohortId = nodeA.getBean(CohortService.class).create(cohort(slug)).getId();
+    long cohortId = nodeA.getBean(CohortService.class).create(TestData.cohortForm("Cluster session", slug)).getId();
     List<String> emails = new ArrayList<>();
     for (int i = 0; i < APPLICATIONS; i++) {
       emails.add(TestData.uniqueEmail());
@@ -130,14 +128,4 @@ class TwoNodesTest {
     return (int) emails.stream().filter(e -> !Mailbox.messagesTo(e).isEmpty()).count();
   }
 
-  private static CohortForm cohort(String slug) {
-    LocalDate today = LocalDate.now();
-    CohortForm form = new CohortForm();
-    form.setName("Cluster session");
-    form.setSlug(slug);
-    form.setApplicationsOpenOn(today.minusDays(1));
-    form.setApplicationsCloseOn(today.plusDays(10));
-    form.setStartsOn(today.plusDays(40));
-    return form;
-  }
 }

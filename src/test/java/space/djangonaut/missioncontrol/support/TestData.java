@@ -49,6 +49,18 @@ public class TestData {
     return prefix + SEQUENCE.incrementAndGet() + UUID.randomUUID().toString().substring(0, 6);
   }
 
+  /** The form of a cohort whose applications opened yesterday, close in 10 days; it starts in 40. */
+  public static CohortForm cohortForm(String name, String slug) {
+    LocalDate today = LocalDate.ofInstant(ClockUtil.getCurrentTime().toInstant(), ZoneOffset.UTC);
+    CohortForm form = new CohortForm();
+    form.setName(name);
+    form.setSlug(slug);
+    form.setApplicationsOpenOn(today.minusDays(1));
+    form.setApplicationsCloseOn(today.plusDays(10));
+    form.setStartsOn(today.plusDays(40));
+    return form;
+  }
+
   /** A cohort whose application window is open today. */
   public Cohort openCohort() {
     LocalDate today = LocalDate.ofInstant(ClockUtil.getCurrentTime().toInstant(), ZoneOffset.UTC);

@@ -1,0 +1,558 @@
+package space.djangonaut.missioncontrol.benchmark;
+
+import jakarta.mail.internet.MimeMessage;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.camunda.bpm.engine.FilterService;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.management.Metrics;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.model.bpmn.Bpmn;
+import org.camunda.bpm.model.bpmn.BpmnModelInstance;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
+import space.djangonaut.missioncontrol.MissionControlApplication;
+import space.djangonaut.missioncontrol.application.Application;
+import space.djangonaut.missioncontrol.application.ApplicationForm;
+import space.djangonaut.missioncontrol.application.ApplicationProcess;
+import space.djangonaut.missioncontrol.application.ApplicationRepository;
+import space.djangonaut.missioncontrol.application.ApplicationService;
+import space.djangonaut.missioncontrol.application.ApplicationStatus;
+import space.djangonaut.missioncontrol.application.OfferService;
+import space.djangonaut.missioncontrol.cohort.CohortLifecycle;
+import space.djangonaut.missioncontrol.cohort.CohortProcess;
+import space.djangonaut.missioncontrol.cohort.CohortService;
+import space.djangonaut.missioncontrol.cohort.TeamDirectory;
+import space.djangonaut.missioncontrol.cohort.TeamFormation;
+import space.djangonaut.missioncontrol.cohort.TeamRepository;
+import space.djangonaut.missioncontrol.cohort.TeamService;
+import space.djangonaut.missioncontrol.config.Accounts;
+import space.djangonaut.missioncontrol.config.GroupsAndFilters;
+import space.djangonaut.missioncontrol.support.CohortDriver;
+import space.djangonaut.missioncontrol.support.Mailbox;
+import space.djangonaut.missioncontrol.support.TestData;
+import space.djangonaut.missioncontrol.support.TestInfrastructure;
+import space.djangonaut.missioncontrol.support.WebClient;
+import space.djangonaut.missioncontrol.survey.Comfort;
+import space.djangonaut.missioncontrol.survey.ImpactReport;
+import space.djangonaut.missioncontrol.survey.ImpactReportService;
+import space.djangonaut.missioncontrol.survey.SurveyForm;
+import space.djangonaut.missioncontrol.survey.SurveyService;
+import space.djangonaut.missioncontrol.volunteer.VolunteerRole;
+
+/**
+ * Prints what Mission Control does on real PostgreSQL (embedded, or {@code MISSIONCONTROL_TEST_DATABASE_URL}) with
+ * the engine's own job executor and a real SMTP server in the same JVM. Not part of the test suite; run it as the
+ * README says. Its parts:
+ * <ol>
+ *   <li>intake: applications submitted through the HTTP form per second, p50 and p99, at 1, 8 and 32 clients, and
+ *       the same count of bare Camunda instances of the same shape (start, async step, user task) started through
+ *       the engine API by as many threads; the ratio is our time per application over the engine's;</li>
+ *   <li>a whole cohort at Outreachy scale ({@code -Dbench.applications=10000}): applications and acknowledgements,
+ *       Tasklist's "Applications to review" filter with two open reviews per application, every review, selection
+ *       ({@code -Dbench.places=300}), offers accepted, volunteers, teams, eight weeks of check-ins and one-to-ones,
+ *       the survey with its reminder and close, and the impact report: wall time of each phase and the engine's
+ *       job throughput;</li>
+ *   <li>peak heap and RSS.</li>
+ * </ol>
+ */
+public final class Benchmark {
+
+  private static final int INTAKE = Integer.getInteger("bench.intake", 400);
+  private static final int APPLICATIONS = Integer.getInteger("bench.applications", 10_000);
+  private static final int PLACES = Integer.getInteger("bench.places", 300);
+  private static final int TEAMS = Integer.getInteger("bench.teams", 80);
+  private static final int WEEKS = 8;
+  private static final int THREADS = 8;
+  private static final List<String> EVENINGS = List.of("MON-18", "TUE-18", "WED-18", "THU-18", "FRI-18");
+  private static final List<String> PROJECTS = List.of("Django core", "Django REST framework", "djangoproject.com");
+  private static final Pattern LINK_TOKEN = Pattern.compile("/(offers|survey)/([A-Za-z0-9_-]{43})");
+
+  private final ConfigurableApplicationContext app;
+  private final ManagementService management;
+  private final TaskService tasks;
+  private final JdbcTemplate jdbc;
+  private final StringBuilder report = new StringBuilder();
+  private final ExecutorService pool = Executors.newFixedThreadPool(THREADS);
+
+  private Benchmark(ConfigurableApplicationContext app) {
+    this.app = app;
+    this.management = app.getBean(ManagementService.class);
+    this.tasks = app.getBean(TaskService.class);
+    this.jdbc = new JdbcTemplate(app.getBean(javax.sql.DataSource.class));
+  }
+
+  public static void main(String[] args) throws Exception {
+    int status = 0;
+    try (ConfigurableApplicationContext app = new SpringApplicationBuilder(MissionControlApplication.class)
+        .profiles("test").initializers(new TestInfrastructure())
+        .run("--server.port=0", "--logging.level.root=error",
+            // Production settings where the test profile differs: the job executor runs, mail is delivered by
+            // the delivery pool after each commit and what overflows it by the scheduled dispatcher.
+            "--camunda.bpm.job-execution.enabled=true", "--missioncontrol.mail.deliver-in-caller-thread=false",
+            "--missioncontrol.scheduling.enabled=true",
+            // The benchmark moves the engine clock: the job executor looks for due jobs at least every second.
+            "--camunda.bpm.job-execution.max-wait=1000", "--camunda.bpm.job-execution.wait-time-in-millis=200",
+            "--spring.datasource.hikari.maximum-pool-size=40")) {
+      Benchmark benchmark = new Benchmark(app);
+      try {
+        benchmark.run();
+      } catch (Exception | Error e) {
+        System.out.print(benchmark.report);
+        e.printStackTrace();
+        status = 1;
+      } finally {
+        benchmark.pool.shutdownNow();
+        ClockUtil.reset();
+      }
+    } finally {
+      // GreenMail's SMTP thread would keep the JVM alive.
+      TestInfrastructure.mail().stop();
+    }
+    System.exit(status);
+  }
+
+  private void run() throws Exception {
+    report.append(String.format("%nMission Control benchmark: PostgreSQL %s, %d cores, max heap %d MB%n",
+        app.getEnvironment().getProperty("spring.datasource.url"), Runtime.getRuntime().availableProcessors(),
+        Runtime.getRuntime().maxMemory() / (1024 * 1024)));
+    intake();
+    System.out.print(report);
+    cohort();
+    report.append(memory());
+    System.out.println(report);
+  }
+
+  // --- intake
+
+  private void intake() throws Exception {
+    int port = Integer.parseInt(app.getEnvironment().getProperty("local.server.port"));
+    String slug = TestData.unique("intake");
+    app.getBean(CohortService.class).create(TestData.cohortForm("Intake benchmark", slug));
+    BpmnModelInstance bare = Bpmn.createExecutableProcess("bareApplication").camundaHistoryTimeToLive(1)
+        .startEvent("StartEvent_Bare")
+        .serviceTask("Task_BareStep").camundaAsyncBefore().camundaExpression("${true}")
+        .userTask("Task_BareReview").camundaCandidateGroups("reviewers")
+        .endEvent("EndEvent_Bare")
+        .done();
+    app.getBean(RepositoryService.class).createDeployment().name("bare").addModelInstance("bare.bpmn", bare)
+        .deploy();
+    RuntimeService runtime = app.getBean(RuntimeService.class);
+    Call ours = i -> submit(port, slug);
+    Call engine = i -> {
+      long start = System.nanoTime();
+      runtime.startProcessInstanceByKey("bareApplication");
+      return System.nanoTime() - start;
+    };
+    timed(4, 40, ours);
+    timed(4, 40, engine);
+    settle();
+    for (int clients : new int[] {1, 8, 32}) {
+      Figures form = timed(clients, INTAKE, ours);
+      settle();
+      Figures bareFigures = timed(clients, INTAKE, engine);
+      settle();
+      report.append(String.format("intake, %2d clients: %6.1f applications/s, p50 %6.1f ms, p99 %6.1f ms | bare "
+          + "Camunda %7.1f instances/s, p50 %5.1f ms | ratio %.1f%n", clients, form.perSecond(), form.p50(),
+          form.p99(), bareFigures.perSecond(), bareFigures.p50(), bareFigures.perSecond() / form.perSecond()));
+    }
+  }
+
+  private static long submit(int port, String slug) {
+    WebClient browser = new WebClient(port);
+    String path = "/cohorts/" + slug + "/apply";
+    var form = WebClient.form(browser.get(path), TestData.formAnswers(TestData.uniqueEmail(), "Bench Applicant"));
+    long start = System.nanoTime();
+    int status = browser.postForm(path, form).status();
+    long took = System.nanoTime() - start;
+    if (status != 302) {
+      throw new IllegalStateException("Submission answered " + status);
+    }
+    return took;
+  }
+
+  // --- a whole cohort
+
+  private void cohort() throws Exception {
+    CohortDriver driver = app.getBean(CohortDriver.class);
+    ApplicationService applicationService = app.getBean(ApplicationService.class);
+    ApplicationRepository applications = app.getBean(ApplicationRepository.class);
+    long cohortStart = System.nanoTime();
+    long jobsBefore = jobsDone();
+    report.append(String.format("cohort: %,d applications, %d places, %d weeks%n", APPLICATIONS, PLACES, WEEKS));
+
+    CohortDriver.Run run = driver.open(PLACES, WEEKS);
+    String slug = run.cohort().getSlug();
+    // One Navigator a team: for 300 places and 80 teams, 60 take four and 20 take three. Captains take eight.
+    phase(TEAMS + " Navigators and " + (PLACES + 7) / 8 + " Captains approved", () -> {
+      int fours = PLACES - 3 * TEAMS;
+      for (int n = 0; n < TEAMS; n++) {
+        driver.volunteer(run, VolunteerRole.NAVIGATOR, n < fours ? 4 : 3, PROJECTS, EVENINGS);
+      }
+      for (int c = 0; c < (PLACES + 7) / 8; c++) {
+        driver.volunteer(run, VolunteerRole.CAPTAIN, 8, List.of(), EVENINGS);
+      }
+    });
+
+    List<Long> applied = Collections.synchronizedList(new ArrayList<>());
+    phase(String.format("%,d applications submitted and acknowledged", APPLICATIONS), () -> {
+      parallel(APPLICATIONS, i -> applied.add(applicationService.submit(slug, applicationForm(i)).getId()));
+      settle();
+    });
+
+    long openReviews = tasks.createTaskQuery().processDefinitionKey(ApplicationProcess.KEY)
+        .taskDefinitionKey(ApplicationProcess.TASK_REVIEW_APPLICATION).count();
+    Figures filter = reviewersFilter();
+    report.append(String.format("  Tasklist filter \"Applications to review\" as a reviewer, %,d open review tasks "
+        + "(first page of 15 and the count): p50 %.1f ms, p95 %.1f ms%n", openReviews, filter.p50(),
+        filter.percentile(95)));
+
+    List<String> reviewers = new ArrayList<>();
+    Accounts accounts = app.getBean(Accounts.class);
+    for (int r = 0; r < 20; r++) {
+      String id = TestData.uniqueUserId("benchreviewer");
+      accounts.ensureUser(id, id, "Bench", "Reviewer " + r, null, GroupsAndFilters.REVIEWERS);
+      reviewers.add(id);
+    }
+    List<Long> ids = new ArrayList<>(applied);
+    phase(String.format("%,d reviews by 20 reviewers", 2 * APPLICATIONS), () -> {
+      parallel(ids.size(), i -> review(ids.get(i), reviewers.get(i % 20), reviewers.get((i + 1) % 20), score(i)));
+      settle();
+    });
+
+    CohortLifecycle lifecycle = app.getBean(CohortLifecycle.class);
+    String organiser = app.getBean(TestData.class).organiser();
+    phase("applications closed, ranked, selection finalised, decisions sent", () -> {
+      lifecycle.closeEarly(slug);
+      Task selection = awaitTask(run, CohortProcess.TASK_FINALISE_SELECTION);
+      tasks.claim(selection.getId(), organiser);
+      tasks.complete(selection.getId(), Map.of(CohortProcess.SELECTION_CHANGES, ""));
+      settle();
+    });
+
+    OfferService offers = app.getBean(OfferService.class);
+    phase("offers accepted through their links", () -> {
+      Map<String, String> tokens = tokens("offers");
+      List<Application> offered = applications.findByCohortIdAndStatus(run.cohortId(), ApplicationStatus.OFFERED);
+      parallel(offered.size(), i -> offers.answer(tokens.get(offered.get(i).getEmail()), true));
+      settle();
+    });
+    int confirmed = applications.findByCohortIdAndStatus(run.cohortId(), ApplicationStatus.CONFIRMED).size();
+    TestInfrastructure.mail().purgeEmailFromAllMailboxes();
+
+    phase("cohort started: waitlist closed, teams formed and confirmed, welcome emails", () -> {
+      ClockUtil.setCurrentTime(Date.from(run.cohort().startsAt().plusSeconds(60)));
+      settle();
+      Task confirm = awaitTask(run, CohortProcess.TASK_CONFIRM_TEAMS);
+      tasks.claim(confirm.getId(), organiser);
+      tasks.complete(confirm.getId());
+      settle();
+    });
+    int teams = app.getBean(TeamRepository.class).findByCohortIdOrderById(run.cohortId()).size();
+    int placed = app.getBean(TeamDirectory.class).djangonautIds(run.cohortId()).size();
+    List<TeamFormation.Problem> problems = app.getBean(TeamService.class).problems(run.cohortId());
+    report.append(String.format("  %d confirmed Djangonauts, %d of them in %d teams; %d problems reported to the "
+        + "organiser (who confirmed the teams as proposed)%n", confirmed, placed, teams, problems.size()));
+
+    AtomicInteger checkIns = new AtomicInteger();
+    AtomicInteger oneToOnes = new AtomicInteger();
+    phase(WEEKS + " weeks of check-ins and one-to-ones", () -> {
+      for (int week = 1; week <= WEEKS; week++) {
+        ClockUtil.setCurrentTime(Date.from(run.cohort().startsAt().plus(Duration.ofDays(7L * (week - 1)))
+            .plusSeconds(60)));
+        settle();
+        int w = week;
+        List<Task> open = driver.openTasks(run, CohortProcess.TASK_RECORD_CHECK_IN);
+        parallel(open.size(), i -> {
+          tasks.complete(open.get(i).getId(), checkIn(w, i));
+          checkIns.incrementAndGet();
+        });
+        List<Task> talks = driver.openTasks(run, CohortProcess.TASK_HOLD_ONE_TO_ONE);
+        parallel(talks.size(), i -> {
+          tasks.complete(talks.get(i).getId(), Map.of("oneToOneHeld", i % 10 != 0, "oneToOneNotes", "fine"));
+          oneToOnes.incrementAndGet();
+        });
+        settle();
+      }
+    });
+    report.append(String.format("  %d check-ins and %d one-to-ones recorded%n", checkIns.get(), oneToOnes.get()));
+
+    SurveyService surveys = app.getBean(SurveyService.class);
+    AtomicInteger answered = new AtomicInteger();
+    phase("survey answered, reminded and closed; impact report", () -> {
+      Set<String> djangonauts = new HashSet<>();
+      applications.findByCohortIdAndStatus(run.cohortId(), ApplicationStatus.CONFIRMED)
+          .forEach(a -> djangonauts.add(a.getEmail()));
+      List<Map.Entry<String, String>> invited = new ArrayList<>(tokens("survey").entrySet());
+      parallel(invited.size(), i -> {
+        boolean djangonaut = djangonauts.contains(invited.get(i).getKey());
+        if (i % 5 == 4) {
+          return; // one in five does not answer and gets the reminder
+        }
+        SurveyForm form = new SurveyForm();
+        if (djangonaut) {
+          form.setComfortContributing(Comfort.MORE);
+          form.setComfortCommunity(i % 12 == 0 ? Comfort.SAME : Comfort.MORE);
+        } else {
+          form.setComfortMentoring(Comfort.MORE);
+        }
+        form.setMayQuote(false);
+        surveys.answer(invited.get(i).getValue(), form);
+        answered.incrementAndGet();
+      });
+      // A week later the reminder, another week later the survey closes.
+      for (int step = 0; step < 2; step++) {
+        ClockUtil.setCurrentTime(Date.from(ClockUtil.getCurrentTime().toInstant().plus(Duration.ofDays(7))
+            .plusSeconds(60)));
+        settle();
+      }
+      Task publish = awaitTask(run, CohortProcess.TASK_PUBLISH_REPORT);
+      tasks.claim(publish.getId(), organiser);
+      tasks.complete(publish.getId());
+      settle();
+    });
+    ImpactReport impact = app.getBean(ImpactReportService.class).report(run.cohortId());
+    report.append(String.format("  %d survey answers; report: %d tickets progressed, %d closed, %d check-ins, %d "
+            + "one-to-ones held, %d PR review comments, %d presentations, %d%% more comfortable with the community%n",
+        answered.get(), impact.ticketsProgressed(), impact.ticketsClosed(), impact.checkInsHeld(),
+        impact.oneToOnesHeld(), impact.prReviewComments(), impact.presentations(),
+        impact.moreComfortableWithCommunity().percent()));
+
+    double seconds = (System.nanoTime() - cohortStart) / 1e9;
+    long jobs = jobsDone() - jobsBefore;
+    long emails = jdbc.queryForObject("select count(*) from outbox_email where status = 'SENT'", Long.class);
+    long incidents = management.createJobQuery().noRetriesLeft().count();
+    boolean ended = app.getBean(RuntimeService.class).createProcessInstanceQuery()
+        .processInstanceId(run.process().getId()).count() == 0;
+    report.append(String.format("cohort total: %.1f min; %,d jobs executed by the job executor (%.1f jobs/s over "
+        + "the whole run); %,d emails delivered (whole run); %d jobs out of retries; cohort process ended: %s%n",
+        seconds / 60, jobs, jobs / seconds, emails, incidents, ended));
+  }
+
+  private Figures reviewersFilter() {
+    String reviewer = TestData.uniqueUserId("benchfilter");
+    app.getBean(Accounts.class).ensureUser(reviewer, reviewer, "Bench", "Filter", null, GroupsAndFilters.REVIEWERS);
+    FilterService filters = app.getBean(FilterService.class);
+    IdentityService identity = app.getBean(IdentityService.class);
+    String filterId = filters.createFilterQuery().filterName(GroupsAndFilters.FILTER_APPLICATIONS_TO_REVIEW)
+        .singleResult().getId();
+    List<Long> times = new ArrayList<>();
+    identity.setAuthentication(reviewer, List.of(GroupsAndFilters.REVIEWERS));
+    try {
+      for (int i = 0; i < 65; i++) {
+        long start = System.nanoTime();
+        filters.listPage(filterId, 0, 15);
+        filters.count(filterId);
+        if (i >= 5) {
+          times.add(System.nanoTime() - start);
+        }
+      }
+    } finally {
+      identity.clearAuthentication();
+    }
+    return new Figures(times, 0);
+  }
+
+  private void review(long applicationId, String first, String second, int score) {
+    List<Task> open = tasks.createTaskQuery().processInstanceBusinessKey(Long.toString(applicationId))
+        .taskDefinitionKey(ApplicationProcess.TASK_REVIEW_APPLICATION).list();
+    for (int t = 0; t < open.size(); t++) {
+      tasks.claim(open.get(t).getId(), t == 0 ? first : second);
+      tasks.complete(open.get(t).getId(), Map.of(
+          ApplicationProcess.SCORE_MOTIVATION, (long) score, ApplicationProcess.SCORE_EXPERIENCE, (long) score,
+          ApplicationProcess.SCORE_AVAILABILITY, (long) score, ApplicationProcess.SCORE_COMMUNITY, (long) score,
+          ApplicationProcess.RECOMMENDATION, score >= 3 ? "accept" : "maybe"));
+    }
+  }
+
+  /** Scores spread so that about one application in ten scores 5. */
+  private static int score(int i) {
+    return i % 10 == 0 ? 5 : 1 + i % 4;
+  }
+
+  private static Map<String, Object> checkIn(int week, int i) {
+    Map<String, Object> form = new HashMap<>();
+    form.put("checkInHeld", true);
+    form.put("djangonautsAttended", 3L);
+    form.put("ticketsProgressed", (long) ((week + i) % 3));
+    form.put("ticketsClosed", week % 4 == 0 ? 1L : 0L);
+    form.put("prReviewComments", 2L + week % 5);
+    form.put("presentations", week == WEEKS && i % 10 == 0 ? 1L : 0L);
+    return form;
+  }
+
+  private static ApplicationForm applicationForm(int i) {
+    ApplicationForm form = TestData.applicationForm(TestData.uniqueEmail());
+    form.setName("Applicant " + i);
+    form.setProject(PROJECTS.get(i % PROJECTS.size()));
+    List<String> slots = new ArrayList<>(EVENINGS.subList(0, 3));
+    slots.add(EVENINGS.get(3 + i % 2));
+    form.setAvailability(slots);
+    return form;
+  }
+
+
+  // --- machinery
+
+  interface Step {
+    void run() throws Exception;
+  }
+
+  interface Call {
+    long call(int i) throws Exception;
+  }
+
+  interface Each {
+    void run(int i) throws Exception;
+  }
+
+  private void phase(String name, Step step) throws Exception {
+    long jobs = jobsDone();
+    long start = System.nanoTime();
+    step.run();
+    double seconds = (System.nanoTime() - start) / 1e9;
+    long executed = jobsDone() - jobs;
+    report.append(String.format("  %-75s %7.1f s, %,7d jobs (%.0f/s)%n", name, seconds, executed,
+        executed / seconds));
+    System.out.print(report.substring(report.lastIndexOf("\n", report.length() - 2) + 1));
+  }
+
+  /** Waits until the job executor has run every due job and every email in the outbox is delivered. */
+  private void settle() throws InterruptedException {
+    long deadline = System.nanoTime() + Duration.ofMinutes(30).toNanos();
+    while (System.nanoTime() < deadline) {
+      long due = management.createJobQuery().executable().count();
+      Long pending = jdbc.queryForObject("select count(*) from outbox_email where status = 'PENDING'", Long.class);
+      if (due == 0 && pending == 0) {
+        return;
+      }
+      Thread.sleep(200);
+    }
+    throw new IllegalStateException("Jobs or emails still waiting after 30 minutes");
+  }
+
+  private Task awaitTask(CohortDriver.Run run, String key) throws InterruptedException {
+    for (int i = 0; i < 600; i++) {
+      List<Task> found = tasks.createTaskQuery().processInstanceId(run.process().getId()).taskDefinitionKey(key)
+          .list();
+      if (!found.isEmpty()) {
+        return found.get(0);
+      }
+      Thread.sleep(200);
+    }
+    throw new IllegalStateException(key + " did not appear");
+  }
+
+  private long jobsDone() {
+    management.reportDbMetricsNow();
+    return management.createMetricsQuery().name(Metrics.JOB_SUCCESSFUL).sum();
+  }
+
+  /** The newest personal link of this kind emailed to each recipient. */
+  private static Map<String, String> tokens(String kind) throws Exception {
+    Map<String, String> tokens = new HashMap<>();
+    for (MimeMessage message : TestInfrastructure.mail().getReceivedMessages()) {
+      Matcher matcher = LINK_TOKEN.matcher(Mailbox.text(message));
+      while (matcher.find()) {
+        if (matcher.group(1).equals(kind)) {
+          tokens.put(message.getAllRecipients()[0].toString(), matcher.group(2));
+        }
+      }
+    }
+    return tokens;
+  }
+
+  private void parallel(int count, Each each) throws Exception {
+    List<Future<?>> futures = new ArrayList<>();
+    for (int i = 0; i < count; i++) {
+      int index = i;
+      futures.add(pool.submit(() -> {
+        each.run(index);
+        return null;
+      }));
+    }
+    for (Future<?> future : futures) {
+      future.get();
+    }
+  }
+
+  private Figures timed(int clients, int count, Call call) throws Exception {
+    ExecutorService threads = Executors.newFixedThreadPool(clients);
+    AtomicInteger next = new AtomicInteger();
+    List<Long> times = Collections.synchronizedList(new ArrayList<>());
+    long start = System.nanoTime();
+    List<Future<?>> workers = new ArrayList<>();
+    for (int c = 0; c < clients; c++) {
+      workers.add(threads.submit(() -> {
+        int i;
+        while ((i = next.getAndIncrement()) < count) {
+          times.add(call.call(i));
+        }
+        return null;
+      }));
+    }
+    for (Future<?> worker : workers) {
+      worker.get();
+    }
+    threads.shutdown();
+    return new Figures(new ArrayList<>(times), System.nanoTime() - start);
+  }
+
+  private record Figures(List<Long> nanos, long wallNanos) {
+    double perSecond() {
+      return nanos.size() / (wallNanos / 1e9);
+    }
+
+    double p50() {
+      return percentile(50);
+    }
+
+    double p99() {
+      return percentile(99);
+    }
+
+    double percentile(int p) {
+      List<Long> sorted = new ArrayList<>(nanos);
+      Collections.sort(sorted);
+      int index = Math.min(sorted.size() - 1, (int) Math.ceil(p / 100.0 * sorted.size()) - 1);
+      return sorted.get(Math.max(0, index)) / 1e6;
+    }
+  }
+
+  private static String memory() throws Exception {
+    long peakHeap = 0;
+    for (MemoryPoolMXBean memoryPool : ManagementFactory.getMemoryPoolMXBeans()) {
+      if (memoryPool.getType() == MemoryType.HEAP) {
+        peakHeap += memoryPool.getPeakUsage().getUsed();
+      }
+    }
+    String rss = Files.readAllLines(Path.of("/proc/self/status")).stream()
+        .filter(line -> line.startsWith("VmHWM")).findFirst().orElse("VmHWM: unknown").replaceAll("\\s+", " ");
+    return String.format("memory: peak heap %d MB (GreenMail's mailbox included); peak RSS %s%n",
+        peakHeap / (1024 * 1024), rss.replace("VmHWM: ", ""));
+  }
+}
