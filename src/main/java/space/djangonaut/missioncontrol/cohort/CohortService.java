@@ -10,10 +10,12 @@ import space.djangonaut.missioncontrol.common.NotFoundException;
 public class CohortService {
 
   private final CohortRepository cohorts;
+  private final CohortReviewers reviewers;
   private final Clock clock;
 
-  CohortService(CohortRepository cohorts, Clock clock) {
+  CohortService(CohortRepository cohorts, CohortReviewers reviewers, Clock clock) {
     this.cohorts = cohorts;
+    this.reviewers = reviewers;
     this.clock = clock;
   }
 
@@ -27,8 +29,10 @@ public class CohortService {
     if (cohorts.existsBySlug(form.getSlug())) {
       throw new SlugTakenException(form.getSlug());
     }
-    return cohorts.save(new Cohort(form.getSlug(), form.getName().strip(), form.getApplicationsOpenOn(),
+    Cohort cohort = cohorts.save(new Cohort(form.getSlug(), form.getName().strip(), form.getApplicationsOpenOn(),
         form.getApplicationsCloseOn(), form.getStartsOn(), form.getWeeks(), form.getCapacity(), clock.instant()));
+    reviewers.ensureTenant(cohort);
+    return cohort;
   }
 
   /** The cohort with this slug, or {@link NotFoundException}. */

@@ -2,6 +2,7 @@ package space.djangonaut.missioncontrol.config;
 
 import java.util.List;
 import org.camunda.bpm.engine.authorization.Groups;
+import org.camunda.bpm.engine.impl.cfg.multitenancy.TenantIdProvider;
 import org.camunda.bpm.engine.spring.SpringProcessEngineConfiguration;
 import org.camunda.bpm.spring.boot.starter.configuration.impl.AbstractCamundaConfiguration;
 import org.springframework.stereotype.Component;
@@ -14,9 +15,17 @@ import org.springframework.stereotype.Component;
 @Component
 class EngineConfiguration extends AbstractCamundaConfiguration {
 
+  private final TenantIdProvider tenantIdProvider;
+
+  EngineConfiguration(TenantIdProvider tenantIdProvider) {
+    this.tenantIdProvider = tenantIdProvider;
+  }
+
   @Override
   public void preInit(SpringProcessEngineConfiguration configuration) {
     configuration.setAdminGroups(List.of(Groups.CAMUNDA_ADMIN, GroupsAndFilters.ORGANISERS));
     configuration.setResourceAuthorizationProvider(new TaskAuthorizationProvider());
+    // Each application belongs to its cohort's tenant: reviewers see the cohorts they review (CohortReviewers).
+    configuration.setTenantIdProvider(tenantIdProvider);
   }
 }

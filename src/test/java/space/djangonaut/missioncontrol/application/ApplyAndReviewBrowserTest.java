@@ -93,7 +93,7 @@ class ApplyAndReviewBrowserTest {
     assertThat(Mailbox.messagesTo(email)).hasSize(1);
 
     // A reviewer logs in to Tasklist and opens the review of this application.
-    String reviewer = testData.reviewer();
+    String reviewer = testData.reviewerOf(cohort);
     List<String> reviewTaskIds = taskService.createTaskQuery().processInstanceId(process.getId()).list().stream()
         .map(Task::getId).toList();
     browser.open(url("/camunda/app/tasklist/"));

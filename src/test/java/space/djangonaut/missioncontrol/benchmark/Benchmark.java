@@ -43,8 +43,10 @@ import space.djangonaut.missioncontrol.application.ApplicationRepository;
 import space.djangonaut.missioncontrol.application.ApplicationService;
 import space.djangonaut.missioncontrol.application.ApplicationStatus;
 import space.djangonaut.missioncontrol.application.OfferService;
+import space.djangonaut.missioncontrol.cohort.Cohort;
 import space.djangonaut.missioncontrol.cohort.CohortLifecycle;
 import space.djangonaut.missioncontrol.cohort.CohortProcess;
+import space.djangonaut.missioncontrol.cohort.CohortReviewers;
 import space.djangonaut.missioncontrol.cohort.CohortService;
 import space.djangonaut.missioncontrol.cohort.TeamDirectory;
 import space.djangonaut.missioncontrol.cohort.TeamFormation;
@@ -226,7 +228,7 @@ public final class Benchmark {
 
     long openReviews = tasks.createTaskQuery().processDefinitionKey(ApplicationProcess.KEY)
         .taskDefinitionKey(ApplicationProcess.TASK_REVIEW_APPLICATION).count();
-    Figures filter = reviewersFilter();
+    Figures filter = reviewersFilter(run.cohort());
     report.append(String.format("  Tasklist filter \"Applications to review\" as a reviewer, %,d open review tasks "
         + "(first page of 15 and the count): p50 %.1f ms, p95 %.1f ms%n", openReviews, filter.p50(),
         filter.percentile(95)));
@@ -353,15 +355,17 @@ public final class Benchmark {
         seconds / 60, jobs, jobs / seconds, emails, incidents, ended));
   }
 
-  private Figures reviewersFilter() {
+  private Figures reviewersFilter(Cohort cohort) {
     String reviewer = TestData.uniqueUserId("benchfilter");
     app.getBean(Accounts.class).ensureUser(reviewer, reviewer, "Bench", "Filter", null, GroupsAndFilters.REVIEWERS);
+    app.getBean(CohortReviewers.class).add(cohort, reviewer);
     FilterService filters = app.getBean(FilterService.class);
     IdentityService identity = app.getBean(IdentityService.class);
     String filterId = filters.createFilterQuery().filterName(GroupsAndFilters.FILTER_APPLICATIONS_TO_REVIEW)
         .singleResult().getId();
     List<Long> times = new ArrayList<>();
-    identity.setAuthentication(reviewer, List.of(GroupsAndFilters.REVIEWERS));
+    identity.setAuthentication(reviewer, List.of(GroupsAndFilters.REVIEWERS),
+        List.of(CohortReviewers.tenantId(cohort.getId())));
     try {
       for (int i = 0; i < 65; i++) {
         long start = System.nanoTime();

@@ -17,6 +17,7 @@ import space.djangonaut.missioncontrol.application.ApplicationService;
 import space.djangonaut.missioncontrol.application.DjangoExperience;
 import space.djangonaut.missioncontrol.cohort.Cohort;
 import space.djangonaut.missioncontrol.cohort.CohortForm;
+import space.djangonaut.missioncontrol.cohort.CohortReviewers;
 import space.djangonaut.missioncontrol.cohort.CohortService;
 import space.djangonaut.missioncontrol.config.Accounts;
 import space.djangonaut.missioncontrol.config.GroupsAndFilters;
@@ -31,13 +32,15 @@ public class TestData {
   private final ApplicationService applications;
   private final Accounts accounts;
   private final ManagementService managementService;
+  private final CohortReviewers cohortReviewers;
 
   TestData(CohortService cohorts, ApplicationService applications, Accounts accounts,
-      ManagementService managementService) {
+      ManagementService managementService, CohortReviewers cohortReviewers) {
     this.cohorts = cohorts;
     this.applications = applications;
     this.accounts = accounts;
     this.managementService = managementService;
+    this.cohortReviewers = cohortReviewers;
   }
 
   public static String unique(String prefix) {
@@ -123,6 +126,13 @@ public class TestData {
   public String reviewer() {
     String id = uniqueUserId("reviewer");
     accounts.ensureUser(id, id, "Rita", "Reviewer", id + "@example.org", GroupsAndFilters.REVIEWERS);
+    return id;
+  }
+
+  /** A reviewer account (password = id) who reviews this cohort: a member of its tenant. */
+  public String reviewerOf(Cohort cohort) {
+    String id = reviewer();
+    cohortReviewers.add(cohort, id);
     return id;
   }
 
