@@ -68,8 +68,6 @@ public final class TeamFormation {
     List<Candidate> placed = drafts.stream().flatMap(d -> d.members.stream())
         .sorted(Comparator.comparingInt(Candidate::ranking).thenComparingLong(Candidate::applicationId)).toList();
     Map<Long, Long> captainOf = assignCaptains(placed, captains, problems);
-    Map<Long, Integer> captainLoad = new HashMap<>();
-    captainOf.values().forEach(id -> captainLoad.merge(id, 1, Integer::sum));
     int number = 1;
     for (Draft draft : drafts) {
       List<PlannedMember> members = draft.members.stream().filter(c -> captainOf.containsKey(c.applicationId()))
@@ -87,7 +85,7 @@ public final class TeamFormation {
       }
     }
     for (Mentor captain : captains) {
-      if (!captainLoad.containsKey(captain.volunteerId())) {
+      if (!captainOf.containsValue(captain.volunteerId())) {
         problems.add(new Problem("Captain " + captain.name() + " has no Djangonaut.", null, captain.volunteerId()));
       }
     }
@@ -117,21 +115,20 @@ public final class TeamFormation {
       if (navigator == null) {
         problems.add(new Problem(team.name() + " has no approved Navigator (#" + team.navigatorId() + ").", null,
             team.navigatorId()));
-        navigator = new Mentor(team.navigatorId(), "#" + team.navigatorId(), Set.of(team.project()),
-            WeeklyAvailability.of(List.of()), Integer.MAX_VALUE);
       }
       if (size < MIN_TEAM || size > MAX_TEAM) {
         problems.add(new Problem(team.name() + " has " + size + " Djangonauts; a team has " + MIN_TEAM + " to "
             + MAX_TEAM + ".", null, team.navigatorId()));
       }
-      if (!navigator.projects().contains(team.project())) {
+      if (navigator != null && !navigator.projects().contains(team.project())) {
         problems.add(new Problem(team.name() + ": Navigator " + navigator.name() + " does not know "
             + team.project() + ".", null, navigator.volunteerId()));
       }
-      if (navigatorsById.containsKey(navigator.volunteerId())) {
+      if (navigator != null) {
         navigatorLoad.merge(navigator.volunteerId(), size, Integer::sum);
       }
-      WeeklyAvailability common = navigator.availability();
+      // The hours the team shares with its Navigator; none to check without a Navigator.
+      WeeklyAvailability common = navigator == null ? null : navigator.availability();
       for (PlannedMember member : team.members()) {
         Candidate c = candidates.get(member.applicationId());
         if (c == null) {
@@ -146,7 +143,9 @@ public final class TeamFormation {
           problems.add(new Problem(c.name() + " (#" + c.applicationId() + ") asked for " + c.project() + " but "
               + team.name() + " works on " + team.project() + ".", c.applicationId(), null));
         }
-        common = intersect(common, c.availability());
+        if (common != null) {
+          common = intersect(common, c.availability());
+        }
         Mentor captain = captainsById.get(member.captainId());
         if (captain == null) {
           problems.add(new Problem(c.name() + " (#" + c.applicationId() + ") has no approved Captain (#"
@@ -160,7 +159,7 @@ public final class TeamFormation {
               + " hours with their Captain " + captain.name() + ".", c.applicationId(), captain.volunteerId()));
         }
       }
-      if (navigatorsById.containsKey(navigator.volunteerId()) && common.hours() < TEAM_OVERLAP_HOURS) {
+      if (common != null && common.hours() < TEAM_OVERLAP_HOURS) {
         problems.add(new Problem(team.name() + " shares only " + common.hours() + " hours a week with its Navigator "
             + navigator.name() + "; " + TEAM_OVERLAP_HOURS + " are needed.", null, navigator.volunteerId()));
       }
@@ -296,8 +295,7 @@ public final class TeamFormation {
             c.applicationId(), null));
         continue;
       }
-      assigned.computeIfAbsent(captain.volunteerId(), id -> new ArrayList<>()).add(c);
-      captainOf.put(c.applicationId(), captain.volunteerId());
+      take(c, captain, assigned, captainOf);
       problems.add(new Problem(c.name() + " (#" + c.applicationId() + ") shares only "
           + c.availability().overlapHours(captain.availability()) + " hours with their Captain " + captain.name()
           + "; " + CAPTAIN_OVERLAP_HOURS + " are needed.", c.applicationId(), captain.volunteerId()));
