@@ -237,10 +237,10 @@ class ApplicationProcessTest {
     ExecutorService secondReviewer = Executors.newSingleThreadExecutor();
     try {
       new TransactionTemplate(transactionManager).executeWithoutResult(firstReviewersTransaction -> {
-        taskService().complete(tasks.get(0).getId(), scores(4));
+        taskService().complete(tasks.get(0).getId(), TestData.reviewForm(4, "accept"));
         // The second reviewer submits while the first one's transaction is still open: neither waits for the
         // other nor fails, because the multi-instance continues in a job of its own (asyncAfter).
-        Future<?> second = secondReviewer.submit(() -> taskService().complete(tasks.get(1).getId(), scores(3)));
+        Future<?> second = secondReviewer.submit(() -> taskService().complete(tasks.get(1).getId(), TestData.reviewForm(3, "accept")));
         Assertions.assertThatCode(() -> second.get(10, TimeUnit.SECONDS)).doesNotThrowAnyException();
       });
     } finally {
@@ -257,15 +257,15 @@ class ApplicationProcessTest {
   void shouldAskOrganisersForATieBreakReviewWhenReviewersDisagree() {
     ProcessInstance pi = submitAndAcknowledge();
     List<Task> tasks = reviewTasks(pi);
-    review(tasks.get(0), testData.reviewer(), 5, "accept");
-    review(tasks.get(1), testData.reviewer(), 1, "reject");
+    testData.review(tasks.get(0), testData.reviewer(), 5, "accept");
+    testData.review(tasks.get(1), testData.reviewer(), 1, "reject");
 
     assertThat(pi).isWaitingAt(TASK_RESOLVE_DISAGREEMENT);
     Task tieBreak = taskService().createTaskQuery().processInstanceId(pi.getId())
         .taskDefinitionKey(TASK_RESOLVE_DISAGREEMENT).singleResult();
     Assertions.assertThat(taskService().getIdentityLinksForTask(tieBreak.getId()))
         .anyMatch(link -> "organisers".equals(link.getGroupId()));
-    review(tieBreak, testData.organiser(), 4, "accept");
+    testData.review(tieBreak, testData.organiser(), 4, "accept");
 
     assertThat(pi).isWaitingAt(EVENT_SELECTION_DECIDED);
     // (20 + 4 + 16) / 3
@@ -283,7 +283,7 @@ class ApplicationProcessTest {
     assertThatThrownBy(() -> taskService().claim(tasks.get(1).getId(), reviewer))
         .hasRootCauseInstanceOf(BadUserRequestException.class).hasMessageContaining("someone else");
 
-    review(tasks.get(0), null, 4, "accept");
+    testData.review(tasks.get(0), null, 4, "accept");
     assertThatThrownBy(() -> taskService().claim(tasks.get(1).getId(), reviewer))
         .hasRootCauseInstanceOf(BadUserRequestException.class).hasMessageContaining("already reviewed");
     assertThat(pi).isWaitingAt(TASK_REVIEW_APPLICATION);
@@ -361,24 +361,9 @@ class ApplicationProcessTest {
   private ProcessInstance reviewedApplication(int firstScore, int secondScore) {
     ProcessInstance pi = submitAndAcknowledge();
     List<Task> tasks = reviewTasks(pi);
-    review(tasks.get(0), testData.reviewer(), firstScore, firstScore >= 3 ? "accept" : "maybe");
-    review(tasks.get(1), testData.reviewer(), secondScore, secondScore >= 3 ? "accept" : "maybe");
+    testData.review(tasks.get(0), testData.reviewer(), firstScore, firstScore >= 3 ? "accept" : "maybe");
+    testData.review(tasks.get(1), testData.reviewer(), secondScore, secondScore >= 3 ? "accept" : "maybe");
     return pi;
-  }
-
-  private static Map<String, Object> scores(int score) {
-    return Map.of(SCORE_MOTIVATION, (long) score, SCORE_EXPERIENCE, (long) score, SCORE_AVAILABILITY, (long) score,
-        SCORE_COMMUNITY, (long) score, RECOMMENDATION, "accept", REVIEW_COMMENT, "Reviewed at the same moment");
-  }
-
-  private void review(Task task, String reviewer, int score, String recommendation) {
-    if (reviewer != null) {
-      taskService().claim(task.getId(), reviewer);
-    }
-    taskService().complete(task.getId(), Map.of(SCORE_MOTIVATION, (long) score, SCORE_EXPERIENCE, (long) score,
-        SCORE_AVAILABILITY, (long) score, SCORE_COMMUNITY, (long) score, RECOMMENDATION, recommendation,
-        REVIEW_COMMENT, "Reviewed in a test"));
-    testData.executeJobs(task.getProcessInstanceId());
   }
 
   private static List<Task> reviewTasks(ProcessInstance pi) {

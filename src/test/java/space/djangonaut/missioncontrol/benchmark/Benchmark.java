@@ -386,10 +386,7 @@ public final class Benchmark {
         .taskDefinitionKey(ApplicationProcess.TASK_REVIEW_APPLICATION).list();
     for (int t = 0; t < open.size(); t++) {
       tasks.claim(open.get(t).getId(), t == 0 ? first : second);
-      tasks.complete(open.get(t).getId(), Map.of(
-          ApplicationProcess.SCORE_MOTIVATION, (long) score, ApplicationProcess.SCORE_EXPERIENCE, (long) score,
-          ApplicationProcess.SCORE_AVAILABILITY, (long) score, ApplicationProcess.SCORE_COMMUNITY, (long) score,
-          ApplicationProcess.RECOMMENDATION, score >= 3 ? "accept" : "maybe"));
+      tasks.complete(open.get(t).getId(), TestData.reviewForm(score, score >= 3 ? "accept" : "maybe"));
     }
   }
 

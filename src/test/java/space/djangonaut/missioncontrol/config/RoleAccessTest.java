@@ -86,8 +86,8 @@ class RoleAccessTest {
     ProcessInstance process = process(application);
     testData.executeJobs(process.getId());
     List<Task> reviewTasks = taskService.createTaskQuery().processInstanceId(process.getId()).list();
-    review(reviewTasks.get(0), testData.reviewer(), 5, "accept");
-    review(reviewTasks.get(1), testData.reviewer(), 1, "reject");
+    testData.review(reviewTasks.get(0), testData.reviewer(), 5, "accept");
+    testData.review(reviewTasks.get(1), testData.reviewer(), 1, "reject");
     Task tieBreak = taskService.createTaskQuery().processInstanceId(process.getId()).singleResult();
     assertThat(tieBreak.getTaskDefinitionKey()).isEqualTo("Task_ResolveDisagreement");
     String reviewer = testData.reviewerOf(cohort);
@@ -206,13 +206,6 @@ class RoleAccessTest {
         .contains(process(application).getId());
     assertThat(deploy(rest).status()).isEqualTo(200);
     assertThat(new WebClient(port).get("/engine-rest/task").status()).isEqualTo(401);
-  }
-
-  private void review(Task task, String reviewer, int score, String recommendation) {
-    taskService.claim(task.getId(), reviewer);
-    taskService.complete(task.getId(), Map.of("scoreMotivation", (long) score, "scoreExperience", (long) score,
-        "scoreAvailability", (long) score, "scoreCommunity", (long) score, "recommendation", recommendation));
-    testData.executeJobs(task.getProcessInstanceId());
   }
 
   private ProcessInstance process(Application application) {

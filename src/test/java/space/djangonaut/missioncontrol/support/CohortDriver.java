@@ -1,7 +1,5 @@
 package space.djangonaut.missioncontrol.support;
 
-import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Date;
@@ -77,13 +75,7 @@ public class CohortDriver {
   }
 
   public Run open(int capacity, int weeks) {
-    LocalDate today = LocalDate.ofInstant(ClockUtil.getCurrentTime().toInstant(), ZoneOffset.UTC);
-    CohortForm form = new CohortForm();
-    form.setName("Session " + TestData.unique("s"));
-    form.setSlug(TestData.unique("cohort"));
-    form.setApplicationsOpenOn(today.minusDays(1));
-    form.setApplicationsCloseOn(today.plusDays(10));
-    form.setStartsOn(today.plusDays(40));
+    CohortForm form = TestData.cohortForm("Session " + TestData.unique("s"), TestData.unique("cohort"));
     form.setCapacity(capacity);
     form.setWeeks(weeks);
     Cohort cohort = lifecycle.open(form);
@@ -106,13 +98,7 @@ public class CohortDriver {
   public void review(Application application, int score) {
     for (Task task : taskService.createTaskQuery().processInstanceBusinessKey(application.getId().toString())
         .taskDefinitionKey(ApplicationProcess.TASK_REVIEW_APPLICATION).list()) {
-      taskService.claim(task.getId(), testData.reviewer());
-      taskService.complete(task.getId(), Map.of(
-          ApplicationProcess.SCORE_MOTIVATION, (long) score, ApplicationProcess.SCORE_EXPERIENCE, (long) score,
-          ApplicationProcess.SCORE_AVAILABILITY, (long) score, ApplicationProcess.SCORE_COMMUNITY, (long) score,
-          ApplicationProcess.RECOMMENDATION, score >= 3 ? "accept" : "maybe"));
-      // The multi-instance review continues after each completion in a job of its own (asyncAfter).
-      testData.executeJobs(task.getProcessInstanceId());
+      testData.review(task, testData.reviewer(), score, score >= 3 ? "accept" : "maybe");
     }
   }
 

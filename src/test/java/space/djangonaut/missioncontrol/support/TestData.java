@@ -8,11 +8,14 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.task.Task;
 import org.springframework.stereotype.Component;
 import space.djangonaut.missioncontrol.application.Application;
 import space.djangonaut.missioncontrol.application.ApplicationForm;
+import space.djangonaut.missioncontrol.application.ApplicationProcess;
 import space.djangonaut.missioncontrol.application.ApplicationService;
 import space.djangonaut.missioncontrol.application.DjangoExperience;
 import space.djangonaut.missioncontrol.cohort.Cohort;
@@ -33,14 +36,16 @@ public class TestData {
   private final Accounts accounts;
   private final ManagementService managementService;
   private final CohortReviewers cohortReviewers;
+  private final TaskService taskService;
 
   TestData(CohortService cohorts, ApplicationService applications, Accounts accounts,
-      ManagementService managementService, CohortReviewers cohortReviewers) {
+      ManagementService managementService, CohortReviewers cohortReviewers, TaskService taskService) {
     this.cohorts = cohorts;
     this.applications = applications;
     this.accounts = accounts;
     this.managementService = managementService;
     this.cohortReviewers = cohortReviewers;
+    this.taskService = taskService;
   }
 
   public static String unique(String prefix) {
@@ -134,6 +139,26 @@ public class TestData {
     String id = reviewer();
     cohortReviewers.add(cohort, id);
     return id;
+  }
+
+  /** The review form with every criterion scored {@code score}. */
+  public static Map<String, Object> reviewForm(int score, String recommendation) {
+    return Map.of(ApplicationProcess.SCORE_MOTIVATION, (long) score, ApplicationProcess.SCORE_EXPERIENCE,
+        (long) score, ApplicationProcess.SCORE_AVAILABILITY, (long) score, ApplicationProcess.SCORE_COMMUNITY,
+        (long) score, ApplicationProcess.RECOMMENDATION, recommendation, ApplicationProcess.REVIEW_COMMENT,
+        "Reviewed in a test");
+  }
+
+  /**
+   * The reviewer claims the review task (unless null: it is already claimed) and submits the form; then the jobs
+   * run in which the multi-instance review continues after each completion (asyncAfter).
+   */
+  public void review(Task task, String reviewer, int score, String recommendation) {
+    if (reviewer != null) {
+      taskService.claim(task.getId(), reviewer);
+    }
+    taskService.complete(task.getId(), reviewForm(score, recommendation));
+    executeJobs(task.getProcessInstanceId());
   }
 
   /** An organiser account (password = id). */
