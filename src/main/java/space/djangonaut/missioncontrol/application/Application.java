@@ -12,6 +12,7 @@ import jakarta.persistence.ManyToOne;
 import java.math.BigDecimal;
 import java.time.Instant;
 import space.djangonaut.missioncontrol.cohort.Cohort;
+import space.djangonaut.missioncontrol.common.WeeklyAvailability;
 
 /** A Djangonaut's application to a cohort: the answers to the public form and where the selection stands. */
 @Entity

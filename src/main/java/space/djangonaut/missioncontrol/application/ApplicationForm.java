@@ -13,6 +13,7 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import space.djangonaut.missioncontrol.common.WeeklyAvailability;
 
 /** The public application form. Field names are the form's input names. */
 public class ApplicationForm {

@@ -9,6 +9,7 @@ import org.springframework.transaction.annotation.Transactional;
 import space.djangonaut.missioncontrol.cohort.Cohort;
 import space.djangonaut.missioncontrol.cohort.CohortService;
 import space.djangonaut.missioncontrol.common.NotFoundException;
+import space.djangonaut.missioncontrol.process.application.ApplicationProcess;
 
 /** Applications: submitting one starts its process; the selection's decision moves it on. */
 @Service

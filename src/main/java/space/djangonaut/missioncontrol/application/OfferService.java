@@ -16,6 +16,7 @@ import space.djangonaut.missioncontrol.common.Tokens;
 import space.djangonaut.missioncontrol.mail.MailService;
 import space.djangonaut.missioncontrol.mail.MailTemplate;
 import space.djangonaut.missioncontrol.mail.Step;
+import space.djangonaut.missioncontrol.process.application.ApplicationProcess;
 
 /**
  * Offers of a place: the personal accept/decline link with its deadline, the reminder, and what follows an answer

@@ -1,12 +1,11 @@
 package space.djangonaut.missioncontrol.application;
 
-import static space.djangonaut.missioncontrol.application.ApplicationProcess.RECOMMENDATION;
-import static space.djangonaut.missioncontrol.application.ApplicationProcess.REVIEW_COMMENT;
-import static space.djangonaut.missioncontrol.application.ApplicationProcess.SCORE_AVAILABILITY;
-import static space.djangonaut.missioncontrol.application.ApplicationProcess.SCORE_COMMUNITY;
-import static space.djangonaut.missioncontrol.application.ApplicationProcess.SCORE_EXPERIENCE;
-import static space.djangonaut.missioncontrol.application.ApplicationProcess.SCORE_MOTIVATION;
-
+import static space.djangonaut.missioncontrol.process.application.ApplicationProcess.RECOMMENDATION;
+import static space.djangonaut.missioncontrol.process.application.ApplicationProcess.REVIEW_COMMENT;
+import static space.djangonaut.missioncontrol.process.application.ApplicationProcess.SCORE_AVAILABILITY;
+import static space.djangonaut.missioncontrol.process.application.ApplicationProcess.SCORE_COMMUNITY;
+import static space.djangonaut.missioncontrol.process.application.ApplicationProcess.SCORE_EXPERIENCE;
+import static space.djangonaut.missioncontrol.process.application.ApplicationProcess.SCORE_MOTIVATION;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Clock;

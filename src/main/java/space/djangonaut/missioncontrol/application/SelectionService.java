@@ -16,6 +16,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import space.djangonaut.missioncontrol.cohort.Cohort;
 import space.djangonaut.missioncontrol.cohort.CohortRepository;
+import space.djangonaut.missioncontrol.process.application.ApplicationProcess;
 
 /**
  * The cohort's selection: ranking the reviewed applications, the organiser's decisions, telling each application's

@@ -16,6 +16,7 @@ import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
 import org.camunda.bpm.engine.RuntimeService;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import space.djangonaut.missioncontrol.process.cohort.CohortProcess;
 
 /**
  * A cohort as a process: opening one starts {@code bpmn/cohort.bpmn} (business key = slug), whether from the

@@ -4,7 +4,6 @@ import java.time.DayOfWeek;
 import org.springframework.beans.propertyeditors.StringTrimmerEditor;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.WebDataBinder;
-import space.djangonaut.missioncontrol.application.WeeklyAvailability;
 
 /** What the public forms (applying, volunteering) share. */
 public final class PublicForms {

@@ -6,6 +6,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Profile;
 import org.springframework.context.event.EventListener;
 import org.springframework.core.annotation.Order;
+import space.djangonaut.missioncontrol.common.Accounts;
 
 /**
  * Production's first organiser: the engine creates the administrator from {@code MISSIONCONTROL_ADMIN_USER} and

@@ -1,7 +1,6 @@
 package space.djangonaut.missioncontrol.config;
 
 import static org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GRANT;
-
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.authorization.Authorization;
 import org.camunda.bpm.engine.authorization.Permission;
@@ -10,8 +9,8 @@ import org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions;
 import org.camunda.bpm.engine.authorization.Resource;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.springframework.stereotype.Component;
-import space.djangonaut.missioncontrol.application.ApplicationProcess;
-import space.djangonaut.missioncontrol.cohort.CohortProcess;
+import space.djangonaut.missioncontrol.process.application.ApplicationProcess;
+import space.djangonaut.missioncontrol.process.cohort.CohortProcess;
 
 /**
  * What each group may reach in Tasklist and through {@code /engine-rest}, beyond the tasks the engine itself lets

@@ -16,9 +16,10 @@ import org.springframework.context.event.EventListener;
 import org.springframework.core.annotation.Order;
 import space.djangonaut.missioncontrol.cohort.Cohort;
 import space.djangonaut.missioncontrol.cohort.CohortForm;
-import space.djangonaut.missioncontrol.cohort.CohortRepository;
 import space.djangonaut.missioncontrol.cohort.CohortLifecycle;
+import space.djangonaut.missioncontrol.cohort.CohortRepository;
 import space.djangonaut.missioncontrol.cohort.CohortReviewers;
+import space.djangonaut.missioncontrol.common.Accounts;
 
 /**
  * The zero-setup default run: an SMTP sink inside the application (organisers read it at

@@ -9,9 +9,9 @@ import org.camunda.bpm.engine.filter.Filter;
 import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.task.TaskQuery;
 import org.springframework.stereotype.Component;
-import space.djangonaut.missioncontrol.application.ApplicationProcess;
-import space.djangonaut.missioncontrol.cohort.CohortProcess;
-import space.djangonaut.missioncontrol.volunteer.VolunteerProcess;
+import space.djangonaut.missioncontrol.process.application.ApplicationProcess;
+import space.djangonaut.missioncontrol.process.cohort.CohortProcess;
+import space.djangonaut.missioncontrol.process.volunteer.VolunteerProcess;
 
 /** The groups of Mission Control and the Tasklist filters each group works from, created when missing. */
 @Component

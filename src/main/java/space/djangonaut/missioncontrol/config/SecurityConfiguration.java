@@ -1,7 +1,6 @@
 package space.djangonaut.missioncontrol.config;
 
 import static space.djangonaut.missioncontrol.config.CamundaIdentityAuthenticationProvider.GROUP_PREFIX;
-
 import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
 import org.camunda.bpm.engine.rest.security.auth.impl.HttpBasicAuthenticationProvider;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;

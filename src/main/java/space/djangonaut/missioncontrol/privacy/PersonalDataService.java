@@ -18,7 +18,6 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import space.djangonaut.missioncontrol.application.Application;
-import space.djangonaut.missioncontrol.application.ApplicationProcess;
 import space.djangonaut.missioncontrol.application.ApplicationRepository;
 import space.djangonaut.missioncontrol.application.ApplicationStatus;
 import space.djangonaut.missioncontrol.application.Outcome;
@@ -28,10 +27,11 @@ import space.djangonaut.missioncontrol.cohort.Cohort;
 import space.djangonaut.missioncontrol.cohort.CohortRepository;
 import space.djangonaut.missioncontrol.mail.OutboxEmail;
 import space.djangonaut.missioncontrol.mail.OutboxEmailRepository;
+import space.djangonaut.missioncontrol.process.application.ApplicationProcess;
+import space.djangonaut.missioncontrol.process.volunteer.VolunteerProcess;
 import space.djangonaut.missioncontrol.survey.SurveyInvitation;
 import space.djangonaut.missioncontrol.survey.SurveyInvitationRepository;
 import space.djangonaut.missioncontrol.volunteer.Volunteer;
-import space.djangonaut.missioncontrol.volunteer.VolunteerProcess;
 import space.djangonaut.missioncontrol.volunteer.VolunteerRepository;
 
 /**

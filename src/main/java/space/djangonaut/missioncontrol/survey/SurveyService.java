@@ -11,14 +11,14 @@ import space.djangonaut.missioncontrol.application.Application;
 import space.djangonaut.missioncontrol.application.ApplicationRepository;
 import space.djangonaut.missioncontrol.cohort.Cohort;
 import space.djangonaut.missioncontrol.cohort.CohortRepository;
-import space.djangonaut.missioncontrol.cohort.Team;
-import space.djangonaut.missioncontrol.cohort.TeamMember;
-import space.djangonaut.missioncontrol.cohort.TeamMemberRepository;
-import space.djangonaut.missioncontrol.cohort.TeamRepository;
 import space.djangonaut.missioncontrol.common.Tokens;
 import space.djangonaut.missioncontrol.mail.MailService;
 import space.djangonaut.missioncontrol.mail.MailTemplate;
 import space.djangonaut.missioncontrol.mail.Step;
+import space.djangonaut.missioncontrol.team.Team;
+import space.djangonaut.missioncontrol.team.TeamMember;
+import space.djangonaut.missioncontrol.team.TeamMemberRepository;
+import space.djangonaut.missioncontrol.team.TeamRepository;
 import space.djangonaut.missioncontrol.volunteer.Volunteer;
 import space.djangonaut.missioncontrol.volunteer.VolunteerRepository;
 

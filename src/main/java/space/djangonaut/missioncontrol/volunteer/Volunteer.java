@@ -9,7 +9,7 @@ import jakarta.persistence.Id;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
-import space.djangonaut.missioncontrol.application.WeeklyAvailability;
+import space.djangonaut.missioncontrol.common.WeeklyAvailability;
 
 /** A Navigator or Captain who signed up to a cohort. Approved volunteers have a Camunda account ({@code userId}). */
 @Entity

@@ -10,7 +10,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import java.util.ArrayList;
 import java.util.List;
-import space.djangonaut.missioncontrol.application.WeeklyAvailability;
+import space.djangonaut.missioncontrol.common.WeeklyAvailability;
 
 /** The public volunteer form for Navigators and Captains. */
 public class VolunteerForm {

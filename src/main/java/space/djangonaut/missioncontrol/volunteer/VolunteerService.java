@@ -14,16 +14,17 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.identity.User;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import space.djangonaut.missioncontrol.application.WeeklyAvailability;
 import space.djangonaut.missioncontrol.cohort.Cohort;
 import space.djangonaut.missioncontrol.cohort.CohortRepository;
 import space.djangonaut.missioncontrol.cohort.CohortService;
+import space.djangonaut.missioncontrol.common.Accounts;
 import space.djangonaut.missioncontrol.common.NotFoundException;
 import space.djangonaut.missioncontrol.common.Tokens;
-import space.djangonaut.missioncontrol.config.Accounts;
+import space.djangonaut.missioncontrol.common.WeeklyAvailability;
 import space.djangonaut.missioncontrol.mail.MailService;
 import space.djangonaut.missioncontrol.mail.MailTemplate;
 import space.djangonaut.missioncontrol.mail.Step;
+import space.djangonaut.missioncontrol.process.volunteer.VolunteerProcess;
 
 /**
  * Navigators and Captains: signing up, an organiser's approval, and the Camunda account an approved volunteer

@@ -6,9 +6,7 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.job;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.runtimeService;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.taskService;
-
-import static space.djangonaut.missioncontrol.application.ApplicationProcess.*;
-
+import static space.djangonaut.missioncontrol.process.application.ApplicationProcess.*;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
@@ -32,6 +30,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 import space.djangonaut.missioncontrol.cohort.Cohort;
+import space.djangonaut.missioncontrol.mail.MailDispatcher;
 import space.djangonaut.missioncontrol.mail.MailTemplate;
 import space.djangonaut.missioncontrol.mail.OutboxEmail;
 import space.djangonaut.missioncontrol.mail.OutboxEmailRepository;

@@ -1,7 +1,6 @@
 package space.djangonaut.missioncontrol.application;
 
 import static org.assertj.core.api.Assertions.assertThat;
-
 import java.util.List;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;

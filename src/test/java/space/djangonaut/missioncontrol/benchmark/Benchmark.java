@@ -38,22 +38,18 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import space.djangonaut.missioncontrol.MissionControlApplication;
 import space.djangonaut.missioncontrol.application.Application;
 import space.djangonaut.missioncontrol.application.ApplicationForm;
-import space.djangonaut.missioncontrol.application.ApplicationProcess;
 import space.djangonaut.missioncontrol.application.ApplicationRepository;
 import space.djangonaut.missioncontrol.application.ApplicationService;
 import space.djangonaut.missioncontrol.application.ApplicationStatus;
 import space.djangonaut.missioncontrol.application.OfferService;
 import space.djangonaut.missioncontrol.cohort.Cohort;
 import space.djangonaut.missioncontrol.cohort.CohortLifecycle;
-import space.djangonaut.missioncontrol.cohort.CohortProcess;
 import space.djangonaut.missioncontrol.cohort.CohortReviewers;
 import space.djangonaut.missioncontrol.cohort.CohortService;
-import space.djangonaut.missioncontrol.cohort.TeamDirectory;
-import space.djangonaut.missioncontrol.cohort.TeamFormation;
-import space.djangonaut.missioncontrol.cohort.TeamRepository;
-import space.djangonaut.missioncontrol.cohort.TeamService;
-import space.djangonaut.missioncontrol.config.Accounts;
+import space.djangonaut.missioncontrol.common.Accounts;
 import space.djangonaut.missioncontrol.config.GroupsAndFilters;
+import space.djangonaut.missioncontrol.process.application.ApplicationProcess;
+import space.djangonaut.missioncontrol.process.cohort.CohortProcess;
 import space.djangonaut.missioncontrol.support.CohortDriver;
 import space.djangonaut.missioncontrol.support.Mailbox;
 import space.djangonaut.missioncontrol.support.TestData;
@@ -64,6 +60,10 @@ import space.djangonaut.missioncontrol.survey.ImpactReport;
 import space.djangonaut.missioncontrol.survey.ImpactReportService;
 import space.djangonaut.missioncontrol.survey.SurveyForm;
 import space.djangonaut.missioncontrol.survey.SurveyService;
+import space.djangonaut.missioncontrol.team.TeamDirectory;
+import space.djangonaut.missioncontrol.team.TeamFormation;
+import space.djangonaut.missioncontrol.team.TeamRepository;
+import space.djangonaut.missioncontrol.team.TeamService;
 import space.djangonaut.missioncontrol.volunteer.VolunteerRole;
 
 /**
@@ -415,7 +415,6 @@ public final class Benchmark {
     form.setAvailability(slots);
     return form;
   }
-
 
   // --- machinery
 

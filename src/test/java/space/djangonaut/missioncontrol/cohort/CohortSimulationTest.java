@@ -1,7 +1,6 @@
 package space.djangonaut.missioncontrol.cohort;
 
 import static org.assertj.core.api.Assertions.assertThat;
-
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Date;
@@ -26,10 +25,12 @@ import space.djangonaut.missioncontrol.application.ApplicationRepository;
 import space.djangonaut.missioncontrol.application.ApplicationService;
 import space.djangonaut.missioncontrol.application.ApplicationStatus;
 import space.djangonaut.missioncontrol.application.OfferService;
-import space.djangonaut.missioncontrol.application.WeeklyAvailability;
+import space.djangonaut.missioncontrol.common.WeeklyAvailability;
 import space.djangonaut.missioncontrol.mail.MailTemplate;
 import space.djangonaut.missioncontrol.mail.OutboxEmail;
 import space.djangonaut.missioncontrol.mail.OutboxEmailRepository;
+import space.djangonaut.missioncontrol.process.cohort.CohortProcess;
+import space.djangonaut.missioncontrol.process.volunteer.VolunteerProcess;
 import space.djangonaut.missioncontrol.support.CohortDriver;
 import space.djangonaut.missioncontrol.support.IntegrationTest;
 import space.djangonaut.missioncontrol.support.Mailbox;
@@ -39,10 +40,16 @@ import space.djangonaut.missioncontrol.survey.ImpactReport;
 import space.djangonaut.missioncontrol.survey.ImpactReportService;
 import space.djangonaut.missioncontrol.survey.SurveyForm;
 import space.djangonaut.missioncontrol.survey.SurveyService;
+import space.djangonaut.missioncontrol.team.Team;
+import space.djangonaut.missioncontrol.team.TeamFormation;
+import space.djangonaut.missioncontrol.team.TeamMember;
+import space.djangonaut.missioncontrol.team.TeamMemberRepository;
+import space.djangonaut.missioncontrol.team.TeamRepository;
+import space.djangonaut.missioncontrol.team.TeamService;
 import space.djangonaut.missioncontrol.volunteer.Volunteer;
 import space.djangonaut.missioncontrol.volunteer.VolunteerForm;
-import space.djangonaut.missioncontrol.volunteer.VolunteerProcess;
 import space.djangonaut.missioncontrol.volunteer.VolunteerRepository;
+import space.djangonaut.missioncontrol.volunteer.VolunteerRole;
 import space.djangonaut.missioncontrol.volunteer.VolunteerService;
 
 /**

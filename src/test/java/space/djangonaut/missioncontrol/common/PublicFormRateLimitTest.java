@@ -1,7 +1,6 @@
 package space.djangonaut.missioncontrol.common;
 
 import static org.assertj.core.api.Assertions.assertThat;
-
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;

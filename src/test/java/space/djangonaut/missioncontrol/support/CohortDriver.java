@@ -14,20 +14,20 @@ import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.springframework.stereotype.Component;
 import space.djangonaut.missioncontrol.application.Application;
-import space.djangonaut.missioncontrol.application.ApplicationProcess;
 import space.djangonaut.missioncontrol.application.ApplicationRepository;
 import space.djangonaut.missioncontrol.application.ApplicationService;
 import space.djangonaut.missioncontrol.application.ApplicationStatus;
 import space.djangonaut.missioncontrol.application.OfferService;
-import space.djangonaut.missioncontrol.application.WeeklyAvailability;
-import space.djangonaut.missioncontrol.config.Accounts;
-import space.djangonaut.missioncontrol.volunteer.Volunteer;
-import space.djangonaut.missioncontrol.volunteer.VolunteerRepository;
-import space.djangonaut.missioncontrol.volunteer.VolunteerRole;
 import space.djangonaut.missioncontrol.cohort.Cohort;
 import space.djangonaut.missioncontrol.cohort.CohortForm;
 import space.djangonaut.missioncontrol.cohort.CohortLifecycle;
-import space.djangonaut.missioncontrol.cohort.CohortProcess;
+import space.djangonaut.missioncontrol.common.Accounts;
+import space.djangonaut.missioncontrol.common.WeeklyAvailability;
+import space.djangonaut.missioncontrol.process.application.ApplicationProcess;
+import space.djangonaut.missioncontrol.process.cohort.CohortProcess;
+import space.djangonaut.missioncontrol.volunteer.Volunteer;
+import space.djangonaut.missioncontrol.volunteer.VolunteerRepository;
+import space.djangonaut.missioncontrol.volunteer.VolunteerRole;
 
 /**
  * Drives a cohort's process through the engine API the way people would through Tasklist and the public pages,

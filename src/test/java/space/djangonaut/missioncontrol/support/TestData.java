@@ -9,21 +9,21 @@ import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.task.Task;
 import org.springframework.stereotype.Component;
 import space.djangonaut.missioncontrol.application.Application;
 import space.djangonaut.missioncontrol.application.ApplicationForm;
-import space.djangonaut.missioncontrol.application.ApplicationProcess;
 import space.djangonaut.missioncontrol.application.ApplicationService;
 import space.djangonaut.missioncontrol.application.DjangoExperience;
 import space.djangonaut.missioncontrol.cohort.Cohort;
 import space.djangonaut.missioncontrol.cohort.CohortForm;
 import space.djangonaut.missioncontrol.cohort.CohortReviewers;
 import space.djangonaut.missioncontrol.cohort.CohortService;
-import space.djangonaut.missioncontrol.config.Accounts;
+import space.djangonaut.missioncontrol.common.Accounts;
 import space.djangonaut.missioncontrol.config.GroupsAndFilters;
+import space.djangonaut.missioncontrol.process.application.ApplicationProcess;
 
 /** Small factories for test fixtures. Every name is unique, so tests sharing one database never collide. */
 @Component

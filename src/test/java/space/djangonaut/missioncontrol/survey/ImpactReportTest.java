@@ -1,7 +1,6 @@
 package space.djangonaut.missioncontrol.survey;
 
 import static org.assertj.core.api.Assertions.assertThat;
-
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -11,18 +10,18 @@ import org.openqa.selenium.WebElement;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import space.djangonaut.missioncontrol.application.Application;
-import space.djangonaut.missioncontrol.application.WeeklyAvailability;
-import space.djangonaut.missioncontrol.cohort.CheckIn;
-import space.djangonaut.missioncontrol.cohort.CheckInRepository;
 import space.djangonaut.missioncontrol.cohort.Cohort;
-import space.djangonaut.missioncontrol.cohort.OneToOne;
-import space.djangonaut.missioncontrol.cohort.OneToOneRepository;
-import space.djangonaut.missioncontrol.cohort.Team;
-import space.djangonaut.missioncontrol.cohort.TeamRepository;
+import space.djangonaut.missioncontrol.common.WeeklyAvailability;
+import space.djangonaut.missioncontrol.mentorship.CheckIn;
+import space.djangonaut.missioncontrol.mentorship.CheckInRepository;
+import space.djangonaut.missioncontrol.mentorship.OneToOne;
+import space.djangonaut.missioncontrol.mentorship.OneToOneRepository;
 import space.djangonaut.missioncontrol.support.Browser;
 import space.djangonaut.missioncontrol.support.IntegrationTest;
 import space.djangonaut.missioncontrol.support.TestData;
 import space.djangonaut.missioncontrol.support.WebClient;
+import space.djangonaut.missioncontrol.team.Team;
+import space.djangonaut.missioncontrol.team.TeamRepository;
 import space.djangonaut.missioncontrol.volunteer.Volunteer;
 import space.djangonaut.missioncontrol.volunteer.VolunteerRepository;
 import space.djangonaut.missioncontrol.volunteer.VolunteerRole;

@@ -1,8 +1,0 @@
-package space.djangonaut.missioncontrol.cohort;
-
-import java.util.List;
-import org.springframework.data.jpa.repository.JpaRepository;
-
-public interface OneToOneRepository extends JpaRepository<OneToOne, Long> {
-  List<OneToOne> findByCohortIdOrderByWeekAscApplicationIdAsc(Long cohortId);
-}

@@ -1,0 +1,175 @@
+package space.djangonaut.missioncontrol.process;
+
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.Validator;
+import java.lang.reflect.Constructor;
+import java.lang.reflect.RecordComponent;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Date;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+import org.camunda.bpm.engine.BadUserRequestException;
+import org.springframework.beans.BeanWrapper;
+import org.springframework.beans.PropertyAccessorFactory;
+import org.springframework.stereotype.Component;
+
+/**
+ * The edge between a submitted Camunda Form and the domain: turns the task's variables into a record (or a form
+ * bean) whose component names are the form's field keys, then validates it with Bean Validation. A service only
+ * ever sees the checked object, never the variable map.
+ */
+@Component
+public class TaskForms {
+
+  private final Validator validator;
+
+  TaskForms(Validator validator) {
+    this.validator = validator;
+  }
+
+  /**
+   * Binds and validates a submission.
+   *
+   * @param variables what the form submitted (the task's variables)
+   * @param type a record whose components, or a bean whose properties, are named after the form's field keys;
+   *     a field that is not submitted (or blank) stays {@code null}, or the bean's default
+   * @throws BadUserRequestException naming each field that cannot be read or breaks a rule, as
+   *     {@code "field: reason"}; Tasklist shows it to the person who submitted the form
+   */
+  public <T> T bind(Map<String, Object> variables, Class<T> type) {
+    Map<String, String> problems = new TreeMap<>();
+    T bound = type.isRecord() ? bindRecord(variables, type, problems) : bindBean(variables, type, problems);
+    if (problems.isEmpty()) {
+      for (ConstraintViolation<T> violation : validator.validate(bound)) {
+        problems.putIfAbsent(violation.getPropertyPath().toString(), violation.getMessage());
+      }
+    }
+    if (!problems.isEmpty()) {
+      throw new BadUserRequestException(problems.entrySet().stream()
+          .map(problem -> problem.getKey() + ": " + problem.getValue())
+          .collect(Collectors.joining(" ")));
+    }
+    return bound;
+  }
+
+  private static <T> T bindRecord(Map<String, Object> variables, Class<T> type, Map<String, String> problems) {
+    RecordComponent[] components = type.getRecordComponents();
+    Object[] values = new Object[components.length];
+    for (int i = 0; i < components.length; i++) {
+      values[i] = convert(components[i].getName(), variables.get(components[i].getName()), components[i].getType(),
+          problems);
+    }
+    if (!problems.isEmpty()) {
+      return null;
+    }
+    try {
+      Constructor<T> constructor = type.getDeclaredConstructor(
+          Arrays.stream(components).map(RecordComponent::getType).toArray(Class<?>[]::new));
+      constructor.setAccessible(true);
+      return constructor.newInstance(values);
+    } catch (ReflectiveOperationException e) {
+      throw new IllegalStateException("Cannot create " + type.getSimpleName(), e);
+    }
+  }
+
+  private static <T> T bindBean(Map<String, Object> variables, Class<T> type, Map<String, String> problems) {
+    BeanWrapper bean = PropertyAccessorFactory.forBeanPropertyAccess(instantiate(type));
+    for (var property : bean.getPropertyDescriptors()) {
+      if (property.getWriteMethod() == null) {
+        continue;
+      }
+      Object value = convert(property.getName(), variables.get(property.getName()), property.getPropertyType(),
+          problems);
+      if (value != null) {
+        bean.setPropertyValue(property.getName(), value);
+      }
+    }
+    return type.cast(bean.getWrappedInstance());
+  }
+
+  private static Object instantiate(Class<?> type) {
+    try {
+      Constructor<?> constructor = type.getDeclaredConstructor();
+      constructor.setAccessible(true);
+      return constructor.newInstance();
+    } catch (ReflectiveOperationException e) {
+      throw new IllegalStateException("Cannot create " + type.getSimpleName(), e);
+    }
+  }
+
+  /** One submitted value as the target type; what cannot be read is noted in {@code problems}. */
+  static Object convert(String field, Object value, Class<?> target, Map<String, String> problems) {
+    if (value == null || value instanceof String text && text.isBlank()) {
+      return null;
+    }
+    String text = value.toString().strip();
+    if (target == String.class) {
+      return text;
+    }
+    if (target == Integer.class || target == int.class || target == Long.class || target == long.class) {
+      Long number = wholeNumber(value, text);
+      if (number == null) {
+        problems.put(field, "give a whole number.");
+        return null;
+      }
+      return target == Long.class || target == long.class ? number : (Object) (int) Math.max(Integer.MIN_VALUE,
+          Math.min(Integer.MAX_VALUE, number));
+    }
+    if (target == Boolean.class || target == boolean.class) {
+      if (value instanceof Boolean flag) {
+        return flag;
+      }
+      if (text.equalsIgnoreCase("true") || text.equalsIgnoreCase("false")) {
+        return Boolean.parseBoolean(text);
+      }
+      problems.put(field, "answer yes or no.");
+      return null;
+    }
+    if (target == LocalDate.class) {
+      if (value instanceof Date date) {
+        return date.toInstant().atZone(ZoneOffset.UTC).toLocalDate();
+      }
+      try {
+        // Camunda Forms send dates as 2026-12-01 (or a date-time whose day is what counts).
+        return LocalDate.parse(text.substring(0, Math.min(10, text.length())));
+      } catch (DateTimeParseException e) {
+        problems.put(field, "give a date as YYYY-MM-DD.");
+        return null;
+      }
+    }
+    if (target.isEnum()) {
+      for (Object constant : target.getEnumConstants()) {
+        if (((Enum<?>) constant).name().equalsIgnoreCase(text)) {
+          return constant;
+        }
+      }
+      problems.put(field, "choose " + choices(target) + ".");
+      return null;
+    }
+    throw new IllegalArgumentException("A form field of type " + target.getSimpleName() + " is not supported");
+  }
+
+  private static Long wholeNumber(Object value, String text) {
+    if (value instanceof Number number) {
+      return number.doubleValue() == Math.rint(number.doubleValue()) && !Double.isInfinite(number.doubleValue())
+          ? number.longValue() : null;
+    }
+    return text.matches("-?\\d{1,12}") ? Long.parseLong(text) : null;
+  }
+
+  private static String choices(Class<?> enumType) {
+    List<String> names = new ArrayList<>();
+    for (Object constant : enumType.getEnumConstants()) {
+      names.add(((Enum<?>) constant).name().toLowerCase(Locale.ROOT));
+    }
+    return names.size() == 1 ? names.get(0)
+        : String.join(", ", names.subList(0, names.size() - 1)) + " or " + names.get(names.size() - 1);
+  }
+}

@@ -1,0 +1,66 @@
+package space.djangonaut.missioncontrol.process.application;
+
+/** Names shared by {@code bpmn/application.bpmn}, its delegates and its tests. */
+public final class ApplicationProcess {
+
+  public static final String KEY = "application";
+
+  // Elements
+  public static final String START_EVENT_APPLICATION_SUBMITTED = "StartEvent_ApplicationSubmitted";
+  public static final String TASK_SEND_ACKNOWLEDGEMENT = "Task_SendAcknowledgement";
+  public static final String TASK_REVIEW_APPLICATION = "Task_ReviewApplication";
+  public static final String TASK_AGGREGATE_SCORES = "Task_AggregateScores";
+  public static final String TASK_RESOLVE_DISAGREEMENT = "Task_ResolveDisagreement";
+  public static final String EVENT_SELECTION_DECIDED = "Event_SelectionDecided";
+  public static final String TASK_SEND_OFFER = "Task_SendOffer";
+  public static final String TASK_AWAIT_ANSWER = "Task_AwaitAnswer";
+  public static final String BOUNDARY_EVENT_OFFER_REMINDER = "BoundaryEvent_OfferReminderDue";
+  public static final String BOUNDARY_EVENT_OFFER_EXPIRED = "BoundaryEvent_OfferExpired";
+  public static final String TASK_SEND_OFFER_REMINDER = "Task_SendOfferReminder";
+  public static final String TASK_CONFIRM_PLACE = "Task_ConfirmPlace";
+  public static final String TASK_SEND_PLACE_CONFIRMED = "Task_SendPlaceConfirmedEmail";
+  public static final String TASK_RECORD_DECLINE = "Task_RecordDecline";
+  public static final String TASK_EXPIRE_OFFER = "Task_ExpireOffer";
+  public static final String TASK_SEND_WAITLIST = "Task_SendWaitlistEmail";
+  public static final String GATEWAY_WAITLIST_OUTCOME = "Gateway_WaitlistOutcome";
+  public static final String EVENT_PLACE_OFFERED = "Event_PlaceOffered";
+  public static final String EVENT_WAITLIST_CLOSED = "Event_WaitlistClosed";
+  public static final String TASK_SEND_WAITLIST_CLOSED = "Task_SendWaitlistClosedEmail";
+  public static final String TASK_SEND_REJECTION = "Task_SendRejectionEmail";
+  public static final String END_EVENT_CONFIRMED = "EndEvent_DjangonautConfirmed";
+  public static final String END_EVENT_DECLINED = "EndEvent_OfferDeclined";
+  public static final String END_EVENT_EXPIRED = "EndEvent_OfferExpired";
+  public static final String END_EVENT_REMINDER_SENT = "EndEvent_ReminderSent";
+  public static final String END_EVENT_WAITLIST_CLOSED = "EndEvent_WaitlistClosed";
+  public static final String END_EVENT_REJECTED = "EndEvent_ApplicantRejected";
+
+  /** The name of message {@code Message_SelectionDecided}. */
+  public static final String MESSAGE_SELECTION_DECIDED = "SelectionDecided";
+  /** The name of message {@code Message_OfferAnswered}, sent from the personal accept/decline link. */
+  public static final String MESSAGE_OFFER_ANSWERED = "OfferAnswered";
+  /** The name of message {@code Message_PlaceOffered}: a waitlisted applicant is offered a freed place. */
+  public static final String MESSAGE_PLACE_OFFERED = "PlaceOffered";
+  /** The name of message {@code Message_WaitlistClosed}: the cohort started with this applicant still waiting. */
+  public static final String MESSAGE_WAITLIST_CLOSED = "WaitlistClosed";
+
+  // Variables
+  public static final String APPLICATION_ID = "applicationId";
+  public static final String REVIEWERS_DISAGREE = "reviewersDisagree";
+  public static final String OUTCOME = "outcome";
+  public static final String OFFER_ACCEPTED = "offerAccepted";
+  /** Dates the offer's timers read. */
+  public static final String OFFER_DEADLINE = "offerDeadline";
+  public static final String OFFER_REMINDER_AT = "offerReminderAt";
+  /** Input of the email tasks: which {@code MailTemplate} to send. */
+  public static final String TEMPLATE = "template";
+
+  // Review form fields (forms/review-application.form)
+  public static final String SCORE_MOTIVATION = "scoreMotivation";
+  public static final String SCORE_EXPERIENCE = "scoreExperience";
+  public static final String SCORE_AVAILABILITY = "scoreAvailability";
+  public static final String SCORE_COMMUNITY = "scoreCommunity";
+  public static final String RECOMMENDATION = "recommendation";
+  public static final String REVIEW_COMMENT = "reviewComment";
+
+  private ApplicationProcess() {}
+}

@@ -1,0 +1,24 @@
+package space.djangonaut.missioncontrol.process.cohort;
+
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.springframework.stereotype.Component;
+import space.djangonaut.missioncontrol.mail.Step;
+import space.djangonaut.missioncontrol.mentorship.MentorshipService;
+
+/** Timeout of Task_RecordCheckIn at the end of its week: reminds the team's Navigator. */
+@Component
+class CheckInOverdueListener implements TaskListener {
+
+  private final MentorshipService mentorship;
+
+  CheckInOverdueListener(MentorshipService mentorship) {
+    this.mentorship = mentorship;
+  }
+
+  @Override
+  public void notify(DelegateTask task) {
+    mentorship.remindNavigator((Long) task.getVariable(CohortProcess.TEAM_ID),
+        ((Number) task.getVariable(CohortProcess.WEEK)).longValue(), Step.of(task));
+  }
+}

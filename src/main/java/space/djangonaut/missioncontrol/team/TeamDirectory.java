@@ -1,0 +1,51 @@
+package space.djangonaut.missioncontrol.team;
+
+import java.util.List;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+import space.djangonaut.missioncontrol.volunteer.Volunteer;
+import space.djangonaut.missioncontrol.volunteer.VolunteerRepository;
+
+/**
+ * Who is in which team, for the multi-instance tasks and assignees of {@code cohort.bpmn}
+ * (e.g. {@code ${teamDirectory.navigatorOf(teamId)}}). Tasks go to the volunteer's own Camunda account, so
+ * Navigators and Captains find only their own teams' work.
+ */
+@Component("teamDirectory")
+public class TeamDirectory {
+
+  private final TeamRepository teams;
+  private final TeamMemberRepository members;
+  private final VolunteerRepository volunteers;
+
+  TeamDirectory(TeamRepository teams, TeamMemberRepository members, VolunteerRepository volunteers) {
+    this.teams = teams;
+    this.members = members;
+    this.volunteers = volunteers;
+  }
+
+  @Transactional(readOnly = true)
+  public List<Long> teamIds(long cohortId) {
+    return teams.findByCohortIdOrderById(cohortId).stream().map(Team::getId).toList();
+  }
+
+  /** The application ids of the cohort's Djangonauts in teams. */
+  @Transactional(readOnly = true)
+  public List<Long> djangonautIds(long cohortId) {
+    return members.findByTeamIdIn(teamIds(cohortId)).stream().map(TeamMember::getApplicationId).sorted().toList();
+  }
+
+  @Transactional(readOnly = true)
+  public String navigatorOf(long teamId) {
+    return userId(teams.findById(teamId).orElseThrow().getNavigatorVolunteerId());
+  }
+
+  @Transactional(readOnly = true)
+  public String captainOf(long applicationId) {
+    return userId(members.findByApplicationId(applicationId).orElseThrow().getCaptainVolunteerId());
+  }
+
+  private String userId(Long volunteerId) {
+    return volunteers.findById(volunteerId).map(Volunteer::getUserId).orElseThrow();
+  }
+}
