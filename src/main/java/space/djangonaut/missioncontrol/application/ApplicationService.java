@@ -2,14 +2,11 @@ package space.djangonaut.missioncontrol.application;
 
 import java.time.Clock;
 import java.util.Map;
-import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
-import org.camunda.bpm.engine.RuntimeService;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import space.djangonaut.missioncontrol.cohort.Cohort;
 import space.djangonaut.missioncontrol.cohort.CohortService;
 import space.djangonaut.missioncontrol.common.NotFoundException;
-import space.djangonaut.missioncontrol.process.application.ApplicationProcess;
 
 /** Applications: submitting one starts its process; the selection's decision moves it on. */
 @Service
@@ -20,14 +17,14 @@ public class ApplicationService {
 
   private final ApplicationRepository applications;
   private final CohortService cohorts;
-  private final RuntimeService runtimeService;
+  private final ApplicationWorkflow workflow;
   private final Clock clock;
 
-  ApplicationService(ApplicationRepository applications, CohortService cohorts, RuntimeService runtimeService,
+  ApplicationService(ApplicationRepository applications, CohortService cohorts, ApplicationWorkflow workflow,
       Clock clock) {
     this.applications = applications;
     this.cohorts = cohorts;
-    this.runtimeService = runtimeService;
+    this.workflow = workflow;
     this.clock = clock;
   }
 
@@ -54,8 +51,7 @@ public class ApplicationService {
     }
     // Flush now: the unique key on (cohort, email) catches a double click racing past the check above.
     Application application = applications.saveAndFlush(new Application(cohort, form, clock.instant()));
-    runtimeService.startProcessInstanceByKey(ApplicationProcess.KEY, application.getId().toString(),
-        Map.of(ApplicationProcess.APPLICATION_ID, application.getId()));
+    workflow.submitted(application.getId());
     return application;
   }
 
@@ -80,12 +76,7 @@ public class ApplicationService {
   @Transactional
   public Application decide(long applicationId, Outcome outcome) {
     Application application = byId(applicationId);
-    try {
-      runtimeService.createMessageCorrelation(ApplicationProcess.MESSAGE_SELECTION_DECIDED)
-          .processInstanceBusinessKey(application.getId().toString())
-          .setVariable(ApplicationProcess.OUTCOME, outcome.variableValue())
-          .correlateWithResult();
-    } catch (MismatchingMessageCorrelationException e) {
+    if (!workflow.decided(application.getId(), outcome)) {
       throw new NotReadyForDecisionException(application);
     }
     application.decided(outcome);

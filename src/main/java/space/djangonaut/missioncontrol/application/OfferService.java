@@ -8,15 +8,12 @@ import java.time.ZonedDateTime;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
-import org.camunda.bpm.engine.RuntimeService;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import space.djangonaut.missioncontrol.common.Tokens;
 import space.djangonaut.missioncontrol.mail.MailService;
 import space.djangonaut.missioncontrol.mail.MailTemplate;
 import space.djangonaut.missioncontrol.mail.Step;
-import space.djangonaut.missioncontrol.process.application.ApplicationProcess;
 
 /**
  * Offers of a place: the personal accept/decline link with its deadline, the reminder, and what follows an answer
@@ -29,21 +26,18 @@ public class OfferService {
   /** The reminder goes out this long before the deadline. */
   static final Duration REMINDER_BEFORE_DEADLINE = Duration.ofDays(2);
 
-  /** Message to the cohort process (business key = cohort slug) that a place is free again. */
-  public static final String MESSAGE_PLACE_RELEASED = "PlaceReleased";
-
   private final ApplicationRepository applications;
   private final OfferRepository offers;
   private final MailService mail;
-  private final RuntimeService runtimeService;
+  private final ApplicationWorkflow workflow;
   private final Clock clock;
 
   OfferService(ApplicationRepository applications, OfferRepository offers, MailService mail,
-      RuntimeService runtimeService, Clock clock) {
+      ApplicationWorkflow workflow, Clock clock) {
     this.applications = applications;
     this.offers = offers;
     this.mail = mail;
-    this.runtimeService = runtimeService;
+    this.workflow = workflow;
     this.clock = clock;
   }
 
@@ -111,12 +105,7 @@ public class OfferService {
     Instant now = clock.instant();
     String answer = accept ? "accepted" : "declined";
     offers.findByApplicationIdOrderByCreatedAt(application.getId()).forEach(l -> l.answered(answer, now));
-    try {
-      runtimeService.createMessageCorrelation(ApplicationProcess.MESSAGE_OFFER_ANSWERED)
-          .processInstanceBusinessKey(application.getId().toString())
-          .setVariable(ApplicationProcess.OFFER_ACCEPTED, accept)
-          .correlateWithResult();
-    } catch (MismatchingMessageCorrelationException e) {
+    if (!workflow.offerAnswered(application.getId(), accept)) {
       throw new OfferUnavailableException(OfferState.EXPIRED);
     }
     return new OfferView(application.getName(), application.getCohort().getName(), application.getProject(),
@@ -144,10 +133,7 @@ public class OfferService {
   private void release(long applicationId, ApplicationStatus status) {
     Application application = applications.findWithCohort(applicationId).orElseThrow();
     application.moveTo(status);
-    // A cohort run by its process (cohort.bpmn) offers the place to the waitlist; otherwise nothing listens.
-    runtimeService.createMessageCorrelation(MESSAGE_PLACE_RELEASED)
-        .processInstanceBusinessKey(application.getCohort().getSlug())
-        .correlateAllWithResult();
+    workflow.placeReleased(application.getCohort().getSlug());
   }
 
   private Offer link(String token) {

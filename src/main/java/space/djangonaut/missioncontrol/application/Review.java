@@ -35,12 +35,12 @@ public class Review {
   Review(Long applicationId, String reviewer, ReviewScores scores, boolean tieBreak, Instant reviewedAt) {
     this.applicationId = applicationId;
     this.reviewer = reviewer;
-    this.scoreMotivation = scores.motivation();
-    this.scoreExperience = scores.experience();
-    this.scoreAvailability = scores.availability();
-    this.scoreCommunity = scores.community();
+    this.scoreMotivation = scores.scoreMotivation();
+    this.scoreExperience = scores.scoreExperience();
+    this.scoreAvailability = scores.scoreAvailability();
+    this.scoreCommunity = scores.scoreCommunity();
     this.recommendation = scores.recommendation();
-    this.comment = scores.comment();
+    this.comment = scores.reviewComment();
     this.tieBreak = tieBreak;
     this.reviewedAt = reviewedAt;
   }

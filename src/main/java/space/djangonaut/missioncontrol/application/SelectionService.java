@@ -11,12 +11,10 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.camunda.bpm.engine.BadUserRequestException;
-import org.camunda.bpm.engine.RuntimeService;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import space.djangonaut.missioncontrol.cohort.Cohort;
 import space.djangonaut.missioncontrol.cohort.CohortRepository;
-import space.djangonaut.missioncontrol.process.application.ApplicationProcess;
 
 /**
  * The cohort's selection: ranking the reviewed applications, the organiser's decisions, telling each application's
@@ -31,14 +29,14 @@ public class SelectionService {
   private final ApplicationRepository applications;
   private final CohortRepository cohorts;
   private final ApplicationService applicationService;
-  private final RuntimeService runtimeService;
+  private final ApplicationWorkflow workflow;
 
   SelectionService(ApplicationRepository applications, CohortRepository cohorts,
-      ApplicationService applicationService, RuntimeService runtimeService) {
+      ApplicationService applicationService, ApplicationWorkflow workflow) {
     this.applications = applications;
     this.cohorts = cohorts;
     this.applicationService = applicationService;
-    this.runtimeService = runtimeService;
+    this.workflow = workflow;
   }
 
   /**
@@ -84,25 +82,26 @@ public class SelectionService {
 
   /** A short summary for Task_FinaliseSelection; the whole ranking is on the cohort's selection page. */
   @Transactional(readOnly = true)
-  public String summary(long cohortId) {
+  public SelectionSummary summary(long cohortId) {
     Cohort cohort = cohorts.findById(cohortId).orElseThrow();
     Map<Outcome, Long> counts = proposal(cohortId).values().stream()
         .collect(Collectors.groupingBy(o -> o, () -> new EnumMap<>(Outcome.class), Collectors.counting()));
-    return cohort.getName() + ": " + cohort.getCapacity() + " places for " + proposal(cohortId).size()
+    return new SelectionSummary(cohort.getName() + ": " + cohort.getCapacity() + " places for " + proposal(cohortId).size()
         + " reviewed applications. Proposed: " + counts.getOrDefault(Outcome.ACCEPTED, 0L) + " accepted, "
         + counts.getOrDefault(Outcome.WAITLISTED, 0L) + " waitlisted, " + counts.getOrDefault(Outcome.REJECTED, 0L)
-        + " rejected. The ranking: /organiser/cohorts/" + cohort.getSlug() + "/selection";
+        + " rejected. The ranking: /organiser/cohorts/" + cohort.getSlug() + "/selection");
   }
 
   /**
    * Records the selection: the default proposal with the organiser's changes.
    *
-   * @param changes one line per change, {@code #<application id> accepted|waitlisted|rejected}; may be empty
+   * @param form one line per change, {@code #<application id> accepted|waitlisted|rejected}; may be empty
    * @return how many applications have each outcome
    * @throws BadUserRequestException naming the line or the rule that is broken; nothing is recorded then
    */
   @Transactional
-  public Map<Outcome, Integer> finalise(long cohortId, String changes) {
+  public Map<Outcome, Integer> finalise(long cohortId, SelectionChanges form) {
+    String changes = form.selectionChanges();
     Cohort cohort = cohorts.findById(cohortId).orElseThrow();
     Map<Long, Outcome> chosen = proposal(cohortId);
     String[] lines = changes == null ? new String[0] : changes.split("\\R");
@@ -159,8 +158,7 @@ public class SelectionService {
     Application next = waiting.get(0);
     // Marked offered now, so that a second freed place goes to the next one even before the email is sent.
     next.moveTo(ApplicationStatus.OFFERED);
-    runtimeService.createMessageCorrelation(ApplicationProcess.MESSAGE_PLACE_OFFERED)
-        .processInstanceBusinessKey(next.getId().toString()).correlate();
+    workflow.placeOffered(next.getId());
     return true;
   }
 
@@ -171,8 +169,7 @@ public class SelectionService {
         Outcome.WAITLISTED, ApplicationStatus.DECIDED);
     for (Application application : waiting) {
       application.moveTo(ApplicationStatus.WAITLIST_CLOSED);
-      runtimeService.createMessageCorrelation(ApplicationProcess.MESSAGE_WAITLIST_CLOSED)
-          .processInstanceBusinessKey(application.getId().toString()).correlate();
+      workflow.waitlistClosed(application.getId());
     }
     return waiting.size();
   }

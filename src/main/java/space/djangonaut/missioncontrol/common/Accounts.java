@@ -1,25 +1,35 @@
 package space.djangonaut.missioncontrol.common;
 
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.identity.User;
 import org.springframework.stereotype.Component;
-import space.djangonaut.missioncontrol.config.GroupsAndFilters;
 
-/** Creates Camunda user accounts in Mission Control's groups. */
+/** Creates Camunda user accounts in the groups of the programme's {@link Roles}. */
 @Component
 public class Accounts {
 
   private final IdentityService identityService;
-  private final GroupsAndFilters groupsAndFilters;
 
-  Accounts(IdentityService identityService, GroupsAndFilters groupsAndFilters) {
+  Accounts(IdentityService identityService) {
     this.identityService = identityService;
-    this.groupsAndFilters = groupsAndFilters;
+  }
+
+  /** Creates the groups of {@link Roles} that are missing. */
+  public void ensureGroups() {
+    Roles.NAMES.forEach((id, name) -> {
+      if (identityService.createGroupQuery().groupId(id).count() == 0) {
+        Group group = identityService.newGroup(id);
+        group.setName(name);
+        group.setType("WORKFLOW");
+        identityService.saveGroup(group);
+      }
+    });
   }
 
   /** Adds an existing user to a group, once. */
   public void ensureMember(String userId, String group) {
-    groupsAndFilters.ensure();
+    ensureGroups();
     if (identityService.createUserQuery().userId(userId).memberOfGroup(group).count() == 0) {
       identityService.createMembership(userId, group);
     }
@@ -28,7 +38,7 @@ public class Accounts {
   /** Creates the user with these groups unless a user with this id exists; returns whether it created one. */
   public boolean ensureUser(String id, String password, String firstName, String lastName, String email,
       String... groups) {
-    groupsAndFilters.ensure();
+    ensureGroups();
     if (identityService.createUserQuery().userId(id).count() > 0) {
       return false;
     }

@@ -7,6 +7,7 @@ import org.springframework.context.annotation.Profile;
 import org.springframework.context.event.EventListener;
 import org.springframework.core.annotation.Order;
 import space.djangonaut.missioncontrol.common.Accounts;
+import space.djangonaut.missioncontrol.common.Roles;
 
 /**
  * Production's first organiser: the engine creates the administrator from {@code MISSIONCONTROL_ADMIN_USER} and
@@ -26,6 +27,6 @@ class AdminAccountConfiguration {
   @EventListener(ApplicationReadyEvent.class)
   @Order(1)
   void makeAdministratorAnOrganiser(ApplicationReadyEvent event) {
-    event.getApplicationContext().getBean(Accounts.class).ensureMember(id, GroupsAndFilters.ORGANISERS);
+    event.getApplicationContext().getBean(Accounts.class).ensureMember(id, Roles.ORGANISERS);
   }
 }

@@ -9,6 +9,7 @@ import org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions;
 import org.camunda.bpm.engine.authorization.Resource;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.springframework.stereotype.Component;
+import space.djangonaut.missioncontrol.common.Roles;
 import space.djangonaut.missioncontrol.process.application.ApplicationProcess;
 import space.djangonaut.missioncontrol.process.cohort.CohortProcess;
 
@@ -37,22 +38,22 @@ public class Authorizations {
 
   void ensure() {
     // The engine checks data access even for admin groups: organisers and administrators get every resource.
-    for (String group : new String[] {GroupsAndFilters.ORGANISERS, GroupsAndFilters.CAMUNDA_ADMIN}) {
+    for (String group : new String[] {Roles.ORGANISERS, Roles.CAMUNDA_ADMIN}) {
       for (Resource resource : Resources.values()) {
         grant(group, resource, Authorization.ANY, Permissions.ALL);
       }
     }
-    for (String group : new String[] {GroupsAndFilters.REVIEWERS, GroupsAndFilters.NAVIGATORS,
-        GroupsAndFilters.CAPTAINS}) {
+    for (String group : new String[] {Roles.REVIEWERS, Roles.NAVIGATORS,
+        Roles.CAPTAINS}) {
       grant(group, Resources.APPLICATION, TASKLIST, Permissions.ACCESS);
     }
-    grant(GroupsAndFilters.REVIEWERS, Resources.PROCESS_DEFINITION, ApplicationProcess.KEY, Permissions.READ);
+    grant(Roles.REVIEWERS, Resources.PROCESS_DEFINITION, ApplicationProcess.KEY, Permissions.READ);
     // Reviewers see the application process's tasks through its definition; they work only on the tasks offered
     // to their group (TaskAuthorizationProvider), so they can read a tie-break but not claim or complete it.
-    grant(GroupsAndFilters.REVIEWERS, Resources.PROCESS_DEFINITION, ApplicationProcess.KEY,
+    grant(Roles.REVIEWERS, Resources.PROCESS_DEFINITION, ApplicationProcess.KEY,
         ProcessDefinitionPermissions.READ_TASK);
-    grant(GroupsAndFilters.NAVIGATORS, Resources.PROCESS_DEFINITION, CohortProcess.KEY, Permissions.READ);
-    grant(GroupsAndFilters.CAPTAINS, Resources.PROCESS_DEFINITION, CohortProcess.KEY, Permissions.READ);
+    grant(Roles.NAVIGATORS, Resources.PROCESS_DEFINITION, CohortProcess.KEY, Permissions.READ);
+    grant(Roles.CAPTAINS, Resources.PROCESS_DEFINITION, CohortProcess.KEY, Permissions.READ);
   }
 
   /** Lets a group read a Tasklist filter. */

@@ -20,6 +20,7 @@ import space.djangonaut.missioncontrol.cohort.CohortLifecycle;
 import space.djangonaut.missioncontrol.cohort.CohortRepository;
 import space.djangonaut.missioncontrol.cohort.CohortReviewers;
 import space.djangonaut.missioncontrol.common.Accounts;
+import space.djangonaut.missioncontrol.common.Roles;
 
 /**
  * The zero-setup default run: an SMTP sink inside the application (organisers read it at
@@ -45,11 +46,11 @@ class DemoConfiguration {
     var context = event.getApplicationContext();
     Accounts accounts = context.getBean(Accounts.class);
     accounts.ensureUser("organiser", "organiser", "Olivia", "Organiser", "organiser@example.org",
-        GroupsAndFilters.ORGANISERS, GroupsAndFilters.CAMUNDA_ADMIN);
+        Roles.ORGANISERS, Roles.CAMUNDA_ADMIN);
     accounts.ensureUser("reviewer1", "reviewer1", "Rosa", "Reviewer", "reviewer1@example.org",
-        GroupsAndFilters.REVIEWERS);
+        Roles.REVIEWERS);
     accounts.ensureUser("reviewer2", "reviewer2", "Ravi", "Reviewer", "reviewer2@example.org",
-        GroupsAndFilters.REVIEWERS);
+        Roles.REVIEWERS);
     if (!context.getBean(CohortRepository.class).existsBySlug(DEMO_COHORT)) {
       LocalDate today = LocalDate.now(context.getBean(Clock.class).withZone(ZoneOffset.UTC));
       CohortForm form = new CohortForm();

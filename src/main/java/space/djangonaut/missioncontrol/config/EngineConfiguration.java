@@ -6,6 +6,7 @@ import org.camunda.bpm.engine.impl.cfg.multitenancy.TenantIdProvider;
 import org.camunda.bpm.engine.spring.SpringProcessEngineConfiguration;
 import org.camunda.bpm.spring.boot.starter.configuration.impl.AbstractCamundaConfiguration;
 import org.springframework.stereotype.Component;
+import space.djangonaut.missioncontrol.common.Roles;
 
 /**
  * Authorizations are on (application.yaml); organisers, like Camunda's administrators, are an admin group of the
@@ -23,7 +24,7 @@ class EngineConfiguration extends AbstractCamundaConfiguration {
 
   @Override
   public void preInit(SpringProcessEngineConfiguration configuration) {
-    configuration.setAdminGroups(List.of(Groups.CAMUNDA_ADMIN, GroupsAndFilters.ORGANISERS));
+    configuration.setAdminGroups(List.of(Groups.CAMUNDA_ADMIN, Roles.ORGANISERS));
     configuration.setResourceAuthorizationProvider(new TaskAuthorizationProvider());
     // Each application belongs to its cohort's tenant: reviewers see the cohorts they review (CohortReviewers).
     configuration.setTenantIdProvider(tenantIdProvider);

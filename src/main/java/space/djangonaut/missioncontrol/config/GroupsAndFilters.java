@@ -3,25 +3,19 @@ package space.djangonaut.missioncontrol.config;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.FilterService;
-import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.filter.Filter;
-import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.task.TaskQuery;
 import org.springframework.stereotype.Component;
+import space.djangonaut.missioncontrol.common.Accounts;
+import space.djangonaut.missioncontrol.common.Roles;
 import space.djangonaut.missioncontrol.process.application.ApplicationProcess;
 import space.djangonaut.missioncontrol.process.cohort.CohortProcess;
 import space.djangonaut.missioncontrol.process.volunteer.VolunteerProcess;
 
-/** The groups of Mission Control and the Tasklist filters each group works from, created when missing. */
+/** The groups of the programme's {@link Roles} and the Tasklist filters each works from, created when missing. */
 @Component
 public class GroupsAndFilters {
-
-  public static final String ORGANISERS = "organisers";
-  public static final String REVIEWERS = "reviewers";
-  public static final String NAVIGATORS = "navigators";
-  public static final String CAPTAINS = "captains";
-  public static final String CAMUNDA_ADMIN = "camunda-admin";
 
   public static final String FILTER_APPLICATIONS_TO_REVIEW = "Applications to review";
   public static final String FILTER_DISAGREEMENTS = "Review disagreements to resolve";
@@ -30,21 +24,14 @@ public class GroupsAndFilters {
   public static final String FILTER_MY_CHECK_INS = "My check-ins";
   public static final String FILTER_MY_ONE_TO_ONES = "My one-to-ones";
 
-  private static final Map<String, String> GROUPS = Map.of(
-      ORGANISERS, "Organisers",
-      REVIEWERS, "Reviewers",
-      NAVIGATORS, "Navigators",
-      CAPTAINS, "Captains",
-      CAMUNDA_ADMIN, "Camunda administrators");
-
-  private final IdentityService identityService;
+  private final Accounts accounts;
   private final FilterService filterService;
   private final TaskService taskService;
   private final Authorizations authorizations;
 
-  GroupsAndFilters(IdentityService identityService, FilterService filterService, TaskService taskService,
+  GroupsAndFilters(Accounts accounts, FilterService filterService, TaskService taskService,
       Authorizations authorizations) {
-    this.identityService = identityService;
+    this.accounts = accounts;
     this.filterService = filterService;
     this.taskService = taskService;
     this.authorizations = authorizations;
@@ -52,42 +39,35 @@ public class GroupsAndFilters {
 
   public void ensure() {
     authorizations.ensure();
-    GROUPS.forEach((id, name) -> {
-      if (identityService.createGroupQuery().groupId(id).count() == 0) {
-        Group group = identityService.newGroup(id);
-        group.setName(name);
-        group.setType("WORKFLOW");
-        identityService.saveGroup(group);
-      }
-    });
+    accounts.ensureGroups();
     // The reviewer's own work: review tasks assigned to them, or unclaimed ones offered to one of their groups.
     TaskQuery toReview = mineOrMyGroups(taskService.createTaskQuery()
         .taskDefinitionKey(ApplicationProcess.TASK_REVIEW_APPLICATION));
-    ensureFilter(FILTER_APPLICATIONS_TO_REVIEW, toReview, REVIEWERS, -10, "#2e7d32",
+    ensureFilter(FILTER_APPLICATIONS_TO_REVIEW, toReview, Roles.REVIEWERS, -10, "#2e7d32",
         "Applications waiting for your review: yours, or not yet claimed by anyone", List.of());
     TaskQuery disagreements = mineOrMyGroups(taskService.createTaskQuery()
         .taskDefinitionKey(ApplicationProcess.TASK_RESOLVE_DISAGREEMENT));
-    ensureFilter(FILTER_DISAGREEMENTS, disagreements, ORGANISERS, -5, "#c62828",
+    ensureFilter(FILTER_DISAGREEMENTS, disagreements, Roles.ORGANISERS, -5, "#c62828",
         "Applications whose two reviewers disagree: a third review decides", List.of());
     TaskQuery cohortDecisions = mineOrMyGroups(taskService.createTaskQuery()
         .processDefinitionKey(CohortProcess.KEY)
         .taskDefinitionKeyIn(CohortProcess.TASK_FINALISE_SELECTION, CohortProcess.TASK_CONFIRM_TEAMS,
             CohortProcess.TASK_PUBLISH_REPORT));
-    ensureFilter(FILTER_COHORT_DECISIONS, cohortDecisions, ORGANISERS, -4, "#1565c0",
+    ensureFilter(FILTER_COHORT_DECISIONS, cohortDecisions, Roles.ORGANISERS, -4, "#1565c0",
         "Selections, teams and reports waiting for an organiser", List.of());
     ensureFilter(FILTER_VOLUNTEERS_TO_APPROVE, mineOrMyGroups(taskService.createTaskQuery()
-        .taskDefinitionKey(VolunteerProcess.TASK_APPROVE_VOLUNTEER)), ORGANISERS, -3, "#00838f",
+        .taskDefinitionKey(VolunteerProcess.TASK_APPROVE_VOLUNTEER)), Roles.ORGANISERS, -3, "#00838f",
         "Navigators and Captains who signed up", List.of(column("volunteerName", "Volunteer"),
             column("volunteerRole", "Role"), column("volunteerCohort", "Cohort")));
     // Navigators' and Captains' tasks are assigned to them: they see their own teams' work only.
     ensureFilter(FILTER_MY_CHECK_INS, taskService.createTaskQuery()
         .taskDefinitionKey(CohortProcess.TASK_RECORD_CHECK_IN).taskAssigneeExpression("${currentUser()}")
-        .orderByDueDate().asc(), NAVIGATORS, -3, "#6a1b9a",
+        .orderByDueDate().asc(), Roles.NAVIGATORS, -3, "#6a1b9a",
         "Weekly check-ins of your teams, due at the end of each week",
         List.of(column("teamName", "Team"), column("weekLabel", "Week")));
     ensureFilter(FILTER_MY_ONE_TO_ONES, taskService.createTaskQuery()
         .taskDefinitionKey(CohortProcess.TASK_HOLD_ONE_TO_ONE).taskAssigneeExpression("${currentUser()}")
-        .orderByDueDate().asc(), CAPTAINS, -2, "#ef6c00",
+        .orderByDueDate().asc(), Roles.CAPTAINS, -2, "#ef6c00",
         "One-to-ones with your Djangonauts, every second week",
         List.of(column("djangonautName", "Djangonaut"), column("weekLabel", "Week")));
   }

@@ -13,6 +13,7 @@ import org.springframework.security.config.annotation.web.configurers.AbstractHt
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
+import space.djangonaut.missioncontrol.common.Roles;
 
 /**
  * Who reaches what.
@@ -27,7 +28,7 @@ import org.springframework.security.web.util.matcher.OrRequestMatcher;
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
 
-  static final String ORGANISER = GROUP_PREFIX + GroupsAndFilters.ORGANISERS;
+  static final String ORGANISER = GROUP_PREFIX + Roles.ORGANISERS;
 
   @Bean
   @Order(1)

@@ -13,7 +13,7 @@ import org.springframework.transaction.annotation.Transactional;
 import space.djangonaut.missioncontrol.application.Application;
 import space.djangonaut.missioncontrol.application.ApplicationRepository;
 import space.djangonaut.missioncontrol.cohort.CohortRepository;
-import space.djangonaut.missioncontrol.config.GroupsAndFilters;
+import space.djangonaut.missioncontrol.common.Roles;
 import space.djangonaut.missioncontrol.mail.MailService;
 import space.djangonaut.missioncontrol.mail.MailTemplate;
 import space.djangonaut.missioncontrol.mail.Step;
@@ -27,19 +27,6 @@ import space.djangonaut.missioncontrol.volunteer.VolunteerRepository;
 /** The eight weeks: what Navigators record of check-ins, what Captains record of one-to-ones, and nudges. */
 @Service
 public class MentorshipService {
-
-  public static final String CHECK_IN_HELD = "checkInHeld";
-  public static final String DJANGONAUTS_ATTENDED = "djangonautsAttended";
-  public static final String ATTENDEES = "attendees";
-  public static final String TICKETS_PROGRESSED = "ticketsProgressed";
-  public static final String TICKETS_CLOSED = "ticketsClosed";
-  public static final String PR_REVIEW_COMMENTS = "prReviewComments";
-  public static final String PRESENTATIONS = "presentations";
-  public static final String BLOCKERS = "blockers";
-  public static final String ONE_TO_ONE_HELD = "oneToOneHeld";
-  public static final String ONE_TO_ONE_NOTES = "oneToOneNotes";
-  private static final int MAX_TEXT = 4000;
-  private static final int MAX_COUNT = 1000;
 
   private final CohortRepository cohorts;
   private final TeamRepository teams;
@@ -69,58 +56,46 @@ public class MentorshipService {
 
   /** What the Navigator's check-in form shows: the team and who is in it. */
   @Transactional(readOnly = true)
-  public Map<String, Object> checkInContext(long teamId, long week) {
+  public CheckInContext checkInContext(long teamId, long week) {
     Team team = teams.findById(teamId).orElseThrow();
-    Map<String, Object> context = new LinkedHashMap<>();
-    context.put("teamName", team.getName());
-    context.put("teamProject", team.getProject());
-    context.put("teamMembers", memberNames(teamId));
-    context.put("weekLabel", "Week " + week);
-    return context;
+    return new CheckInContext(team.getName(), team.getProject(), memberNames(teamId), "Week " + week);
   }
 
   /**
    * Records a team's weekly check-in from the Navigator's form.
    *
-   * @throws BadUserRequestException naming the field that is missing or out of range
+   * @throws BadUserRequestException if more Djangonauts attended than the team has
    */
   @Transactional
-  public CheckIn recordCheckIn(long cohortId, long teamId, long week, String navigator, Map<String, Object> form) {
-    boolean held = flag(form, CHECK_IN_HELD);
-    int attended = count(form, DJANGONAUTS_ATTENDED);
+  public CheckIn recordCheckIn(long cohortId, long teamId, long week, String navigator, CheckInReport report) {
+    int attended = report.djangonautsAttended();
     int teamSize = members.findByTeamIdOrderById(teamId).size();
     if (attended > teamSize) {
-      throw new BadUserRequestException(DJANGONAUTS_ATTENDED + ": the team has " + teamSize + " Djangonauts.");
+      throw new BadUserRequestException("djangonautsAttended: the team has " + teamSize + " Djangonauts.");
     }
-    String who = text(form, ATTENDEES);
-    if (who != null && who.length() > 900) {
-      throw new BadUserRequestException(ATTENDEES + ": keep this to 900 characters.");
-    }
-    return checkIns.save(new CheckIn(cohortId, teamId, (int) week, navigator, held,
+    String who = report.attendees();
+    return checkIns.save(new CheckIn(cohortId, teamId, (int) week, navigator, report.checkInHeld(),
         attended + " of " + teamSize + (who == null ? "" : ": " + who),
-        count(form, TICKETS_PROGRESSED), count(form, TICKETS_CLOSED), count(form, PR_REVIEW_COMMENTS),
-        count(form, PRESENTATIONS), text(form, BLOCKERS), clock.instant()));
+        report.ticketsProgressed(), report.ticketsClosed(), report.prReviewComments(), report.presentations(),
+        report.blockers(), clock.instant()));
   }
 
   /** What the Captain's one-to-one form shows. */
   @Transactional(readOnly = true)
-  public Map<String, Object> oneToOneContext(long applicationId, long week) {
+  public OneToOneContext oneToOneContext(long applicationId, long week) {
     Application djangonaut = applications.findById(applicationId).orElseThrow();
     TeamMember member = members.findByApplicationId(applicationId).orElseThrow();
     Team team = teams.findById(member.getTeamId()).orElseThrow();
-    Map<String, Object> context = new LinkedHashMap<>();
-    context.put("djangonautName", djangonaut.getName());
-    context.put("teamName", team.getName() + " (" + team.getProject() + ")");
-    context.put("weekLabel", "Week " + week);
-    return context;
+    return new OneToOneContext(djangonaut.getName(), team.getName() + " (" + team.getProject() + ")",
+        "Week " + week);
   }
 
   /** Records a one-to-one from the Captain's form; notes stay with captains and organisers. */
   @Transactional
   public OneToOne recordOneToOne(long cohortId, long applicationId, long week, String captain,
-      Map<String, Object> form) {
-    return oneToOnes.save(new OneToOne(cohortId, applicationId, captain, (int) week, flag(form, ONE_TO_ONE_HELD),
-        text(form, ONE_TO_ONE_NOTES), clock.instant()));
+      OneToOneReport report) {
+    return oneToOnes.save(new OneToOne(cohortId, applicationId, captain, (int) week, report.oneToOneHeld(),
+        report.oneToOneNotes(), clock.instant()));
   }
 
   /** The check-in of the week is overdue: reminds the team's Navigator. */
@@ -137,7 +112,7 @@ public class MentorshipService {
   public int escalateToOrganisers(long teamId, long week, Step step) {
     Team team = teams.findById(teamId).orElseThrow();
     Volunteer navigator = volunteers.findById(team.getNavigatorVolunteerId()).orElseThrow();
-    List<User> organisers = identityService.createUserQuery().memberOfGroup(GroupsAndFilters.ORGANISERS).list();
+    List<User> organisers = identityService.createUserQuery().memberOfGroup(Roles.ORGANISERS).list();
     int sent = 0;
     for (User organiser : organisers) {
       if (organiser.getEmail() != null && !organiser.getEmail().isBlank()) {
@@ -163,41 +138,5 @@ public class MentorshipService {
     return members.findByTeamIdOrderById(teamId).stream()
         .map(m -> applications.findById(m.getApplicationId()).map(Application::getName).orElse("?"))
         .collect(Collectors.joining(", "));
-  }
-
-  private static boolean flag(Map<String, Object> form, String field) {
-    Object value = form.get(field);
-    return value instanceof Boolean b ? b : value != null && Boolean.parseBoolean(value.toString());
-  }
-
-  private static int count(Map<String, Object> form, String field) {
-    Object value = form.get(field);
-    if (value == null || value.toString().isBlank()) {
-      return 0;
-    }
-    long n;
-    if (value instanceof Number number && number.doubleValue() == Math.rint(number.doubleValue())) {
-      n = number.longValue();
-    } else if (value.toString().strip().matches("\\d{1,4}")) {
-      n = Long.parseLong(value.toString().strip());
-    } else {
-      throw new BadUserRequestException(field + ": give a whole number, 0 or more.");
-    }
-    if (n < 0 || n > MAX_COUNT) {
-      throw new BadUserRequestException(field + ": give a whole number from 0 to " + MAX_COUNT + ".");
-    }
-    return (int) n;
-  }
-
-  private static String text(Map<String, Object> form, String field) {
-    Object value = form.get(field);
-    if (value == null || value.toString().isBlank()) {
-      return null;
-    }
-    String text = value.toString().strip();
-    if (text.length() > MAX_TEXT) {
-      throw new BadUserRequestException(field + ": keep this to " + MAX_TEXT + " characters.");
-    }
-    return text;
   }
 }

@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 import org.camunda.bpm.engine.BadUserRequestException;
+import org.camunda.bpm.engine.delegate.VariableScope;
 import org.springframework.beans.BeanWrapper;
 import org.springframework.beans.PropertyAccessorFactory;
 import org.springframework.stereotype.Component;
@@ -23,7 +24,8 @@ import org.springframework.stereotype.Component;
 /**
  * The edge between a submitted Camunda Form and the domain: turns the task's variables into a record (or a form
  * bean) whose component names are the form's field keys, then validates it with Bean Validation. A service only
- * ever sees the checked object, never the variable map.
+ * ever sees the checked object, never the variable map. The other way, {@link #show} puts what a form displays on
+ * its task.
  */
 @Component
 public class TaskForms {
@@ -57,6 +59,37 @@ public class TaskForms {
           .collect(Collectors.joining(" ")));
     }
     return bound;
+  }
+
+  /**
+   * Puts a record's components on the task as its own variables, under their names: the form shows them read-only.
+   */
+  public void show(VariableScope task, Record view) {
+    for (RecordComponent component : view.getClass().getRecordComponents()) {
+      try {
+        component.getAccessor().setAccessible(true);
+        task.setVariableLocal(component.getName(), component.getAccessor().invoke(view));
+      } catch (ReflectiveOperationException e) {
+        throw new IllegalStateException("Cannot read " + component, e);
+      }
+    }
+  }
+
+  /**
+   * The other way round from {@link #bind}: the variables a form with these values would submit (a form bean's
+   * writable properties; dates as ISO text, whole numbers as longs), for starting a process as its start form would.
+   */
+  public Map<String, Object> variablesOf(Object form) {
+    Map<String, Object> variables = new TreeMap<>();
+    BeanWrapper bean = PropertyAccessorFactory.forBeanPropertyAccess(form);
+    for (var property : bean.getPropertyDescriptors()) {
+      if (property.getWriteMethod() != null && property.getReadMethod() != null) {
+        Object value = bean.getPropertyValue(property.getName());
+        variables.put(property.getName(), value instanceof LocalDate date ? date.toString()
+            : value instanceof Integer number ? Long.valueOf(number) : value);
+      }
+    }
+    return variables;
   }
 
   private static <T> T bindRecord(Map<String, Object> variables, Class<T> type, Map<String, String> problems) {

@@ -14,14 +14,9 @@ import java.util.stream.Collectors;
 import org.camunda.bpm.engine.BadUserRequestException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import space.djangonaut.missioncontrol.application.Application;
 import space.djangonaut.missioncontrol.application.ApplicationRepository;
 import space.djangonaut.missioncontrol.application.ApplicationStatus;
-import space.djangonaut.missioncontrol.cohort.Cohort;
 import space.djangonaut.missioncontrol.cohort.CohortRepository;
-import space.djangonaut.missioncontrol.mail.MailService;
-import space.djangonaut.missioncontrol.mail.MailTemplate;
-import space.djangonaut.missioncontrol.mail.Step;
 import space.djangonaut.missioncontrol.team.TeamFormation.Candidate;
 import space.djangonaut.missioncontrol.team.TeamFormation.Mentor;
 import space.djangonaut.missioncontrol.team.TeamFormation.PlannedMember;
@@ -33,29 +28,28 @@ import space.djangonaut.missioncontrol.volunteer.VolunteerRepository;
 import space.djangonaut.missioncontrol.volunteer.VolunteerRole;
 import space.djangonaut.missioncontrol.volunteer.VolunteerStatus;
 
-/** A cohort's teams: formed from the confirmed Djangonauts and approved volunteers, adjusted, welcomed. */
+/**
+ * A cohort's teams: formed from the confirmed Djangonauts and approved volunteers ({@link TeamFormation}) and checked
+ * against its rules. {@link TeamAdjustments} changes them, {@link TeamPlanText} shows them, {@link TeamWelcome} sends
+ * the welcome.
+ */
 @Service
 public class TeamService {
-
-  private static final Pattern MOVE = Pattern.compile("^\\s*move\\s+#(\\d+)\\s+to\\s+(.+?)\\s*$",
-      Pattern.CASE_INSENSITIVE);
 
   private final CohortRepository cohorts;
   private final TeamRepository teams;
   private final TeamMemberRepository members;
   private final ApplicationRepository applications;
   private final VolunteerRepository volunteers;
-  private final MailService mail;
   private final TeamFormation formation = new TeamFormation();
 
   TeamService(CohortRepository cohorts, TeamRepository teams, TeamMemberRepository members,
-      ApplicationRepository applications, VolunteerRepository volunteers, MailService mail) {
+      ApplicationRepository applications, VolunteerRepository volunteers) {
     this.cohorts = cohorts;
     this.teams = teams;
     this.members = members;
     this.applications = applications;
     this.volunteers = volunteers;
-    this.mail = mail;
   }
 
   /**
@@ -97,118 +91,6 @@ public class TeamService {
     return problems;
   }
 
-  /** The teams as the organiser reads them in Task_ConfirmTeams. */
-  @Transactional(readOnly = true)
-  public String planText(long cohortId) {
-    Map<Long, String> names = volunteerNames(cohortId);
-    StringBuilder text = new StringBuilder();
-    for (Team team : teams.findByCohortIdOrderById(cohortId)) {
-      text.append(team.getName()).append(" (").append(team.getProject()).append("), Navigator ")
-          .append(names.get(team.getNavigatorVolunteerId())).append('\n');
-      for (TeamMember member : members.findByTeamIdOrderById(team.getId())) {
-        Application a = applications.findById(member.getApplicationId()).orElseThrow();
-        text.append("  #").append(a.getId()).append(' ').append(a.getName()).append(", ranked ")
-            .append(a.getRanking()).append(", Captain ").append(names.get(member.getCaptainVolunteerId()))
-            .append('\n');
-      }
-    }
-    return text.isEmpty() ? "No teams could be formed." : text.toString();
-  }
-
-  @Transactional(readOnly = true)
-  public String problemsText(long cohortId) {
-    List<Problem> problems = problems(cohortId);
-    return problems.isEmpty() ? "None: every rule holds."
-        : problems.stream().map(p -> "- " + p.message()).collect(Collectors.joining("\n"));
-  }
-
-  /**
-   * Applies the organiser's adjustments, one per line: {@code move #<application id> to <team name>}. A Djangonaut
-   * left out of every team is placed with the Captain who shares most hours with them and has a free place.
-   *
-   * @throws BadUserRequestException naming the line that cannot be applied; nothing changes then
-   */
-  @Transactional
-  public void adjust(long cohortId, String adjustments) {
-    if (adjustments == null || adjustments.isBlank()) {
-      return;
-    }
-    Map<String, Team> byName = new HashMap<>();
-    teams.findByCohortIdOrderById(cohortId).forEach(t -> byName.put(t.getName().toLowerCase(), t));
-    String[] lines = adjustments.split("\\R");
-    for (int i = 0; i < lines.length; i++) {
-      if (lines[i].isBlank()) {
-        continue;
-      }
-      int line = i + 1;
-      Matcher matcher = MOVE.matcher(lines[i]);
-      if (!matcher.matches()) {
-        throw new BadUserRequestException("teamAdjustments, line " + line
-            + ": write \"move #<application id> to <team name>\".");
-      }
-      long applicationId = Long.parseLong(matcher.group(1));
-      Team team = byName.get(matcher.group(2).toLowerCase());
-      Application application = applications.findById(applicationId)
-          .filter(a -> a.getCohort().getId().equals(cohortId) && a.getStatus() == ApplicationStatus.CONFIRMED)
-          .orElseThrow(() -> new BadUserRequestException("teamAdjustments, line " + line + ": #" + applicationId
-              + " is not a confirmed Djangonaut of this cohort."));
-      if (team == null) {
-        throw new BadUserRequestException("teamAdjustments, line " + line + ": there is no team \""
-            + matcher.group(2) + "\".");
-      }
-      members.findByApplicationId(applicationId).ifPresentOrElse(
-          member -> member.moveTo(team.getId(), member.getCaptainVolunteerId()),
-          () -> members.save(new TeamMember(team.getId(), applicationId, captainFor(cohortId, application))));
-    }
-  }
-
-  /**
-   * Sends each team's welcome with the week-0 preparation, to its Djangonauts, Navigator and Captains.
-   *
-   * @return the number of emails sent
-   */
-  @Transactional
-  public int sendWelcome(long cohortId, Step step) {
-    Cohort cohort = cohorts.findById(cohortId).orElseThrow();
-    int sent = 0;
-    for (Team team : teams.findByCohortIdOrderById(cohortId)) {
-      List<TeamMember> teamMembers = members.findByTeamIdOrderById(team.getId());
-      List<Application> djangonauts = teamMembers.stream()
-          .map(m -> applications.findById(m.getApplicationId()).orElseThrow()).toList();
-      Volunteer navigator = volunteers.findById(team.getNavigatorVolunteerId()).orElseThrow();
-      List<Volunteer> captains = teamMembers.stream().map(TeamMember::getCaptainVolunteerId).distinct()
-          .map(id -> volunteers.findById(id).orElseThrow()).toList();
-      Map<String, String> recipients = new LinkedHashMap<>();
-      djangonauts.forEach(a -> recipients.putIfAbsent(a.getEmail(), a.getName()));
-      recipients.putIfAbsent(navigator.getEmail(), navigator.getName());
-      captains.forEach(c -> recipients.putIfAbsent(c.getEmail(), c.getName()));
-      for (var recipient : recipients.entrySet()) {
-        Map<String, Object> model = new HashMap<>();
-        model.put("name", recipient.getValue());
-        model.put("cohort", cohort);
-        model.put("teamName", team.getName());
-        model.put("project", team.getProject());
-        model.put("navigatorName", navigator.getName());
-        model.put("djangonauts", djangonauts.stream().map(Application::getName).toList());
-        model.put("captains", captains.stream().map(Volunteer::getName).toList());
-        mail.send(recipient.getKey(), MailTemplate.TEAM_WELCOME, model, step, "team-" + team.getId());
-        sent++;
-      }
-    }
-    return sent;
-  }
-
-  private Long captainFor(long cohortId, Application application) {
-    Inputs inputs = inputs(cohortId);
-    Map<Long, Long> load = new HashMap<>();
-    teams.findByCohortIdOrderById(cohortId).forEach(t -> members.findByTeamIdOrderById(t.getId())
-        .forEach(m -> load.merge(m.getCaptainVolunteerId(), 1L, Long::sum)));
-    return inputs.captains().stream().filter(c -> load.getOrDefault(c.volunteerId(), 0L) < c.capacity())
-        .max(Comparator.comparingInt(c -> c.availability().overlapHours(application.getAvailability())))
-        .map(Mentor::volunteerId)
-        .orElseThrow(() -> new BadUserRequestException("No Captain has a free place for #" + application.getId()));
-  }
-
   private TeamPlan currentPlan(long cohortId) {
     List<PlannedTeam> planned = teams.findByCohortIdOrderById(cohortId).stream()
         .map(t -> new PlannedTeam(t.getName(), t.getProject(), t.getNavigatorVolunteerId(),
@@ -218,7 +100,8 @@ public class TeamService {
     return new TeamPlan(planned, List.of());
   }
 
-  private Inputs inputs(long cohortId) {
+  /** The confirmed Djangonauts and approved volunteers of the cohort, as team formation sees them. */
+  Inputs inputs(long cohortId) {
     List<Candidate> candidates = applications.findByCohortIdAndStatus(cohortId, ApplicationStatus.CONFIRMED).stream()
         .map(a -> new Candidate(a.getId(), a.getRanking() == null ? Integer.MAX_VALUE : a.getRanking(), a.getName(),
             a.getProject(), a.getAvailability()))
@@ -235,17 +118,11 @@ public class TeamService {
         .toList();
   }
 
-  private Map<Long, String> volunteerNames(long cohortId) {
-    Map<Long, String> names = new HashMap<>();
-    volunteers.findByCohortIdOrderBySubmittedAt(cohortId).forEach(v -> names.put(v.getId(), v.getName()));
-    return names;
-  }
-
   private static List<Mentor> concat(List<Mentor> a, List<Mentor> b) {
     List<Mentor> all = new ArrayList<>(a);
     all.addAll(b);
     return all;
   }
 
-  private record Inputs(List<Candidate> candidates, List<Mentor> navigators, List<Mentor> captains) {}
+  record Inputs(List<Candidate> candidates, List<Mentor> navigators, List<Mentor> captains) {}
 }

@@ -8,9 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.identity.User;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -24,7 +22,6 @@ import space.djangonaut.missioncontrol.common.WeeklyAvailability;
 import space.djangonaut.missioncontrol.mail.MailService;
 import space.djangonaut.missioncontrol.mail.MailTemplate;
 import space.djangonaut.missioncontrol.mail.Step;
-import space.djangonaut.missioncontrol.process.volunteer.VolunteerProcess;
 
 /**
  * Navigators and Captains: signing up, an organiser's approval, and the Camunda account an approved volunteer
@@ -40,20 +37,20 @@ public class VolunteerService {
   private final PasswordLinkRepository passwordLinks;
   private final CohortService cohortService;
   private final CohortRepository cohorts;
-  private final RuntimeService runtimeService;
+  private final VolunteerWorkflow workflow;
   private final IdentityService identityService;
   private final Accounts accounts;
   private final MailService mail;
   private final Clock clock;
 
   VolunteerService(VolunteerRepository volunteers, PasswordLinkRepository passwordLinks, CohortService cohortService,
-      CohortRepository cohorts, RuntimeService runtimeService, IdentityService identityService, Accounts accounts,
+      CohortRepository cohorts, VolunteerWorkflow workflow, IdentityService identityService, Accounts accounts,
       MailService mail, Clock clock) {
     this.volunteers = volunteers;
     this.passwordLinks = passwordLinks;
     this.cohortService = cohortService;
     this.cohorts = cohorts;
-    this.runtimeService = runtimeService;
+    this.workflow = workflow;
     this.identityService = identityService;
     this.accounts = accounts;
     this.mail = mail;
@@ -80,38 +77,26 @@ public class VolunteerService {
         form.getRole(), form.getProjects(), WeeklyAvailability.of(form.getAvailability()), form.getCapacity(),
         form.getMotivation() == null || form.getMotivation().isBlank() ? null : form.getMotivation().strip(),
         clock.instant()));
-    runtimeService.startProcessInstanceByKey(VolunteerProcess.KEY, volunteer.getId().toString(),
-        Map.of(VolunteerProcess.VOLUNTEER_ID, volunteer.getId()));
+    workflow.signedUp(volunteer.getId());
     return volunteer;
   }
 
   /** What the organiser reads in Task_ApproveVolunteer. */
   @Transactional(readOnly = true)
-  public Map<String, Object> answersForOrganiser(long volunteerId) {
+  public VolunteerAnswers answersForOrganiser(long volunteerId) {
     Volunteer v = byId(volunteerId);
-    Map<String, Object> answers = new LinkedHashMap<>();
-    answers.put("volunteerName", v.getName());
-    answers.put("volunteerEmail", v.getEmail());
-    answers.put("volunteerRole", v.getRole() == VolunteerRole.NAVIGATOR ? "Navigator" : "Captain");
-    answers.put("volunteerCohort", cohorts.findById(v.getCohortId()).orElseThrow().getName());
-    answers.put("volunteerProjects", String.join(", ", v.getProjects()));
-    answers.put("volunteerAvailability", v.getAvailability().describe());
-    answers.put("volunteerCapacity", v.getCapacity() + " Djangonauts");
-    answers.put("volunteerMotivation", v.getMotivation() == null ? "" : v.getMotivation());
-    return answers;
+    return new VolunteerAnswers(v.getName(), v.getEmail(),
+        v.getRole() == VolunteerRole.NAVIGATOR ? "Navigator" : "Captain",
+        cohorts.findById(v.getCohortId()).orElseThrow().getName(), String.join(", ", v.getProjects()),
+        v.getAvailability().describe(), v.getCapacity() + " Djangonauts",
+        v.getMotivation() == null ? "" : v.getMotivation());
   }
 
-  /**
-   * Records the organiser's decision.
-   *
-   * @throws BadUserRequestException unless the decision is "approve" or "decline"
-   */
+  /** Records the organiser's decision; an approved volunteer gets an account next. */
   @Transactional
-  public void decide(long volunteerId, Object decision) {
-    if ("decline".equals(decision)) {
+  public void decide(long volunteerId, VolunteerDecision decision) {
+    if (decision.volunteerDecision() == VolunteerDecision.Choice.DECLINE) {
       byId(volunteerId).decline();
-    } else if (!"approve".equals(decision)) {
-      throw new BadUserRequestException(VolunteerProcess.DECISION + ": choose approve or decline.");
     }
   }
 

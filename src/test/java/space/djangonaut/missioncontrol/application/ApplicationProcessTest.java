@@ -294,9 +294,9 @@ class ApplicationProcessTest {
     Task task = reviewTasks(pi).get(0);
     taskService().claim(task.getId(), testData.reviewer());
 
-    assertThatThrownBy(() -> taskService().complete(task.getId(), Map.of(SCORE_MOTIVATION, 9L,
-        SCORE_EXPERIENCE, 3L, SCORE_AVAILABILITY, 3L, SCORE_COMMUNITY, 3L, RECOMMENDATION, "accept")))
-        .hasRootCauseInstanceOf(BadUserRequestException.class).hasMessageContaining(SCORE_MOTIVATION);
+    assertThatThrownBy(() -> taskService().complete(task.getId(), Map.of("scoreMotivation", 9L,
+        "scoreExperience", 3L, "scoreAvailability", 3L, "scoreCommunity", 3L, "recommendation", "accept")))
+        .hasRootCauseInstanceOf(BadUserRequestException.class).hasMessageContaining("scoreMotivation");
     Assertions.assertThat(reviewTasks(pi)).hasSize(2);
   }
 

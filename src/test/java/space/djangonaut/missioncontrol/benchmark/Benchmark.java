@@ -47,6 +47,7 @@ import space.djangonaut.missioncontrol.cohort.CohortLifecycle;
 import space.djangonaut.missioncontrol.cohort.CohortReviewers;
 import space.djangonaut.missioncontrol.cohort.CohortService;
 import space.djangonaut.missioncontrol.common.Accounts;
+import space.djangonaut.missioncontrol.common.Roles;
 import space.djangonaut.missioncontrol.config.GroupsAndFilters;
 import space.djangonaut.missioncontrol.process.application.ApplicationProcess;
 import space.djangonaut.missioncontrol.process.cohort.CohortProcess;
@@ -237,7 +238,7 @@ public final class Benchmark {
     Accounts accounts = app.getBean(Accounts.class);
     for (int r = 0; r < 20; r++) {
       String id = TestData.uniqueUserId("benchreviewer");
-      accounts.ensureUser(id, id, "Bench", "Reviewer " + r, null, GroupsAndFilters.REVIEWERS);
+      accounts.ensureUser(id, id, "Bench", "Reviewer " + r, null, Roles.REVIEWERS);
       reviewers.add(id);
     }
     List<Long> ids = new ArrayList<>(applied);
@@ -252,7 +253,7 @@ public final class Benchmark {
       lifecycle.closeEarly(slug);
       Task selection = awaitTask(run, CohortProcess.TASK_FINALISE_SELECTION);
       tasks.claim(selection.getId(), organiser);
-      tasks.complete(selection.getId(), Map.of(CohortProcess.SELECTION_CHANGES, ""));
+      tasks.complete(selection.getId(), Map.of(CohortProcess.FIELD_SELECTION_CHANGES, ""));
       settle();
     });
 
@@ -357,14 +358,14 @@ public final class Benchmark {
 
   private Figures reviewersFilter(Cohort cohort) {
     String reviewer = TestData.uniqueUserId("benchfilter");
-    app.getBean(Accounts.class).ensureUser(reviewer, reviewer, "Bench", "Filter", null, GroupsAndFilters.REVIEWERS);
+    app.getBean(Accounts.class).ensureUser(reviewer, reviewer, "Bench", "Filter", null, Roles.REVIEWERS);
     app.getBean(CohortReviewers.class).add(cohort, reviewer);
     FilterService filters = app.getBean(FilterService.class);
     IdentityService identity = app.getBean(IdentityService.class);
     String filterId = filters.createFilterQuery().filterName(GroupsAndFilters.FILTER_APPLICATIONS_TO_REVIEW)
         .singleResult().getId();
     List<Long> times = new ArrayList<>();
-    identity.setAuthentication(reviewer, List.of(GroupsAndFilters.REVIEWERS),
+    identity.setAuthentication(reviewer, List.of(Roles.REVIEWERS),
         List.of(CohortReviewers.tenantId(cohort.getId())));
     try {
       for (int i = 0; i < 65; i++) {

@@ -204,7 +204,7 @@ class CohortSimulationTest {
           .processDefinitionKey(VolunteerProcess.KEY).processInstanceBusinessKey(volunteer.getId().toString())
           .singleResult();
       Task approval = taskService.createTaskQuery().processInstanceId(process.getId()).singleResult();
-      taskService.complete(approval.getId(), Map.of(VolunteerProcess.DECISION, "approve"));
+      taskService.complete(approval.getId(), Map.of(VolunteerProcess.DECISION.name(), "approve"));
       testData.executeJobs(process.getId());
     }
   }

@@ -60,12 +60,12 @@ class CohortStartFormTest {
   /** What the form-js start form submits: dates as text, numbers as Long; weeks left at its default. */
   private static Map<String, Object> startForm(String slug, String opens, String closes, String starts) {
     Map<String, Object> form = new HashMap<>();
-    form.put(CohortProcess.NAME, "Session from Tasklist");
-    form.put(CohortProcess.SLUG, slug);
-    form.put(CohortProcess.APPLICATIONS_OPEN_ON, opens);
-    form.put(CohortProcess.APPLICATIONS_CLOSE_ON, closes);
-    form.put(CohortProcess.STARTS_ON, starts);
-    form.put(CohortProcess.CAPACITY, 18L);
+    form.put("name", "Session from Tasklist");
+    form.put("slug", slug);
+    form.put("applicationsOpenOn", opens);
+    form.put("applicationsCloseOn", closes);
+    form.put("startsOn", starts);
+    form.put("capacity", 18L);
     return form;
   }
 }

@@ -133,7 +133,7 @@ public class CohortDriver {
     if (task.getAssignee() == null) {
       taskService.claim(task.getId(), testData.organiser());
     }
-    taskService.complete(task.getId(), Map.of(CohortProcess.SELECTION_CHANGES, changes));
+    taskService.complete(task.getId(), Map.of(CohortProcess.FIELD_SELECTION_CHANGES, changes));
     drive(run);
   }
 

@@ -22,8 +22,7 @@ import space.djangonaut.missioncontrol.cohort.CohortForm;
 import space.djangonaut.missioncontrol.cohort.CohortReviewers;
 import space.djangonaut.missioncontrol.cohort.CohortService;
 import space.djangonaut.missioncontrol.common.Accounts;
-import space.djangonaut.missioncontrol.config.GroupsAndFilters;
-import space.djangonaut.missioncontrol.process.application.ApplicationProcess;
+import space.djangonaut.missioncontrol.common.Roles;
 
 /** Small factories for test fixtures. Every name is unique, so tests sharing one database never collide. */
 @Component
@@ -130,7 +129,7 @@ public class TestData {
   /** A reviewer account (password = id). */
   public String reviewer() {
     String id = uniqueUserId("reviewer");
-    accounts.ensureUser(id, id, "Rita", "Reviewer", id + "@example.org", GroupsAndFilters.REVIEWERS);
+    accounts.ensureUser(id, id, "Rita", "Reviewer", id + "@example.org", Roles.REVIEWERS);
     return id;
   }
 
@@ -143,9 +142,9 @@ public class TestData {
 
   /** The review form with every criterion scored {@code score}. */
   public static Map<String, Object> reviewForm(int score, String recommendation) {
-    return Map.of(ApplicationProcess.SCORE_MOTIVATION, (long) score, ApplicationProcess.SCORE_EXPERIENCE,
-        (long) score, ApplicationProcess.SCORE_AVAILABILITY, (long) score, ApplicationProcess.SCORE_COMMUNITY,
-        (long) score, ApplicationProcess.RECOMMENDATION, recommendation, ApplicationProcess.REVIEW_COMMENT,
+    return Map.of("scoreMotivation", (long) score, "scoreExperience",
+        (long) score, "scoreAvailability", (long) score, "scoreCommunity",
+        (long) score, "recommendation", recommendation, "reviewComment",
         "Reviewed in a test");
   }
 
@@ -164,8 +163,8 @@ public class TestData {
   /** An organiser account (password = id). */
   public String organiser() {
     String id = uniqueUserId("organiser");
-    accounts.ensureUser(id, id, "Olga", "Organiser", id + "@example.org", GroupsAndFilters.ORGANISERS,
-        GroupsAndFilters.CAMUNDA_ADMIN);
+    accounts.ensureUser(id, id, "Olga", "Organiser", id + "@example.org", Roles.ORGANISERS,
+        Roles.CAMUNDA_ADMIN);
     return id;
   }
 

@@ -160,6 +160,6 @@ class VolunteerSignUpTest {
   private void decide(ProcessInstance process, String decision) {
     String taskId = task(process).getId();
     taskService().claim(taskId, testData.organiser());
-    taskService().complete(taskId, Map.of(VolunteerProcess.DECISION, decision));
+    taskService().complete(taskId, Map.of(VolunteerProcess.DECISION.name(), decision));
   }
 }

@@ -1,6 +1,13 @@
 package space.djangonaut.missioncontrol.process.application;
 
-/** Names shared by {@code bpmn/application.bpmn}, its delegates and its tests. */
+import static space.djangonaut.missioncontrol.process.Variable.booleanVariable;
+import static space.djangonaut.missioncontrol.process.Variable.dateVariable;
+import static space.djangonaut.missioncontrol.process.Variable.longVariable;
+import static space.djangonaut.missioncontrol.process.Variable.stringVariable;
+import java.util.Date;
+import space.djangonaut.missioncontrol.process.Variable;
+
+/** Names shared by {@code bpmn/application.bpmn}, its steps ({@link ApplicationSteps}) and its tests. */
 public final class ApplicationProcess {
 
   public static final String KEY = "application";
@@ -44,23 +51,22 @@ public final class ApplicationProcess {
   public static final String MESSAGE_WAITLIST_CLOSED = "WaitlistClosed";
 
   // Variables
-  public static final String APPLICATION_ID = "applicationId";
-  public static final String REVIEWERS_DISAGREE = "reviewersDisagree";
-  public static final String OUTCOME = "outcome";
-  public static final String OFFER_ACCEPTED = "offerAccepted";
-  /** Dates the offer's timers read. */
-  public static final String OFFER_DEADLINE = "offerDeadline";
-  public static final String OFFER_REMINDER_AT = "offerReminderAt";
-  /** Input of the email tasks: which {@code MailTemplate} to send. */
-  public static final String TEMPLATE = "template";
+  /** The application this instance runs for; also its business key. */
+  public static final Variable<Long> APPLICATION_ID = longVariable("applicationId");
+  /** Gateway_ReviewersDisagree: the two reviews call for a third. */
+  public static final Variable<Boolean> REVIEWERS_DISAGREE = booleanVariable("reviewersDisagree");
+  /** Gateway_Outcome: "accepted", "waitlisted" or "rejected" ({@code Outcome.variableValue()}). */
+  public static final Variable<String> OUTCOME = stringVariable("outcome");
+  /** Gateway_OfferAccepted: the answer given through the personal link. */
+  public static final Variable<Boolean> OFFER_ACCEPTED = booleanVariable("offerAccepted");
+  /** Dates the offer's timers read (UTC instants). */
+  public static final Variable<Date> OFFER_DEADLINE = dateVariable("offerDeadline");
+  public static final Variable<Date> OFFER_REMINDER_AT = dateVariable("offerReminderAt");
+  /** Input parameter of the email tasks: which {@code MailTemplate} to send. */
+  public static final Variable<String> TEMPLATE = stringVariable("template");
 
-  // Review form fields (forms/review-application.form)
-  public static final String SCORE_MOTIVATION = "scoreMotivation";
-  public static final String SCORE_EXPERIENCE = "scoreExperience";
-  public static final String SCORE_AVAILABILITY = "scoreAvailability";
-  public static final String SCORE_COMMUNITY = "scoreCommunity";
-  public static final String RECOMMENDATION = "recommendation";
-  public static final String REVIEW_COMMENT = "reviewComment";
+  /** The Camunda Form of Task_ReviewApplication and Task_ResolveDisagreement. */
+  public static final String FORM_REVIEW_APPLICATION = "review-application";
 
   private ApplicationProcess() {}
 }

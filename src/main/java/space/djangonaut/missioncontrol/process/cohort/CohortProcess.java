@@ -1,6 +1,12 @@
 package space.djangonaut.missioncontrol.process.cohort;
 
-/** Names shared by {@code bpmn/cohort.bpmn}, its delegates and its tests. */
+import static space.djangonaut.missioncontrol.process.Variable.booleanVariable;
+import static space.djangonaut.missioncontrol.process.Variable.dateVariable;
+import static space.djangonaut.missioncontrol.process.Variable.longVariable;
+import java.util.Date;
+import space.djangonaut.missioncontrol.process.Variable;
+
+/** Names shared by {@code bpmn/cohort.bpmn}, its steps ({@link CohortSteps}) and its tests. */
 public final class CohortProcess {
 
   public static final String KEY = "cohort";
@@ -47,24 +53,35 @@ public final class CohortProcess {
   /** Sent by an application's process when an offered place is declined or expires. */
   public static final String MESSAGE_PLACE_RELEASED = "PlaceReleased";
 
-  // Variables; the start form's field keys are the same names
-  public static final String COHORT_ID = "cohortId";
-  public static final String NAME = "name";
-  public static final String SLUG = "slug";
-  public static final String APPLICATIONS_OPEN_ON = "applicationsOpenOn";
-  public static final String APPLICATIONS_CLOSE_ON = "applicationsCloseOn";
-  public static final String STARTS_ON = "startsOn";
-  public static final String WEEKS = "weeks";
-  public static final String CAPACITY = "capacity";
-  public static final String APPLICATIONS_CLOSE_AT = "applicationsCloseAt";
-  public static final String STARTS_AT = "startsAt";
-  public static final String ALL_REVIEWED = "allReviewed";
-  public static final String PLACE_REOFFERED = "placeReoffered";
-  public static final String WEEK = "week";
-  public static final String TEAM_ID = "teamId";
-  public static final String DJANGONAUT_ID = "djangonautId";
+  // Variables
+  /** The cohort this instance runs; its business key is the cohort's slug. */
+  public static final Variable<Long> COHORT_ID = longVariable("cohortId");
+  /** The instants the timers wait for (UTC): the end of the application window (Anywhere on Earth) and the start. */
+  public static final Variable<Date> APPLICATIONS_CLOSE_AT = dateVariable("applicationsCloseAt");
+  public static final Variable<Date> STARTS_AT = dateVariable("startsAt");
+  /** The start form's number of weeks, the loop cardinality of SubProcess_Week. */
+  public static final Variable<Long> WEEKS = longVariable("weeks");
+  /** Gateway after Task_RankApplications: every application has its reviews (tie-breaks included). */
+  public static final Variable<Boolean> ALL_REVIEWED = booleanVariable("allReviewed");
+  /** Gateway after Task_OfferPlaceToWaitlist: the freed place went to someone on the waitlist. */
+  public static final Variable<Boolean> PLACE_REOFFERED = booleanVariable("placeReoffered");
+  /** The week (1-based) of an instance of SubProcess_Week. */
+  public static final Variable<Long> WEEK = longVariable("week");
+  /** The element variables of the check-in and one-to-one multi-instances. */
+  public static final Variable<Long> TEAM_ID = longVariable("teamId");
+  public static final Variable<Long> DJANGONAUT_ID = longVariable("djangonautId");
+
+  // Camunda Forms of the user tasks (formRef); their field keys are the components of the records the steps bind
+  public static final String FORM_OPEN_COHORT = "open-cohort";
+  public static final String FORM_FINALISE_SELECTION = "finalise-selection";
+  public static final String FORM_CONFIRM_TEAMS = "confirm-teams";
+  public static final String FORM_RECORD_CHECK_IN = "record-check-in";
+  public static final String FORM_HOLD_ONE_TO_ONE = "hold-one-to-one";
+  public static final String FORM_PUBLISH_REPORT = "publish-report";
   /** Field of Task_FinaliseSelection: changes to the proposal, one per line, "#<id> accepted|waitlisted|rejected". */
-  public static final String SELECTION_CHANGES = "selectionChanges";
+  public static final String FIELD_SELECTION_CHANGES = "selectionChanges";
+  /** Field of Task_ConfirmTeams: the organiser's adjustments, one per line, "move #<id> to <team>". */
+  public static final String FIELD_TEAM_ADJUSTMENTS = "teamAdjustments";
 
   private CohortProcess() {}
 }

@@ -1,6 +1,10 @@
 package space.djangonaut.missioncontrol.process.volunteer;
 
-/** Names shared by {@code bpmn/volunteer.bpmn}, its delegates and its tests. */
+import static space.djangonaut.missioncontrol.process.Variable.longVariable;
+import static space.djangonaut.missioncontrol.process.Variable.stringVariable;
+import space.djangonaut.missioncontrol.process.Variable;
+
+/** Names shared by {@code bpmn/volunteer.bpmn}, its steps ({@link VolunteerSteps}) and its tests. */
 public final class VolunteerProcess {
 
   public static final String KEY = "volunteer";
@@ -11,9 +15,13 @@ public final class VolunteerProcess {
   public static final String END_EVENT_APPROVED = "EndEvent_VolunteerApproved";
   public static final String END_EVENT_DECLINED = "EndEvent_VolunteerDeclined";
 
-  public static final String VOLUNTEER_ID = "volunteerId";
-  /** The organiser's decision in Task_ApproveVolunteer: "approve" or "decline". */
-  public static final String DECISION = "volunteerDecision";
+  /** The volunteer this instance runs for; also its business key. */
+  public static final Variable<Long> VOLUNTEER_ID = longVariable("volunteerId");
+  /** Gateway_Approved: the organiser's decision in Task_ApproveVolunteer, "approve" or "decline". */
+  public static final Variable<String> DECISION = stringVariable("volunteerDecision");
+
+  /** The Camunda Form of Task_ApproveVolunteer; its decision field is {@code VolunteerDecision}'s component. */
+  public static final String FORM_APPROVE_VOLUNTEER = "approve-volunteer";
 
   private VolunteerProcess() {}
 }

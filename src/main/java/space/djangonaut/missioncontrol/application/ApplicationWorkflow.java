@@ -1,0 +1,35 @@
+package space.djangonaut.missioncontrol.application;
+
+/**
+ * What the application feature asks of the processes that run applications and cohorts ({@code application.bpmn},
+ * {@code cohort.bpmn}). The process layer implements it; this package never names a process, message or variable.
+ * Every call joins the caller's transaction.
+ */
+public interface ApplicationWorkflow {
+
+  /** Starts the process of a newly stored application (business key: the application's id). */
+  void submitted(long applicationId);
+
+  /**
+   * Tells the application's process the selection's outcome.
+   *
+   * @return false if the process is not waiting for a decision (already decided, or erased)
+   */
+  boolean decided(long applicationId, Outcome outcome);
+
+  /**
+   * Tells the application's process the applicant's answer to the offer.
+   *
+   * @return false if the process no longer waits for an answer (the offer expired a moment ago)
+   */
+  boolean offerAnswered(long applicationId, boolean accepted);
+
+  /** A waitlisted applicant is offered a freed place: their process sends the offer. */
+  void placeOffered(long applicationId);
+
+  /** The cohort started with this applicant still on the waitlist: their process sends the closing email. */
+  void waitlistClosed(long applicationId);
+
+  /** An offered place was declined or expired: the cohort's process, if it runs, offers it to the waitlist. */
+  void placeReleased(String cohortSlug);
+}

@@ -1,0 +1,18 @@
+package space.djangonaut.missioncontrol.cohort;
+
+/**
+ * What the cohort feature asks of {@code cohort.bpmn}; the process layer implements it. Joins the caller's
+ * transaction.
+ */
+public interface CohortWorkflow {
+
+  /** Starts a cohort's process with the organiser's form, as Tasklist's start form would (business key: slug). */
+  void open(CohortForm form);
+
+  /**
+   * Closes the cohort's applications before the end of the window.
+   *
+   * @return false if the cohort's process is not in its application window
+   */
+  boolean closeApplicationsEarly(String slug);
+}

@@ -1,0 +1,70 @@
+package space.djangonaut.missioncontrol.process.application;
+
+import static space.djangonaut.missioncontrol.process.application.ApplicationProcess.APPLICATION_ID;
+import static space.djangonaut.missioncontrol.process.application.ApplicationProcess.OFFER_ACCEPTED;
+import static space.djangonaut.missioncontrol.process.application.ApplicationProcess.OUTCOME;
+import java.util.Map;
+import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
+import org.camunda.bpm.engine.RuntimeService;
+import org.springframework.stereotype.Component;
+import space.djangonaut.missioncontrol.application.ApplicationWorkflow;
+import space.djangonaut.missioncontrol.application.Outcome;
+import space.djangonaut.missioncontrol.process.cohort.CohortProcess;
+
+/** The application feature's requests as starts and messages of {@code application.bpmn} and {@code cohort.bpmn}. */
+@Component
+class ApplicationWorkflowOnEngine implements ApplicationWorkflow {
+
+  private final RuntimeService runtimeService;
+
+  ApplicationWorkflowOnEngine(RuntimeService runtimeService) {
+    this.runtimeService = runtimeService;
+  }
+
+  @Override
+  public void submitted(long applicationId) {
+    runtimeService.startProcessInstanceByKey(ApplicationProcess.KEY, String.valueOf(applicationId),
+        Map.of(APPLICATION_ID.name(), applicationId));
+  }
+
+  @Override
+  public boolean decided(long applicationId, Outcome outcome) {
+    return correlate(ApplicationProcess.MESSAGE_SELECTION_DECIDED, applicationId,
+        Map.of(OUTCOME.name(), outcome.variableValue()));
+  }
+
+  @Override
+  public boolean offerAnswered(long applicationId, boolean accepted) {
+    return correlate(ApplicationProcess.MESSAGE_OFFER_ANSWERED, applicationId,
+        Map.of(OFFER_ACCEPTED.name(), accepted));
+  }
+
+  @Override
+  public void placeOffered(long applicationId) {
+    runtimeService.createMessageCorrelation(ApplicationProcess.MESSAGE_PLACE_OFFERED)
+        .processInstanceBusinessKey(String.valueOf(applicationId)).correlate();
+  }
+
+  @Override
+  public void waitlistClosed(long applicationId) {
+    runtimeService.createMessageCorrelation(ApplicationProcess.MESSAGE_WAITLIST_CLOSED)
+        .processInstanceBusinessKey(String.valueOf(applicationId)).correlate();
+  }
+
+  @Override
+  public void placeReleased(String cohortSlug) {
+    // A cohort run by its process offers the place to the waitlist; otherwise nothing listens.
+    runtimeService.createMessageCorrelation(CohortProcess.MESSAGE_PLACE_RELEASED)
+        .processInstanceBusinessKey(cohortSlug).correlateAllWithResult();
+  }
+
+  private boolean correlate(String message, long applicationId, Map<String, Object> variables) {
+    try {
+      runtimeService.createMessageCorrelation(message).processInstanceBusinessKey(String.valueOf(applicationId))
+          .setVariables(variables).correlateWithResult();
+      return true;
+    } catch (MismatchingMessageCorrelationException e) {
+      return false;
+    }
+  }
+}

@@ -1,0 +1,87 @@
+package space.djangonaut.missioncontrol.team;
+
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.camunda.bpm.engine.BadUserRequestException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import space.djangonaut.missioncontrol.application.Application;
+import space.djangonaut.missioncontrol.application.ApplicationRepository;
+import space.djangonaut.missioncontrol.application.ApplicationStatus;
+import space.djangonaut.missioncontrol.team.TeamFormation.Mentor;
+
+/** An organiser's changes to the proposed teams, written as instructions in Task_ConfirmTeams. */
+@Service
+public class TeamAdjustments {
+
+  private static final Pattern MOVE = Pattern.compile("^\\s*move\\s+#(\\d+)\\s+to\\s+(.+?)\\s*$",
+      Pattern.CASE_INSENSITIVE);
+
+  private final TeamService teamService;
+  private final TeamRepository teams;
+  private final TeamMemberRepository members;
+  private final ApplicationRepository applications;
+
+  TeamAdjustments(TeamService teamService, TeamRepository teams, TeamMemberRepository members,
+      ApplicationRepository applications) {
+    this.teamService = teamService;
+    this.teams = teams;
+    this.members = members;
+    this.applications = applications;
+  }
+
+  /**
+   * Applies the organiser's adjustments, one per line: {@code move #<application id> to <team name>}. A Djangonaut
+   * left out of every team is placed with the Captain who shares most hours with them and has a free place.
+   *
+   * @throws BadUserRequestException naming the line that cannot be applied; nothing changes then
+   */
+  @Transactional
+  public void apply(long cohortId, TeamAdjustmentRequest request) {
+    String adjustments = request.teamAdjustments();
+    if (adjustments == null || adjustments.isBlank()) {
+      return;
+    }
+    Map<String, Team> byName = new HashMap<>();
+    teams.findByCohortIdOrderById(cohortId).forEach(t -> byName.put(t.getName().toLowerCase(), t));
+    String[] lines = adjustments.split("\\R");
+    for (int i = 0; i < lines.length; i++) {
+      if (lines[i].isBlank()) {
+        continue;
+      }
+      int line = i + 1;
+      Matcher matcher = MOVE.matcher(lines[i]);
+      if (!matcher.matches()) {
+        throw new BadUserRequestException("teamAdjustments, line " + line
+            + ": write \"move #<application id> to <team name>\".");
+      }
+      long applicationId = Long.parseLong(matcher.group(1));
+      Team team = byName.get(matcher.group(2).toLowerCase());
+      Application application = applications.findById(applicationId)
+          .filter(a -> a.getCohort().getId().equals(cohortId) && a.getStatus() == ApplicationStatus.CONFIRMED)
+          .orElseThrow(() -> new BadUserRequestException("teamAdjustments, line " + line + ": #" + applicationId
+              + " is not a confirmed Djangonaut of this cohort."));
+      if (team == null) {
+        throw new BadUserRequestException("teamAdjustments, line " + line + ": there is no team \""
+            + matcher.group(2) + "\".");
+      }
+      members.findByApplicationId(applicationId).ifPresentOrElse(
+          member -> member.moveTo(team.getId(), member.getCaptainVolunteerId()),
+          () -> members.save(new TeamMember(team.getId(), applicationId, captainFor(cohortId, application))));
+    }
+  }
+
+  private Long captainFor(long cohortId, Application application) {
+    TeamService.Inputs inputs = teamService.inputs(cohortId);
+    Map<Long, Long> load = new HashMap<>();
+    teams.findByCohortIdOrderById(cohortId).forEach(t -> members.findByTeamIdOrderById(t.getId())
+        .forEach(m -> load.merge(m.getCaptainVolunteerId(), 1L, Long::sum)));
+    return inputs.captains().stream().filter(c -> load.getOrDefault(c.volunteerId(), 0L) < c.capacity())
+        .max(Comparator.comparingInt(c -> c.availability().overlapHours(application.getAvailability())))
+        .map(Mentor::volunteerId)
+        .orElseThrow(() -> new BadUserRequestException("No Captain has a free place for #" + application.getId()));
+  }
+}

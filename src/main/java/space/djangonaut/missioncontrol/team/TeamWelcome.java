@@ -1,0 +1,75 @@
+package space.djangonaut.missioncontrol.team;
+
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import space.djangonaut.missioncontrol.application.Application;
+import space.djangonaut.missioncontrol.application.ApplicationRepository;
+import space.djangonaut.missioncontrol.cohort.Cohort;
+import space.djangonaut.missioncontrol.cohort.CohortRepository;
+import space.djangonaut.missioncontrol.mail.MailService;
+import space.djangonaut.missioncontrol.mail.MailTemplate;
+import space.djangonaut.missioncontrol.mail.Step;
+import space.djangonaut.missioncontrol.volunteer.Volunteer;
+import space.djangonaut.missioncontrol.volunteer.VolunteerRepository;
+
+/** The welcome each team gets once an organiser confirmed the teams: who is in it, and the week-0 preparation. */
+@Service
+public class TeamWelcome {
+
+  private final CohortRepository cohorts;
+  private final TeamRepository teams;
+  private final TeamMemberRepository members;
+  private final ApplicationRepository applications;
+  private final VolunteerRepository volunteers;
+  private final MailService mail;
+
+  TeamWelcome(CohortRepository cohorts, TeamRepository teams, TeamMemberRepository members,
+      ApplicationRepository applications, VolunteerRepository volunteers, MailService mail) {
+    this.cohorts = cohorts;
+    this.teams = teams;
+    this.members = members;
+    this.applications = applications;
+    this.volunteers = volunteers;
+    this.mail = mail;
+  }
+
+  /**
+   * Sends each team's welcome with the week-0 preparation, to its Djangonauts, Navigator and Captains.
+   *
+   * @return the number of emails sent
+   */
+  @Transactional
+  public int send(long cohortId, Step step) {
+    Cohort cohort = cohorts.findById(cohortId).orElseThrow();
+    int sent = 0;
+    for (Team team : teams.findByCohortIdOrderById(cohortId)) {
+      List<TeamMember> teamMembers = members.findByTeamIdOrderById(team.getId());
+      List<Application> djangonauts = teamMembers.stream()
+          .map(m -> applications.findById(m.getApplicationId()).orElseThrow()).toList();
+      Volunteer navigator = volunteers.findById(team.getNavigatorVolunteerId()).orElseThrow();
+      List<Volunteer> captains = teamMembers.stream().map(TeamMember::getCaptainVolunteerId).distinct()
+          .map(id -> volunteers.findById(id).orElseThrow()).toList();
+      Map<String, String> recipients = new LinkedHashMap<>();
+      djangonauts.forEach(a -> recipients.putIfAbsent(a.getEmail(), a.getName()));
+      recipients.putIfAbsent(navigator.getEmail(), navigator.getName());
+      captains.forEach(c -> recipients.putIfAbsent(c.getEmail(), c.getName()));
+      for (var recipient : recipients.entrySet()) {
+        Map<String, Object> model = new HashMap<>();
+        model.put("name", recipient.getValue());
+        model.put("cohort", cohort);
+        model.put("teamName", team.getName());
+        model.put("project", team.getProject());
+        model.put("navigatorName", navigator.getName());
+        model.put("djangonauts", djangonauts.stream().map(Application::getName).toList());
+        model.put("captains", captains.stream().map(Volunteer::getName).toList());
+        mail.send(recipient.getKey(), MailTemplate.TEAM_WELCOME, model, step, "team-" + team.getId());
+        sent++;
+      }
+    }
+    return sent;
+  }
+}
