@@ -63,14 +63,23 @@ public class SelectionService {
   @Transactional(readOnly = true)
   public Map<Long, Outcome> proposal(long cohortId) {
     Cohort cohort = cohorts.findById(cohortId).orElseThrow();
-    int waitlist = (cohort.getCapacity() + 1) / 2;
     Map<Long, Outcome> proposal = new LinkedHashMap<>();
     for (Application a : ranked(cohortId)) {
-      int rank = a.getRanking();
-      proposal.put(a.getId(), rank <= cohort.getCapacity() ? Outcome.ACCEPTED
-          : rank <= cohort.getCapacity() + waitlist ? Outcome.WAITLISTED : Outcome.REJECTED);
+      proposal.put(a.getId(), proposedOutcome(a.getRanking(), cohort.getCapacity()));
     }
     return proposal;
+  }
+
+  /**
+   * The programme's default rule: ranks 1 to {@code capacity} are offered a place, the next half-capacity (rounded
+   * up) are waitlisted, everyone below is rejected.
+   *
+   * @param rank the place in the ranking, from 1
+   * @param capacity the cohort's places
+   */
+  static Outcome proposedOutcome(int rank, int capacity) {
+    int waitlist = (capacity + 1) / 2;
+    return rank <= capacity ? Outcome.ACCEPTED : rank <= capacity + waitlist ? Outcome.WAITLISTED : Outcome.REJECTED;
   }
 
   /** The ranking with the proposed outcome, one line per application, as the selection page shows it. */

@@ -1,7 +1,9 @@
 package space.djangonaut.missioncontrol.team;
 
 import java.util.Comparator;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -47,32 +49,49 @@ public class TeamAdjustments {
     }
     Map<String, Team> byName = new HashMap<>();
     teams.findByCohortIdOrderById(cohortId).forEach(t -> byName.put(t.getName().toLowerCase(), t));
-    String[] lines = adjustments.split("\\R");
-    for (int i = 0; i < lines.length; i++) {
-      if (lines[i].isBlank()) {
-        continue;
-      }
-      int line = i + 1;
-      Matcher matcher = MOVE.matcher(lines[i]);
-      if (!matcher.matches()) {
-        throw new BadUserRequestException("teamAdjustments, line " + line
-            + ": write \"move #<application id> to <team name>\".");
-      }
-      long applicationId = Long.parseLong(matcher.group(1));
-      Team team = byName.get(matcher.group(2).toLowerCase());
+    for (Move move : parse(adjustments)) {
+      int line = move.line();
+      long applicationId = move.applicationId();
+      Team team = byName.get(move.teamName().toLowerCase());
       Application application = applications.findById(applicationId)
           .filter(a -> a.getCohort().getId().equals(cohortId) && a.getStatus() == ApplicationStatus.CONFIRMED)
           .orElseThrow(() -> new BadUserRequestException("teamAdjustments, line " + line + ": #" + applicationId
               + " is not a confirmed Djangonaut of this cohort."));
       if (team == null) {
         throw new BadUserRequestException("teamAdjustments, line " + line + ": there is no team \""
-            + matcher.group(2) + "\".");
+            + move.teamName() + "\".");
       }
       members.findByApplicationId(applicationId).ifPresentOrElse(
           member -> member.moveTo(team.getId(), member.getCaptainVolunteerId()),
           () -> members.save(new TeamMember(team.getId(), applicationId, captainFor(cohortId, application))));
     }
   }
+
+  /**
+   * Reads the organiser's instructions, one per line: {@code move #<application id> to <team name>} (any case,
+   * blank lines skipped).
+   *
+   * @throws BadUserRequestException naming the first line that is not such an instruction
+   */
+  static List<Move> parse(String adjustments) {
+    List<Move> moves = new ArrayList<>();
+    String[] lines = adjustments == null ? new String[0] : adjustments.split("\\R");
+    for (int i = 0; i < lines.length; i++) {
+      if (lines[i].isBlank()) {
+        continue;
+      }
+      Matcher matcher = MOVE.matcher(lines[i]);
+      if (!matcher.matches()) {
+        throw new BadUserRequestException("teamAdjustments, line " + (i + 1)
+            + ": write \"move #<application id> to <team name>\".");
+      }
+      moves.add(new Move(i + 1, Long.parseLong(matcher.group(1)), matcher.group(2)));
+    }
+    return moves;
+  }
+
+  /** One instruction: move this Djangonaut (by application id) to the team with this name; {@code line} from 1. */
+  record Move(int line, long applicationId, String teamName) {}
 
   private Long captainFor(long cohortId, Application application) {
     TeamService.Inputs inputs = teamService.inputs(cohortId);

@@ -9,6 +9,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.camunda.bpm.engine.HistoryService;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -16,6 +17,7 @@ import space.djangonaut.missioncontrol.MissionControlApplication;
 import space.djangonaut.missioncontrol.application.ApplicationRepository;
 import space.djangonaut.missioncontrol.cohort.CohortService;
 import space.djangonaut.missioncontrol.process.application.ApplicationProcess;
+import space.djangonaut.missioncontrol.support.IntegrationTest;
 import space.djangonaut.missioncontrol.support.Mailbox;
 import space.djangonaut.missioncontrol.support.TestData;
 import space.djangonaut.missioncontrol.support.TestInfrastructure;
@@ -26,6 +28,7 @@ import space.djangonaut.missioncontrol.support.WebClient;
  * both, one node stops half-way, and every acknowledgement job runs exactly once and every email arrives exactly
  * once. Prints its counts.
  */
+@Tag(IntegrationTest.TAG)
 class TwoNodesTest {
 
   private static final int APPLICATIONS = 200;

@@ -24,7 +24,7 @@ public class ApplicationTenantIdProvider implements TenantIdProvider {
   @Override
   public String provideTenantIdForProcessInstance(TenantIdProviderProcessInstanceContext context) {
     if (!ApplicationProcess.KEY.equals(context.getProcessDefinition().getKey())
-        || !(context.getVariables().get(ApplicationProcess.APPLICATION_ID) instanceof Long applicationId)) {
+        || !(context.getVariables().get(ApplicationProcess.APPLICATION_ID.name()) instanceof Long applicationId)) {
       return null;
     }
     return applications.findById(applicationId)
