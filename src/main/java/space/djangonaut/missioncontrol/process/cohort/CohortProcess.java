@@ -35,10 +35,6 @@ public final class CohortProcess {
   public static final String SUB_PROCESS_WEEK = "SubProcess_Week";
   public static final String EVENT_WEEK_STARTS = "Event_WeekStarts";
   public static final String TASK_RECORD_CHECK_IN = "Task_RecordCheckIn";
-  public static final String BOUNDARY_EVENT_CHECK_IN_OVERDUE = "BoundaryEvent_CheckInOverdue";
-  public static final String BOUNDARY_EVENT_CHECK_IN_ESCALATION = "BoundaryEvent_CheckInWeekOverdue";
-  public static final String TASK_SEND_CHECK_IN_REMINDER = "Task_SendCheckInReminder";
-  public static final String TASK_ESCALATE_CHECK_IN = "Task_EscalateCheckIn";
   public static final String TASK_HOLD_ONE_TO_ONE = "Task_HoldOneToOne";
   public static final String TASK_OPEN_SURVEY = "Task_OpenSurvey";
   public static final String EVENT_SURVEY_REMINDER_DUE = "Event_SurveyReminderDue";
