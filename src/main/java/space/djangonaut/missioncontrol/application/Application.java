@@ -96,7 +96,7 @@ public class Application {
   }
 
   /** Erases the person's answers; what the programme needs to count (status, scores, project) stays. */
-  public void erase(Instant now) {
+  void erase(Instant now) {
     name = "(erased)";
     email = "erased-" + id + "@erased.invalid";
     pronouns = null;

@@ -46,7 +46,7 @@ public class Review {
   }
 
   /** A reviewer's comment may quote the applicant: it goes with their data. */
-  public void erase() {
+  void erase() {
     comment = null;
   }
 

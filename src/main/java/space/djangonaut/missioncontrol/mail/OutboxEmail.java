@@ -93,7 +93,7 @@ public class OutboxEmail {
   }
 
   /** Forgets to whom and what was written; that an email of this template was sent stays. */
-  public void erase() {
+  void erase() {
     idempotencyKey = "erased/" + id;
     recipient = "erased-" + id + "@erased.invalid";
     textBody = "";

@@ -74,7 +74,7 @@ public class SurveyInvitation {
   }
 
   /** Forgets who answered and what they wrote; the comfort answers stay, anonymous, for the report. */
-  public void erase() {
+  void erase() {
     name = "(erased)";
     email = "erased-" + id + "@erased.invalid";
     wentWell = null;

@@ -63,7 +63,7 @@ public class Volunteer {
 
   private Instant erasedAt;
 
-  public void erase(Instant now) {
+  void erase(Instant now) {
     name = "(erased)";
     email = "erased-" + id + "@erased.invalid";
     motivation = null;

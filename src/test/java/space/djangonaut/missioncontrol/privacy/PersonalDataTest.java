@@ -21,6 +21,7 @@ import space.djangonaut.missioncontrol.application.ApplicationForm;
 import space.djangonaut.missioncontrol.application.ApplicationRepository;
 import space.djangonaut.missioncontrol.application.ApplicationService;
 import space.djangonaut.missioncontrol.application.ApplicationStatus;
+import space.djangonaut.missioncontrol.application.UnselectedApplicantsErasure;
 import space.djangonaut.missioncontrol.process.cohort.CohortProcess;
 import space.djangonaut.missioncontrol.support.CohortDriver;
 import space.djangonaut.missioncontrol.support.IntegrationTest;
@@ -39,7 +40,7 @@ class PersonalDataTest {
   @Autowired CohortDriver driver;
   @Autowired ApplicationService applicationService;
   @Autowired ApplicationRepository applications;
-  @Autowired PersonalDataService personalData;
+  @Autowired UnselectedApplicantsErasure unselectedApplicants;
   @Autowired RuntimeService runtimeService;
   @Autowired TaskService taskService;
   @Autowired JdbcTemplate jdbc;
@@ -65,6 +66,8 @@ class PersonalDataTest {
     WebClient.Response erased = api.postJson("/api/personal-data/erase", "{\"email\":\"" + email + "\"}");
 
     assertThat(erased.status()).isEqualTo(200);
+    // The application; its reviews, emails and the engine's records are erased with it, not counted apart.
+    assertThat(erased.body()).contains("\"erased\":1");
     assertThat(occurrences(name)).isEmpty();
     assertThat(occurrences(email)).isEmpty();
     assertThat(applications.findById(application.getId()).orElseThrow().getName()).isEqualTo("(erased)");
@@ -83,11 +86,11 @@ class PersonalDataTest {
     Date cohortEnd = Date.from(run.cohort().startsAt().plus(Duration.ofDays(7L * run.cohort().getWeeks())));
 
     ClockUtil.setCurrentTime(new Date(cohortEnd.getTime() + Duration.ofDays(179).toMillis()));
-    personalData.eraseUnselectedAfterRetention();
+    unselectedApplicants.eraseUnselectedAfterRetention();
     assertThat(applications.findById(rejected.getId()).orElseThrow().getErasedAt()).isNull();
 
     ClockUtil.setCurrentTime(new Date(cohortEnd.getTime() + Duration.ofDays(181).toMillis()));
-    personalData.eraseUnselectedAfterRetention();
+    unselectedApplicants.eraseUnselectedAfterRetention();
 
     assertThat(applications.findById(rejected.getId()).orElseThrow().getErasedAt()).isNotNull();
     assertThat(applications.findById(waitlisted.getId()).orElseThrow().getStatus())

@@ -8,9 +8,11 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.taskService;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.assertj.core.api.Assertions;
 import org.camunda.bpm.engine.BadUserRequestException;
+import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RuntimeService;
@@ -21,6 +23,8 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import space.djangonaut.missioncontrol.cohort.Cohort;
+import space.djangonaut.missioncontrol.mail.OutboxEmailRepository;
+import space.djangonaut.missioncontrol.privacy.PersonalDataService;
 import space.djangonaut.missioncontrol.process.volunteer.VolunteerProcess;
 import space.djangonaut.missioncontrol.support.IntegrationTest;
 import space.djangonaut.missioncontrol.support.Mailbox;
@@ -37,6 +41,9 @@ class VolunteerSignUpTest {
   @Autowired VolunteerRepository volunteers;
   @Autowired RuntimeService runtimeService;
   @Autowired IdentityService identityService;
+  @Autowired HistoryService historyService;
+  @Autowired OutboxEmailRepository outbox;
+  @Autowired PersonalDataService personalData;
 
   private Cohort cohort;
 
@@ -126,6 +133,31 @@ class VolunteerSignUpTest {
     Assertions.assertThat(again.status()).isEqualTo(409);
     Assertions.assertThat(again.body()).contains("We already have your sign-up");
     Assertions.assertThat(volunteers.count()).isEqualTo(before + 1);
+  }
+
+  @Test
+  void shouldEraseAVolunteerOnRequestWithTheirAccountAndTheHistoryOfTheirProcess() {
+    String email = TestData.uniqueEmail();
+    Volunteer volunteer = signUp(email, "NAVIGATOR");
+    ProcessInstance process = process(volunteer);
+    decide(process, "approve");
+    execute(job(VolunteerProcess.TASK_SEND_WELCOME, process));
+    String userId = volunteers.findById(volunteer.getId()).orElseThrow().getUserId();
+    int emails = outbox.findByRecipientOrderById(email).size();
+    Assertions.assertThat(emails).isPositive();
+
+    int erased = personalData.erase(" " + email.toUpperCase(Locale.ROOT) + " ");
+
+    // The sign-up (its account and process go with it), then each email written to the address.
+    Assertions.assertThat(erased).isEqualTo(1 + emails);
+    Assertions.assertThat(volunteers.findById(volunteer.getId()).orElseThrow().getName()).isEqualTo("(erased)");
+    Assertions.assertThat(identityService.createUserQuery().userId(userId).count()).isZero();
+    Assertions.assertThat(historyService.createHistoricProcessInstanceQuery()
+        .processDefinitionKey(VolunteerProcess.KEY).processInstanceBusinessKey(volunteer.getId().toString())
+        .count()).isZero();
+    Assertions.assertThat(outbox.findByRecipientOrderById(email)).isEmpty();
+    Assertions.assertThat(personalData.export(email)).containsEntry("volunteering", List.of())
+        .containsEntry("emails", List.of());
   }
 
   // --- fixtures

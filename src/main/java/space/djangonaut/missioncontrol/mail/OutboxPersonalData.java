@@ -1,0 +1,48 @@
+package space.djangonaut.missioncontrol.mail;
+
+import java.util.List;
+import java.util.Map;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+import space.djangonaut.missioncontrol.privacy.PersonalDataHolder;
+
+/**
+ * The emails written to an address: exported without their bodies, erased by blanking the recipient and the bodies
+ * (subject, template and status stay for the record). Section {@code emails}, last in the export.
+ */
+@Component
+@Order(40)
+public class OutboxPersonalData implements PersonalDataHolder {
+
+  private final OutboxEmailRepository outbox;
+
+  OutboxPersonalData(OutboxEmailRepository outbox) {
+    this.outbox = outbox;
+  }
+
+  @Override
+  public String section() {
+    return "emails";
+  }
+
+  /** Per email: {@code subject}, {@code template}, {@code status} and {@code writtenAt}, in the order written. */
+  @Override
+  public List<Map<String, Object>> export(String email) {
+    return outbox.findByRecipientOrderById(email).stream().map(e -> Map.<String, Object>of(
+        "subject", e.getSubject(), "template", e.getTemplate().name(), "status", e.getStatus().name(),
+        "writtenAt", e.getCreatedAt())).toList();
+  }
+
+  /**
+   * Erases the emails written to this address; the application feature calls it too when it erases an applicant.
+   *
+   * @param email the address, stripped and lower-cased
+   * @return how many emails were erased
+   */
+  @Override
+  public int erase(String email) {
+    List<OutboxEmail> sent = outbox.findByRecipientOrderById(email);
+    sent.forEach(OutboxEmail::erase);
+    return sent.size();
+  }
+}
