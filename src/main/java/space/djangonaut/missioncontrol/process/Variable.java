@@ -1,5 +1,6 @@
 package space.djangonaut.missioncontrol.process;
 
+import java.util.Date;
 import java.util.Optional;
 import org.camunda.bpm.engine.delegate.VariableScope;
 
@@ -17,16 +18,19 @@ public record Variable<T>(String name, Class<T> type) {
     return new Variable<>(name, Long.class);
   }
 
+  /** A flag a gateway reads. */
   public static Variable<Boolean> booleanVariable(String name) {
     return new Variable<>(name, Boolean.class);
   }
 
+  /** A text variable, e.g. an outcome a gateway compares. */
   public static Variable<String> stringVariable(String name) {
     return new Variable<>(name, String.class);
   }
 
-  public static Variable<java.util.Date> dateVariable(String name) {
-    return new Variable<>(name, java.util.Date.class);
+  /** An instant a timer waits for (a {@code Date}, UTC). */
+  public static Variable<Date> dateVariable(String name) {
+    return new Variable<>(name, Date.class);
   }
 
   /**
