@@ -17,6 +17,7 @@ import org.openqa.selenium.support.ui.Select;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import space.djangonaut.missioncontrol.cohort.Cohort;
+import space.djangonaut.missioncontrol.config.GroupsAndFilters;
 import space.djangonaut.missioncontrol.support.Browser;
 import space.djangonaut.missioncontrol.support.IntegrationTest;
 import space.djangonaut.missioncontrol.support.Mailbox;
@@ -72,7 +73,7 @@ class ApplyAndReviewBrowserTest {
     new Select(browser.visible(By.id("project"))).selectByVisibleText("Django REST framework");
     browser.type(By.id("contributionUrl"), "https://github.com/grace/recipes");
     browser.clickable(By.id("codeOfConductAccepted1")).click();
-    browser.clickable(By.id("submit-application")).click();
+    browser.clickToLeavePage(By.id("submit-application"));
 
     WebElement summary = browser.visible(By.id("error-summary"));
     assertThat(summary.getText()).contains("Tell us a little more about why you want to join");
@@ -81,7 +82,8 @@ class ApplyAndReviewBrowserTest {
 
     // ... fixes it and sends it.
     browser.type(By.id("motivation"), MOTIVATION);
-    browser.clickable(By.id("submit-application")).click();
+    // The form's page has an h1 too: look for the heading only once the browser has left it.
+    browser.clickToLeavePage(By.id("submit-application"));
     assertThat(browser.visible(By.tagName("h1")).getText()).isEqualTo("Thank you for applying");
 
     Application application = applications.findAll().stream().filter(a -> a.getEmail().equals(email))
@@ -98,17 +100,24 @@ class ApplyAndReviewBrowserTest {
     browser.open(url("/camunda/app/tasklist/"));
     browser.type(By.cssSelector("input[type=text]"), reviewer);
     browser.type(By.cssSelector("input[type=password]"), reviewer);
-    browser.clickable(By.cssSelector("button[type=submit]")).click();
-    // ... picks the filter, and finds the application by the applicant's name.
-    browser.clickable(By.linkText("Applications to review")).click();
-    browser.clickable(By.xpath("//a[contains(normalize-space(), 'Review: " + name + "')]")).click();
+    browser.click(By.cssSelector("button[type=submit]"));
+    // ... picks the filter, and finds the application by the applicant's name. Tasklist appends the number of tasks
+    // to the filter's link once it has counted them, and re-renders its filters and tasks as it refreshes: match
+    // the link by the start of its text, and click the filter's link and the task's anew should they be replaced.
+    browser.click(filterLink(GroupsAndFilters.FILTER_APPLICATIONS_TO_REVIEW));
+    browser.visible(activeFilter(GroupsAndFilters.FILTER_APPLICATIONS_TO_REVIEW));
+    browser.click(By.xpath("//a[contains(normalize-space(), 'Review: " + name + "')]"));
     browser.waitFor(d -> reviewTaskIds.stream().anyMatch(id -> d.getCurrentUrl().contains("task=" + id)) ? true : null);
 
-    browser.clickable(By.xpath("//button[normalize-space()='Claim'] | //a[normalize-space()='Claim']")).click();
-    WebElement motivation = browser.visible(fieldLabelled("Why they want to join"));
-    String shown = browser.waitFor(d -> valueOf(motivation).isEmpty() ? null : valueOf(motivation));
+    browser.click(By.xpath("//button[normalize-space()='Claim'] | //a[normalize-space()='Claim']"));
+    // Claimed: Tasklist offers to unclaim, and the form is no longer disabled (only then do fields keep input).
+    browser.visible(By.cssSelector("button.unclaim"));
+    browser.waitFor(d -> d.findElements(By.cssSelector(".disabled-form")).isEmpty() ? true : null);
+    By motivation = fieldLabelled("Why they want to join");
+    String shown = browser.waitFor(d -> valueOf(d.findElement(motivation)).isEmpty() ? null
+        : valueOf(d.findElement(motivation)));
     assertThat(shown).isEqualTo(MOTIVATION);
-    assertThat(motivation.getAttribute("readonly")).isNotNull();
+    assertThat(browser.visible(motivation).getAttribute("readonly")).isNotNull();
     assertThat(browser.driver().findElement(By.tagName("body")).getText()).doesNotContain("she/her")
         .doesNotContain(email);
 
@@ -137,6 +146,19 @@ class ApplyAndReviewBrowserTest {
 
   private void score(String label, String value) {
     browser.type(fieldLabelled(label), value + Keys.TAB);
+  }
+
+  /** A Tasklist filter's link, by the start of its text: the count of tasks is appended to it once loaded. */
+  private static By filterLink(String filter) {
+    return By.xpath("//div[contains(concat(' ', normalize-space(@class), ' '), ' task-filter ')]"
+        + "//h4/a[starts-with(normalize-space(.), '" + filter + "')]");
+  }
+
+  /** The filter's link once Tasklist shows that filter (its item is marked active). */
+  private static By activeFilter(String filter) {
+    return By.xpath("//div[contains(concat(' ', normalize-space(@class), ' '), ' task-filter ')"
+        + " and contains(concat(' ', normalize-space(@class), ' '), ' active ')]"
+        + "//h4/a[starts-with(normalize-space(.), '" + filter + "')]");
   }
 
   /** The form-js input whose label starts with this text (form-js appends an asterisk to required labels). */

@@ -7,8 +7,10 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.function.Function;
 import org.openqa.selenium.By;
+import org.openqa.selenium.ElementNotInteractableException;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
@@ -21,11 +23,17 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 /**
  * Debian's headless Chromium driven by Debian's chromedriver. Nothing downloads a browser or a driver: the paths
  * are given, so Selenium Manager is never asked.
+ *
+ * <p>Every helper waits for a condition, never for a fixed time, and looks its element up again while it waits:
+ * pages such as Tasklist re-render their elements (a filter's link gains its count, the list refreshes every ten
+ * seconds), so an element found a moment ago may be gone when it is used.
  */
 public final class Browser implements AutoCloseable {
 
   public static final String CHROMIUM = "/usr/bin/chromium";
   public static final String CHROMEDRIVER = "/usr/bin/chromedriver";
+  /** How long a helper waits for its condition: generous, for a busy machine; a condition met returns at once. */
+  public static final Duration TIMEOUT = Duration.ofSeconds(60);
 
   private final WebDriver driver;
   private final WebDriverWait wait;
@@ -50,7 +58,8 @@ public final class Browser implements AutoCloseable {
     ChromeDriverService service = new ChromeDriverService.Builder()
         .usingDriverExecutable(new File(CHROMEDRIVER)).usingAnyFreePort().build();
     driver = new ChromeDriver(service, options);
-    wait = new WebDriverWait(driver, Duration.ofSeconds(20));
+    wait = new WebDriverWait(driver, TIMEOUT);
+    wait.ignoring(StaleElementReferenceException.class);
   }
 
   public WebDriver driver() {
@@ -69,22 +78,65 @@ public final class Browser implements AutoCloseable {
     return wait.until(ExpectedConditions.elementToBeClickable(by));
   }
 
-  /** Scrolls the element to the middle of the window first, away from sticky headers and footers. */
+  /**
+   * Clicks the element once it is displayed and enabled, scrolled to the middle of the window first, away from
+   * sticky headers and footers. Should the page replace the element or cover it at that moment, the click did not
+   * happen: it is tried again on the element found anew.
+   */
   public void click(By by) {
-    WebElement element = clickable(by);
-    ((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'center'});", element);
-    clickable(by).click();
+    wait.until(d -> {
+      WebElement element = d.findElement(by);
+      if (!element.isDisplayed() || !element.isEnabled()) {
+        return null;
+      }
+      scrollToMiddle(element);
+      try {
+        element.click();
+      } catch (ElementNotInteractableException e) { // covered (ElementClickInterceptedException) or not yet usable
+        return null;
+      }
+      return true;
+    });
   }
 
+  /**
+   * Clicks what leaves the page (a form's submit button), then waits until the browser has left it: what is
+   * looked up next is on the next page, not on this one.
+   */
+  public void clickToLeavePage(By by) {
+    WebElement page = driver.findElement(By.tagName("html"));
+    click(by);
+    wait.until(ExpectedConditions.stalenessOf(page));
+  }
+
+  /** Waits until the condition returns something other than null or false, for at most {@link #TIMEOUT}. */
   public <T> T waitFor(Function<WebDriver, T> condition) {
     return wait.until(condition::apply);
   }
 
+  /**
+   * Types into the field once it is displayed and enabled, after clearing it. Should the page replace the field
+   * meanwhile, it is cleared and typed into again, found anew.
+   */
   public void type(By by, String text) {
-    WebElement field = visible(by);
-    ((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'center'});", field);
-    field.clear();
-    field.sendKeys(text);
+    wait.until(d -> {
+      WebElement field = d.findElement(by);
+      if (!field.isDisplayed() || !field.isEnabled()) {
+        return null;
+      }
+      scrollToMiddle(field);
+      try {
+        field.clear();
+        field.sendKeys(text);
+      } catch (ElementNotInteractableException e) {
+        return null;
+      }
+      return true;
+    });
+  }
+
+  private void scrollToMiddle(WebElement element) {
+    ((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'center'});", element);
   }
 
   /** Saves what the browser shows, for a person to look at when a test fails. */
