@@ -1,0 +1,495 @@
+package space.djangonaut.missioncontrol.process.cohort;
+
+import static org.assertj.core.api.Assertions.tuple;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.job;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.jobQuery;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.runtimeService;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.taskQuery;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.taskService;
+import static space.djangonaut.missioncontrol.process.cohort.CohortProcess.*;
+import static space.djangonaut.missioncontrol.process.cohort.TeamDirectoryStub.COHORT;
+import static space.djangonaut.missioncontrol.process.cohort.TeamDirectoryStub.DJANGONAUTS;
+import static space.djangonaut.missioncontrol.process.cohort.TeamDirectoryStub.TEAMS;
+import static space.djangonaut.missioncontrol.process.cohort.TeamDirectoryStub.navigatorOfTeam;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.Date;
+import java.util.Deque;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.LongStream;
+import org.assertj.core.api.Assertions;
+import org.camunda.bpm.engine.impl.bpmn.parser.BpmnParse;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.test.mock.Mocks;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import space.djangonaut.missioncontrol.common.Roles;
+import space.djangonaut.missioncontrol.process.DiagramEngine;
+import space.djangonaut.missioncontrol.process.StepStubs.Run;
+
+/**
+ * Every path of {@code bpmn/cohort.bpmn} alone, on the in-memory diagram engine with its steps, its team directory and
+ * its week calendar stubbed: the application window, ranking and selection, released places, teams, the weeks of
+ * mentorship with their check-ins, reminders and one-to-ones, the survey and the impact report. The weeks are also
+ * tested on their own, by starting an instance at {@code SubProcess_Week}.
+ */
+class CohortDiagramTest {
+
+  @RegisterExtension
+  static final DiagramEngine engine = DiagramEngine.of(KEY, CohortSteps.class).coverageFloor(1.0, 1.0);
+
+  // The beans of CohortSteps
+  private static final String CREATE_COHORT = "createCohortDelegate";
+  private static final String CLOSE_APPLICATIONS = "closeApplicationsDelegate";
+  private static final String RANK_APPLICATIONS = "rankApplicationsDelegate";
+  private static final String PREPARE_SELECTION = "prepareSelectionTaskListener";
+  private static final String FINALISE_SELECTION = "finaliseSelectionListener";
+  private static final String SEND_SELECTION_DECISIONS = "sendSelectionDecisionsDelegate";
+  private static final String OFFER_PLACE_TO_WAITLIST = "offerPlaceToWaitlistDelegate";
+  private static final String CLOSE_WAITLIST = "closeWaitlistDelegate";
+  private static final String FORM_TEAMS = "formTeamsDelegate";
+  private static final String PREPARE_TEAMS = "prepareTeamsTaskListener";
+  private static final String CONFIRM_TEAMS = "confirmTeamsListener";
+  private static final String SEND_TEAM_WELCOME = "sendTeamWelcomeDelegate";
+  private static final String PREPARE_CHECK_IN = "prepareCheckInListener";
+  private static final String RECORD_CHECK_IN = "recordCheckInListener";
+  private static final String CHECK_IN_OVERDUE = "checkInOverdueListener";
+  private static final String CHECK_IN_ESCALATION = "checkInEscalationListener";
+  private static final String PREPARE_ONE_TO_ONE = "prepareOneToOneListener";
+  private static final String RECORD_ONE_TO_ONE = "recordOneToOneListener";
+  private static final String OPEN_SURVEY = "openSurveyDelegate";
+  private static final String SEND_SURVEY_REMINDER = "sendSurveyReminderDelegate";
+  private static final String CLOSE_SURVEY = "closeSurveyDelegate";
+
+  private static final String SLUG = "2026-session-1";
+  /** A field of {@code forms/publish-report.form} that the diagram fills in (CohortProcess names no constant). */
+  private static final String REPORT_PATH = "reportPath";
+  /** The dates the stubbed Task_CreateCohort gives the cohort. */
+  private static final Instant APPLICATIONS_CLOSE = DiagramEngine.START.plus(Duration.ofDays(14));
+  private static final Instant STARTS = DiagramEngine.START.plus(Duration.ofDays(35));
+  private static final Duration SIX_HOURS = Duration.ofHours(6);
+  private static final Duration SEVEN_DAYS = Duration.ofDays(7);
+
+  private final WeekCalendarStub calendar = new WeekCalendarStub(STARTS);
+  /** What the stubbed ranking answers to "all reviewed?", in turn; once they are used up, yes. */
+  private final Deque<Boolean> allReviewed = new ArrayDeque<>();
+  /** What the stubbed offer to the waitlist answers to "place offered again?", in turn; then yes. */
+  private final Deque<Boolean> placeReoffered = new ArrayDeque<>();
+
+  @BeforeEach
+  void stubSteps() {
+    Mocks.register(TeamDirectoryStub.BEAN, new TeamDirectoryStub());
+    Mocks.register(WeekCalendarStub.BEAN, calendar);
+    engine.steps()
+        .whenRun(CREATE_COHORT, execution -> {
+          COHORT_ID.on(execution, COHORT);
+          APPLICATIONS_CLOSE_AT.on(execution, Date.from(APPLICATIONS_CLOSE));
+          STARTS_AT.on(execution, Date.from(STARTS));
+        })
+        .whenRun(RANK_APPLICATIONS, execution -> ALL_REVIEWED.on(execution,
+            allReviewed.isEmpty() || allReviewed.remove()))
+        .whenRun(OFFER_PLACE_TO_WAITLIST, execution -> PLACE_REOFFERED.on(execution,
+            placeReoffered.isEmpty() || placeReoffered.remove()));
+  }
+
+  // Application window
+
+  @Test
+  void shouldCreateTheCohortThenWaitForTheApplicationWindowToClose() {
+    ProcessInstance pi = open(2);
+
+    assertThat(pi).isWaitingAtExactly(GATEWAY_APPLICATION_WINDOW).isWaitingFor(MESSAGE_CLOSE_APPLICATIONS)
+        .hasPassedInOrder(START_EVENT_COHORT_OPENED, TASK_CREATE_COHORT);
+    Assertions.assertThat(engine.deployedStartFormId()).isEqualTo(FORM_OPEN_COHORT);
+    Assertions.assertThat(engine.steps().runsOf(CREATE_COHORT)).extracting(run -> run.variable(WEEKS))
+        .containsExactly(2L);
+    Assertions.assertThat(engine.timers(pi)).singleElement()
+        .satisfies(timer -> assertThat(timer).hasDueDate(Date.from(APPLICATIONS_CLOSE)));
+    engine.clockAt(APPLICATIONS_CLOSE.minusSeconds(1));
+    Assertions.assertThat(engine.dueTimers(pi)).isEmpty();
+  }
+
+  @Test
+  void shouldCloseApplicationsAndRankThemWhenTheWindowEnds() {
+    ProcessInstance pi = open(2);
+
+    engine.clockAt(APPLICATIONS_CLOSE);
+    execute(engine.dueTimer(pi));
+
+    assertThat(pi).isWaitingAtExactly(TASK_FINALISE_SELECTION)
+        .hasPassedInOrder(EVENT_APPLICATIONS_CLOSE, TASK_CLOSE_APPLICATIONS, TASK_RANK_APPLICATIONS)
+        .hasNotPassed(EVENT_CLOSED_EARLY);
+    Assertions.assertThat(engine.steps().runsOf(CLOSE_APPLICATIONS)).extracting(run -> run.variable(COHORT_ID))
+        .containsExactly(COHORT);
+  }
+
+  @Test
+  void shouldCloseApplicationsEarlyWhenAnOrganiserAsks() {
+    ProcessInstance pi = open(2);
+
+    closeEarly(pi);
+
+    assertThat(pi).isWaitingAtExactly(TASK_FINALISE_SELECTION)
+        .hasPassedInOrder(EVENT_CLOSED_EARLY, TASK_CLOSE_APPLICATIONS, TASK_RANK_APPLICATIONS)
+        .hasNotPassed(EVENT_APPLICATIONS_CLOSE);
+    Assertions.assertThat(engine.timers(pi)).isEmpty();
+  }
+
+  @Test
+  void shouldRankAgainEverySixHoursWhileReviewsArePending() {
+    allReviewed.addAll(List.of(false, false, true));
+    ProcessInstance pi = open(2);
+
+    closeEarly(pi);
+    assertThat(pi).isWaitingAtExactly(EVENT_WAIT_FOR_REVIEWS);
+    engine.clockForward(SIX_HOURS.minusSeconds(1));
+    Assertions.assertThat(engine.dueTimers(pi)).isEmpty();
+    engine.clockForward(Duration.ofSeconds(1));
+    execute(engine.dueTimer(pi));
+    assertThat(pi).isWaitingAtExactly(EVENT_WAIT_FOR_REVIEWS);
+    engine.clockForward(SIX_HOURS);
+    execute(engine.dueTimer(pi));
+
+    assertThat(pi).isWaitingAtExactly(TASK_FINALISE_SELECTION);
+    Assertions.assertThat(engine.steps().runsOf(RANK_APPLICATIONS)).hasSize(3);
+  }
+
+  // Selection and the acceptance period
+
+  @Test
+  void shouldSendTheDecisionsWhenAnOrganiserFinalisesTheSelection() {
+    ProcessInstance pi = awaitingSelection();
+
+    Task selection = task(TASK_FINALISE_SELECTION);
+    assertThat(selection).hasCandidateGroup(Roles.ORGANISERS);
+    Assertions.assertThat(engine.deployedFormId(selection)).isEqualTo(FORM_FINALISE_SELECTION);
+    complete(selection);
+    assertThat(pi).isWaitingAtExactly(TASK_SEND_SELECTION_DECISIONS);
+    execute(job());
+
+    assertThat(pi).isWaitingAtExactly(SUB_PROCESS_ACCEPTANCE_PERIOD, EVENT_COHORT_STARTS)
+        .isWaitingFor(MESSAGE_PLACE_RELEASED);
+    assertThat(engine.timerAt(pi, EVENT_COHORT_STARTS)).hasDueDate(Date.from(STARTS));
+    Assertions.assertThat(engine.steps().runs())
+        .filteredOn(run -> run.elementId().equals(TASK_FINALISE_SELECTION))
+        .extracting(Run::bean, Run::event, run -> run.variable(COHORT_ID))
+        .containsExactly(tuple(PREPARE_SELECTION, "create", COHORT), tuple(FINALISE_SELECTION, "complete", COHORT));
+    Assertions.assertThat(engine.steps().runsOf(SEND_SELECTION_DECISIONS)).hasSize(1);
+  }
+
+  @Test
+  void shouldOfferAReleasedPlaceToTheWaitlistAndKeepWaitingForTheStart() {
+    ProcessInstance pi = inAcceptancePeriod();
+
+    releasePlace(pi);
+    assertThat(pi).isWaitingAtExactly(SUB_PROCESS_ACCEPTANCE_PERIOD, EVENT_COHORT_STARTS, TASK_OFFER_PLACE_TO_WAITLIST);
+    execute(job(TASK_OFFER_PLACE_TO_WAITLIST));
+
+    assertThat(pi).isWaitingAtExactly(SUB_PROCESS_ACCEPTANCE_PERIOD, EVENT_COHORT_STARTS)
+        .hasPassedInOrder(BOUNDARY_EVENT_PLACE_RELEASED, TASK_OFFER_PLACE_TO_WAITLIST, END_EVENT_PLACE_REOFFERED)
+        .hasNotPassed(END_EVENT_PLACE_UNFILLED);
+    Assertions.assertThat(engine.steps().runsOf(OFFER_PLACE_TO_WAITLIST)).hasSize(1);
+  }
+
+  @Test
+  void shouldLeaveAReleasedPlaceUnfilledWhenNoOneIsOnTheWaitlist() {
+    placeReoffered.add(false);
+    ProcessInstance pi = inAcceptancePeriod();
+
+    releasePlace(pi);
+    execute(job(TASK_OFFER_PLACE_TO_WAITLIST));
+
+    assertThat(pi).isWaitingAtExactly(SUB_PROCESS_ACCEPTANCE_PERIOD, EVENT_COHORT_STARTS)
+        .hasPassedInOrder(BOUNDARY_EVENT_PLACE_RELEASED, TASK_OFFER_PLACE_TO_WAITLIST, END_EVENT_PLACE_UNFILLED)
+        .hasNotPassed(END_EVENT_PLACE_REOFFERED);
+  }
+
+  // Teams
+
+  @Test
+  void shouldCloseTheWaitlistAndProposeTeamsWhenTheCohortStarts() {
+    ProcessInstance pi = inAcceptancePeriod();
+
+    engine.clockAt(STARTS);
+    execute(engine.dueTimer(pi));
+    assertThat(pi).isWaitingAtExactly(TASK_CLOSE_WAITLIST);
+    execute(job());
+
+    assertThat(pi).isWaitingAtExactly(TASK_CONFIRM_TEAMS)
+        .hasPassed(SUB_PROCESS_ACCEPTANCE_PERIOD)
+        .hasPassedInOrder(EVENT_COHORT_STARTS, TASK_CLOSE_WAITLIST, TASK_FORM_TEAMS);
+    Task teams = task();
+    assertThat(teams).hasCandidateGroup(Roles.ORGANISERS);
+    Assertions.assertThat(engine.deployedFormId(teams)).isEqualTo(FORM_CONFIRM_TEAMS);
+    Assertions.assertThat(engine.steps().runs()).extracting(Run::bean).endsWith(CLOSE_WAITLIST, FORM_TEAMS,
+        PREPARE_TEAMS);
+    Assertions.assertThat(runtimeService().createMessageCorrelation(MESSAGE_PLACE_RELEASED)
+        .processInstanceId(pi.getId()).correlateAllWithResult()).as("places released after the start").isEmpty();
+  }
+
+  @Test
+  void shouldWelcomeTheTeamsThenWaitForTheFirstWeekWhenTeamsAreConfirmed() {
+    ProcessInstance pi = confirmingTeams();
+
+    complete(task(TASK_CONFIRM_TEAMS));
+    assertThat(pi).isWaitingAtExactly(TASK_SEND_TEAM_WELCOME);
+    execute(job());
+
+    assertThat(pi).isWaitingAt(SUB_PROCESS_WEEK, EVENT_WEEK_STARTS);
+    assertThat(engine.timerAt(pi, EVENT_WEEK_STARTS)).hasDueDate(calendar.startOf(COHORT, 1));
+    Assertions.assertThat(engine.steps().runs()).extracting(Run::bean).endsWith(CONFIRM_TEAMS, SEND_TEAM_WELCOME);
+  }
+
+  // Weeks of mentorship
+
+  @Test
+  void shouldAskEachNavigatorForTheCheckInOfAWeekWithoutOneToOnes() {
+    ProcessInstance pi = inWeeks(2);
+
+    startWeek(pi, 1);
+
+    assertThat(pi).isWaitingAt(TASK_RECORD_CHECK_IN).isNotWaitingAt(TASK_HOLD_ONE_TO_ONE);
+    List<Task> checkIns = openTasks(pi, TASK_RECORD_CHECK_IN);
+    Assertions.assertThat(checkIns).extracting(Task::getAssignee)
+        .containsExactlyInAnyOrder(navigatorOfTeam(TEAMS.get(0)), navigatorOfTeam(TEAMS.get(1)));
+    Assertions.assertThat(checkIns).allSatisfy(task -> {
+      assertThat(task).hasDueDate(calendar.dueAt(COHORT, 1));
+      Assertions.assertThat(engine.deployedFormId(task)).isEqualTo(FORM_RECORD_CHECK_IN);
+    });
+    Assertions.assertThat(engine.steps().runsOf(PREPARE_CHECK_IN))
+        .extracting(run -> run.variable(TEAM_ID), run -> run.variable(WEEK))
+        .containsExactlyInAnyOrder(tuple(TEAMS.get(0), 1L), tuple(TEAMS.get(1), 1L));
+  }
+
+  @Test
+  void shouldAskEachCaptainForAOneToOneWithEachDjangonautEverySecondWeek() {
+    ProcessInstance pi = inWeeks(2);
+    startWeek(pi, 1);
+    recordWeek(pi);
+
+    engine.clockAt(calendar.startOf(COHORT, 2).toInstant().minusSeconds(1));
+    Assertions.assertThat(engine.dueTimers(pi)).isEmpty();
+    startWeek(pi, 2);
+
+    assertThat(pi).isWaitingAt(TASK_RECORD_CHECK_IN, TASK_HOLD_ONE_TO_ONE);
+    List<Task> oneToOnes = openTasks(pi, TASK_HOLD_ONE_TO_ONE);
+    Assertions.assertThat(oneToOnes).extracting(Task::getAssignee).containsExactlyInAnyOrderElementsOf(
+        DJANGONAUTS.stream().map(TeamDirectoryStub::captainOfDjangonaut).toList());
+    Assertions.assertThat(oneToOnes).allSatisfy(task -> {
+      assertThat(task).hasDueDate(calendar.dueAt(COHORT, 2));
+      Assertions.assertThat(engine.deployedFormId(task)).isEqualTo(FORM_HOLD_ONE_TO_ONE);
+    });
+    Assertions.assertThat(engine.steps().runsOf(PREPARE_ONE_TO_ONE))
+        .extracting(run -> run.variable(DJANGONAUT_ID), run -> run.variable(WEEK))
+        .containsExactlyInAnyOrderElementsOf(DJANGONAUTS.stream().map(id -> tuple(id, 2L)).toList());
+    Assertions.assertThat(openTasks(pi, TASK_RECORD_CHECK_IN)).hasSize(TEAMS.size());
+  }
+
+  @Test
+  void shouldRemindTheNavigatorOfAnOverdueCheckInThenTellTheOrganisersAWeekLater() {
+    ProcessInstance pi = inWeeks(2);
+    startWeek(pi, 1);
+
+    engine.clockAt(calendar.dueAt(COHORT, 1).toInstant().minusSeconds(1));
+    Assertions.assertThat(engine.dueTimers(pi)).isEmpty();
+    engine.clockAt(calendar.dueAt(COHORT, 1).toInstant());
+    engine.dueTimers(pi).forEach(timer -> execute(timer));
+    Assertions.assertThat(engine.steps().runsOf(CHECK_IN_OVERDUE))
+        .extracting(Run::elementId, Run::event, run -> run.variable(TEAM_ID), run -> run.variable(WEEK))
+        .containsExactlyInAnyOrder(tuple(TASK_RECORD_CHECK_IN, "timeout", TEAMS.get(0), 1L),
+            tuple(TASK_RECORD_CHECK_IN, "timeout", TEAMS.get(1), 1L));
+    Assertions.assertThat(engine.steps().runsOf(CHECK_IN_ESCALATION)).isEmpty();
+
+    engine.clockAt(calendar.escalateAt(COHORT, 1).toInstant());
+    engine.dueTimers(pi).forEach(timer -> execute(timer));
+
+    Assertions.assertThat(engine.steps().runsOf(CHECK_IN_ESCALATION))
+        .extracting(Run::event, run -> run.variable(TEAM_ID), run -> run.variable(WEEK))
+        .containsExactlyInAnyOrder(tuple("timeout", TEAMS.get(0), 1L), tuple("timeout", TEAMS.get(1), 1L));
+    Assertions.assertThat(openTasks(pi, TASK_RECORD_CHECK_IN)).as("still to be recorded").hasSize(TEAMS.size());
+    Assertions.assertThat(engine.timers(pi)).isEmpty();
+  }
+
+  @Test
+  void shouldHoldTheNextWeekUntilEveryTaskOfTheWeekIsRecorded() {
+    ProcessInstance pi = inWeeks(2);
+    startWeek(pi, 1);
+
+    engine.clockAt(calendar.startOf(COHORT, 2).toInstant().plus(Duration.ofDays(3)));
+    Assertions.assertThat(engine.timerAt(pi, EVENT_WEEK_STARTS)).as("week 2 not yet begun").isNull();
+    Assertions.assertThat(openTasks(pi, TASK_RECORD_CHECK_IN)).extracting(Task::getDueDate)
+        .containsOnly(calendar.dueAt(COHORT, 1));
+
+    recordWeek(pi);
+    execute(engine.dueTimer(pi));
+
+    Assertions.assertThat(engine.steps().runsOf(PREPARE_CHECK_IN)).extracting(run -> run.variable(WEEK))
+        .containsExactly(1L, 1L, 2L, 2L);
+  }
+
+  @Test
+  void shouldRunEachOfTheEightWeeksInTurnThenSendTheSurvey() {
+    ProcessInstance pi = inWeeks(8);
+
+    for (long week = 1; week <= 8; week++) {
+      startWeek(pi, week);
+      recordWeek(pi);
+    }
+
+    assertThat(pi).isWaitingAtExactly(TASK_OPEN_SURVEY);
+    Assertions.assertThat(engine.steps().runsOf(RECORD_CHECK_IN)).extracting(run -> run.variable(WEEK))
+        .containsExactlyElementsOf(LongStream.rangeClosed(1, 8).boxed()
+            .flatMap(week -> TEAMS.stream().map(team -> week)).toList());
+    Assertions.assertThat(engine.steps().runsOf(RECORD_ONE_TO_ONE)).extracting(run -> run.variable(WEEK))
+        .containsExactlyElementsOf(LongStream.of(2, 4, 6, 8).boxed()
+            .flatMap(week -> DJANGONAUTS.stream().map(djangonaut -> week)).toList());
+    Assertions.assertThat(engine.steps().runsOf(CHECK_IN_OVERDUE)).isEmpty();
+  }
+
+  // Survey and report
+
+  @Test
+  void shouldRemindAboutTheSurveyAfterSevenDaysAndCloseItSevenDaysLater() {
+    ProcessInstance pi = runtimeService().createProcessInstanceByKey(KEY).businessKey(SLUG)
+        .setVariable(COHORT_ID.name(), COHORT).startBeforeActivity(TASK_OPEN_SURVEY).execute();
+    assertThat(pi).isWaitingAtExactly(TASK_OPEN_SURVEY);
+    execute(job());
+
+    assertThat(pi).isWaitingAtExactly(EVENT_SURVEY_REMINDER_DUE);
+    engine.clockForward(SEVEN_DAYS.minusSeconds(1));
+    Assertions.assertThat(engine.dueTimers(pi)).isEmpty();
+    engine.clockForward(Duration.ofSeconds(1));
+    execute(engine.dueTimer(pi));
+    assertThat(pi).isWaitingAtExactly(TASK_SEND_SURVEY_REMINDER);
+    execute(job());
+
+    assertThat(pi).isWaitingAtExactly(EVENT_SURVEY_CLOSES);
+    engine.clockForward(SEVEN_DAYS);
+    execute(engine.dueTimer(pi));
+
+    assertThat(pi).isWaitingAtExactly(TASK_PUBLISH_REPORT);
+    Assertions.assertThat(engine.steps().runs()).extracting(Run::bean)
+        .containsExactly(OPEN_SURVEY, SEND_SURVEY_REMINDER, CLOSE_SURVEY);
+  }
+
+  @Test
+  void shouldEndTheCohortWhenAnOrganiserPublishesTheImpactReport() {
+    ProcessInstance pi = runtimeService().createProcessInstanceByKey(KEY).businessKey(SLUG)
+        .setVariable(COHORT_ID.name(), COHORT).startBeforeActivity(TASK_PUBLISH_REPORT).execute();
+
+    assertThat(pi).isWaitingAtExactly(TASK_PUBLISH_REPORT);
+    Task report = task();
+    assertThat(report).hasCandidateGroup(Roles.ORGANISERS);
+    Assertions.assertThat(engine.deployedFormId(report)).isEqualTo(FORM_PUBLISH_REPORT);
+    Assertions.assertThat(taskService().getVariable(report.getId(), REPORT_PATH))
+        .isEqualTo("/organiser/cohorts/" + SLUG + "/report");
+    complete(report);
+
+    assertThat(pi).isEnded().hasPassed(END_EVENT_COHORT_COMPLETED);
+  }
+
+  // The whole journey
+
+  @Test
+  void shouldRunACohortFromItsOpeningToItsImpactReport() {
+    ProcessInstance pi = confirmingTeams();
+    complete(task(TASK_CONFIRM_TEAMS));
+    execute(job(TASK_SEND_TEAM_WELCOME));
+    for (long week = 1; week <= 2; week++) {
+      startWeek(pi, week);
+      recordWeek(pi);
+    }
+    execute(job(TASK_OPEN_SURVEY));
+    engine.clockForward(SEVEN_DAYS);
+    execute(engine.dueTimer(pi));
+    execute(job(TASK_SEND_SURVEY_REMINDER));
+    engine.clockForward(SEVEN_DAYS);
+    execute(engine.dueTimer(pi));
+    complete(task(TASK_PUBLISH_REPORT));
+
+    assertThat(pi).isEnded().hasPassedInOrder(START_EVENT_COHORT_OPENED, TASK_CREATE_COHORT,
+        TASK_CLOSE_APPLICATIONS, TASK_RANK_APPLICATIONS, TASK_FINALISE_SELECTION, TASK_SEND_SELECTION_DECISIONS,
+        SUB_PROCESS_ACCEPTANCE_PERIOD, TASK_CLOSE_WAITLIST, TASK_FORM_TEAMS, TASK_CONFIRM_TEAMS,
+        TASK_SEND_TEAM_WELCOME, SUB_PROCESS_WEEK, TASK_OPEN_SURVEY, TASK_SEND_SURVEY_REMINDER, TASK_CLOSE_SURVEY,
+        TASK_PUBLISH_REPORT, END_EVENT_COHORT_COMPLETED);
+    Assertions.assertThat(engine.steps().runs()).filteredOn(run -> !run.bean().equals(CREATE_COHORT))
+        .allSatisfy(run -> Assertions.assertThat(run.variable(COHORT_ID)).as(run.bean()).isEqualTo(COHORT));
+  }
+
+  // Steps of a journey
+
+  private static ProcessInstance open(long weeks) {
+    return runtimeService().startProcessInstanceByKey(KEY, SLUG, Map.of(WEEKS.name(), weeks));
+  }
+
+  private static void closeEarly(ProcessInstance pi) {
+    runtimeService().createMessageCorrelation(MESSAGE_CLOSE_APPLICATIONS).processInstanceId(pi.getId()).correlate();
+  }
+
+  private static void releasePlace(ProcessInstance pi) {
+    runtimeService().createMessageCorrelation(MESSAGE_PLACE_RELEASED).processInstanceId(pi.getId()).correlate();
+  }
+
+  private static ProcessInstance awaitingSelection() {
+    ProcessInstance pi = open(2);
+    closeEarly(pi);
+    assertThat(pi).isWaitingAtExactly(TASK_FINALISE_SELECTION);
+    return pi;
+  }
+
+  private static ProcessInstance inAcceptancePeriod() {
+    ProcessInstance pi = awaitingSelection();
+    complete(task(TASK_FINALISE_SELECTION));
+    execute(job(TASK_SEND_SELECTION_DECISIONS));
+    assertThat(pi).isWaitingAtExactly(SUB_PROCESS_ACCEPTANCE_PERIOD, EVENT_COHORT_STARTS);
+    return pi;
+  }
+
+  private static ProcessInstance confirmingTeams() {
+    ProcessInstance pi = inAcceptancePeriod();
+    engine.clockAt(STARTS);
+    execute(engine.dueTimer(pi));
+    execute(job(TASK_CLOSE_WAITLIST));
+    assertThat(pi).isWaitingAtExactly(TASK_CONFIRM_TEAMS);
+    return pi;
+  }
+
+  /** An instance that starts at the weeks of mentorship of a cohort of so many weeks. */
+  private static ProcessInstance inWeeks(long weeks) {
+    ProcessInstance pi = runtimeService().createProcessInstanceByKey(KEY).businessKey(SLUG)
+        .setVariable(COHORT_ID.name(), COHORT).setVariable(WEEKS.name(), weeks)
+        .startBeforeActivity(SUB_PROCESS_WEEK + BpmnParse.MULTI_INSTANCE_BODY_ID_SUFFIX).execute();
+    assertThat(pi).isWaitingAt(EVENT_WEEK_STARTS);
+    return pi;
+  }
+
+  /** Moves the clock to the start of the week and fires the week's timer. */
+  private void startWeek(ProcessInstance pi, long week) {
+    engine.clockAt(calendar.startOf(COHORT, week).toInstant());
+    assertThat(engine.timerAt(pi, EVENT_WEEK_STARTS)).hasDueDate(calendar.startOf(COHORT, week));
+    execute(engine.dueTimer(pi));
+  }
+
+  /** Completes the week's check-ins and one-to-ones, each followed by its continuation (saved one by one). */
+  private static void recordWeek(ProcessInstance pi) {
+    for (String taskKey : List.of(TASK_RECORD_CHECK_IN, TASK_HOLD_ONE_TO_ONE)) {
+      for (Task task : openTasks(pi, taskKey)) {
+        complete(task);
+        execute(job(jobQuery().messages().activityId(taskKey)));
+      }
+    }
+    assertThat(pi).isNotWaitingAt(TASK_RECORD_CHECK_IN, TASK_HOLD_ONE_TO_ONE);
+  }
+
+  private static List<Task> openTasks(ProcessInstance pi, String taskKey) {
+    return taskQuery().processInstanceId(pi.getId()).taskDefinitionKey(taskKey).list();
+  }
+}
