@@ -103,6 +103,19 @@ class VolunteerSignUpTest {
   }
 
   @Test
+  void shouldApproveADecisionSentInAnotherCaseAsTheFormsApprove() {
+    Volunteer volunteer = signUp(TestData.uniqueEmail(), "NAVIGATOR");
+    ProcessInstance process = process(volunteer);
+
+    decide(process, "Approve");
+
+    assertThat(process).hasPassed(VolunteerProcess.TASK_CREATE_ACCOUNT)
+        .hasNotPassed(VolunteerProcess.TASK_SEND_DECLINED);
+    Assertions.assertThat(volunteers.findById(volunteer.getId()).orElseThrow().getStatus())
+        .isEqualTo(VolunteerStatus.APPROVED);
+  }
+
+  @Test
   void shouldRefuseToCompleteTheApprovalWithoutADecision() {
     ProcessInstance process = process(signUp(TestData.uniqueEmail(), "NAVIGATOR"));
 

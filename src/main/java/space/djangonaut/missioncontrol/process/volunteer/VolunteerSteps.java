@@ -1,6 +1,9 @@
 package space.djangonaut.missioncontrol.process.volunteer;
 
+import static space.djangonaut.missioncontrol.process.volunteer.VolunteerProcess.DECISION;
 import static space.djangonaut.missioncontrol.process.volunteer.VolunteerProcess.VOLUNTEER_ID;
+
+import java.util.Locale;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.context.annotation.Bean;
@@ -20,10 +23,17 @@ class VolunteerSteps {
     return task -> forms.show(task, volunteers.answersForOrganiser(VOLUNTEER_ID.from(task)));
   }
 
-  /** On completing Task_ApproveVolunteer: the decision recorded, or a missing one refused. */
+  /**
+   * On completing Task_ApproveVolunteer: the decision recorded, or a missing one refused. Gateway_Approved compares
+   * the decision with "approve": it is written back as the form's own value, whatever case it was sent in.
+   */
   @Bean
   TaskListener recordVolunteerDecisionListener(VolunteerService volunteers, TaskForms forms) {
-    return task -> volunteers.decide(VOLUNTEER_ID.from(task), forms.bind(task.getVariables(), VolunteerDecision.class));
+    return task -> {
+      VolunteerDecision decision = forms.bind(task.getVariables(), VolunteerDecision.class);
+      volunteers.decide(VOLUNTEER_ID.from(task), decision);
+      DECISION.on(task, decision.volunteerDecision().name().toLowerCase(Locale.ROOT));
+    };
   }
 
   /** Task_CreateVolunteerAccount: a Camunda account in the navigators or captains group. */
