@@ -7,7 +7,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
 import org.springframework.mock.web.MockFilterChain;
 import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.mock.web.MockHttpServletResponse;
@@ -108,6 +111,18 @@ class PublicFormRateLimitTest {
     // outer proxy saw: the right-most one that is not a trusted proxy.
     assertThat(post(behindProxy, "/cohorts/s5/apply", "10.1.2.3", "1.2.3.4, 198.51.100.1, 192.0.2.10")
         .getStatus()).isEqualTo(429);
+  }
+
+  @Test
+  void shouldReadTrustedProxiesAsAListFromOneEnvironmentVariable() {
+    RateLimitProperties properties = new Binder(new MapConfigurationPropertySource(
+        Map.of("missioncontrol.rate-limit.trusted-proxies", "10.0.0.0/8,192.0.2.10")))
+        .bindOrCreate("missioncontrol.rate-limit", RateLimitProperties.class);
+
+    assertThat(properties.trustedProxies()).containsExactly("10.0.0.0/8", "192.0.2.10");
+    assertThat(properties.submissions()).isEqualTo(20);
+    assertThat(properties.window()).isEqualTo(Duration.ofMinutes(10));
+    assertThat(properties.maxClients()).isEqualTo(10_000);
   }
 
   @Test
