@@ -1,7 +1,6 @@
 package space.djangonaut.missioncontrol.application;
 
 import jakarta.validation.constraints.AssertTrue;
-import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
@@ -13,6 +12,7 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import space.djangonaut.missioncontrol.common.DeliverableEmail;
 import space.djangonaut.missioncontrol.common.WeeklyAvailability;
 
 /** The public application form. Field names are the form's input names. */
@@ -23,7 +23,7 @@ public class ApplicationForm {
   private String name;
 
   @NotBlank(message = "Tell us your email address, so that we can write to you.")
-  @Email(message = "This does not look like an email address.")
+  @DeliverableEmail
   @Size(max = 254, message = "An email address can be at most 254 characters.")
   private String email;
 

@@ -1,5 +1,6 @@
 package space.djangonaut.missioncontrol.application;
 
+import java.util.List;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -9,6 +10,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import space.djangonaut.missioncontrol.cohort.Cohort;
 import space.djangonaut.missioncontrol.cohort.CohortService;
+import space.djangonaut.missioncontrol.mail.MailService;
 
 /** An organiser's view of a cohort's applications, where the selection's decision can be sent one by one. */
 @Controller
@@ -18,10 +20,12 @@ class OrganiserApplicationsController {
   private final ApplicationRepository applications;
   private final ApplicationService applicationService;
   private final SelectionService selection;
+  private final MailService mail;
 
   OrganiserApplicationsController(CohortService cohorts, ApplicationRepository applications,
-      ApplicationService applicationService, SelectionService selection) {
+      ApplicationService applicationService, SelectionService selection, MailService mail) {
     this.selection = selection;
+    this.mail = mail;
     this.cohorts = cohorts;
     this.applications = applications;
     this.applicationService = applicationService;
@@ -31,7 +35,10 @@ class OrganiserApplicationsController {
   String cohort(@PathVariable String slug, Model model) {
     Cohort cohort = cohorts.bySlug(slug);
     model.addAttribute("cohort", cohort);
-    model.addAttribute("applications", applications.findByCohortIdOrderBySubmittedAt(cohort.getId()));
+    List<Application> all = applications.findByCohortIdOrderBySubmittedAt(cohort.getId());
+    model.addAttribute("applications", all);
+    // An applicant our emails do not reach (the mail server refused the address): the record says so, and why.
+    model.addAttribute("undelivered", mail.undelivered(all.stream().map(Application::getEmail).toList()));
     model.addAttribute("outcomes", Outcome.values());
     return "organiser/cohort";
   }

@@ -1,7 +1,6 @@
 package space.djangonaut.missioncontrol.common;
 
 import java.time.DayOfWeek;
-import org.springframework.beans.propertyeditors.StringTrimmerEditor;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.WebDataBinder;
 
@@ -10,9 +9,12 @@ public final class PublicForms {
 
   private PublicForms() {}
 
-  /** People paste answers with stray spaces: trim them before validation ("" stays "", not null). */
+  /**
+   * People paste answers with stray spaces: trim them before validation ("" stays "", not null), after the line
+   * breaks are normalised as on every form ({@link FormText}).
+   */
   public static void trimStrings(WebDataBinder binder) {
-    binder.registerCustomEditor(String.class, new StringTrimmerEditor(false));
+    binder.registerCustomEditor(String.class, new FormText(true));
   }
 
   /** What {@code fragments/availability :: grid} draws: the days and the three-hour UTC slots. */

@@ -5,11 +5,21 @@ import jakarta.mail.internet.MimeMessage;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.Deque;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import org.eclipse.angus.mail.smtp.SMTPAddressFailedException;
+import org.eclipse.angus.mail.smtp.SMTPSendFailedException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.data.domain.Limit;
 import org.springframework.mail.MailException;
+import org.springframework.mail.MailSendException;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.mail.javamail.MimeMessageHelper;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -17,11 +27,19 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
+import space.djangonaut.missioncontrol.common.DeliverableEmailValidator;
 
 /**
  * Delivers the outbox over SMTP. Each email is claimed first, so that of several nodes only one sends it; a failed
  * attempt is retried with backoff, and after {@link OutboxEmail#MAX_ATTEMPTS} it waits for an organiser on the
- * outbox page.
+ * outbox page. A permanent refusal (a 5xx reply to the recipient or to the message, RFC 5321 section 4.2.1, such as
+ * "550 no such user") is not retried: the email is {@link OutboxEmail.Status#REFUSED} at once, with the server's
+ * reason, on the outbox page and on the applicant's record. A 5xx reply to {@code MAIL FROM} (our sender is not
+ * allowed) and failures to connect or log in concern every email, and are retried as an outage.
+ *
+ * <p>Recipients go to the relay in their ASCII form: an internationalised domain as its A-label
+ * ({@code xn--bcher-kva.de}), which every relay takes; addresses with characters beyond ASCII before the @ are
+ * refused where people type them ({@code common.DeliverableEmailValidator}), so no SMTPUTF8 is needed.
  */
 @Component
 public class MailDispatcher {
@@ -88,6 +106,13 @@ public class MailDispatcher {
     try {
       sender.send(message(email));
     } catch (MailException | MessagingException e) {
+      String refusal = permanentRefusal(e);
+      if (refusal != null) {
+        LOG.warn("Email {} ({} to {}) refused for good: {}", id, email.getTemplate(), email.getRecipient(), refusal);
+        transactions.executeWithoutResult(status -> outbox.findById(id).orElseThrow()
+            .refused(refusal, clock.instant()));
+        return false;
+      }
       LOG.warn("Email {} ({} to {}) not sent: {}", id, email.getTemplate(), email.getRecipient(), e.getMessage());
       transactions.executeWithoutResult(status -> outbox.findById(id).orElseThrow()
           .failed(e.getMessage(), clock.instant()));
@@ -103,15 +128,63 @@ public class MailDispatcher {
     dispatch(id);
   }
 
+  /**
+   * The mail server's reason if it refused the email for good: a 5xx reply to {@code RCPT TO} (the recipient), or
+   * to {@code DATA} (the message); null for anything worth trying again (4xx replies, a relay that is down, a 5xx
+   * reply to {@code MAIL FROM} or to the login, which concern every email). An address whose domain has no ASCII
+   * form is refused as well.
+   */
+  static String permanentRefusal(Exception failure) {
+    if (failure instanceof NoAsciiFormException) {
+      return failure.getMessage();
+    }
+    Deque<Throwable> todo = new ArrayDeque<>(List.of(failure));
+    Set<Throwable> seen = Collections.newSetFromMap(new IdentityHashMap<>());
+    while (!todo.isEmpty()) {
+      Throwable next = todo.pop();
+      if (!seen.add(next)) {
+        continue;
+      }
+      if (next instanceof SMTPAddressFailedException refused && refused.getReturnCode() / 100 == 5) {
+        return refused.getMessage();
+      }
+      if (next instanceof SMTPSendFailedException refused && refused.getReturnCode() / 100 == 5
+          && refused.getCommand() != null && !refused.getCommand().toUpperCase(Locale.ROOT).startsWith("MAIL")) {
+        return refused.getMessage();
+      }
+      if (next instanceof MailSendException send) {
+        todo.addAll(Arrays.asList(send.getMessageExceptions()));
+      }
+      if (next instanceof MessagingException messaging && messaging.getNextException() != null) {
+        todo.add(messaging.getNextException());
+      }
+      if (next.getCause() != null) {
+        todo.add(next.getCause());
+      }
+    }
+    return null;
+  }
+
   private MimeMessage message(OutboxEmail email) throws MessagingException {
     MimeMessage message = sender.createMimeMessage();
     MimeMessageHelper helper = new MimeMessageHelper(message, true, "UTF-8");
     helper.setFrom(properties.from());
-    helper.setTo(email.getRecipient());
+    try {
+      helper.setTo(DeliverableEmailValidator.ascii(email.getRecipient()));
+    } catch (IllegalArgumentException e) {
+      throw new NoAsciiFormException(e);
+    }
     helper.setSubject(email.getSubject());
     helper.setText(email.getTextBody(), email.getHtmlBody());
     // Receivers that de-duplicate may use it; it is stable across attempts.
     message.setHeader("X-Mission-Control-Key", email.getIdempotencyKey());
     return message;
+  }
+
+  /** The recipient's domain has no ASCII form (IDNA), so no relay can take it. */
+  private static final class NoAsciiFormException extends MessagingException {
+    NoAsciiFormException(IllegalArgumentException cause) {
+      super("the domain of this address has no form a mail server takes (" + cause.getMessage() + ")", cause);
+    }
   }
 }

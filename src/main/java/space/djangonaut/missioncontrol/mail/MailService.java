@@ -2,7 +2,9 @@ package space.djangonaut.missioncontrol.mail;
 
 import jakarta.annotation.PreDestroy;
 import java.time.Clock;
+import java.util.Collection;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ArrayBlockingQueue;
@@ -106,6 +108,25 @@ public class MailService {
         delivery.execute(() -> dispatcher.dispatch(id));
       }
     });
+  }
+
+  /**
+   * Of these addresses, those our emails do not reach, each with why: the mail server's reason for the newest email
+   * it refused for good ({@link OutboxEmail.Status#REFUSED}), or the last error of one that failed every attempt.
+   *
+   * @return recipient (as given) to reason; addresses whose emails were delivered or are still pending are absent
+   */
+  @Transactional(readOnly = true)
+  public Map<String, String> undelivered(Collection<String> recipients) {
+    Map<String, String> reasons = new HashMap<>();
+    if (recipients.isEmpty()) {
+      return reasons;
+    }
+    for (OutboxEmail email : outbox.findByRecipientInAndStatusInOrderById(recipients,
+        List.of(OutboxEmail.Status.REFUSED, OutboxEmail.Status.FAILED))) {
+      reasons.put(email.getRecipient(), email.getLastError());
+    }
+    return reasons;
   }
 
   /** The subject, plain text and HTML of a template with this model; user input is escaped in the HTML. */

@@ -1,5 +1,6 @@
 package space.djangonaut.missioncontrol.mail;
 
+import java.util.List;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -7,7 +8,10 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-/** Organisers see every email and its delivery, and retry those that failed for good. */
+/**
+ * Organisers see every email and its delivery, and retry those that failed for good or that the mail server
+ * refused (with the server's reason).
+ */
 @Controller
 class OutboxController {
 
@@ -21,7 +25,8 @@ class OutboxController {
 
   @GetMapping("/organiser/outbox")
   String outbox(Model model) {
-    model.addAttribute("failed", outbox.findByStatusOrderById(OutboxEmail.Status.FAILED));
+    model.addAttribute("failed", outbox.findByStatusInOrderById(
+        List.of(OutboxEmail.Status.REFUSED, OutboxEmail.Status.FAILED)));
     model.addAttribute("pending", outbox.findByStatusOrderById(OutboxEmail.Status.PENDING));
     model.addAttribute("recent", outbox.findTop200ByOrderByIdDesc());
     return "organiser/outbox";

@@ -11,7 +11,7 @@ import java.time.Instant;
 
 /**
  * An email in the outbox: rendered when its process step runs, delivered by the {@link MailDispatcher}, retried
- * with backoff while SMTP is down, and in the end either sent or failed for an organiser to retry.
+ * with backoff while SMTP is down, and in the end either sent, or failed or refused for an organiser to retry.
  */
 @Entity
 public class OutboxEmail {
@@ -20,10 +20,18 @@ public class OutboxEmail {
   public static final int MAX_ATTEMPTS = 8;
 
   public enum Status {
+    /** Waiting for its next attempt. */
     PENDING,
+    /** Claimed by a node that is sending it. */
     SENDING,
     SENT,
-    FAILED
+    /** {@link #MAX_ATTEMPTS} attempts failed (the relay was down or answered "try later"): waits for an organiser. */
+    FAILED,
+    /**
+     * The relay refused it for good (a 5xx reply, such as an address that does not exist), at the first attempt:
+     * not tried again until an organiser asks.
+     */
+    REFUSED
   }
 
   @Id
@@ -88,6 +96,18 @@ public class OutboxEmail {
     }
   }
 
+  /**
+   * The mail server refused the email for good (a permanent, 5xx reply): it is not tried again, and waits with the
+   * server's reason for an organiser.
+   */
+  void refused(String reason, Instant now) {
+    attempts++;
+    lockedUntil = null;
+    status = Status.REFUSED;
+    String error = "Refused by the mail server: " + (reason == null ? "no reason given" : reason.strip());
+    lastError = error.length() > 2000 ? error.substring(0, 2000) : error;
+  }
+
   static Duration backoff(int attempts) {
     return Duration.ofMinutes(Math.min(60, 1L << Math.min(6, attempts - 1)));
   }
@@ -101,9 +121,9 @@ public class OutboxEmail {
     lastError = null;
   }
 
-  /** An organiser asks to try again now. */
+  /** An organiser asks to try again now (an email that failed, or that the mail server refused). */
   void retry(Instant now) {
-    if (status == Status.FAILED) {
+    if (status == Status.FAILED || status == Status.REFUSED) {
       status = Status.PENDING;
       attempts = 0;
       nextAttemptAt = now;

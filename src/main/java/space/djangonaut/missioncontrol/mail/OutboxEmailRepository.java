@@ -1,6 +1,7 @@
 package space.djangonaut.missioncontrol.mail;
 
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.data.domain.Limit;
@@ -17,6 +18,11 @@ public interface OutboxEmailRepository extends JpaRepository<OutboxEmail, Long> 
   List<OutboxEmail> findByRecipientOrderById(String recipient);
 
   List<OutboxEmail> findByStatusOrderById(OutboxEmail.Status status);
+
+  List<OutboxEmail> findByStatusInOrderById(Collection<OutboxEmail.Status> statuses);
+
+  List<OutboxEmail> findByRecipientInAndStatusInOrderById(Collection<String> recipients,
+      Collection<OutboxEmail.Status> statuses);
 
   List<OutboxEmail> findTop200ByOrderByIdDesc();
 

@@ -30,6 +30,10 @@ class PersonalDataApiController {
     return Map.of("email", request.email(), "erased", personalData.erase(request.email()));
   }
 
+  /**
+   * Whose data to erase. The address is checked as an address (not as {@code common.DeliverableEmail} does): it is
+   * looked up, never written to, and data kept from before that rule must stay erasable.
+   */
   record ErasureRequest(@NotBlank(message = "say whose data to erase") @Email(message = "not an email address")
       String email) {}
 }

@@ -20,6 +20,7 @@ import org.camunda.bpm.engine.delegate.VariableScope;
 import org.springframework.beans.BeanWrapper;
 import org.springframework.beans.PropertyAccessorFactory;
 import org.springframework.stereotype.Component;
+import space.djangonaut.missioncontrol.common.FormText;
 
 /**
  * The edge between a submitted Camunda Form and the domain: turns the task's variables into a record (or a form
@@ -144,7 +145,8 @@ public class TaskForms {
     }
     String text = value.toString().strip();
     if (target == String.class) {
-      return text;
+      // Counted as the form counted it: a line break is one character (common.FormText).
+      return FormText.normaliseLineBreaks(text);
     }
     if (target == Integer.class || target == int.class || target == Long.class || target == long.class) {
       Long number = wholeNumber(value, text);

@@ -1,7 +1,6 @@
 package space.djangonaut.missioncontrol.volunteer;
 
 import jakarta.validation.constraints.AssertTrue;
-import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
@@ -10,6 +9,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import java.util.ArrayList;
 import java.util.List;
+import space.djangonaut.missioncontrol.common.DeliverableEmail;
 import space.djangonaut.missioncontrol.common.WeeklyAvailability;
 
 /** The public volunteer form for Navigators and Captains. */
@@ -20,7 +20,7 @@ public class VolunteerForm {
   private String name;
 
   @NotBlank(message = "Tell us your email address.")
-  @Email(message = "This does not look like an email address.")
+  @DeliverableEmail
   @Size(max = 254, message = "An email address can be at most 254 characters.")
   private String email;
 

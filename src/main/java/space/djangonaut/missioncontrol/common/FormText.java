@@ -1,0 +1,43 @@
+package space.djangonaut.missioncontrol.common;
+
+import java.beans.PropertyEditorSupport;
+
+/**
+ * Text as a person typed it into a form, counted as their browser counts it. A browser counts a line break in a
+ * {@code <textarea>} as one character against its {@code maxlength}, but posts it as CR LF (two); so every text
+ * field's line breaks become LF before any rule counts its length (the HTML {@code maxlength} and the form's
+ * {@code @Size(max)} are then the same number, which {@code FormLengthLimitsTest} checks). Registered for every
+ * form of Mission Control's pages by {@link FormTextBinding}, and applied to Camunda Forms by
+ * {@code process.TaskForms}.
+ */
+public class FormText extends PropertyEditorSupport {
+
+  private final boolean trim;
+
+  /**
+   * @param trim whether to strip leading and trailing white space too ({@code ""} stays {@code ""}, never null)
+   */
+  public FormText(boolean trim) {
+    this.trim = trim;
+  }
+
+  /** CR LF and lone CR become LF, as the browser counted them; null stays null. */
+  public static String normaliseLineBreaks(String text) {
+    if (text == null || text.indexOf('\r') < 0) {
+      return text;
+    }
+    return text.replace("\r\n", "\n").replace('\r', '\n');
+  }
+
+  @Override
+  public void setAsText(String text) {
+    String normalised = normaliseLineBreaks(text);
+    setValue(trim && normalised != null ? normalised.trim() : normalised);
+  }
+
+  @Override
+  public String getAsText() {
+    Object value = getValue();
+    return value == null ? "" : value.toString();
+  }
+}
