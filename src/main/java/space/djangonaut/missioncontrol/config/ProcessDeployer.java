@@ -34,7 +34,13 @@ public class ProcessDeployer {
     this.repositoryService = repositoryService;
   }
 
-  /** Deploys what changed since the last deployment; returns the names of the resources deployed. */
+  /**
+   * Deploys what changed since the last deployment; returns the names of the resources deployed.
+   *
+   * @throws org.camunda.bpm.engine.ParseException listing each problem of a diagram that {@link DeploymentChecks}
+   *     refuses (a form, bean or message that cannot be resolved, no history time to live); nothing is deployed and
+   *     the application does not start
+   */
   public List<String> deploy() {
     DeploymentBuilder deployment = repositoryService.createDeployment()
         .name(DEPLOYMENT_NAME)

@@ -1,12 +1,22 @@
 package space.djangonaut.missioncontrol.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static space.djangonaut.missioncontrol.process.application.ApplicationProcess.TASK_AGGREGATE_SCORES;
+import static space.djangonaut.missioncontrol.process.application.ApplicationProcess.TASK_AWAIT_ANSWER;
+import static space.djangonaut.missioncontrol.process.application.ApplicationProcess.TASK_CONFIRM_PLACE;
+import static space.djangonaut.missioncontrol.process.application.ApplicationProcess.TASK_RESOLVE_DISAGREEMENT;
+import static space.djangonaut.missioncontrol.process.application.ApplicationProcess.TASK_REVIEW_APPLICATION;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import org.camunda.bpm.engine.FormService;
+import org.camunda.bpm.engine.ParseException;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
@@ -25,10 +35,14 @@ import space.djangonaut.missioncontrol.support.WebClient;
 
 /**
  * An organiser changes a diagram in Camunda Modeler and deploys it as the Modeler does: a multipart POST to
- * {@code /engine-rest/deployment/create} with the diagram and its form, under HTTP Basic.
+ * {@code /engine-rest/deployment/create} under HTTP Basic, with the diagram and the forms attached in the deploy
+ * dialog. A deployment that would break its tasks ({@link DeploymentChecks}) is refused with a 400 listing each
+ * problem by element id, and deploys nothing.
  */
 @IntegrationTest
 class ModelerDeploymentTest {
+
+  private static final String RESOURCE = "application.bpmn";
 
   @LocalServerPort int port;
   @Autowired TestData testData;
@@ -50,8 +64,7 @@ class ModelerDeploymentTest {
     ProcessInstance running = process(before);
     ProcessDefinition previous = latest();
 
-    String organiser = testData.organiser();
-    WebClient.Response deployed = modelerDeploy(new WebClient(port).basicAuth(organiser, organiser));
+    WebClient.Response deployed = modelerDeploy(organiser(), withItsForm(diagram()));
 
     assertThat(deployed.status()).isEqualTo(200);
     assertThat(deployed.body()).contains("\"source\":\"Camunda Modeler\"");
@@ -68,7 +81,132 @@ class ModelerDeploymentTest {
     testData.executeJobs(running.getId());
     String review = taskService.createTaskQuery().processInstanceId(started.getId()).list().get(0).getId();
     assertThat(formService.getTaskFormData(review).getCamundaFormRef().getKey()).isEqualTo("review-application");
+    WebClient.Response form = organiser().get("/engine-rest/task/" + review + "/deployed-form");
+    assertThat(form.status()).isEqualTo(200);
+    assertThat(form.body()).contains("\"id\": \"review-application\"");
     assertThat(taskService.createTaskQuery().processInstanceId(running.getId()).count()).isEqualTo(2);
+  }
+
+  @Test
+  void shouldRefuseADiagramWithoutItsFormsNamingEachTaskAndDeployNothing() throws IOException {
+    Cohort cohort = testData.openCohort();
+    ProcessDefinition previous = latest();
+    long deployments = repositoryService.createDeploymentQuery().count();
+
+    WebClient.Response refused = modelerDeploy(organiser(), alone(diagram()));
+
+    assertThat(refused.status()).isEqualTo(400);
+    Map<String, String> problems = problems(refused);
+    assertThat(problems).containsOnlyKeys(TASK_REVIEW_APPLICATION, TASK_RESOLVE_DISAGREEMENT);
+    assertThat(problems.values()).allSatisfy(problem -> assertThat(problem)
+        .contains("\"review-application\"").contains("Attach forms/review-application.form"));
+    assertNothingDeployed(previous, deployments);
+    ProcessInstance started = process(testData.apply(cohort));
+    assertThat(started.getProcessDefinitionId()).isEqualTo(previous.getId());
+    testData.executeJobs(started.getId());
+    String review = taskService.createTaskQuery().processInstanceId(started.getId()).list().get(0).getId();
+    assertThat(organiser().get("/engine-rest/task/" + review + "/deployed-form").status()).isEqualTo(200);
+  }
+
+  @Test
+  void shouldRefuseADiagramNamingADelegateBeanThatDoesNotExist() throws IOException {
+    ProcessDefinition previous = latest();
+    long deployments = repositoryService.createDeploymentQuery().count();
+    String typo = diagram().replace("${aggregateScoresDelegate}", "${aggregateScoreDelegate}");
+
+    WebClient.Response refused = modelerDeploy(organiser(), withItsForm(typo));
+
+    assertThat(refused.status()).isEqualTo(400);
+    assertThat(problems(refused)).containsOnlyKeys(TASK_AGGREGATE_SCORES);
+    assertThat(problems(refused).get(TASK_AGGREGATE_SCORES)).contains("aggregateScoreDelegate");
+    assertNothingDeployed(previous, deployments);
+  }
+
+  @Test
+  void shouldRefuseADiagramWithoutHistoryTimeToLive() throws IOException {
+    ProcessDefinition previous = latest();
+    long deployments = repositoryService.createDeploymentQuery().count();
+    String withoutTtl = diagram().replace(" camunda:historyTimeToLive=\"P365D\"", "");
+
+    WebClient.Response refused = modelerDeploy(organiser(), withItsForm(withoutTtl));
+
+    assertThat(refused.status()).isEqualTo(400);
+    assertThat(problems(refused)).containsOnlyKeys(ApplicationProcess.KEY);
+    assertThat(problems(refused).get(ApplicationProcess.KEY)).contains("camunda:historyTimeToLive");
+    assertNothingDeployed(previous, deployments);
+  }
+
+  @Test
+  void shouldRefuseADiagramWaitingForAMessageNobodySends() throws IOException {
+    ProcessDefinition previous = latest();
+    long deployments = repositoryService.createDeploymentQuery().count();
+    String typo = diagram().replace("name=\"OfferAnswered\"", "name=\"OfferAnswerd\"");
+
+    WebClient.Response refused = modelerDeploy(organiser(), withItsForm(typo));
+
+    assertThat(refused.status()).isEqualTo(400);
+    assertThat(problems(refused)).containsOnlyKeys(TASK_AWAIT_ANSWER);
+    assertThat(problems(refused).get(TASK_AWAIT_ANSWER)).contains("\"OfferAnswerd\"");
+    assertNothingDeployed(previous, deployments);
+  }
+
+  @Test
+  void shouldRefuseAnExpressionCallingAMethodItsBeanDoesNotHave() throws IOException {
+    ProcessDefinition previous = latest();
+    long deployments = repositoryService.createDeploymentQuery().count();
+    String wrongCall = diagram().replace("${outcome == 'accepted'}",
+        "${outcome.startsWith('accepted') and weekCalendar.dueAt(outcome)}");
+
+    WebClient.Response refused = modelerDeploy(organiser(), withItsForm(wrongCall));
+
+    assertThat(refused.status()).isEqualTo(400);
+    assertThat(problems(refused)).containsOnlyKeys("SequenceFlow_Accepted");
+    assertThat(problems(refused).get("SequenceFlow_Accepted")).contains("dueAt with 1 argument(s)")
+        .contains("WeekCalendar").doesNotContain("\n"); // one problem: outcome is a String, which has startsWith
+    assertNothingDeployed(previous, deployments);
+  }
+
+  @Test
+  void shouldListEveryProblemOfADeploymentAtOnce() throws IOException {
+    ProcessDefinition previous = latest();
+    long deployments = repositoryService.createDeploymentQuery().count();
+    String broken = diagram()
+        .replace(" camunda:historyTimeToLive=\"P365D\"", "")
+        .replace("${aggregateScoresDelegate}", "${aggregateScoreDelegate}")
+        .replace("${confirmPlaceDelegate}", "${recordReviewListener}")
+        .replace("${outcome == 'accepted'}", "${selectionRules.accepts(outcome)}")
+        .replace("name=\"OfferAnswered\"", "name=\"OfferAnswerd\"")
+        .replace("id=\"Task_ResolveDisagreement\" name=\"Resolve disagreement with a third review\" "
+                + "camunda:formRef=\"review-application\" camunda:formRefBinding=\"deployment\"",
+            "id=\"Task_ResolveDisagreement\" name=\"Resolve disagreement with a third review\" "
+                + "camunda:formRef=\"tie-break\" camunda:formRefBinding=\"latest\"");
+
+    WebClient.Response refused = modelerDeploy(organiser(), alone(broken));
+
+    assertThat(refused.status()).isEqualTo(400);
+    Map<String, String> problems = problems(refused);
+    assertThat(problems).containsOnlyKeys(ApplicationProcess.KEY, TASK_REVIEW_APPLICATION,
+        TASK_RESOLVE_DISAGREEMENT, TASK_AGGREGATE_SCORES, TASK_CONFIRM_PLACE, "SequenceFlow_Accepted",
+        TASK_AWAIT_ANSWER);
+    assertThat(problems.get(TASK_RESOLVE_DISAGREEMENT)).contains("\"tie-break\"");
+    assertThat(problems.get(TASK_CONFIRM_PLACE)).contains("recordReviewListener").contains("JavaDelegate");
+    assertThat(problems.get("SequenceFlow_Accepted")).contains("selectionRules");
+    assertNothingDeployed(previous, deployments);
+  }
+
+  @Test
+  void shouldRefuseTheSameDiagramThroughTheJavaApi() throws IOException {
+    ProcessDefinition previous = latest();
+    long deployments = repositoryService.createDeploymentQuery().count();
+    String diagram = diagram();
+
+    assertThatThrownBy(() -> repositoryService.createDeployment().name("mission-control")
+        .addString(RESOURCE, diagram).deploy())
+        .isInstanceOfSatisfying(ParseException.class, refused -> assertThat(refused.getResorceReports())
+            .singleElement().satisfies(report -> assertThat(report.getErrors())
+                .extracting(problem -> problem.getMainElementId())
+                .containsExactlyInAnyOrder(TASK_REVIEW_APPLICATION, TASK_RESOLVE_DISAGREEMENT)));
+    assertNothingDeployed(previous, deployments);
   }
 
   @Test
@@ -76,21 +214,63 @@ class ModelerDeploymentTest {
     ProcessDefinition previous = latest();
     String reviewer = testData.reviewer();
 
-    WebClient.Response refused = modelerDeploy(new WebClient(port).basicAuth(reviewer, reviewer));
+    WebClient.Response refused = modelerDeploy(new WebClient(port).basicAuth(reviewer, reviewer),
+        withItsForm(diagram()));
 
     assertThat(refused.status()).isEqualTo(403);
     assertThat(latest().getId()).isEqualTo(previous.getId());
   }
 
-  /** What Camunda Modeler sends: deployment name and source, duplicate filtering, the diagram and its form. */
-  private static WebClient.Response modelerDeploy(WebClient client) throws IOException {
-    String diagram = Files.readString(Path.of("bpmn/application.bpmn"))
-        .replace("name=\"Send acknowledgement email\"", "name=\"Send acknowledgement email, changed in the Modeler\"");
+  private WebClient organiser() {
+    String organiser = testData.organiser();
+    return new WebClient(port).basicAuth(organiser, organiser);
+  }
+
+  /**
+   * bpmn/application.bpmn with a change an organiser made in the Modeler, a different one each time: the Modeler asks
+   * for duplicate filtering, which would deploy nothing for a diagram deployed before.
+   */
+  private static String diagram() throws IOException {
+    return Files.readString(Path.of("bpmn/application.bpmn")).replace("name=\"Send acknowledgement email\"",
+        "name=\"Send acknowledgement email, changed in the Modeler (" + TestData.unique("change") + ")\"");
+  }
+
+  /** The diagram alone: what the Modeler deploys unless the forms are attached in its deploy dialog. */
+  private static Map<String, byte[]> alone(String diagram) {
+    return Map.of(RESOURCE, diagram.getBytes(StandardCharsets.UTF_8));
+  }
+
+  /** The diagram with the form it names, attached in the Modeler's deploy dialog. */
+  private static Map<String, byte[]> withItsForm(String diagram) throws IOException {
+    Map<String, byte[]> files = new LinkedHashMap<>(alone(diagram));
+    files.put("review-application.form", Files.readAllBytes(Path.of("forms/review-application.form")));
+    return files;
+  }
+
+  /** What Camunda Modeler sends: deployment name and source, duplicate filtering, the files. */
+  private static WebClient.Response modelerDeploy(WebClient client, Map<String, byte[]> files) {
     return client.postMultipart("/engine-rest/deployment/create",
         Map.of("deployment-name", "mission-control", "deployment-source", "Camunda Modeler",
             "enable-duplicate-filtering", "true"),
-        Map.of("application.bpmn", diagram.getBytes(StandardCharsets.UTF_8),
-            "review-application.form", Files.readAllBytes(Path.of("forms/review-application.form"))));
+        files);
+  }
+
+  /** The refusal's problems with the diagram, by element id (the messages of one element joined). */
+  private static Map<String, String> problems(WebClient.Response refused) throws IOException {
+    JsonNode body = new ObjectMapper().readTree(refused.body());
+    assertThat(body.path("type").asText()).isEqualTo("ParseException");
+    assertThat(body.path("details").size()).as(refused.body()).isEqualTo(1);
+    Map<String, String> problems = new LinkedHashMap<>();
+    for (JsonNode error : body.path("details").path(RESOURCE).path("errors")) {
+      problems.merge(error.path("mainElementId").asText(), error.path("message").asText(),
+          (one, other) -> one + "\n" + other);
+    }
+    return problems;
+  }
+
+  private void assertNothingDeployed(ProcessDefinition previous, long deployments) {
+    assertThat(repositoryService.createDeploymentQuery().count()).isEqualTo(deployments);
+    assertThat(latest().getId()).isEqualTo(previous.getId());
   }
 
   private ProcessDefinition latest() {
