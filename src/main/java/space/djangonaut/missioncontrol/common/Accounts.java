@@ -1,18 +1,47 @@
 package space.djangonaut.missioncontrol.common;
 
+import java.security.SecureRandom;
+import java.text.Normalizer;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.identity.User;
+import org.camunda.bpm.engine.impl.persistence.entity.UserEntity;
 import org.springframework.stereotype.Component;
 
-/** Creates Camunda user accounts in the groups of the programme's {@link Roles}. */
+/**
+ * Camunda user accounts in the groups of the programme's {@link Roles}: creating them, naming new ones, and their
+ * sign-in locks.
+ *
+ * <p>The engine counts wrong passwords per account for every door (Mission Control's login, {@code /engine-rest},
+ * Camunda's webapps) and makes the account wait a while after each; the waits are set in {@code application.yaml}
+ * ({@code loginDelayBase}, {@code loginDelayFactor}, {@code loginDelayMaxTime}) and end on their own.
+ */
 @Component
 public class Accounts {
 
+  /** The random part of a new user name: letters and digits that cannot be mistaken for one another. */
+  static final String SUFFIX_ALPHABET = "abcdefghjkmnpqrstuvwxyz23456789";
+  static final int SUFFIX_LENGTH = 5;
+  static final int MAX_NAME_PART = 16;
+
   private final IdentityService identityService;
+  private final SecureRandom random = new SecureRandom();
 
   Accounts(IdentityService identityService) {
     this.identityService = identityService;
+  }
+
+  /** An account the engine has counted wrong passwords for, and until when it refuses every password. */
+  public record SignInLock(String userId, String name, int failedAttempts, Instant lockedUntil) {
+
+    /** Whether the account refuses every password at this instant. */
+    public boolean lockedAt(Instant now) {
+      return lockedUntil != null && lockedUntil.isAfter(now);
+    }
   }
 
   /** Creates the groups of {@link Roles} that are missing. */
@@ -52,5 +81,79 @@ public class Accounts {
       identityService.createMembership(id, group);
     }
     return true;
+  }
+
+  /**
+   * Creates an account with a new user name that people can read but nobody can guess: the person's first name in
+   * ASCII letters and digits (at most 16, {@code volunteer} if none is left) and a random suffix of 5 characters
+   * (31^5, about 28.6 million, possibilities per name), for example {@code nadia-k7m2q}. The password is random:
+   * the person chooses theirs through a link.
+   *
+   * @param personName the name the person gave, any script
+   * @return the new user id
+   */
+  public String createWithNewUserId(String personName, String firstName, String lastName, String email,
+      String... groups) {
+    String base = namePart(personName);
+    for (int attempt = 0; attempt < 20; attempt++) {
+      String userId = base + "-" + suffix();
+      if (ensureUser(userId, Tokens.newToken(), firstName, lastName, email, groups)) {
+        return userId;
+      }
+    }
+    throw new IllegalStateException("No free user name for " + base + " after 20 attempts");
+  }
+
+  /**
+   * The accounts with wrong passwords counted since their last sign-in, most recently locked first.
+   */
+  public List<SignInLock> signInLocks() {
+    return identityService.createUserQuery().list().stream()
+        .map(UserEntity.class::cast)
+        .filter(user -> user.getAttempts() > 0 || user.getLockExpirationTime() != null)
+        .map(user -> new SignInLock(user.getId(), (nullToEmpty(user.getFirstName()) + " "
+            + nullToEmpty(user.getLastName())).strip(), user.getAttempts(),
+            user.getLockExpirationTime() == null ? null : user.getLockExpirationTime().toInstant()))
+        .sorted(Comparator.comparing(SignInLock::lockedUntil, Comparator.nullsLast(Comparator.reverseOrder())))
+        .toList();
+  }
+
+  /**
+   * Forgets an account's wrong passwords: it takes its password again at once. The engine records the unlock in
+   * its user operation log under {@code organiserId}.
+   *
+   * @param organiserId who unlocks; must be a member of an admin group of the engine ({@code organisers})
+   * @throws org.camunda.bpm.engine.AuthorizationException if {@code organiserId} is not an engine administrator
+   */
+  public void unlock(String userId, String organiserId) {
+    List<String> groups = identityService.createGroupQuery().groupMember(organiserId).list().stream()
+        .map(Group::getId).toList();
+    identityService.setAuthentication(organiserId, groups);
+    try {
+      identityService.unlockUser(userId);
+    } finally {
+      identityService.clearAuthentication();
+    }
+  }
+
+  /** The readable part of a user name: ASCII letters and digits of the first word of a name, lower case. */
+  static String namePart(String personName) {
+    String first = personName == null ? "" : personName.strip().split("\\s+", 2)[0];
+    String ascii = Normalizer.normalize(first, Normalizer.Form.NFD).toLowerCase(Locale.ROOT)
+        .replaceAll("[^a-z0-9]", "");
+    ascii = ascii.length() > MAX_NAME_PART ? ascii.substring(0, MAX_NAME_PART) : ascii;
+    return ascii.isEmpty() ? "volunteer" : ascii;
+  }
+
+  private String suffix() {
+    StringBuilder suffix = new StringBuilder(SUFFIX_LENGTH);
+    for (int i = 0; i < SUFFIX_LENGTH; i++) {
+      suffix.append(SUFFIX_ALPHABET.charAt(random.nextInt(SUFFIX_ALPHABET.length())));
+    }
+    return suffix.toString();
+  }
+
+  private static String nullToEmpty(String text) {
+    return text == null ? "" : text;
   }
 }

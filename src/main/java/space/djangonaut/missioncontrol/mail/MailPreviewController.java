@@ -61,7 +61,7 @@ class MailPreviewController {
     model.put("week", 3L);
     model.put("surveyPath", "/survey/sample-token");
     model.put("volunteer", false);
-    model.put("userId", "navigator7");
+    model.put("userId", "nadia-k7m2q");
     model.put("passwordPath", "/volunteers/password/sample-token");
     model.put("role", "Navigator");
     return model;

@@ -13,6 +13,7 @@ import java.util.Date;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 import org.camunda.bpm.engine.BadUserRequestException;
@@ -44,7 +45,8 @@ public class TaskForms {
    * @param type a record whose components, or a bean whose properties, are named after the form's field keys;
    *     a field that is not submitted (or blank) stays {@code null}, or the bean's default
    * @throws BadUserRequestException naming each field that cannot be read or breaks a rule, as
-   *     {@code "field: reason"}; Tasklist shows it to the person who submitted the form
+   *     {@code "field: reason"} (a rule over several fields gives its reason alone); Tasklist shows it to the person
+   *     who submitted the form
    */
   public <T> T bind(Map<String, Object> variables, Class<T> type) {
     Map<String, String> problems = new TreeMap<>();
@@ -55,11 +57,25 @@ public class TaskForms {
       }
     }
     if (!problems.isEmpty()) {
+      Set<String> fields = fieldNames(type);
+      // A rule over several fields (an @AssertTrue method such as "windowOrdered") is no field of the form: its
+      // message alone says what is wrong.
       throw new BadUserRequestException(problems.entrySet().stream()
-          .map(problem -> problem.getKey() + ": " + problem.getValue())
+          .map(problem -> fields.contains(problem.getKey()) ? problem.getKey() + ": " + problem.getValue()
+              : problem.getValue())
           .collect(Collectors.joining(" ")));
     }
     return bound;
+  }
+
+  /** The form's field keys: a record's components, or a bean's writable properties. */
+  private static Set<String> fieldNames(Class<?> type) {
+    if (type.isRecord()) {
+      return Arrays.stream(type.getRecordComponents()).map(RecordComponent::getName).collect(Collectors.toSet());
+    }
+    return Arrays.stream(PropertyAccessorFactory.forBeanPropertyAccess(instantiate(type)).getPropertyDescriptors())
+        .filter(property -> property.getWriteMethod() != null).map(property -> property.getName())
+        .collect(Collectors.toSet());
   }
 
   /**

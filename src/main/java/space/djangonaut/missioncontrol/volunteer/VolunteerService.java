@@ -100,17 +100,20 @@ public class VolunteerService {
     }
   }
 
-  /** Creates the approved volunteer's Camunda account in their role's group; the password is theirs to choose. */
+  /**
+   * Creates the approved volunteer's Camunda account in their role's group; the password is theirs to choose. The
+   * user name is their first name and a random suffix ({@link Accounts#createWithNewUserId}), never a counter that
+   * would let anyone guess the accounts and lock them with wrong passwords.
+   */
   @Transactional
   public String createAccount(long volunteerId) {
     Volunteer volunteer = byId(volunteerId);
     if (volunteer.getUserId() != null) {
       return volunteer.getUserId();
     }
-    String userId = volunteer.getRole().name().toLowerCase(Locale.ROOT) + volunteer.getId();
     String[] names = volunteer.getName().split("\\s+", 2);
-    accounts.ensureUser(userId, Tokens.newToken(), names[0], names.length > 1 ? names[1] : "", volunteer.getEmail(),
-        volunteer.getRole().group());
+    String userId = accounts.createWithNewUserId(volunteer.getName(), names[0], names.length > 1 ? names[1] : "",
+        volunteer.getEmail(), volunteer.getRole().group());
     volunteer.approve(userId);
     return userId;
   }

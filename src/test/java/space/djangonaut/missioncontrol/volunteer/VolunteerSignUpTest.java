@@ -87,6 +87,22 @@ class VolunteerSignUpTest {
   }
 
   @Test
+  void shouldNameANewVolunteersAccountAfterThemWithARandomSuffixRatherThanACounter() {
+    String email = TestData.uniqueEmail();
+    Volunteer first = approve(signUp(email, "NAVIGATOR"));
+    Volunteer second = approve(signUp(TestData.uniqueEmail(), "CAPTAIN"));
+
+    Assertions.assertThat(first.getUserId()).isNotEqualTo("navigator" + first.getId())
+        .doesNotContain(first.getId().toString()).matches("nadia-[a-hj-km-np-z2-9]{5}");
+    Assertions.assertThat(second.getUserId()).isNotEqualTo("captain" + second.getId())
+        .matches("nadia-[a-hj-km-np-z2-9]{5}").isNotEqualTo(first.getUserId());
+    Assertions.assertThat(Mailbox.messagesTo(email))
+        .anyMatch(message -> Mailbox.text(message).contains("Your user name is " + first.getUserId()));
+    Assertions.assertThat(identityService.createUserQuery().userId(first.getUserId()).singleResult().getFirstName())
+        .isEqualTo("Nadia");
+  }
+
+  @Test
   void shouldThankADeclinedVolunteerWithoutAnAccount() {
     String email = TestData.uniqueEmail();
     Volunteer volunteer = signUp(email, "CAPTAIN");
@@ -200,6 +216,14 @@ class VolunteerSignUpTest {
   private ProcessInstance process(Volunteer volunteer) {
     return runtimeService.createProcessInstanceQuery().processDefinitionKey(VolunteerProcess.KEY)
         .processInstanceBusinessKey(volunteer.getId().toString()).singleResult();
+  }
+
+  /** An organiser approves the sign-up; the account is created and the welcome sent. */
+  private Volunteer approve(Volunteer volunteer) {
+    ProcessInstance process = process(volunteer);
+    decide(process, "approve");
+    execute(job(VolunteerProcess.TASK_SEND_WELCOME, process));
+    return volunteers.findById(volunteer.getId()).orElseThrow();
   }
 
   private void decide(ProcessInstance process, String decision) {
