@@ -1,11 +1,13 @@
 package space.djangonaut.missioncontrol.config;
 
 import static space.djangonaut.missioncontrol.config.CamundaIdentityAuthenticationProvider.GROUP_PREFIX;
+import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
 import org.camunda.bpm.engine.rest.security.auth.impl.HttpBasicAuthenticationProvider;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
@@ -14,6 +16,7 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
 import space.djangonaut.missioncontrol.common.Roles;
+import space.djangonaut.missioncontrol.process.TaskFormFields;
 
 /**
  * Who reaches what.
@@ -23,6 +26,8 @@ import space.djangonaut.missioncontrol.common.Roles;
  *       {@code organisers}: form login for pages, HTTP Basic for the API.</li>
  *   <li>Camunda's webapps ({@code /camunda/**}) have their own login and CSRF protection; the REST API
  *       ({@code /engine-rest/**}) requires HTTP Basic through Camunda's own authentication filter.</li>
+ *   <li>Through both engine APIs ({@code /engine-rest/**}, {@code /camunda/api/engine/**}), anyone but an organiser
+ *       writes only the fields of their task's form ({@link TaskVariableGuard}).</li>
  * </ul>
  */
 @Configuration(proxyBeanMethods = false)
@@ -70,7 +75,22 @@ class SecurityConfiguration {
         new FilterRegistrationBean<>(new ProcessEngineAuthenticationFilter());
     registration.setName("camunda-auth");
     registration.addInitParameter("authentication-provider", HttpBasicAuthenticationProvider.class.getName());
-    registration.addUrlPatterns("/engine-rest/*");
+    registration.addUrlPatterns(TaskVariableGuard.ENGINE_REST + "/*");
+    registration.setOrder(Ordered.LOWEST_PRECEDENCE - 1);
+    return registration;
+  }
+
+  /**
+   * Only the form's fields, in front of both engine APIs; after {@code camunda-auth}, whose user it reads on
+   * {@code /engine-rest}.
+   */
+  @Bean
+  FilterRegistrationBean<TaskVariableGuard> taskVariableGuard(TaskFormFields forms, ProcessEngine engine) {
+    FilterRegistrationBean<TaskVariableGuard> registration =
+        new FilterRegistrationBean<>(new TaskVariableGuard(forms, engine.getIdentityService(), engine.getName()));
+    registration.setName("task-variable-guard");
+    registration.addUrlPatterns(TaskVariableGuard.ENGINE_REST + "/*", TaskVariableGuard.WEBAPP_ENGINE_API + "/*");
+    registration.setOrder(Ordered.LOWEST_PRECEDENCE);
     return registration;
   }
 }

@@ -2,6 +2,7 @@ package space.djangonaut.missioncontrol.process;
 
 import java.util.Date;
 import java.util.Optional;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.VariableScope;
 
 /**
@@ -58,6 +59,33 @@ public record Variable<T>(String name, Class<T> type) {
           + ", not a " + type.getSimpleName() + ".");
     }
     return Optional.of(type.cast(value));
+  }
+
+  /**
+   * The id the process runs for, read from its business key rather than from this variable: no task, form or REST
+   * call of anyone but an organiser can change a business key, while a variable is data the process holds. The
+   * variable, the copy the diagram's expressions read, must still agree with it.
+   *
+   * @param execution the step's execution (a task listener passes {@code task.getExecution()}: a task's own
+   *     variables could shadow the process's)
+   * @throws IllegalStateException if this is not a whole-number variable, the business key is missing or not a whole
+   *     number, or the variable now holds another id (someone changed it): the step fails, so the engine rolls the
+   *     transaction back (a completion is refused, a job raises an incident) until an organiser sets it right
+   */
+  public long fromBusinessKey(DelegateExecution execution) {
+    if (type != Long.class) {
+      throw new IllegalStateException("Process variable " + name + " is not an id.");
+    }
+    String businessKey = execution.getProcessBusinessKey();
+    if (businessKey == null || !businessKey.matches("\\d{1,18}")) {
+      throw new IllegalStateException("The process's business key \"" + businessKey + "\" is not the " + name + ".");
+    }
+    long id = Long.parseLong(businessKey);
+    optionalFrom(execution).filter(value -> !value.equals(id)).ifPresent(value -> {
+      throw new IllegalStateException("Process variable " + name + " holds " + value + " but the process runs for "
+          + id + " (its business key): someone changed it; set it back to " + id + " to continue.");
+    });
+    return id;
   }
 
   /** Sets the variable where the scope finds it (or on the process instance when it is new). */

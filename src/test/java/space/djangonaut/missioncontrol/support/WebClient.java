@@ -80,6 +80,28 @@ public final class WebClient {
         .POST(HttpRequest.BodyPublishers.ofString(json)));
   }
 
+  public Response putJson(String path, String json) {
+    return send(request(path).header("Content-Type", "application/json")
+        .PUT(HttpRequest.BodyPublishers.ofString(json)));
+  }
+
+  public Response delete(String path) {
+    return send(request(path).DELETE());
+  }
+
+  /**
+   * Any method, path and body, with this content type (none if null): for requests a browser would not make. The
+   * path is sent as given, encoded characters and dot segments included.
+   */
+  public Response send(String method, String path, String contentType, byte[] body) {
+    HttpRequest.Builder builder = request(path);
+    if (contentType != null) {
+      builder.header("Content-Type", contentType);
+    }
+    return send(builder.method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+        : HttpRequest.BodyPublishers.ofByteArray(body)));
+  }
+
   /** A multipart/form-data POST, as Camunda Modeler deploys: text fields, then files. */
   public Response postMultipart(String path, Map<String, String> fields, Map<String, byte[]> files) {
     String boundary = "----mission-control-" + System.nanoTime();

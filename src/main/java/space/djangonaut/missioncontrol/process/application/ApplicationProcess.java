@@ -5,6 +5,8 @@ import static space.djangonaut.missioncontrol.process.Variable.dateVariable;
 import static space.djangonaut.missioncontrol.process.Variable.longVariable;
 import static space.djangonaut.missioncontrol.process.Variable.stringVariable;
 import java.util.Date;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.DelegateTask;
 import space.djangonaut.missioncontrol.process.Variable;
 
 /** Names shared by {@code bpmn/application.bpmn}, its steps ({@link ApplicationSteps}) and its tests. */
@@ -67,6 +69,20 @@ public final class ApplicationProcess {
 
   /** The Camunda Form of Task_ReviewApplication and Task_ResolveDisagreement. */
   public static final String FORM_REVIEW_APPLICATION = "review-application";
+
+  /**
+   * The application this instance runs for, from its business key (see {@link Variable#fromBusinessKey}).
+   *
+   * @throws IllegalStateException if {@link #APPLICATION_ID} no longer agrees with the business key
+   */
+  public static long applicationId(DelegateExecution execution) {
+    return APPLICATION_ID.fromBusinessKey(execution);
+  }
+
+  /** The application of the task's process instance, from its business key. */
+  public static long applicationId(DelegateTask task) {
+    return applicationId(task.getExecution());
+  }
 
   private ApplicationProcess() {}
 }

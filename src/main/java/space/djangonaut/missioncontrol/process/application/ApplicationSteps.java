@@ -1,6 +1,6 @@
 package space.djangonaut.missioncontrol.process.application;
 
-import static space.djangonaut.missioncontrol.process.application.ApplicationProcess.APPLICATION_ID;
+import static space.djangonaut.missioncontrol.process.application.ApplicationProcess.applicationId;
 import static space.djangonaut.missioncontrol.process.application.ApplicationProcess.OFFER_DEADLINE;
 import static space.djangonaut.missioncontrol.process.application.ApplicationProcess.OFFER_REMINDER_AT;
 import static space.djangonaut.missioncontrol.process.application.ApplicationProcess.REVIEWERS_DISAGREE;
@@ -23,7 +23,8 @@ import space.djangonaut.missioncontrol.process.TaskForms;
 
 /**
  * The steps of {@code bpmn/application.bpmn}, under the bean names its {@code delegateExpression}s use. Each reads
- * its variables, calls one service method and writes what the next gateway or timer reads.
+ * its variables, calls one service method and writes what the next gateway or timer reads. The application they act
+ * on is the process's business key ({@link ApplicationProcess#applicationId}), which no reviewer can change.
  */
 @Configuration(proxyBeanMethods = false)
 class ApplicationSteps {
@@ -34,7 +35,7 @@ class ApplicationSteps {
   /** Task_SendAcknowledgement and the other email tasks: the email named by the task's input {@code template}. */
   @Bean
   JavaDelegate sendApplicationEmailDelegate(ApplicationEmails emails) {
-    return execution -> emails.send(APPLICATION_ID.from(execution),
+    return execution -> emails.send(applicationId(execution),
         MailTemplate.valueOf(TEMPLATE.from(execution)), Step.of(execution));
   }
 
@@ -46,7 +47,7 @@ class ApplicationSteps {
   @Bean
   TaskListener prepareReviewTaskListener(ReviewService reviews, TaskForms forms) {
     return task -> {
-      ApplicantAnswers answers = reviews.answersForReviewer(APPLICATION_ID.from(task));
+      ApplicantAnswers answers = reviews.answersForReviewer(applicationId(task));
       forms.show(task, answers);
       String kind = TASK_RESOLVE_DISAGREEMENT.equals(task.getTaskDefinitionKey()) ? "Third review" : "Review";
       String name = kind + ": " + answers.applicantName() + " – " + answers.cohortName();
@@ -59,7 +60,7 @@ class ApplicationSteps {
   TaskListener guardReviewerListener(ReviewService reviews) {
     // A reviewer claiming in Tasklist may not see the other review task: look at it as the engine does.
     return task -> Context.getCommandContext().runWithoutAuthorization(() -> {
-      reviews.ensureReviewerIsIndependent(APPLICATION_ID.from(task), task.getProcessInstanceId(), task.getId(),
+      reviews.ensureReviewerIsIndependent(applicationId(task), task.getProcessInstanceId(), task.getId(),
           task.getAssignee());
       return null;
     });
@@ -68,7 +69,7 @@ class ApplicationSteps {
   /** On completing a review task (or the tie-break): the checked scores become the application's review. */
   @Bean
   TaskListener recordReviewListener(ReviewService reviews, TaskForms forms) {
-    return task -> reviews.record(APPLICATION_ID.from(task), task.getAssignee(),
+    return task -> reviews.record(applicationId(task), task.getAssignee(),
         forms.bind(task.getVariables(), ReviewScores.class),
         TASK_RESOLVE_DISAGREEMENT.equals(task.getTaskDefinitionKey()));
   }
@@ -76,14 +77,14 @@ class ApplicationSteps {
   /** Task_AggregateScores: the mean score on the application; the gateway asks whether reviewers disagree. */
   @Bean
   JavaDelegate aggregateScoresDelegate(ReviewService reviews) {
-    return execution -> REVIEWERS_DISAGREE.on(execution, reviews.aggregate(APPLICATION_ID.from(execution)));
+    return execution -> REVIEWERS_DISAGREE.on(execution, reviews.aggregate(applicationId(execution)));
   }
 
   /** Task_SendOffer: the personal link to accept or decline; the timers read the deadline and reminder dates. */
   @Bean
   JavaDelegate sendOfferDelegate(OfferService offers) {
     return execution -> {
-      OfferService.OfferTimes times = offers.offer(APPLICATION_ID.from(execution), Step.of(execution));
+      OfferService.OfferTimes times = offers.offer(applicationId(execution), Step.of(execution));
       OFFER_DEADLINE.on(execution, Date.from(times.deadline()));
       OFFER_REMINDER_AT.on(execution, Date.from(times.reminderAt()));
     };
@@ -92,24 +93,24 @@ class ApplicationSteps {
   /** Task_SendOfferReminder: two days before the deadline, a fresh link to the same offer. */
   @Bean
   JavaDelegate sendOfferReminderDelegate(OfferService offers) {
-    return execution -> offers.remind(APPLICATION_ID.from(execution), Step.of(execution));
+    return execution -> offers.remind(applicationId(execution), Step.of(execution));
   }
 
   /** Task_ConfirmPlace: the applicant accepted; a Djangonaut of the cohort. */
   @Bean
   JavaDelegate confirmPlaceDelegate(OfferService offers) {
-    return execution -> offers.confirm(APPLICATION_ID.from(execution));
+    return execution -> offers.confirm(applicationId(execution));
   }
 
   /** Task_RecordDecline: the applicant declined; the place goes back to the cohort. */
   @Bean
   JavaDelegate recordDeclineDelegate(OfferService offers) {
-    return execution -> offers.decline(APPLICATION_ID.from(execution));
+    return execution -> offers.decline(applicationId(execution));
   }
 
   /** Task_ExpireOffer: the deadline passed unanswered; the place goes back to the cohort. */
   @Bean
   JavaDelegate expireOfferDelegate(OfferService offers) {
-    return execution -> offers.expire(APPLICATION_ID.from(execution));
+    return execution -> offers.expire(applicationId(execution));
   }
 }

@@ -33,7 +33,8 @@ import space.djangonaut.missioncontrol.team.TeamWelcome;
 /**
  * The steps of {@code bpmn/cohort.bpmn}, under the bean names its {@code delegateExpression}s use: the application
  * window and selection, teams, the weeks of mentorship, the survey. Each reads its variables, calls one service
- * method and writes what the next gateway or timer reads.
+ * method and writes what the next gateway or timer reads. The cohort they act on is found by the process's business
+ * key ({@link CohortOfProcess}), which no Navigator or Captain can change.
  */
 @Configuration(proxyBeanMethods = false)
 class CohortSteps {
@@ -57,71 +58,71 @@ class CohortSteps {
 
   /** Task_CloseApplications: the public form stops taking applications. */
   @Bean
-  JavaDelegate closeApplicationsDelegate(CohortLifecycle lifecycle) {
-    return execution -> lifecycle.closeApplications(COHORT_ID.from(execution));
+  JavaDelegate closeApplicationsDelegate(CohortLifecycle lifecycle, CohortOfProcess cohort) {
+    return execution -> lifecycle.closeApplications(cohort.id(execution));
   }
 
   /** Task_RankApplications: ranks the reviewed applications; the gateway waits while some are still in review. */
   @Bean
-  JavaDelegate rankApplicationsDelegate(SelectionService selection) {
-    return execution -> ALL_REVIEWED.on(execution, selection.rank(COHORT_ID.from(execution)));
+  JavaDelegate rankApplicationsDelegate(SelectionService selection, CohortOfProcess cohort) {
+    return execution -> ALL_REVIEWED.on(execution, selection.rank(cohort.id(execution)));
   }
 
   /** On creating Task_FinaliseSelection: a summary of the proposal; the ranking itself is on the selection page. */
   @Bean
-  TaskListener prepareSelectionTaskListener(SelectionService selection, TaskForms forms) {
-    return task -> forms.show(task, selection.summary(COHORT_ID.from(task)));
+  TaskListener prepareSelectionTaskListener(SelectionService selection, TaskForms forms, CohortOfProcess cohort) {
+    return task -> forms.show(task, selection.summary(cohort.id(task)));
   }
 
   /** On completing Task_FinaliseSelection: the proposal with the organiser's changes, or a refusal with the reason. */
   @Bean
-  TaskListener finaliseSelectionListener(SelectionService selection, TaskForms forms) {
-    return task -> selection.finalise(COHORT_ID.from(task), forms.bind(task.getVariables(), SelectionChanges.class));
+  TaskListener finaliseSelectionListener(SelectionService selection, TaskForms forms, CohortOfProcess cohort) {
+    return task -> selection.finalise(cohort.id(task), forms.bind(task.getVariables(), SelectionChanges.class));
   }
 
   /** Task_SendSelectionDecisions: tells each application's process its outcome. */
   @Bean
-  JavaDelegate sendSelectionDecisionsDelegate(SelectionService selection) {
-    return execution -> selection.sendDecisions(COHORT_ID.from(execution));
+  JavaDelegate sendSelectionDecisionsDelegate(SelectionService selection, CohortOfProcess cohort) {
+    return execution -> selection.sendDecisions(cohort.id(execution));
   }
 
   /** Task_OfferPlaceToWaitlist: a freed place goes to the best-ranked waitlisted applicant, if any. */
   @Bean
-  JavaDelegate offerPlaceToWaitlistDelegate(SelectionService selection) {
-    return execution -> PLACE_REOFFERED.on(execution, selection.offerToNextWaitlisted(COHORT_ID.from(execution)));
+  JavaDelegate offerPlaceToWaitlistDelegate(SelectionService selection, CohortOfProcess cohort) {
+    return execution -> PLACE_REOFFERED.on(execution, selection.offerToNextWaitlisted(cohort.id(execution)));
   }
 
   /** Task_CloseWaitlist: the cohort starts; a kind email to those still on the waitlist. */
   @Bean
-  JavaDelegate closeWaitlistDelegate(SelectionService selection) {
-    return execution -> selection.closeWaitlist(COHORT_ID.from(execution));
+  JavaDelegate closeWaitlistDelegate(SelectionService selection, CohortOfProcess cohort) {
+    return execution -> selection.closeWaitlist(cohort.id(execution));
   }
 
   // Teams
 
   /** Task_FormTeams: teams from the confirmed Djangonauts and approved volunteers; an organiser confirms them. */
   @Bean
-  JavaDelegate formTeamsDelegate(TeamService teams) {
-    return execution -> teams.formTeams(COHORT_ID.from(execution));
+  JavaDelegate formTeamsDelegate(TeamService teams, CohortOfProcess cohort) {
+    return execution -> teams.formTeams(cohort.id(execution));
   }
 
   /** On creating Task_ConfirmTeams: the proposed teams and what could not be satisfied, shown read-only. */
   @Bean
-  TaskListener prepareTeamsTaskListener(TeamPlanText plans, TaskForms forms) {
-    return task -> forms.show(task, plans.forOrganiser(COHORT_ID.from(task)));
+  TaskListener prepareTeamsTaskListener(TeamPlanText plans, TaskForms forms, CohortOfProcess cohort) {
+    return task -> forms.show(task, plans.forOrganiser(cohort.id(task)));
   }
 
   /** On completing Task_ConfirmTeams: the organiser's adjustments applied, or refused with the reason. */
   @Bean
-  TaskListener confirmTeamsListener(TeamAdjustments adjustments, TaskForms forms) {
-    return task -> adjustments.apply(COHORT_ID.from(task),
+  TaskListener confirmTeamsListener(TeamAdjustments adjustments, TaskForms forms, CohortOfProcess cohort) {
+    return task -> adjustments.apply(cohort.id(task),
         forms.bind(task.getVariables(), TeamAdjustmentRequest.class));
   }
 
   /** Task_SendTeamWelcome: each team meets its Navigator and Captains, with the week-0 preparation. */
   @Bean
-  JavaDelegate sendTeamWelcomeDelegate(TeamWelcome welcome) {
-    return execution -> welcome.send(COHORT_ID.from(execution), Step.of(execution));
+  JavaDelegate sendTeamWelcomeDelegate(TeamWelcome welcome, CohortOfProcess cohort) {
+    return execution -> welcome.send(cohort.id(execution), Step.of(execution));
   }
 
   // Weeks of mentorship
@@ -134,8 +135,8 @@ class CohortSteps {
 
   /** On completing Task_RecordCheckIn: what the Navigator recorded. */
   @Bean
-  TaskListener recordCheckInListener(MentorshipService mentorship, TaskForms forms) {
-    return task -> mentorship.recordCheckIn(COHORT_ID.from(task), TEAM_ID.from(task), WEEK.from(task),
+  TaskListener recordCheckInListener(MentorshipService mentorship, TaskForms forms, CohortOfProcess cohort) {
+    return task -> mentorship.recordCheckIn(cohort.id(task), TEAM_ID.from(task), WEEK.from(task),
         task.getAssignee(), forms.bind(task.getVariables(), CheckInReport.class));
   }
 
@@ -159,8 +160,8 @@ class CohortSteps {
 
   /** On completing Task_HoldOneToOne: whether it was held, and the Captain's notes. */
   @Bean
-  TaskListener recordOneToOneListener(MentorshipService mentorship, TaskForms forms) {
-    return task -> mentorship.recordOneToOne(COHORT_ID.from(task), DJANGONAUT_ID.from(task), WEEK.from(task),
+  TaskListener recordOneToOneListener(MentorshipService mentorship, TaskForms forms, CohortOfProcess cohort) {
+    return task -> mentorship.recordOneToOne(cohort.id(task), DJANGONAUT_ID.from(task), WEEK.from(task),
         task.getAssignee(), forms.bind(task.getVariables(), OneToOneReport.class));
   }
 
@@ -168,19 +169,19 @@ class CohortSteps {
 
   /** Task_OpenSurvey: invites every Djangonaut, Navigator and Captain of the cohort. */
   @Bean
-  JavaDelegate openSurveyDelegate(SurveyService surveys) {
-    return execution -> surveys.open(COHORT_ID.from(execution), Step.of(execution));
+  JavaDelegate openSurveyDelegate(SurveyService surveys, CohortOfProcess cohort) {
+    return execution -> surveys.open(cohort.id(execution), Step.of(execution));
   }
 
   /** Task_SendSurveyReminder: seven days on, reminds those who have not answered. */
   @Bean
-  JavaDelegate sendSurveyReminderDelegate(SurveyService surveys) {
-    return execution -> surveys.remind(COHORT_ID.from(execution), Step.of(execution));
+  JavaDelegate sendSurveyReminderDelegate(SurveyService surveys, CohortOfProcess cohort) {
+    return execution -> surveys.remind(cohort.id(execution), Step.of(execution));
   }
 
   /** Task_CloseSurvey: fourteen days on, the survey closes. */
   @Bean
-  JavaDelegate closeSurveyDelegate(SurveyService surveys) {
-    return execution -> surveys.close(COHORT_ID.from(execution));
+  JavaDelegate closeSurveyDelegate(SurveyService surveys, CohortOfProcess cohort) {
+    return execution -> surveys.close(cohort.id(execution));
   }
 }

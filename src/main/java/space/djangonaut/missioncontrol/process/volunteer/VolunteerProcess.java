@@ -2,6 +2,8 @@ package space.djangonaut.missioncontrol.process.volunteer;
 
 import static space.djangonaut.missioncontrol.process.Variable.longVariable;
 import static space.djangonaut.missioncontrol.process.Variable.stringVariable;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.DelegateTask;
 import space.djangonaut.missioncontrol.process.Variable;
 
 /** Names shared by {@code bpmn/volunteer.bpmn}, its steps ({@link VolunteerSteps}) and its tests. */
@@ -22,6 +24,20 @@ public final class VolunteerProcess {
 
   /** The Camunda Form of Task_ApproveVolunteer; its decision field is {@code VolunteerDecision}'s component. */
   public static final String FORM_APPROVE_VOLUNTEER = "approve-volunteer";
+
+  /**
+   * The volunteer this instance runs for, from its business key (see {@link Variable#fromBusinessKey}).
+   *
+   * @throws IllegalStateException if {@link #VOLUNTEER_ID} no longer agrees with the business key
+   */
+  public static long volunteerId(DelegateExecution execution) {
+    return VOLUNTEER_ID.fromBusinessKey(execution);
+  }
+
+  /** The volunteer of the task's process instance, from its business key. */
+  public static long volunteerId(DelegateTask task) {
+    return volunteerId(task.getExecution());
+  }
 
   private VolunteerProcess() {}
 }

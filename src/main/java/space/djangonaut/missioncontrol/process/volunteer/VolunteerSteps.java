@@ -1,7 +1,7 @@
 package space.djangonaut.missioncontrol.process.volunteer;
 
 import static space.djangonaut.missioncontrol.process.volunteer.VolunteerProcess.DECISION;
-import static space.djangonaut.missioncontrol.process.volunteer.VolunteerProcess.VOLUNTEER_ID;
+import static space.djangonaut.missioncontrol.process.volunteer.VolunteerProcess.volunteerId;
 
 import java.util.Locale;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -13,14 +13,17 @@ import space.djangonaut.missioncontrol.process.TaskForms;
 import space.djangonaut.missioncontrol.volunteer.VolunteerDecision;
 import space.djangonaut.missioncontrol.volunteer.VolunteerService;
 
-/** The steps of {@code bpmn/volunteer.bpmn}, under the bean names its {@code delegateExpression}s use. */
+/**
+ * The steps of {@code bpmn/volunteer.bpmn}, under the bean names its {@code delegateExpression}s use. The volunteer
+ * they act on is the process's business key ({@link VolunteerProcess#volunteerId}).
+ */
 @Configuration(proxyBeanMethods = false)
 class VolunteerSteps {
 
   /** On creating Task_ApproveVolunteer: the volunteer's answers, shown read-only to the organiser. */
   @Bean
   TaskListener prepareApprovalTaskListener(VolunteerService volunteers, TaskForms forms) {
-    return task -> forms.show(task, volunteers.answersForOrganiser(VOLUNTEER_ID.from(task)));
+    return task -> forms.show(task, volunteers.answersForOrganiser(volunteerId(task)));
   }
 
   /**
@@ -31,7 +34,7 @@ class VolunteerSteps {
   TaskListener recordVolunteerDecisionListener(VolunteerService volunteers, TaskForms forms) {
     return task -> {
       VolunteerDecision decision = forms.bind(task.getVariables(), VolunteerDecision.class);
-      volunteers.decide(VOLUNTEER_ID.from(task), decision);
+      volunteers.decide(volunteerId(task), decision);
       DECISION.on(task, decision.volunteerDecision().name().toLowerCase(Locale.ROOT));
     };
   }
@@ -39,18 +42,18 @@ class VolunteerSteps {
   /** Task_CreateVolunteerAccount: a Camunda account in the navigators or captains group. */
   @Bean
   JavaDelegate createVolunteerAccountDelegate(VolunteerService volunteers) {
-    return execution -> volunteers.createAccount(VOLUNTEER_ID.from(execution));
+    return execution -> volunteers.createAccount(volunteerId(execution));
   }
 
   /** Task_SendVolunteerWelcome: the user name and a link to choose a password. */
   @Bean
   JavaDelegate sendVolunteerWelcomeDelegate(VolunteerService volunteers) {
-    return execution -> volunteers.sendWelcome(VOLUNTEER_ID.from(execution), Step.of(execution));
+    return execution -> volunteers.sendWelcome(volunteerId(execution), Step.of(execution));
   }
 
   /** Task_SendVolunteerDeclined: thanks a volunteer the organisers did not take this time. */
   @Bean
   JavaDelegate sendVolunteerDeclinedDelegate(VolunteerService volunteers) {
-    return execution -> volunteers.sendDeclined(VOLUNTEER_ID.from(execution), Step.of(execution));
+    return execution -> volunteers.sendDeclined(volunteerId(execution), Step.of(execution));
   }
 }
