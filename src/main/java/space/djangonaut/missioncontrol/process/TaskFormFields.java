@@ -29,9 +29,8 @@ import org.springframework.stereotype.Component;
  * path {@code a} submit the variable {@code a}; buttons and disabled fields submit nothing. Read-only fields count,
  * because form-js submits them too.
  *
- * <p>If the form is not where the binding looks (a diagram deployed from Camunda Modeler without its forms: Tasklist
- * then cannot show the form either), the latest deployed version of the form with that key stands in: still a form
- * the organisers deployed, never one the caller chooses.
+ * <p>If the form is not where the binding looks (a diagram deployed before deployments were checked, see
+ * {@code config/DeploymentChecks}; Tasklist then cannot show the form either), the task has no fields to write.
  *
  * <p>A deployed form never changes, so the keys are parsed once per form definition (its id names one version of one
  * form in one deployment) and kept for the life of the application: a few entries per deployment.
@@ -72,11 +71,8 @@ public class TaskFormFields {
       if (reference == null) {
         return Optional.of(Set.of());
       }
-      CamundaFormDefinition deployed =
+      CamundaFormDefinition definition =
           new GetCamundaFormDefinitionCmd(reference, form.getDeploymentId()).execute(commandContext);
-      // The diagram was deployed without its forms (from the Modeler): the organisers' latest form of that key.
-      CamundaFormDefinition definition = deployed != null ? deployed
-          : commandContext.getCamundaFormDefinitionManager().findLatestDefinitionByKey(reference.getKey());
       if (definition == null) {
         return Optional.of(Set.of());
       }

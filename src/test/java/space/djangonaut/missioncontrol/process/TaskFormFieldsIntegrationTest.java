@@ -1,13 +1,11 @@
 package space.djangonaut.missioncontrol.process;
 
 import static org.assertj.core.api.Assertions.assertThat;
+
 import java.util.Optional;
 import java.util.Set;
-import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.model.bpmn.Bpmn;
-import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import space.djangonaut.missioncontrol.application.Application;
@@ -24,7 +22,6 @@ class TaskFormFieldsIntegrationTest {
 
   @Autowired TaskFormFields fields;
   @Autowired TestData testData;
-  @Autowired RepositoryService repositoryService;
   @Autowired RuntimeService runtimeService;
   @Autowired TaskService taskService;
 
@@ -41,25 +38,7 @@ class TaskFormFieldsIntegrationTest {
   }
 
   @Test
-  void shouldTakeTheLatestFormOfTheKeyWhenTheDiagramWasDeployedWithoutItAndNoneWhenNoneExists() {
-    String key = "formProbe" + TestData.uniqueUserId("p");
-    BpmnModelInstance probe = Bpmn.createExecutableProcess(key).camundaHistoryTimeToLive(1)
-        .startEvent()
-        .parallelGateway("Gateway_Both")
-        .userTask("Task_DeployedAlone").camundaFormRef(ApplicationProcess.FORM_REVIEW_APPLICATION)
-        .camundaFormRefBinding("deployment").endEvent()
-        .moveToNode("Gateway_Both")
-        .userTask("Task_NoSuchForm").camundaFormRef("no-such-form").camundaFormRefBinding("deployment").endEvent()
-        .done();
-    repositoryService.createDeployment().name(key).addModelInstance(key + ".bpmn", probe).deploy();
-    String process = runtimeService.startProcessInstanceByKey(key).getId();
-
-    String deployedAlone = taskService.createTaskQuery().processInstanceId(process)
-        .taskDefinitionKey("Task_DeployedAlone").singleResult().getId();
-    String noSuchForm = taskService.createTaskQuery().processInstanceId(process)
-        .taskDefinitionKey("Task_NoSuchForm").singleResult().getId();
-    assertThat(fields.of(deployedAlone).orElseThrow()).containsAll(REVIEW_SCORES);
-    assertThat(fields.of(noSuchForm)).contains(Set.of());
+  void shouldGiveNoFieldsToAnUnknownTask() {
     assertThat(fields.of("no-such-task")).isEqualTo(Optional.empty());
   }
 }
