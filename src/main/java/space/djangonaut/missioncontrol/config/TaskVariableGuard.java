@@ -154,10 +154,16 @@ class TaskVariableGuard extends OncePerRequestFilter {
       forward = new CachedBody(request, body);
     }
     if (written.isEmpty()) {
-      chain.doFilter(forward, response);
+      passOn(resource, forward, response, chain);
       return;
     }
-    Optional<Set<String>> fields = taskId(resource).flatMap(forms::of);
+    Optional<String> taskId = taskId(resource);
+    Optional<Set<String>> fields = taskId.flatMap(forms::of);
+    if (taskId.isPresent() && fields.isEmpty()) {
+      refuse(response, HttpServletResponse.SC_NOT_FOUND,
+          "There is no task " + taskId.get() + ": it may have been completed already.");
+      return;
+    }
     if (fields.isEmpty()) {
       refuse(response, HttpServletResponse.SC_BAD_REQUEST,
           "Only organisers may set process variables here; not: " + String.join(", ", written));
@@ -169,7 +175,18 @@ class TaskVariableGuard extends OncePerRequestFilter {
           "You may only submit the fields of this task's form; not: " + String.join(", ", written));
       return;
     }
-    chain.doFilter(forward, response);
+    passOn(resource, forward, response, chain);
+  }
+
+  /** What writes no variable it may not write goes on to the API, unless it ends a task without its form. */
+  private void passOn(List<String> resource, HttpServletRequest request, HttpServletResponse response,
+      FilterChain chain) throws ServletException, IOException {
+    if (endsTaskWithoutItsForm(resource)) {
+      refuse(response, HttpServletResponse.SC_BAD_REQUEST,
+          "Only organisers may end a task with a BPMN error or escalation; complete it with its form.");
+      return;
+    }
+    chain.doFilter(request, response);
   }
 
   /** A GET, HEAD or OPTIONS that does not ask to be taken for another method: it reads, it writes nothing. */
@@ -228,6 +245,15 @@ class TaskVariableGuard extends OncePerRequestFilter {
       }
     }
     return Optional.empty();
+  }
+
+  /**
+   * A {@code task/<id>/bpmnError} or {@code bpmnEscalation}: it ends the task without its form (no diagram catches
+   * one from a user task), so a review could end without a review.
+   */
+  static boolean endsTaskWithoutItsForm(List<String> resource) {
+    return resource.size() >= 3 && resource.get(0).equalsIgnoreCase("task")
+        && (resource.get(2).equalsIgnoreCase("bpmnError") || resource.get(2).equalsIgnoreCase("bpmnEscalation"));
   }
 
   /** The task a {@code task/<id>/...} path addresses. */

@@ -460,12 +460,13 @@ class FormFieldsOnlyTest {
     testData.executeJobs(process.getId());
     String reviewer = testData.reviewerOf(cohort);
     Task task = reviewTask(process);
+    WebClient rest = new WebClient(port).basicAuth(reviewer, reviewer);
+    assertThat(rest.postJson(ENGINE_REST + "/task/" + task.getId() + "/claim", claim(reviewer)).status())
+        .isEqualTo(204);
     String organiser = testData.organiser();
     assertThat(new WebClient(port).basicAuth(organiser, organiser).putJson(ENGINE_REST + "/process-instance/"
         + process.getId() + "/variables/applicationId", "{\"value\":" + other.getId() + ",\"type\":\"Long\"}")
         .status()).isEqualTo(204);
-    WebClient rest = new WebClient(port).basicAuth(reviewer, reviewer);
-    rest.postJson(ENGINE_REST + "/task/" + task.getId() + "/claim", claim(reviewer));
 
     WebClient.Response submitted = rest.postJson(ENGINE_REST + "/task/" + task.getId() + "/submit-form",
         "{\"variables\":{" + REVIEW_FORM + "}}");
