@@ -7,8 +7,6 @@ import org.springframework.data.jpa.repository.Query;
 
 public interface ApplicationRepository extends JpaRepository<Application, Long> {
 
-  boolean existsByCohortIdAndEmail(Long cohortId, String email);
-
   Optional<Application> findByCohortIdAndEmail(Long cohortId, String email);
 
   @Query("select a from Application a join fetch a.cohort where a.id = :id")
@@ -19,8 +17,6 @@ public interface ApplicationRepository extends JpaRepository<Application, Long> 
   List<Application> findByEmail(String email);
 
   List<Application> findByCohortIdAndStatus(Long cohortId, ApplicationStatus status);
-
-  List<Application> findByCohortIdAndStatusOrderByRanking(Long cohortId, ApplicationStatus status);
 
   List<Application> findByCohortIdAndOutcomeAndStatusOrderByRanking(Long cohortId, Outcome outcome,
       ApplicationStatus status);

@@ -16,6 +16,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import space.djangonaut.missioncontrol.cohort.Cohort;
 import space.djangonaut.missioncontrol.cohort.CohortService;
+import space.djangonaut.missioncontrol.common.ProgrammeOptions;
 import space.djangonaut.missioncontrol.common.PublicForms;
 
 /** The public application form of a cohort. Server-rendered; works without JavaScript. */
@@ -27,10 +28,10 @@ class ApplyController {
 
   private final ApplicationService applications;
   private final CohortService cohorts;
-  private final ApplicationOptions options;
+  private final ProgrammeOptions options;
   private final Clock clock;
 
-  ApplyController(ApplicationService applications, CohortService cohorts, ApplicationOptions options, Clock clock) {
+  ApplyController(ApplicationService applications, CohortService cohorts, ProgrammeOptions options, Clock clock) {
     this.applications = applications;
     this.cohorts = cohorts;
     this.options = options;
@@ -45,7 +46,7 @@ class ApplyController {
   @ModelAttribute
   void choices(Model model) {
     model.addAttribute("projects", options.projects());
-    model.addAttribute("timezones", ApplicationOptions.TIMEZONES);
+    model.addAttribute("timezones", ProgrammeOptions.TIMEZONES);
     model.addAttribute("experiences", DjangoExperience.values());
     PublicForms.addAvailabilityGrid(model);
   }

@@ -92,9 +92,4 @@ public record Variable<T>(String name, Class<T> type) {
   public void on(VariableScope scope, T value) {
     scope.setVariable(name, value);
   }
-
-  /** Sets the variable on this scope only (a task's own data, shown by its form). */
-  public void onLocal(VariableScope scope, T value) {
-    scope.setVariableLocal(name, value);
-  }
 }

@@ -27,10 +27,6 @@ public class Team {
     this.navigatorVolunteerId = navigatorVolunteerId;
   }
 
-  public void changeNavigator(Long navigatorVolunteerId) {
-    this.navigatorVolunteerId = navigatorVolunteerId;
-  }
-
   public Long getId() {
     return id;
   }

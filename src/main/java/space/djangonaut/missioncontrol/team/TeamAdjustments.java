@@ -1,7 +1,7 @@
 package space.djangonaut.missioncontrol.team;
 
-import java.util.Comparator;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;

@@ -12,8 +12,8 @@ import org.springframework.web.bind.annotation.InitBinder;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
-import space.djangonaut.missioncontrol.application.ApplicationOptions;
 import space.djangonaut.missioncontrol.cohort.CohortService;
+import space.djangonaut.missioncontrol.common.ProgrammeOptions;
 import space.djangonaut.missioncontrol.common.PublicForms;
 
 /** The public volunteer form: Navigators and Captains sign up to a cohort. */
@@ -22,9 +22,9 @@ class VolunteerController {
 
   private final VolunteerService volunteers;
   private final CohortService cohorts;
-  private final ApplicationOptions options;
+  private final ProgrammeOptions options;
 
-  VolunteerController(VolunteerService volunteers, CohortService cohorts, ApplicationOptions options) {
+  VolunteerController(VolunteerService volunteers, CohortService cohorts, ProgrammeOptions options) {
     this.volunteers = volunteers;
     this.cohorts = cohorts;
     this.options = options;

@@ -1,7 +1,6 @@
 package space.djangonaut.missioncontrol.volunteer;
 
 import java.util.List;
-import java.util.Optional;
 import org.springframework.data.jpa.repository.JpaRepository;
 
 public interface VolunteerRepository extends JpaRepository<Volunteer, Long> {
@@ -11,8 +10,6 @@ public interface VolunteerRepository extends JpaRepository<Volunteer, Long> {
   List<Volunteer> findByCohortIdOrderBySubmittedAt(Long cohortId);
 
   List<Volunteer> findByEmail(String email);
-
-  Optional<Volunteer> findByCohortIdAndUserId(Long cohortId, String userId);
 
   boolean existsByCohortIdAndEmailAndRole(Long cohortId, String email, VolunteerRole role);
 }

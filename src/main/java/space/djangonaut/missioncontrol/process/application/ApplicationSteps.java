@@ -1,11 +1,11 @@
 package space.djangonaut.missioncontrol.process.application;
 
-import static space.djangonaut.missioncontrol.process.application.ApplicationProcess.applicationId;
 import static space.djangonaut.missioncontrol.process.application.ApplicationProcess.OFFER_DEADLINE;
 import static space.djangonaut.missioncontrol.process.application.ApplicationProcess.OFFER_REMINDER_AT;
 import static space.djangonaut.missioncontrol.process.application.ApplicationProcess.REVIEWERS_DISAGREE;
 import static space.djangonaut.missioncontrol.process.application.ApplicationProcess.TASK_RESOLVE_DISAGREEMENT;
 import static space.djangonaut.missioncontrol.process.application.ApplicationProcess.TEMPLATE;
+import static space.djangonaut.missioncontrol.process.application.ApplicationProcess.applicationId;
 import java.util.Date;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.delegate.TaskListener;

@@ -1,4 +1,4 @@
-package space.djangonaut.missioncontrol.application;
+package space.djangonaut.missioncontrol.common;
 
 import jakarta.validation.constraints.NotEmpty;
 import java.time.ZoneId;
@@ -6,10 +6,10 @@ import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.validation.annotation.Validated;
 
-/** The choices of the application form that organisers configure: the projects Djangonauts can work on. */
+/** The programme's choices that organisers configure: the projects Djangonauts, Navigators and Captains work on. */
 @Validated
 @ConfigurationProperties("missioncontrol")
-public record ApplicationOptions(@NotEmpty List<String> projects) {
+public record ProgrammeOptions(@NotEmpty List<String> projects) {
 
   /** IANA time zones people live in (Region/City), sorted, without the legacy aliases. */
   public static final List<String> TIMEZONES = ZoneId.getAvailableZoneIds().stream()
