@@ -4,9 +4,11 @@ import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -22,6 +24,10 @@ import space.djangonaut.missioncontrol.cohort.CohortRepository;
  */
 @Service
 public class SelectionService {
+
+  /** An application in one of these is still in review: neither ranked nor decided. */
+  static final Set<ApplicationStatus> IN_REVIEW = EnumSet.of(ApplicationStatus.SUBMITTED,
+      ApplicationStatus.AWAITING_TIE_BREAK);
 
   private static final Pattern DECISION_LINE =
       Pattern.compile("^\\s*(?:\\d+\\.\\s*)?#(\\d+)\\b.*?\\b(accepted|waitlisted|rejected)\\s*$", Pattern.CASE_INSENSITIVE);
@@ -40,9 +46,10 @@ public class SelectionService {
   }
 
   /**
-   * Ranks the cohort's reviewed applications by aggregate score (best first; earlier submission breaks ties).
+   * Ranks the cohort's reviewed applications by aggregate score (best first; earlier submission breaks ties). An
+   * application still in review (its second review, or a tie-break, to come) is not ranked.
    *
-   * @return whether every application of the cohort has been reviewed
+   * @return whether every application of the cohort has been reviewed, tie-breaks included
    */
   @Transactional
   public boolean rank(long cohortId) {
@@ -53,7 +60,7 @@ public class SelectionService {
     for (int i = 0; i < reviewed.size(); i++) {
       reviewed.get(i).ranked(i + 1);
     }
-    return applications.countByCohortIdAndStatus(cohortId, ApplicationStatus.SUBMITTED) == 0;
+    return applications.countByCohortIdAndStatusIn(cohortId, IN_REVIEW) == 0;
   }
 
   /**
@@ -126,8 +133,9 @@ public class SelectionService {
       }
       long id = Long.parseLong(matcher.group(1));
       if (!chosen.containsKey(id)) {
-        throw new BadUserRequestException("selectionChanges, line " + (i + 1) + ": #" + id
-            + " is not a reviewed application of this cohort.");
+        throw new BadUserRequestException("selectionChanges, line " + (i + 1) + ": #" + id + (inReview(cohortId, id)
+            ? " is still under review; it can be decided once its reviews are complete."
+            : " is not a reviewed application of this cohort."));
       }
       chosen.put(id, Outcome.parse(matcher.group(2)));
     }
@@ -181,6 +189,11 @@ public class SelectionService {
       workflow.waitlistClosed(application.getId());
     }
     return waiting.size();
+  }
+
+  private boolean inReview(long cohortId, long applicationId) {
+    return applications.findById(applicationId)
+        .filter(a -> a.getCohort().getId().equals(cohortId) && a.isInReview()).isPresent();
   }
 
   private List<Application> ranked(long cohortId) {

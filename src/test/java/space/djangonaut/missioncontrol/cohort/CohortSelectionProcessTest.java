@@ -111,6 +111,35 @@ class CohortSelectionProcessTest {
   }
 
   @Test
+  void shouldLeaveAnApplicationAwaitingATieBreakOutOfTheRankingUntilItsThirdReview() {
+    CohortDriver.Run run = driver.open(2);
+    List<Application> applied = driver.apply(run, 3);
+    driver.review(applied.get(0), 4);
+    driver.review(applied.get(1), 3);
+    driver.reviewInDisagreement(applied.get(2));
+    driver.closeEarly(run);
+
+    assertThat(run.process()).isNotWaitingAt(TASK_FINALISE_SELECTION);
+    Assertions.assertThat(status(applied.get(2))).isEqualTo(ApplicationStatus.AWAITING_TIE_BREAK);
+    Assertions.assertThat(applications.findById(applied.get(2).getId()).orElseThrow().getRanking()).isNull();
+
+    driver.resolveTieBreak(applied.get(2), 5);
+    ClockUtil.offset(Duration.ofHours(6).plusMinutes(1).toMillis());
+    driver.drive(run);
+    assertThat(run.process()).isWaitingAt(TASK_FINALISE_SELECTION);
+    driver.finalise(run, "");
+
+    // Means 16, 14.67 (20, 4 and 20) and 12: two places, one on the waitlist; everyone told, nothing stuck.
+    Assertions.assertThat(List.of(applied.get(0), applied.get(2), applied.get(1))).extracting(this::status)
+        .containsExactly(ApplicationStatus.OFFERED, ApplicationStatus.OFFERED, ApplicationStatus.DECIDED);
+    Assertions.assertThat(templatesSentTo(applied.get(2))).endsWith(MailTemplate.APPLICATION_ACCEPTED);
+    Assertions.assertThat(templatesSentTo(applied.get(1))).endsWith(MailTemplate.APPLICATION_WAITLISTED);
+    Assertions.assertThat(processEngine.getRuntimeService().createIncidentQuery().list())
+        .filteredOn(incident -> incident.getProcessInstanceId().equals(run.process().getId())).isEmpty();
+    assertThat(run.process()).isWaitingAt(EVENT_COHORT_STARTS);
+  }
+
+  @Test
   void shouldProposeToFillThePlacesFromTheTopAndWaitlistTheNext() {
     CohortDriver.Run run = driver.open(2);
     List<Application> applied = driver.apply(run, 4);

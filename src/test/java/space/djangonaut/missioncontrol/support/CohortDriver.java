@@ -102,6 +102,21 @@ public class CohortDriver {
     }
   }
 
+  /** Two reviews that disagree (every criterion 5 and "accept", every criterion 1 and "reject"): a tie-break is due. */
+  public void reviewInDisagreement(Application application) {
+    List<Task> tasks = taskService.createTaskQuery().processInstanceBusinessKey(application.getId().toString())
+        .taskDefinitionKey(ApplicationProcess.TASK_REVIEW_APPLICATION).list();
+    testData.review(tasks.get(0), testData.reviewer(), 5, "accept");
+    testData.review(tasks.get(1), testData.reviewer(), 1, "reject");
+  }
+
+  /** An organiser gives the third review of a disagreement, every criterion {@code score}. */
+  public void resolveTieBreak(Application application, int score) {
+    Task task = taskService.createTaskQuery().processInstanceBusinessKey(application.getId().toString())
+        .taskDefinitionKey(ApplicationProcess.TASK_RESOLVE_DISAGREEMENT).singleResult();
+    testData.review(task, testData.organiser(), score, "accept");
+  }
+
   public void closeEarly(Run run) {
     lifecycle.closeEarly(run.cohort().getSlug());
     drive(run);
