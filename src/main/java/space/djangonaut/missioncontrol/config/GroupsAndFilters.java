@@ -11,6 +11,7 @@ import space.djangonaut.missioncontrol.common.Accounts;
 import space.djangonaut.missioncontrol.common.Roles;
 import space.djangonaut.missioncontrol.process.application.ApplicationProcess;
 import space.djangonaut.missioncontrol.process.cohort.CohortProcess;
+import space.djangonaut.missioncontrol.process.team.TeamProcess;
 import space.djangonaut.missioncontrol.process.volunteer.VolunteerProcess;
 
 /** The groups of the programme's {@link Roles} and the Tasklist filters each works from, created when missing. */
@@ -61,12 +62,12 @@ public class GroupsAndFilters {
             column("volunteerRole", "Role"), column("volunteerCohort", "Cohort")));
     // Navigators' and Captains' tasks are assigned to them: they see their own teams' work only.
     ensureFilter(FILTER_MY_CHECK_INS, taskService.createTaskQuery()
-        .taskDefinitionKey(CohortProcess.TASK_RECORD_CHECK_IN).taskAssigneeExpression("${currentUser()}")
+        .taskDefinitionKey(TeamProcess.TASK_RECORD_CHECK_IN).taskAssigneeExpression("${currentUser()}")
         .orderByDueDate().asc(), Roles.NAVIGATORS, -3, "#6a1b9a",
         "Weekly check-ins of your teams, due at the end of each week",
         List.of(column("teamName", "Team"), column("weekLabel", "Week")));
     ensureFilter(FILTER_MY_ONE_TO_ONES, taskService.createTaskQuery()
-        .taskDefinitionKey(CohortProcess.TASK_HOLD_ONE_TO_ONE).taskAssigneeExpression("${currentUser()}")
+        .taskDefinitionKey(TeamProcess.TASK_HOLD_ONE_TO_ONE).taskAssigneeExpression("${currentUser()}")
         .orderByDueDate().asc(), Roles.CAPTAINS, -2, "#ef6c00",
         "One-to-ones with your Djangonauts, every second week",
         List.of(column("djangonautName", "Djangonaut"), column("weekLabel", "Week")));

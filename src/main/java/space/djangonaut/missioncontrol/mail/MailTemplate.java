@@ -18,6 +18,8 @@ public enum MailTemplate {
   TEAM_WELCOME("team-welcome", "Djangonaut Space %s: meet your team"),
   CHECK_IN_REMINDER("check-in-reminder", "Djangonaut Space %s: this week's check-in is not recorded yet"),
   CHECK_IN_ESCALATION("check-in-escalation", "Djangonaut Space %s: a team's check-in is a week overdue"),
+  ONE_TO_ONE_REMINDER("one-to-one-reminder", "Djangonaut Space %s: this week's one-to-ones are not recorded yet"),
+  ONE_TO_ONE_ESCALATION("one-to-one-escalation", "Djangonaut Space %s: a team's one-to-ones are a week overdue"),
   SURVEY_INVITATION("survey-invitation", "Djangonaut Space %s: how did it go?"),
   SURVEY_REMINDER("survey-reminder", "Reminder: tell us how Djangonaut Space %s went"),
   VOLUNTEER_WELCOME("volunteer-welcome", "Welcome aboard Djangonaut Space %s: your account"),

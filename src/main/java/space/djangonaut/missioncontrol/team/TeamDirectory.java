@@ -7,7 +7,7 @@ import space.djangonaut.missioncontrol.volunteer.Volunteer;
 import space.djangonaut.missioncontrol.volunteer.VolunteerRepository;
 
 /**
- * Who is in which team, for the multi-instance tasks and assignees of {@code cohort.bpmn}
+ * Who is in which team, for the multi-instances and assignees of {@code cohort.bpmn} and {@code team.bpmn}
  * (e.g. {@code ${teamDirectory.navigatorOf(teamId)}}). Tasks go to the volunteer's own Camunda account, so
  * Navigators and Captains find only their own teams' work.
  */
@@ -33,6 +33,12 @@ public class TeamDirectory {
   @Transactional(readOnly = true)
   public List<Long> djangonautIds(long cohortId) {
     return members.findByTeamIdIn(teamIds(cohortId)).stream().map(TeamMember::getApplicationId).sorted().toList();
+  }
+
+  /** The application ids of one team's Djangonauts, for its one-to-ones ({@code team.bpmn}). */
+  @Transactional(readOnly = true)
+  public List<Long> djangonautIdsOf(long teamId) {
+    return members.findByTeamIdOrderById(teamId).stream().map(TeamMember::getApplicationId).sorted().toList();
   }
 
   @Transactional(readOnly = true)

@@ -185,9 +185,22 @@ public class CohortDriver {
     drive(run);
   }
 
+  /** The open tasks with this key of the cohort's process and of its teams' processes. */
   public List<Task> openTasks(Run run, String taskDefinitionKey) {
-    return taskService.createTaskQuery().processInstanceId(run.process().getId())
+    return taskService.createTaskQuery().processInstanceIdIn(cohortAndTeams(run).toArray(String[]::new))
         .taskDefinitionKey(taskDefinitionKey).list();
+  }
+
+  /** The running {@code team.bpmn} instances the cohort's process started, one per team. */
+  public List<ProcessInstance> teamProcesses(Run run) {
+    return runtimeService.createProcessInstanceQuery().superProcessInstanceId(run.process().getId()).list();
+  }
+
+  private List<String> cohortAndTeams(Run run) {
+    List<String> ids = new ArrayList<>();
+    ids.add(run.process().getId());
+    teamProcesses(run).forEach(pi -> ids.add(pi.getId()));
+    return ids;
   }
 
   public ProcessInstance refreshed(Run run) {
@@ -199,11 +212,10 @@ public class CohortDriver {
         .taskDefinitionKey(CohortProcess.TASK_FINALISE_SELECTION).singleResult();
   }
 
-  /** Executes the due jobs of the cohort's process and its applications' processes until none is left. */
+  /** Executes the due jobs of the cohort's process, its teams' and its applications' until none is left. */
   public void drive(Run run) {
     for (int round = 0; round < 100; round++) {
-      List<String> instances = new ArrayList<>();
-      instances.add(run.process().getId());
+      List<String> instances = cohortAndTeams(run);
       for (Application application : applications.findByCohortIdOrderBySubmittedAt(run.cohortId())) {
         runtimeService.createProcessInstanceQuery().processDefinitionKey(ApplicationProcess.KEY)
             .processInstanceBusinessKey(application.getId().toString()).list()

@@ -3,11 +3,8 @@ package space.djangonaut.missioncontrol.process.cohort;
 import static space.djangonaut.missioncontrol.process.cohort.CohortProcess.ALL_REVIEWED;
 import static space.djangonaut.missioncontrol.process.cohort.CohortProcess.APPLICATIONS_CLOSE_AT;
 import static space.djangonaut.missioncontrol.process.cohort.CohortProcess.COHORT_ID;
-import static space.djangonaut.missioncontrol.process.cohort.CohortProcess.DJANGONAUT_ID;
 import static space.djangonaut.missioncontrol.process.cohort.CohortProcess.PLACE_REOFFERED;
 import static space.djangonaut.missioncontrol.process.cohort.CohortProcess.STARTS_AT;
-import static space.djangonaut.missioncontrol.process.cohort.CohortProcess.TEAM_ID;
-import static space.djangonaut.missioncontrol.process.cohort.CohortProcess.WEEK;
 import java.util.Date;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.delegate.TaskListener;
@@ -19,9 +16,6 @@ import space.djangonaut.missioncontrol.cohort.Cohort;
 import space.djangonaut.missioncontrol.cohort.CohortForm;
 import space.djangonaut.missioncontrol.cohort.CohortLifecycle;
 import space.djangonaut.missioncontrol.mail.Step;
-import space.djangonaut.missioncontrol.mentorship.CheckInReport;
-import space.djangonaut.missioncontrol.mentorship.MentorshipService;
-import space.djangonaut.missioncontrol.mentorship.OneToOneReport;
 import space.djangonaut.missioncontrol.process.TaskForms;
 import space.djangonaut.missioncontrol.survey.SurveyService;
 import space.djangonaut.missioncontrol.team.TeamAdjustmentRequest;
@@ -32,8 +26,8 @@ import space.djangonaut.missioncontrol.team.TeamWelcome;
 
 /**
  * The steps of {@code bpmn/cohort.bpmn}, under the bean names its {@code delegateExpression}s use: the application
- * window and selection, teams, the weeks of mentorship, the survey. Each reads its variables, calls one service
- * method and writes what the next gateway or timer reads.
+ * window and selection, teams, the survey (the weeks of mentorship are each team's own {@code team.bpmn}). Each
+ * reads its variables, calls one service method and writes what the next gateway or timer reads.
  */
 @Configuration(proxyBeanMethods = false)
 class CohortSteps {
@@ -122,46 +116,6 @@ class CohortSteps {
   @Bean
   JavaDelegate sendTeamWelcomeDelegate(TeamWelcome welcome) {
     return execution -> welcome.send(COHORT_ID.from(execution), Step.of(execution));
-  }
-
-  // Weeks of mentorship
-
-  /** On creating a Navigator's Task_RecordCheckIn: the team and its members, shown read-only. */
-  @Bean
-  TaskListener prepareCheckInListener(MentorshipService mentorship, TaskForms forms) {
-    return task -> forms.show(task, mentorship.checkInContext(TEAM_ID.from(task), WEEK.from(task)));
-  }
-
-  /** On completing Task_RecordCheckIn: what the Navigator recorded. */
-  @Bean
-  TaskListener recordCheckInListener(MentorshipService mentorship, TaskForms forms) {
-    return task -> mentorship.recordCheckIn(COHORT_ID.from(task), TEAM_ID.from(task), WEEK.from(task),
-        task.getAssignee(), forms.bind(task.getVariables(), CheckInReport.class));
-  }
-
-  /** Timeout of Task_RecordCheckIn at the end of its week: reminds the team's Navigator. */
-  @Bean
-  TaskListener checkInOverdueListener(MentorshipService mentorship) {
-    return task -> mentorship.remindNavigator(TEAM_ID.from(task), WEEK.from(task), Step.of(task));
-  }
-
-  /** Timeout of Task_RecordCheckIn a week after its reminder: tells the organisers. */
-  @Bean
-  TaskListener checkInEscalationListener(MentorshipService mentorship) {
-    return task -> mentorship.escalateToOrganisers(TEAM_ID.from(task), WEEK.from(task), Step.of(task));
-  }
-
-  /** On creating a Captain's Task_HoldOneToOne: who the one-to-one is with. */
-  @Bean
-  TaskListener prepareOneToOneListener(MentorshipService mentorship, TaskForms forms) {
-    return task -> forms.show(task, mentorship.oneToOneContext(DJANGONAUT_ID.from(task), WEEK.from(task)));
-  }
-
-  /** On completing Task_HoldOneToOne: whether it was held, and the Captain's notes. */
-  @Bean
-  TaskListener recordOneToOneListener(MentorshipService mentorship, TaskForms forms) {
-    return task -> mentorship.recordOneToOne(COHORT_ID.from(task), DJANGONAUT_ID.from(task), WEEK.from(task),
-        task.getAssignee(), forms.bind(task.getVariables(), OneToOneReport.class));
   }
 
   // Feedback survey

@@ -8,13 +8,10 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.job;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.jobQuery;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.runtimeService;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
-import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.taskQuery;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.taskService;
 import static space.djangonaut.missioncontrol.process.cohort.CohortProcess.*;
 import static space.djangonaut.missioncontrol.process.cohort.TeamDirectoryStub.COHORT;
-import static space.djangonaut.missioncontrol.process.cohort.TeamDirectoryStub.DJANGONAUTS;
 import static space.djangonaut.missioncontrol.process.cohort.TeamDirectoryStub.TEAMS;
-import static space.djangonaut.missioncontrol.process.cohort.TeamDirectoryStub.navigatorOfTeam;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
@@ -22,7 +19,6 @@ import java.util.Date;
 import java.util.Deque;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.LongStream;
 import org.assertj.core.api.Assertions;
 import org.camunda.bpm.engine.impl.bpmn.parser.BpmnParse;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -34,12 +30,12 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import space.djangonaut.missioncontrol.common.Roles;
 import space.djangonaut.missioncontrol.process.DiagramEngine;
 import space.djangonaut.missioncontrol.process.StepStubs.Run;
+import space.djangonaut.missioncontrol.process.team.TeamProcess;
 
 /**
  * Every path of {@code bpmn/cohort.bpmn} alone, on the in-memory diagram engine with its steps, its team directory and
- * its week calendar stubbed: the application window, ranking and selection, released places, teams, the weeks of
- * mentorship with their check-ins, reminders and one-to-ones, the survey and the impact report. The weeks are also
- * tested on their own, by starting an instance at {@code SubProcess_Week}.
+ * its week calendar stubbed: the application window, ranking and selection, released places, teams, one team process
+ * per team (whose weeks {@code TeamDiagramTest} tests), the survey on the calendar and the impact report.
  */
 class CohortDiagramTest {
 
@@ -59,12 +55,6 @@ class CohortDiagramTest {
   private static final String PREPARE_TEAMS = "prepareTeamsTaskListener";
   private static final String CONFIRM_TEAMS = "confirmTeamsListener";
   private static final String SEND_TEAM_WELCOME = "sendTeamWelcomeDelegate";
-  private static final String PREPARE_CHECK_IN = "prepareCheckInListener";
-  private static final String RECORD_CHECK_IN = "recordCheckInListener";
-  private static final String CHECK_IN_OVERDUE = "checkInOverdueListener";
-  private static final String CHECK_IN_ESCALATION = "checkInEscalationListener";
-  private static final String PREPARE_ONE_TO_ONE = "prepareOneToOneListener";
-  private static final String RECORD_ONE_TO_ONE = "recordOneToOneListener";
   private static final String OPEN_SURVEY = "openSurveyDelegate";
   private static final String SEND_SURVEY_REMINDER = "sendSurveyReminderDelegate";
   private static final String CLOSE_SURVEY = "closeSurveyDelegate";
@@ -236,146 +226,58 @@ class CohortDiagramTest {
   }
 
   @Test
-  void shouldWelcomeTheTeamsThenWaitForTheFirstWeekWhenTeamsAreConfirmed() {
+  void shouldWelcomeTheTeamsThenStartOneProcessPerTeamAndWaitForTheLastWeekToEnd() {
     ProcessInstance pi = confirmingTeams();
 
     complete(task(TASK_CONFIRM_TEAMS));
     assertThat(pi).isWaitingAtExactly(TASK_SEND_TEAM_WELCOME);
     execute(job());
 
-    assertThat(pi).isWaitingAt(SUB_PROCESS_WEEK, EVENT_WEEK_STARTS);
-    assertThat(engine.timerAt(pi, EVENT_WEEK_STARTS)).hasDueDate(calendar.startOf(COHORT, 1));
+    assertThat(pi).isWaitingAt(CALL_ACTIVITY_RUN_TEAMS, EVENT_LAST_WEEK_ENDS).isNotWaitingAt(TASK_SEND_TEAM_WELCOME);
+    Assertions.assertThat(teamProcesses(pi)).extracting(ProcessInstance::getBusinessKey)
+        .containsExactlyInAnyOrderElementsOf(TEAMS.stream().map(String::valueOf).toList());
+    Assertions.assertThat(teamProcesses(pi)).allSatisfy(team -> Assertions.assertThat(
+            runtimeService().getVariables(team.getId(), List.of(COHORT_ID.name(), TEAM_ID.name(), WEEKS.name())))
+        .containsEntry(COHORT_ID.name(), COHORT).containsEntry(TEAM_ID.name(), Long.valueOf(team.getBusinessKey()))
+        .containsEntry(WEEKS.name(), 2L));
+    assertThat(engine.timerAt(pi, EVENT_LAST_WEEK_ENDS)).hasDueDate(calendar.dueAt(COHORT, 2));
     Assertions.assertThat(engine.steps().runs()).extracting(Run::bean).endsWith(CONFIRM_TEAMS, SEND_TEAM_WELCOME);
-  }
-
-  // Weeks of mentorship
-
-  @Test
-  void shouldAskEachNavigatorForTheCheckInOfAWeekWithoutOneToOnes() {
-    ProcessInstance pi = inWeeks(2);
-
-    startWeek(pi, 1);
-
-    assertThat(pi).isWaitingAt(TASK_RECORD_CHECK_IN).isNotWaitingAt(TASK_HOLD_ONE_TO_ONE);
-    List<Task> checkIns = openTasks(pi, TASK_RECORD_CHECK_IN);
-    Assertions.assertThat(checkIns).extracting(Task::getAssignee)
-        .containsExactlyInAnyOrder(navigatorOfTeam(TEAMS.get(0)), navigatorOfTeam(TEAMS.get(1)));
-    Assertions.assertThat(checkIns).allSatisfy(task -> {
-      assertThat(task).hasDueDate(calendar.dueAt(COHORT, 1));
-      Assertions.assertThat(engine.deployedFormId(task)).isEqualTo(FORM_RECORD_CHECK_IN);
-    });
-    Assertions.assertThat(engine.steps().runsOf(PREPARE_CHECK_IN))
-        .extracting(run -> run.variable(TEAM_ID), run -> run.variable(WEEK))
-        .containsExactlyInAnyOrder(tuple(TEAMS.get(0), 1L), tuple(TEAMS.get(1), 1L));
-  }
-
-  @Test
-  void shouldAskEachCaptainForAOneToOneWithEachDjangonautEverySecondWeek() {
-    ProcessInstance pi = inWeeks(2);
-    startWeek(pi, 1);
-    recordWeek(pi);
-
-    engine.clockAt(calendar.startOf(COHORT, 2).toInstant().minusSeconds(1));
-    Assertions.assertThat(engine.dueTimers(pi)).isEmpty();
-    startWeek(pi, 2);
-
-    assertThat(pi).isWaitingAt(TASK_RECORD_CHECK_IN, TASK_HOLD_ONE_TO_ONE);
-    List<Task> oneToOnes = openTasks(pi, TASK_HOLD_ONE_TO_ONE);
-    Assertions.assertThat(oneToOnes).extracting(Task::getAssignee).containsExactlyInAnyOrderElementsOf(
-        DJANGONAUTS.stream().map(TeamDirectoryStub::captainOfDjangonaut).toList());
-    Assertions.assertThat(oneToOnes).allSatisfy(task -> {
-      assertThat(task).hasDueDate(calendar.dueAt(COHORT, 2));
-      Assertions.assertThat(engine.deployedFormId(task)).isEqualTo(FORM_HOLD_ONE_TO_ONE);
-    });
-    Assertions.assertThat(engine.steps().runsOf(PREPARE_ONE_TO_ONE))
-        .extracting(run -> run.variable(DJANGONAUT_ID), run -> run.variable(WEEK))
-        .containsExactlyInAnyOrderElementsOf(DJANGONAUTS.stream().map(id -> tuple(id, 2L)).toList());
-    Assertions.assertThat(openTasks(pi, TASK_RECORD_CHECK_IN)).hasSize(TEAMS.size());
-  }
-
-  @Test
-  void shouldRemindTheNavigatorOfAnOverdueCheckInThenTellTheOrganisersAWeekLater() {
-    ProcessInstance pi = inWeeks(2);
-    startWeek(pi, 1);
-
-    engine.clockAt(calendar.dueAt(COHORT, 1).toInstant().minusSeconds(1));
-    Assertions.assertThat(engine.dueTimers(pi)).isEmpty();
-    engine.clockAt(calendar.dueAt(COHORT, 1).toInstant());
-    engine.dueTimers(pi).forEach(timer -> execute(timer));
-    Assertions.assertThat(engine.steps().runsOf(CHECK_IN_OVERDUE))
-        .extracting(Run::elementId, Run::event, run -> run.variable(TEAM_ID), run -> run.variable(WEEK))
-        .containsExactlyInAnyOrder(tuple(TASK_RECORD_CHECK_IN, "timeout", TEAMS.get(0), 1L),
-            tuple(TASK_RECORD_CHECK_IN, "timeout", TEAMS.get(1), 1L));
-    Assertions.assertThat(engine.steps().runsOf(CHECK_IN_ESCALATION)).isEmpty();
-
-    engine.clockAt(calendar.escalateAt(COHORT, 1).toInstant());
-    engine.dueTimers(pi).forEach(timer -> execute(timer));
-
-    Assertions.assertThat(engine.steps().runsOf(CHECK_IN_ESCALATION))
-        .extracting(Run::event, run -> run.variable(TEAM_ID), run -> run.variable(WEEK))
-        .containsExactlyInAnyOrder(tuple("timeout", TEAMS.get(0), 1L), tuple("timeout", TEAMS.get(1), 1L));
-    Assertions.assertThat(openTasks(pi, TASK_RECORD_CHECK_IN)).as("still to be recorded").hasSize(TEAMS.size());
-    Assertions.assertThat(engine.timers(pi)).isEmpty();
-  }
-
-  @Test
-  void shouldHoldTheNextWeekUntilEveryTaskOfTheWeekIsRecorded() {
-    ProcessInstance pi = inWeeks(2);
-    startWeek(pi, 1);
-
-    engine.clockAt(calendar.startOf(COHORT, 2).toInstant().plus(Duration.ofDays(3)));
-    Assertions.assertThat(engine.timerAt(pi, EVENT_WEEK_STARTS)).as("week 2 not yet begun").isNull();
-    Assertions.assertThat(openTasks(pi, TASK_RECORD_CHECK_IN)).extracting(Task::getDueDate)
-        .containsOnly(calendar.dueAt(COHORT, 1));
-
-    recordWeek(pi);
-    execute(engine.dueTimer(pi));
-
-    Assertions.assertThat(engine.steps().runsOf(PREPARE_CHECK_IN)).extracting(run -> run.variable(WEEK))
-        .containsExactly(1L, 1L, 2L, 2L);
-  }
-
-  @Test
-  void shouldRunEachOfTheEightWeeksInTurnThenSendTheSurvey() {
-    ProcessInstance pi = inWeeks(8);
-
-    for (long week = 1; week <= 8; week++) {
-      startWeek(pi, week);
-      recordWeek(pi);
-    }
-
-    assertThat(pi).isWaitingAtExactly(TASK_OPEN_SURVEY);
-    Assertions.assertThat(engine.steps().runsOf(RECORD_CHECK_IN)).extracting(run -> run.variable(WEEK))
-        .containsExactlyElementsOf(LongStream.rangeClosed(1, 8).boxed()
-            .flatMap(week -> TEAMS.stream().map(team -> week)).toList());
-    Assertions.assertThat(engine.steps().runsOf(RECORD_ONE_TO_ONE)).extracting(run -> run.variable(WEEK))
-        .containsExactlyElementsOf(LongStream.of(2, 4, 6, 8).boxed()
-            .flatMap(week -> DJANGONAUTS.stream().map(djangonaut -> week)).toList());
-    Assertions.assertThat(engine.steps().runsOf(CHECK_IN_OVERDUE)).isEmpty();
   }
 
   // Survey and report
 
   @Test
-  void shouldRemindAboutTheSurveyAfterSevenDaysAndCloseItSevenDaysLater() {
+  void shouldSendTheSurveyWhenTheLastWeekEndsThenWaitForTheTeamsBeforeTheReport() {
     ProcessInstance pi = runtimeService().createProcessInstanceByKey(KEY).businessKey(SLUG)
-        .setVariable(COHORT_ID.name(), COHORT).startBeforeActivity(TASK_OPEN_SURVEY).execute();
-    assertThat(pi).isWaitingAtExactly(TASK_OPEN_SURVEY);
-    execute(job());
+        .setVariable(COHORT_ID.name(), COHORT).setVariable(WEEKS.name(), 2L)
+        .startBeforeActivity(GATEWAY_WEEKS_BEGIN).execute();
+    assertThat(pi).isWaitingAt(CALL_ACTIVITY_RUN_TEAMS, EVENT_LAST_WEEK_ENDS);
+    Assertions.assertThat(teamProcesses(pi)).hasSize(TEAMS.size());
 
-    assertThat(pi).isWaitingAtExactly(EVENT_SURVEY_REMINDER_DUE);
+    engine.clockAt(calendar.dueAt(COHORT, 2).toInstant().minusSeconds(1));
+    Assertions.assertThat(engine.dueTimers(pi)).isEmpty();
+    engine.clockAt(calendar.dueAt(COHORT, 2).toInstant());
+    execute(engine.dueTimer(pi));
+    assertThat(pi).isWaitingAt(CALL_ACTIVITY_RUN_TEAMS, TASK_OPEN_SURVEY);
+    execute(job(TASK_OPEN_SURVEY));
+
+    assertThat(pi).isWaitingAt(CALL_ACTIVITY_RUN_TEAMS, EVENT_SURVEY_REMINDER_DUE).isNotWaitingAt(TASK_OPEN_SURVEY);
     engine.clockForward(SEVEN_DAYS.minusSeconds(1));
     Assertions.assertThat(engine.dueTimers(pi)).isEmpty();
     engine.clockForward(Duration.ofSeconds(1));
     execute(engine.dueTimer(pi));
-    assertThat(pi).isWaitingAtExactly(TASK_SEND_SURVEY_REMINDER);
-    execute(job());
+    assertThat(pi).isWaitingAt(CALL_ACTIVITY_RUN_TEAMS, TASK_SEND_SURVEY_REMINDER);
+    execute(job(TASK_SEND_SURVEY_REMINDER));
 
-    assertThat(pi).isWaitingAtExactly(EVENT_SURVEY_CLOSES);
+    assertThat(pi).isWaitingAt(CALL_ACTIVITY_RUN_TEAMS, EVENT_SURVEY_CLOSES);
     engine.clockForward(SEVEN_DAYS);
     execute(engine.dueTimer(pi));
+    assertThat(pi).hasPassed(TASK_CLOSE_SURVEY).isNotWaitingAt(TASK_PUBLISH_REPORT)
+        .isWaitingAt(CALL_ACTIVITY_RUN_TEAMS);
 
-    assertThat(pi).isWaitingAtExactly(TASK_PUBLISH_REPORT);
+    finishTeams(pi);
+
+    assertThat(pi).isWaitingAtExactly(TASK_PUBLISH_REPORT).hasPassed(GATEWAY_REPORT_DUE);
     Assertions.assertThat(engine.steps().runs()).extracting(Run::bean)
         .containsExactly(OPEN_SURVEY, SEND_SURVEY_REMINDER, CLOSE_SURVEY);
   }
@@ -403,10 +305,9 @@ class CohortDiagramTest {
     ProcessInstance pi = confirmingTeams();
     complete(task(TASK_CONFIRM_TEAMS));
     execute(job(TASK_SEND_TEAM_WELCOME));
-    for (long week = 1; week <= 2; week++) {
-      startWeek(pi, week);
-      recordWeek(pi);
-    }
+    finishTeams(pi);
+    engine.clockAt(calendar.dueAt(COHORT, 2).toInstant());
+    execute(engine.dueTimer(pi));
     execute(job(TASK_OPEN_SURVEY));
     engine.clockForward(SEVEN_DAYS);
     execute(engine.dueTimer(pi));
@@ -418,8 +319,10 @@ class CohortDiagramTest {
     assertThat(pi).isEnded().hasPassedInOrder(START_EVENT_COHORT_OPENED, TASK_CREATE_COHORT,
         TASK_CLOSE_APPLICATIONS, TASK_RANK_APPLICATIONS, TASK_FINALISE_SELECTION, TASK_SEND_SELECTION_DECISIONS,
         SUB_PROCESS_ACCEPTANCE_PERIOD, TASK_CLOSE_WAITLIST, TASK_FORM_TEAMS, TASK_CONFIRM_TEAMS,
-        TASK_SEND_TEAM_WELCOME, SUB_PROCESS_WEEK, TASK_OPEN_SURVEY, TASK_SEND_SURVEY_REMINDER, TASK_CLOSE_SURVEY,
-        TASK_PUBLISH_REPORT, END_EVENT_COHORT_COMPLETED);
+        TASK_SEND_TEAM_WELCOME, GATEWAY_WEEKS_BEGIN, EVENT_LAST_WEEK_ENDS, TASK_OPEN_SURVEY,
+        TASK_SEND_SURVEY_REMINDER, TASK_CLOSE_SURVEY, GATEWAY_REPORT_DUE, TASK_PUBLISH_REPORT,
+        END_EVENT_COHORT_COMPLETED);
+    assertThat(pi).hasPassed(CALL_ACTIVITY_RUN_TEAMS);
     Assertions.assertThat(engine.steps().runs()).filteredOn(run -> !run.bean().equals(CREATE_COHORT))
         .allSatisfy(run -> Assertions.assertThat(run.variable(COHORT_ID)).as(run.bean()).isEqualTo(COHORT));
   }
@@ -462,34 +365,19 @@ class CohortDiagramTest {
     return pi;
   }
 
-  /** An instance that starts at the weeks of mentorship of a cohort of so many weeks. */
-  private static ProcessInstance inWeeks(long weeks) {
-    ProcessInstance pi = runtimeService().createProcessInstanceByKey(KEY).businessKey(SLUG)
-        .setVariable(COHORT_ID.name(), COHORT).setVariable(WEEKS.name(), weeks)
-        .startBeforeActivity(SUB_PROCESS_WEEK + BpmnParse.MULTI_INSTANCE_BODY_ID_SUFFIX).execute();
-    assertThat(pi).isWaitingAt(EVENT_WEEK_STARTS);
-    return pi;
+  /** The teams' processes the call activity started (their own weeks are tested in TeamDiagramTest). */
+  private static List<ProcessInstance> teamProcesses(ProcessInstance pi) {
+    return runtimeService().createProcessInstanceQuery().superProcessInstanceId(pi.getId()).list();
   }
 
-  /** Moves the clock to the start of the week and fires the week's timer. */
-  private void startWeek(ProcessInstance pi, long week) {
-    engine.clockAt(calendar.startOf(COHORT, week).toInstant());
-    assertThat(engine.timerAt(pi, EVENT_WEEK_STARTS)).hasDueDate(calendar.startOf(COHORT, week));
-    execute(engine.dueTimer(pi));
-  }
-
-  /** Completes the week's check-ins and one-to-ones, each followed by its continuation (saved one by one). */
-  private static void recordWeek(ProcessInstance pi) {
-    for (String taskKey : List.of(TASK_RECORD_CHECK_IN, TASK_HOLD_ONE_TO_ONE)) {
-      for (Task task : openTasks(pi, taskKey)) {
-        complete(task);
-        execute(job(jobQuery().messages().activityId(taskKey)));
-      }
+  /** Takes each team's process to its end, as its weeks would, and runs the call activity's continuations. */
+  private static void finishTeams(ProcessInstance pi) {
+    for (ProcessInstance team : teamProcesses(pi)) {
+      runtimeService().createProcessInstanceModification(team.getId())
+          .cancelAllForActivity(TeamProcess.SUB_PROCESS_WEEK + BpmnParse.MULTI_INSTANCE_BODY_ID_SUFFIX)
+          .startBeforeActivity(TeamProcess.END_EVENT_TEAM_DONE).execute();
     }
-    assertThat(pi).isNotWaitingAt(TASK_RECORD_CHECK_IN, TASK_HOLD_ONE_TO_ONE);
-  }
-
-  private static List<Task> openTasks(ProcessInstance pi, String taskKey) {
-    return taskQuery().processInstanceId(pi.getId()).taskDefinitionKey(taskKey).list();
+    jobQuery().processInstanceId(pi.getId()).messages().activityId(CALL_ACTIVITY_RUN_TEAMS).list()
+        .forEach(continuation -> execute(continuation));
   }
 }
