@@ -32,4 +32,10 @@ public interface ApplicationWorkflow {
 
   /** An offered place was declined or expired: the cohort's process, if it runs, offers it to the waitlist. */
   void placeReleased(String cohortSlug);
+
+  /**
+   * An application's reviews (tie-break included) are in: the cohort's process, if it waits for the last reviews,
+   * counts again what is still in review. Nothing happens if it does not wait.
+   */
+  void applicationReviewed(String cohortSlug);
 }

@@ -46,13 +46,35 @@ public class SelectionService {
   }
 
   /**
+   * How many of the cohort's applications are still in review (their second review, or a tie-break, to come). Locks
+   * the cohort's row first, as {@link #reviewCompleted} does: a review completed while this counts is either counted
+   * as done or reported to a process that already waits for it.
+   */
+  @Transactional
+  public long reviewsPending(long cohortId) {
+    cohorts.lockById(cohortId).orElseThrow();
+    return applications.countByCohortIdAndStatusIn(cohortId, IN_REVIEW);
+  }
+
+  /**
+   * An application's reviews are in (tie-break included): tells its cohort's process, which counts again if it waits
+   * for the last reviews. Locks the cohort's row first (see {@link #reviewsPending}).
+   */
+  @Transactional
+  public void reviewCompleted(long applicationId) {
+    Application application = applications.findWithCohort(applicationId).orElseThrow();
+    cohorts.lockById(application.getCohort().getId()).orElseThrow();
+    workflow.applicationReviewed(application.getCohort().getSlug());
+  }
+
+  /**
    * Ranks the cohort's reviewed applications by aggregate score (best first; earlier submission breaks ties). An
    * application still in review (its second review, or a tie-break, to come) is not ranked.
    *
-   * @return whether every application of the cohort has been reviewed, tie-breaks included
+   * @return how many applications were ranked
    */
   @Transactional
-  public boolean rank(long cohortId) {
+  public int rank(long cohortId) {
     List<Application> reviewed = new ArrayList<>(applications.findByCohortIdAndStatus(cohortId,
         ApplicationStatus.REVIEWED));
     reviewed.sort(Comparator.comparing(Application::getAggregateScore, Comparator.reverseOrder())
@@ -60,7 +82,7 @@ public class SelectionService {
     for (int i = 0; i < reviewed.size(); i++) {
       reviewed.get(i).ranked(i + 1);
     }
-    return applications.countByCohortIdAndStatusIn(cohortId, IN_REVIEW) == 0;
+    return reviewed.size();
   }
 
   /**
@@ -105,7 +127,28 @@ public class SelectionService {
     return new SelectionSummary(cohort.getName() + ": " + cohort.getCapacity() + " places for " + proposal(cohortId).size()
         + " reviewed applications. Proposed: " + counts.getOrDefault(Outcome.ACCEPTED, 0L) + " accepted, "
         + counts.getOrDefault(Outcome.WAITLISTED, 0L) + " waitlisted, " + counts.getOrDefault(Outcome.REJECTED, 0L)
-        + " rejected. The ranking: /organiser/cohorts/" + cohort.getSlug() + "/selection");
+        + " rejected. The ranking: /organiser/cohorts/" + cohort.getSlug() + "/selection",
+        fit(stillInReviewText(cohortId)));
+  }
+
+  /** The applications still in review, one per line, as Task_FinaliseSelection lists them. */
+  private String stillInReviewText(long cohortId) {
+    List<Application> inReview = applications.findByCohortIdAndStatusInOrderBySubmittedAt(cohortId, IN_REVIEW);
+    if (inReview.isEmpty()) {
+      return "None: every application is reviewed.";
+    }
+    return inReview.size() + " still in review, not ranked; they cannot be decided in this task (once reviewed, "
+        + "decide them on the cohort's page):\n" + inReview.stream()
+        .map(a -> "#" + a.getId() + " " + a.getName().replaceAll("\\s+", " ") + ": "
+            + (a.getStatus() == ApplicationStatus.AWAITING_TIE_BREAK ? "awaiting a third review" : "in review"))
+        .collect(Collectors.joining("\n"));
+  }
+
+  /** The engine keeps string variables of up to 4000 characters; a longer list is cut with a note. */
+  private static String fit(String text) {
+    int max = 3900;
+    return text.length() <= max ? text
+        : text.substring(0, text.lastIndexOf('\n', max) + 1) + "... and more: see the cohort's page.";
   }
 
   /**

@@ -7,7 +7,7 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.taskSer
 import static space.djangonaut.missioncontrol.process.cohort.CohortProcess.END_EVENT_PLACE_REOFFERED;
 import static space.djangonaut.missioncontrol.process.cohort.CohortProcess.END_EVENT_PLACE_UNFILLED;
 import static space.djangonaut.missioncontrol.process.cohort.CohortProcess.EVENT_COHORT_STARTS;
-import static space.djangonaut.missioncontrol.process.cohort.CohortProcess.EVENT_WAIT_FOR_REVIEWS;
+import static space.djangonaut.missioncontrol.process.cohort.CohortProcess.GATEWAY_WAIT_FOR_REVIEWS;
 import static space.djangonaut.missioncontrol.process.cohort.CohortProcess.GATEWAY_APPLICATION_WINDOW;
 import static space.djangonaut.missioncontrol.process.cohort.CohortProcess.TASK_CLOSE_APPLICATIONS;
 import static space.djangonaut.missioncontrol.process.cohort.CohortProcess.TASK_FINALISE_SELECTION;
@@ -16,6 +16,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
+import java.util.Map;
 import org.assertj.core.api.Assertions;
 import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.ProcessEngine;
@@ -25,8 +26,10 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import space.djangonaut.missioncontrol.application.Application;
 import space.djangonaut.missioncontrol.application.ApplicationRepository;
+import space.djangonaut.missioncontrol.application.ApplicationService;
 import space.djangonaut.missioncontrol.application.ApplicationStatus;
 import space.djangonaut.missioncontrol.application.OfferService;
 import space.djangonaut.missioncontrol.application.Outcome;
@@ -38,10 +41,12 @@ import space.djangonaut.missioncontrol.process.cohort.CohortProcess;
 import space.djangonaut.missioncontrol.support.CohortDriver;
 import space.djangonaut.missioncontrol.support.IntegrationTest;
 import space.djangonaut.missioncontrol.support.Mailbox;
+import space.djangonaut.missioncontrol.support.TestData;
+import space.djangonaut.missioncontrol.support.WebClient;
 
 /**
  * bpmn/cohort.bpmn from the application window to the start of the cohort: closing (on time, early), waiting for
- * reviews, the selection, and offers freed by a decline or an expired deadline going to the waitlist. Time moves
+ * the last reviews (tie-breaks included) or an organiser's "Rank now", the selection, and offers freed by a decline or an expired deadline going to the waitlist. Time moves
  * by the engine's clock; nothing sleeps.
  */
 @IntegrationTest
@@ -54,6 +59,10 @@ class CohortSelectionProcessTest {
   @Autowired OfferService offers;
   @Autowired OutboxEmailRepository sentEmails;
   @Autowired space.djangonaut.missioncontrol.application.SelectionService selection;
+  @Autowired CohortLifecycle lifecycle;
+  @Autowired ApplicationService applicationService;
+  @Autowired TestData testData;
+  @LocalServerPort int port;
 
   @BeforeEach
   void setUp() {
@@ -95,19 +104,85 @@ class CohortSelectionProcessTest {
   }
 
   @Test
-  void shouldWaitForReviewsStillInProgressBeforeTheSelection() {
+  void shouldRankAsSoonAsTheLastReviewIsInWithoutATimer() {
     CohortDriver.Run run = driver.open(2);
     List<Application> applied = driver.apply(run, 2);
     driver.review(applied.get(0), 4);
     driver.closeEarly(run);
 
-    assertThat(run.process()).isWaitingAt(EVENT_WAIT_FOR_REVIEWS);
+    assertThat(run.process()).isWaitingAt(GATEWAY_WAIT_FOR_REVIEWS).isNotWaitingAt(TASK_FINALISE_SELECTION);
+    Assertions.assertThat(processEngine.getManagementService().createJobQuery()
+        .processInstanceId(run.process().getId()).timers().list()).as("no poll").isEmpty();
 
     driver.review(applied.get(1), 3);
-    ClockUtil.offset(Duration.ofHours(6).plusMinutes(1).toMillis());
     driver.drive(run);
 
+    assertThat(run.process()).hasPassed(CohortProcess.EVENT_REVIEW_COMPLETED, CohortProcess.TASK_RANK_APPLICATIONS)
+        .isWaitingAt(TASK_FINALISE_SELECTION);
+    Assertions.assertThat(selection.proposalLines(run.cohortId())).hasSize(2);
+  }
+
+  @Test
+  void shouldLetAnOrganiserStartTheSelectionWhileATieBreakIsPendingAndDecideEveryoneElse() {
+    CohortDriver.Run run = driver.open(2);
+    List<Application> applied = driver.apply(run, 3);
+    driver.review(applied.get(0), 4);
+    driver.review(applied.get(1), 3);
+    Application pending = applied.get(2);
+    driver.reviewInDisagreement(pending);
+    driver.closeEarly(run);
+    assertThat(run.process()).isWaitingAt(GATEWAY_WAIT_FOR_REVIEWS);
+
+    lifecycle.requestSelection(run.cohort().getSlug());
+    driver.drive(run);
+
+    assertThat(run.process()).hasPassed(CohortProcess.EVENT_SELECTION_REQUESTED).isWaitingAt(TASK_FINALISE_SELECTION);
+    String stillInReview = (String) taskService().getVariable(task(TASK_FINALISE_SELECTION, run.process()).getId(),
+        "stillInReview");
+    Assertions.assertThat(stillInReview).contains("#" + pending.getId() + " " + pending.getName())
+        .contains("awaiting a third review");
+    assertThatThrownBy(() -> driver.finalise(run, "#" + pending.getId() + " accepted"))
+        .hasRootCauseInstanceOf(BadUserRequestException.class).hasMessageContaining("#" + pending.getId())
+        .hasMessageContaining("still under review");
+    driver.finalise(run, "");
+
+    // Everyone ranked is told; the pending application is neither decided nor stuck, and the cohort goes on.
+    Assertions.assertThat(List.of(applied.get(0), applied.get(1), pending)).extracting(this::status)
+        .containsExactly(ApplicationStatus.OFFERED, ApplicationStatus.OFFERED, ApplicationStatus.AWAITING_TIE_BREAK);
+    Assertions.assertThat(processEngine.getRuntimeService().createIncidentQuery().list())
+        .filteredOn(incident -> incident.getProcessInstanceId().equals(run.process().getId())).isEmpty();
+    assertThat(run.process()).isWaitingAt(EVENT_COHORT_STARTS);
+
+    // Its third review comes later: the organiser decides it on the cohort's page, and the applicant is told.
+    driver.resolveTieBreak(pending, 2);
+    driver.drive(run);
+    Assertions.assertThat(status(pending)).isEqualTo(ApplicationStatus.REVIEWED);
+    applicationService.decide(pending.getId(), Outcome.WAITLISTED);
+    driver.drive(run);
+    Assertions.assertThat(templatesSentTo(pending)).endsWith(MailTemplate.APPLICATION_WAITLISTED);
+  }
+
+  @Test
+  void shouldStartTheSelectionFromTheCohortPageOnlyWhileItWaitsForReviews() {
+    CohortDriver.Run run = driver.open(2);
+    List<Application> applied = driver.apply(run, 2);
+    driver.review(applied.get(0), 4);
+    String organiser = testData.organiser();
+    WebClient client = new WebClient(port).basicAuth(organiser, organiser);
+    String page = "/organiser/cohorts/" + run.cohort().getSlug();
+    Assertions.assertThat(client.get(page).body()).doesNotContain("Rank now");
+    driver.closeEarly(run);
+
+    WebClient.Response cohortPage = client.get(page);
+    Assertions.assertThat(cohortPage.body()).contains("Rank now").contains("1</span> application(s) still in review");
+    WebClient.Response ranked = client.postForm(page + "/rank", WebClient.form(cohortPage, Map.of()));
+    driver.drive(run);
+
+    Assertions.assertThat(ranked.status()).isEqualTo(302);
     assertThat(run.process()).isWaitingAt(TASK_FINALISE_SELECTION);
+    WebClient.Response again = client.postForm(page + "/rank", WebClient.form(client.get(page), Map.of()));
+    Assertions.assertThat(client.get(again.header("Location").replaceFirst("^https?://[^/]+", "")).body())
+        .contains("not waiting for reviews");
   }
 
   @Test
@@ -124,7 +199,6 @@ class CohortSelectionProcessTest {
     Assertions.assertThat(applications.findById(applied.get(2).getId()).orElseThrow().getRanking()).isNull();
 
     driver.resolveTieBreak(applied.get(2), 5);
-    ClockUtil.offset(Duration.ofHours(6).plusMinutes(1).toMillis());
     driver.drive(run);
     assertThat(run.process()).isWaitingAt(TASK_FINALISE_SELECTION);
     driver.finalise(run, "");

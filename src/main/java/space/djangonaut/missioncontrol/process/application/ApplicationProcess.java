@@ -18,6 +18,8 @@ public final class ApplicationProcess {
   public static final String TASK_REVIEW_APPLICATION = "Task_ReviewApplication";
   public static final String TASK_AGGREGATE_SCORES = "Task_AggregateScores";
   public static final String TASK_RESOLVE_DISAGREEMENT = "Task_ResolveDisagreement";
+  /** Throws the cohort's {@code ReviewCompleted} (named in {@code CohortProcess}, whose diagram catches it). */
+  public static final String EVENT_REVIEWS_COMPLETE = "Event_ReviewsComplete";
   public static final String EVENT_SELECTION_DECIDED = "Event_SelectionDecided";
   public static final String TASK_SEND_OFFER = "Task_SendOffer";
   public static final String TASK_AWAIT_ANSWER = "Task_AwaitAnswer";

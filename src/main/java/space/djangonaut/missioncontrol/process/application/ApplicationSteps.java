@@ -17,6 +17,7 @@ import space.djangonaut.missioncontrol.application.ApplicationEmails;
 import space.djangonaut.missioncontrol.application.OfferService;
 import space.djangonaut.missioncontrol.application.ReviewScores;
 import space.djangonaut.missioncontrol.application.ReviewService;
+import space.djangonaut.missioncontrol.application.SelectionService;
 import space.djangonaut.missioncontrol.mail.MailTemplate;
 import space.djangonaut.missioncontrol.mail.Step;
 import space.djangonaut.missioncontrol.process.TaskForms;
@@ -77,6 +78,15 @@ class ApplicationSteps {
   @Bean
   JavaDelegate aggregateScoresDelegate(ReviewService reviews) {
     return execution -> REVIEWERS_DISAGREE.on(execution, reviews.aggregate(APPLICATION_ID.from(execution)));
+  }
+
+  /**
+   * Event_ReviewsComplete: the application's reviews are in; its cohort's process, if it waits for the last reviews,
+   * counts again.
+   */
+  @Bean
+  JavaDelegate tellCohortReviewedDelegate(SelectionService selection) {
+    return execution -> selection.reviewCompleted(APPLICATION_ID.from(execution));
   }
 
   /** Task_SendOffer: the personal link to accept or decline; the timers read the deadline and reminder dates. */

@@ -58,6 +58,13 @@ class ApplicationWorkflowOnEngine implements ApplicationWorkflow {
         .processInstanceBusinessKey(cohortSlug).correlateAllWithResult();
   }
 
+  @Override
+  public void applicationReviewed(String cohortSlug) {
+    // Only a cohort waiting for its last reviews listens; before the window closes and after the ranking, nobody.
+    runtimeService.createMessageCorrelation(CohortProcess.MESSAGE_REVIEW_COMPLETED)
+        .processInstanceBusinessKey(cohortSlug).correlateAllWithResult();
+  }
+
   private boolean correlate(String message, long applicationId, Map<String, Object> variables) {
     try {
       runtimeService.createMessageCorrelation(message).processInstanceBusinessKey(String.valueOf(applicationId))

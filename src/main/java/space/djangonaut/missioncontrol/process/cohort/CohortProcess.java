@@ -18,8 +18,11 @@ public final class CohortProcess {
   public static final String EVENT_APPLICATIONS_CLOSE = "Event_ApplicationsClose";
   public static final String EVENT_CLOSED_EARLY = "Event_ClosedEarly";
   public static final String TASK_CLOSE_APPLICATIONS = "Task_CloseApplications";
+  public static final String TASK_CHECK_REVIEWS = "Task_CheckReviews";
+  public static final String GATEWAY_WAIT_FOR_REVIEWS = "Gateway_WaitForReviews";
+  public static final String EVENT_REVIEW_COMPLETED = "Event_ReviewCompleted";
+  public static final String EVENT_SELECTION_REQUESTED = "Event_SelectionRequested";
   public static final String TASK_RANK_APPLICATIONS = "Task_RankApplications";
-  public static final String EVENT_WAIT_FOR_REVIEWS = "Event_WaitForReviews";
   public static final String TASK_FINALISE_SELECTION = "Task_FinaliseSelection";
   public static final String TASK_SEND_SELECTION_DECISIONS = "Task_SendSelectionDecisions";
   public static final String SUB_PROCESS_ACCEPTANCE_PERIOD = "SubProcess_AcceptancePeriod";
@@ -49,6 +52,10 @@ public final class CohortProcess {
   public static final String MESSAGE_CLOSE_APPLICATIONS = "CloseApplications";
   /** Sent by an application's process when an offered place is declined or expires. */
   public static final String MESSAGE_PLACE_RELEASED = "PlaceReleased";
+  /** Sent by an application's process when its reviews (tie-break included) are in. */
+  public static final String MESSAGE_REVIEW_COMPLETED = "ReviewCompleted";
+  /** An organiser asks for the selection before every review is in (the cohort page's "Rank now"). */
+  public static final String MESSAGE_SELECTION_REQUESTED = "SelectionRequested";
 
   // Variables
   /** The cohort this instance runs; its business key is the cohort's slug. */
@@ -58,7 +65,7 @@ public final class CohortProcess {
   public static final Variable<Date> STARTS_AT = dateVariable("startsAt");
   /** The start form's number of weeks: each team's process runs them; the survey waits for the last one's end. */
   public static final Variable<Long> WEEKS = longVariable("weeks");
-  /** Gateway after Task_RankApplications: every application has its reviews (tie-breaks included). */
+  /** Gateway after Task_CheckReviews: every application has its reviews (tie-breaks included). */
   public static final Variable<Boolean> ALL_REVIEWED = booleanVariable("allReviewed");
   /** Gateway after Task_OfferPlaceToWaitlist: the freed place went to someone on the waitlist. */
   public static final Variable<Boolean> PLACE_REOFFERED = booleanVariable("placeReoffered");

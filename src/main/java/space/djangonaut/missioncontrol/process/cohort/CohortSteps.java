@@ -55,10 +55,19 @@ class CohortSteps {
     return execution -> lifecycle.closeApplications(COHORT_ID.from(execution));
   }
 
-  /** Task_RankApplications: ranks the reviewed applications; the gateway waits while some are still in review. */
+  /**
+   * Task_CheckReviews: whether any application is still in review; the process then waits for the message of its
+   * last review (or an organiser's request), not for a timer.
+   */
+  @Bean
+  JavaDelegate checkReviewsDelegate(SelectionService selection) {
+    return execution -> ALL_REVIEWED.on(execution, selection.reviewsPending(COHORT_ID.from(execution)) == 0);
+  }
+
+  /** Task_RankApplications: ranks the reviewed applications; those still in review are left out. */
   @Bean
   JavaDelegate rankApplicationsDelegate(SelectionService selection) {
-    return execution -> ALL_REVIEWED.on(execution, selection.rank(COHORT_ID.from(execution)));
+    return execution -> selection.rank(COHORT_ID.from(execution));
   }
 
   /** On creating Task_FinaliseSelection: a summary of the proposal; the ranking itself is on the selection page. */

@@ -47,6 +47,7 @@ class ApplicationDiagramTest {
   private static final String GUARD_REVIEWER = "guardReviewerListener";
   private static final String RECORD_REVIEW = "recordReviewListener";
   private static final String AGGREGATE_SCORES = "aggregateScoresDelegate";
+  private static final String TELL_COHORT_REVIEWED = "tellCohortReviewedDelegate";
   private static final String SEND_OFFER = "sendOfferDelegate";
   private static final String SEND_OFFER_REMINDER = "sendOfferReminderDelegate";
   private static final String CONFIRM_PLACE = "confirmPlaceDelegate";
@@ -122,6 +123,9 @@ class ApplicationDiagramTest {
     Assertions.assertThat(engine.steps().runsOf(RECORD_REVIEW)).extracting(Run::elementId, Run::event)
         .containsExactly(tuple(TASK_REVIEW_APPLICATION, "complete"), tuple(TASK_REVIEW_APPLICATION, "complete"));
     Assertions.assertThat(engine.steps().runsOf(AGGREGATE_SCORES)).hasSize(1);
+    assertThat(pi).hasPassedInOrder(TASK_AGGREGATE_SCORES, EVENT_REVIEWS_COMPLETE);
+    Assertions.assertThat(engine.steps().runsOf(TELL_COHORT_REVIEWED)).extracting(run -> run.variable(APPLICATION_ID))
+        .containsExactly(APPLICATION);
   }
 
   @Test
@@ -147,6 +151,7 @@ class ApplicationDiagramTest {
         .containsExactly(tuple(PREPARE_REVIEW, "create"), tuple(GUARD_REVIEWER, "assignment"),
             tuple(RECORD_REVIEW, "complete"));
     Assertions.assertThat(engine.steps().runsOf(AGGREGATE_SCORES)).hasSize(2);
+    Assertions.assertThat(engine.steps().runsOf(TELL_COHORT_REVIEWED)).as("once, after the third review").hasSize(1);
   }
 
   // Selection

@@ -34,7 +34,8 @@ import space.djangonaut.missioncontrol.process.team.TeamProcess;
 
 /**
  * Every path of {@code bpmn/cohort.bpmn} alone, on the in-memory diagram engine with its steps, its team directory and
- * its week calendar stubbed: the application window, ranking and selection, released places, teams, one team process
+ * its week calendar stubbed: the application window, waiting for the last reviews (or an organiser), ranking and
+ * selection, released places, teams, one team process
  * per team (whose weeks {@code TeamDiagramTest} tests), the survey on the calendar and the impact report.
  */
 class CohortDiagramTest {
@@ -45,6 +46,7 @@ class CohortDiagramTest {
   // The beans of CohortSteps
   private static final String CREATE_COHORT = "createCohortDelegate";
   private static final String CLOSE_APPLICATIONS = "closeApplicationsDelegate";
+  private static final String CHECK_REVIEWS = "checkReviewsDelegate";
   private static final String RANK_APPLICATIONS = "rankApplicationsDelegate";
   private static final String PREPARE_SELECTION = "prepareSelectionTaskListener";
   private static final String FINALISE_SELECTION = "finaliseSelectionListener";
@@ -65,11 +67,10 @@ class CohortDiagramTest {
   /** The dates the stubbed Task_CreateCohort gives the cohort. */
   private static final Instant APPLICATIONS_CLOSE = DiagramEngine.START.plus(Duration.ofDays(14));
   private static final Instant STARTS = DiagramEngine.START.plus(Duration.ofDays(35));
-  private static final Duration SIX_HOURS = Duration.ofHours(6);
   private static final Duration SEVEN_DAYS = Duration.ofDays(7);
 
   private final WeekCalendarStub calendar = new WeekCalendarStub(STARTS);
-  /** What the stubbed ranking answers to "all reviewed?", in turn; once they are used up, yes. */
+  /** What the stubbed count of reviews answers to "all reviewed?", in turn; once they are used up, yes. */
   private final Deque<Boolean> allReviewed = new ArrayDeque<>();
   /** What the stubbed offer to the waitlist answers to "place offered again?", in turn; then yes. */
   private final Deque<Boolean> placeReoffered = new ArrayDeque<>();
@@ -84,7 +85,7 @@ class CohortDiagramTest {
           APPLICATIONS_CLOSE_AT.on(execution, Date.from(APPLICATIONS_CLOSE));
           STARTS_AT.on(execution, Date.from(STARTS));
         })
-        .whenRun(RANK_APPLICATIONS, execution -> ALL_REVIEWED.on(execution,
+        .whenRun(CHECK_REVIEWS, execution -> ALL_REVIEWED.on(execution,
             allReviewed.isEmpty() || allReviewed.remove()))
         .whenRun(OFFER_PLACE_TO_WAITLIST, execution -> PLACE_REOFFERED.on(execution,
             placeReoffered.isEmpty() || placeReoffered.remove()));
@@ -115,7 +116,7 @@ class CohortDiagramTest {
     execute(engine.dueTimer(pi));
 
     assertThat(pi).isWaitingAtExactly(TASK_FINALISE_SELECTION)
-        .hasPassedInOrder(EVENT_APPLICATIONS_CLOSE, TASK_CLOSE_APPLICATIONS, TASK_RANK_APPLICATIONS)
+        .hasPassedInOrder(EVENT_APPLICATIONS_CLOSE, TASK_CLOSE_APPLICATIONS, TASK_CHECK_REVIEWS, TASK_RANK_APPLICATIONS)
         .hasNotPassed(EVENT_CLOSED_EARLY);
     Assertions.assertThat(engine.steps().runsOf(CLOSE_APPLICATIONS)).extracting(run -> run.variable(COHORT_ID))
         .containsExactly(COHORT);
@@ -128,28 +129,48 @@ class CohortDiagramTest {
     closeEarly(pi);
 
     assertThat(pi).isWaitingAtExactly(TASK_FINALISE_SELECTION)
-        .hasPassedInOrder(EVENT_CLOSED_EARLY, TASK_CLOSE_APPLICATIONS, TASK_RANK_APPLICATIONS)
+        .hasPassedInOrder(EVENT_CLOSED_EARLY, TASK_CLOSE_APPLICATIONS, TASK_CHECK_REVIEWS, TASK_RANK_APPLICATIONS)
         .hasNotPassed(EVENT_APPLICATIONS_CLOSE);
     Assertions.assertThat(engine.timers(pi)).isEmpty();
   }
 
   @Test
-  void shouldRankAgainEverySixHoursWhileReviewsArePending() {
+  void shouldWaitForTheLastReviewsWithoutATimerThenRank() {
     allReviewed.addAll(List.of(false, false, true));
     ProcessInstance pi = open(2);
 
     closeEarly(pi);
-    assertThat(pi).isWaitingAtExactly(EVENT_WAIT_FOR_REVIEWS);
-    engine.clockForward(SIX_HOURS.minusSeconds(1));
-    Assertions.assertThat(engine.dueTimers(pi)).isEmpty();
-    engine.clockForward(Duration.ofSeconds(1));
-    execute(engine.dueTimer(pi));
-    assertThat(pi).isWaitingAtExactly(EVENT_WAIT_FOR_REVIEWS);
-    engine.clockForward(SIX_HOURS);
-    execute(engine.dueTimer(pi));
+    assertThat(pi).isWaitingAtExactly(GATEWAY_WAIT_FOR_REVIEWS)
+        .isWaitingFor(MESSAGE_REVIEW_COMPLETED, MESSAGE_SELECTION_REQUESTED);
+    Assertions.assertThat(engine.timers(pi)).as("no poll").isEmpty();
+    reviewCompleted(pi);
+    assertThat(pi).isWaitingAtExactly(GATEWAY_WAIT_FOR_REVIEWS);
+    reviewCompleted(pi);
 
-    assertThat(pi).isWaitingAtExactly(TASK_FINALISE_SELECTION);
-    Assertions.assertThat(engine.steps().runsOf(RANK_APPLICATIONS)).hasSize(3);
+    assertThat(pi).isWaitingAtExactly(TASK_FINALISE_SELECTION)
+        .hasPassedInOrder(TASK_CHECK_REVIEWS, EVENT_REVIEW_COMPLETED, TASK_CHECK_REVIEWS, EVENT_REVIEW_COMPLETED,
+            TASK_CHECK_REVIEWS, TASK_RANK_APPLICATIONS)
+        .hasNotPassed(EVENT_SELECTION_REQUESTED);
+    Assertions.assertThat(engine.steps().runsOf(CHECK_REVIEWS)).hasSize(3);
+    Assertions.assertThat(engine.steps().runsOf(RANK_APPLICATIONS)).hasSize(1);
+  }
+
+  @Test
+  void shouldRankWithTheReviewsInWhenAnOrganiserAsksBeforeTheLastOne() {
+    allReviewed.add(false);
+    ProcessInstance pi = open(2);
+    closeEarly(pi);
+
+    runtimeService().createMessageCorrelation(MESSAGE_SELECTION_REQUESTED).processInstanceId(pi.getId()).correlate();
+    assertThat(pi).isWaitingAtExactly(EVENT_SELECTION_REQUESTED);
+    execute(job());
+
+    assertThat(pi).isWaitingAtExactly(TASK_FINALISE_SELECTION)
+        .hasPassedInOrder(TASK_CHECK_REVIEWS, EVENT_SELECTION_REQUESTED, TASK_RANK_APPLICATIONS)
+        .hasNotPassed(EVENT_REVIEW_COMPLETED);
+    Assertions.assertThat(engine.steps().runsOf(CHECK_REVIEWS)).hasSize(1);
+    Assertions.assertThat(runtimeService().createMessageCorrelation(MESSAGE_REVIEW_COMPLETED)
+        .processInstanceId(pi.getId()).correlateAllWithResult()).as("a late review changes nothing").isEmpty();
   }
 
   // Selection and the acceptance period
@@ -317,7 +338,8 @@ class CohortDiagramTest {
     complete(task(TASK_PUBLISH_REPORT));
 
     assertThat(pi).isEnded().hasPassedInOrder(START_EVENT_COHORT_OPENED, TASK_CREATE_COHORT,
-        TASK_CLOSE_APPLICATIONS, TASK_RANK_APPLICATIONS, TASK_FINALISE_SELECTION, TASK_SEND_SELECTION_DECISIONS,
+        TASK_CLOSE_APPLICATIONS, TASK_CHECK_REVIEWS, TASK_RANK_APPLICATIONS, TASK_FINALISE_SELECTION,
+        TASK_SEND_SELECTION_DECISIONS,
         SUB_PROCESS_ACCEPTANCE_PERIOD, TASK_CLOSE_WAITLIST, TASK_FORM_TEAMS, TASK_CONFIRM_TEAMS,
         TASK_SEND_TEAM_WELCOME, GATEWAY_WEEKS_BEGIN, EVENT_LAST_WEEK_ENDS, TASK_OPEN_SURVEY,
         TASK_SEND_SURVEY_REMINDER, TASK_CLOSE_SURVEY, GATEWAY_REPORT_DUE, TASK_PUBLISH_REPORT,
@@ -335,6 +357,13 @@ class CohortDiagramTest {
 
   private static void closeEarly(ProcessInstance pi) {
     runtimeService().createMessageCorrelation(MESSAGE_CLOSE_APPLICATIONS).processInstanceId(pi.getId()).correlate();
+  }
+
+  /** An application's process tells the cohort its reviews are in; the cohort counts again in a job of its own. */
+  private static void reviewCompleted(ProcessInstance pi) {
+    runtimeService().createMessageCorrelation(MESSAGE_REVIEW_COMPLETED).processInstanceId(pi.getId()).correlate();
+    assertThat(pi).isWaitingAtExactly(EVENT_REVIEW_COMPLETED);
+    execute(job());
   }
 
   private static void releasePlace(ProcessInstance pi) {
