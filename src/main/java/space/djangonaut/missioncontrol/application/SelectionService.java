@@ -195,12 +195,31 @@ public class SelectionService {
     return counts;
   }
 
-  /** Sends each decided application's process its outcome ({@code Message_SelectionDecided}). */
+  /**
+   * The applications the finalised selection decided and whose process has not been told yet, in ranking order: the
+   * collection of the cohort's multi-instance that tells each one in its own job
+   * ({@code ${selectionService.decidedApplicationIds(cohortId)}}).
+   */
+  @Transactional(readOnly = true)
+  public List<Long> decidedApplicationIds(long cohortId) {
+    return ranked(cohortId).stream()
+        .filter(a -> a.getOutcome() != null && a.getStatus() == ApplicationStatus.REVIEWED)
+        .map(Application::getId).toList();
+  }
+
+  /**
+   * Sends one decided application's process its outcome ({@code Message_SelectionDecided}), in its own transaction.
+   * Telling an application told already does nothing, so that a retried job sends nothing twice.
+   *
+   * @throws ApplicationService.NotReadyForDecisionException if its process does not wait for the decision: the job
+   *     is retried, then raises an incident for this application alone
+   */
   @Transactional
-  public int sendDecisions(long cohortId) {
-    List<Application> decided = ranked(cohortId).stream().filter(a -> a.getOutcome() != null).toList();
-    decided.forEach(a -> applicationService.decide(a.getId(), a.getOutcome()));
-    return decided.size();
+  public void sendDecision(long applicationId) {
+    Application application = applications.findById(applicationId).orElseThrow();
+    if (application.getStatus() == ApplicationStatus.REVIEWED && application.getOutcome() != null) {
+      applicationService.decide(applicationId, application.getOutcome());
+    }
   }
 
   /**

@@ -20,6 +20,7 @@ import java.util.Map;
 import org.assertj.core.api.Assertions;
 import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.test.assertions.bpmn.AbstractAssertions;
 import org.junit.jupiter.api.AfterEach;
@@ -245,6 +246,42 @@ class CohortSelectionProcessTest {
     Assertions.assertThat(templatesSentTo(run.ranked().get(2))).endsWith(MailTemplate.APPLICATION_WAITLISTED);
     Assertions.assertThat(templatesSentTo(run.ranked().get(3))).endsWith(MailTemplate.APPLICATION_REJECTED);
     assertThat(run.process()).isWaitingAt(EVENT_COHORT_STARTS);
+  }
+
+  @Test
+  void shouldTellThreeHundredApplicantsInAJobEachAndRaiseOneIncidentForTheOneThatCannotBeTold() {
+    CohortDriver.Run run = driver.open(16);
+    List<Application> applied = driver.apply(run, 300);
+    for (int i = 0; i < applied.size(); i++) {
+      driver.review(applied.get(i), 1 + i % 5);
+    }
+    driver.closeEarly(run);
+    // One accepted application's process no longer waits for its decision (say, removed by hand in Cockpit).
+    Application lost = applied.get(4);
+    RuntimeService runtime = processEngine.getRuntimeService();
+    runtime.deleteProcessInstance(runtime.createProcessInstanceQuery().processInstanceBusinessKey(
+        lost.getId().toString()).singleResult().getId(), "lost in a test");
+
+    org.camunda.bpm.engine.task.Task finalise = task(TASK_FINALISE_SELECTION, run.process());
+    taskService().claim(finalise.getId(), testData.organiser());
+    taskService().complete(finalise.getId(), Map.of(CohortProcess.FIELD_SELECTION_CHANGES, ""));
+    int failures = driver.driveThroughFailures(run);
+
+    Assertions.assertThat(failures).as("the lost application's job, tried five times").isEqualTo(5);
+    Assertions.assertThat(runtime.createIncidentQuery().processInstanceId(run.process().getId()).list())
+        .singleElement().satisfies(incident -> {
+          Assertions.assertThat(incident.getActivityId()).isEqualTo(CohortProcess.TASK_SEND_SELECTION_DECISIONS);
+          Assertions.assertThat(incident.getIncidentMessage()).contains("Application " + lost.getId());
+        });
+    List<Application> told = applications.findAllById(applied.stream().map(Application::getId).toList()).stream()
+        .filter(a -> a.getStatus() != ApplicationStatus.REVIEWED).toList();
+    Assertions.assertThat(told).hasSize(299).extracting(Application::getId).doesNotContain(lost.getId());
+    Assertions.assertThat(applied.stream().filter(a -> !a.getId().equals(lost.getId()))
+        .map(this::templatesSentTo).filter(sent -> sent.size() == 2).count()).as("acknowledgement and outcome")
+        .isEqualTo(299);
+    Assertions.assertThat(status(lost)).isEqualTo(ApplicationStatus.REVIEWED);
+    assertThat(run.process()).isWaitingAt(EVENT_COHORT_STARTS, CohortProcess.TASK_SEND_SELECTION_DECISIONS)
+        .hasNotPassed(CohortProcess.END_EVENT_DECISIONS_SENT);
   }
 
   @Test

@@ -24,7 +24,10 @@ public final class CohortProcess {
   public static final String EVENT_SELECTION_REQUESTED = "Event_SelectionRequested";
   public static final String TASK_RANK_APPLICATIONS = "Task_RankApplications";
   public static final String TASK_FINALISE_SELECTION = "Task_FinaliseSelection";
+  public static final String GATEWAY_DECISIONS_AND_OFFERS = "Gateway_DecisionsAndOffers";
+  /** A multi-instance: one job per decided application. */
   public static final String TASK_SEND_SELECTION_DECISIONS = "Task_SendSelectionDecisions";
+  public static final String END_EVENT_DECISIONS_SENT = "EndEvent_DecisionsSent";
   public static final String SUB_PROCESS_ACCEPTANCE_PERIOD = "SubProcess_AcceptancePeriod";
   public static final String EVENT_COHORT_STARTS = "Event_CohortStarts";
   public static final String BOUNDARY_EVENT_PLACE_RELEASED = "BoundaryEvent_PlaceReleased";
@@ -67,6 +70,8 @@ public final class CohortProcess {
   public static final Variable<Long> WEEKS = longVariable("weeks");
   /** Gateway after Task_CheckReviews: every application has its reviews (tie-breaks included). */
   public static final Variable<Boolean> ALL_REVIEWED = booleanVariable("allReviewed");
+  /** The element variable of Task_SendSelectionDecisions: the application an instance tells its outcome. */
+  public static final Variable<Long> APPLICATION_ID = longVariable("applicationId");
   /** Gateway after Task_OfferPlaceToWaitlist: the freed place went to someone on the waitlist. */
   public static final Variable<Boolean> PLACE_REOFFERED = booleanVariable("placeReoffered");
   /** The element variable of CallActivity_RunTeams: the team whose process an instance runs. */

@@ -2,6 +2,7 @@ package space.djangonaut.missioncontrol.process.cohort;
 
 import static space.djangonaut.missioncontrol.process.cohort.CohortProcess.ALL_REVIEWED;
 import static space.djangonaut.missioncontrol.process.cohort.CohortProcess.APPLICATIONS_CLOSE_AT;
+import static space.djangonaut.missioncontrol.process.cohort.CohortProcess.APPLICATION_ID;
 import static space.djangonaut.missioncontrol.process.cohort.CohortProcess.COHORT_ID;
 import static space.djangonaut.missioncontrol.process.cohort.CohortProcess.PLACE_REOFFERED;
 import static space.djangonaut.missioncontrol.process.cohort.CohortProcess.STARTS_AT;
@@ -82,10 +83,10 @@ class CohortSteps {
     return task -> selection.finalise(COHORT_ID.from(task), forms.bind(task.getVariables(), SelectionChanges.class));
   }
 
-  /** Task_SendSelectionDecisions: tells each application's process its outcome. */
+  /** Task_SendSelectionDecisions, once per decided application and in its own job: tells its process the outcome. */
   @Bean
-  JavaDelegate sendSelectionDecisionsDelegate(SelectionService selection) {
-    return execution -> selection.sendDecisions(COHORT_ID.from(execution));
+  JavaDelegate sendSelectionDecisionDelegate(SelectionService selection) {
+    return execution -> selection.sendDecision(APPLICATION_ID.from(execution));
   }
 
   /** Task_OfferPlaceToWaitlist: a freed place goes to the best-ranked waitlisted applicant, if any. */

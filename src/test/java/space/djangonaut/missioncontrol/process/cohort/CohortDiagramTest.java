@@ -6,6 +6,7 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complet
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.job;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.jobQuery;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.managementService;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.runtimeService;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.taskService;
@@ -21,6 +22,7 @@ import java.util.List;
 import java.util.Map;
 import org.assertj.core.api.Assertions;
 import org.camunda.bpm.engine.impl.bpmn.parser.BpmnParse;
+import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.test.mock.Mocks;
@@ -50,7 +52,7 @@ class CohortDiagramTest {
   private static final String RANK_APPLICATIONS = "rankApplicationsDelegate";
   private static final String PREPARE_SELECTION = "prepareSelectionTaskListener";
   private static final String FINALISE_SELECTION = "finaliseSelectionListener";
-  private static final String SEND_SELECTION_DECISIONS = "sendSelectionDecisionsDelegate";
+  private static final String SEND_SELECTION_DECISION = "sendSelectionDecisionDelegate";
   private static final String OFFER_PLACE_TO_WAITLIST = "offerPlaceToWaitlistDelegate";
   private static final String CLOSE_WAITLIST = "closeWaitlistDelegate";
   private static final String FORM_TEAMS = "formTeamsDelegate";
@@ -79,6 +81,7 @@ class CohortDiagramTest {
   void stubSteps() {
     Mocks.register(TeamDirectoryStub.BEAN, new TeamDirectoryStub());
     Mocks.register(WeekCalendarStub.BEAN, calendar);
+    Mocks.register(SelectionServiceStub.BEAN, new SelectionServiceStub());
     engine.steps()
         .whenRun(CREATE_COHORT, execution -> {
           COHORT_ID.on(execution, COHORT);
@@ -176,25 +179,70 @@ class CohortDiagramTest {
   // Selection and the acceptance period
 
   @Test
-  void shouldSendTheDecisionsWhenAnOrganiserFinalisesTheSelection() {
+  void shouldTellEachDecidedApplicationInItsOwnJobAndOpenTheAcceptancePeriodWhenTheSelectionIsFinalised() {
     ProcessInstance pi = awaitingSelection();
 
     Task selection = task(TASK_FINALISE_SELECTION);
     assertThat(selection).hasCandidateGroup(Roles.ORGANISERS);
     Assertions.assertThat(engine.deployedFormId(selection)).isEqualTo(FORM_FINALISE_SELECTION);
     complete(selection);
-    assertThat(pi).isWaitingAtExactly(TASK_SEND_SELECTION_DECISIONS);
-    execute(job());
+    assertThat(pi).isWaitingAt(TASK_SEND_SELECTION_DECISIONS + BpmnParse.MULTI_INSTANCE_BODY_ID_SUFFIX,
+        SUB_PROCESS_ACCEPTANCE_PERIOD, EVENT_COHORT_STARTS);
+    execute(job(TASK_SEND_SELECTION_DECISIONS + BpmnParse.MULTI_INSTANCE_BODY_ID_SUFFIX));
+    List<Job> oneEach = jobQuery().processInstanceId(pi.getId()).activityId(TASK_SEND_SELECTION_DECISIONS).list();
+    Assertions.assertThat(oneEach).hasSize(SelectionServiceStub.DECIDED.size());
+    Assertions.assertThat(engine.steps().runsOf(SEND_SELECTION_DECISION)).isEmpty();
+    oneEach.forEach(decision -> execute(decision));
+    continueDecisions(pi);
 
     assertThat(pi).isWaitingAtExactly(SUB_PROCESS_ACCEPTANCE_PERIOD, EVENT_COHORT_STARTS)
-        .isWaitingFor(MESSAGE_PLACE_RELEASED);
+        .isWaitingFor(MESSAGE_PLACE_RELEASED).hasPassed(GATEWAY_DECISIONS_AND_OFFERS, END_EVENT_DECISIONS_SENT);
     assertThat(engine.timerAt(pi, EVENT_COHORT_STARTS)).hasDueDate(Date.from(STARTS));
     Assertions.assertThat(engine.steps().runs())
         .filteredOn(run -> run.elementId().equals(TASK_FINALISE_SELECTION))
         .extracting(Run::bean, Run::event, run -> run.variable(COHORT_ID))
         .containsExactly(tuple(PREPARE_SELECTION, "create", COHORT), tuple(FINALISE_SELECTION, "complete", COHORT));
-    Assertions.assertThat(engine.steps().runsOf(SEND_SELECTION_DECISIONS)).hasSize(1);
+    Assertions.assertThat(engine.steps().runsOf(SEND_SELECTION_DECISION)).extracting(run -> run.variable(APPLICATION_ID))
+        .containsExactlyInAnyOrderElementsOf(SelectionServiceStub.DECIDED);
   }
+
+  @Test
+  void shouldRaiseAnIncidentForTheOneApplicationThatCannotBeToldAndGoOnWithTheOthers() {
+    long failing = SelectionServiceStub.DECIDED.get(1);
+    engine.steps().whenRun(SEND_SELECTION_DECISION, execution -> {
+      if (APPLICATION_ID.from(execution) == failing) {
+        throw new IllegalStateException("Application " + failing + " is not waiting for a decision");
+      }
+    });
+    ProcessInstance pi = awaitingSelection();
+    complete(task(TASK_FINALISE_SELECTION));
+    execute(job(TASK_SEND_SELECTION_DECISIONS + BpmnParse.MULTI_INSTANCE_BODY_ID_SUFFIX));
+
+    int failures = 0;
+    for (int attempt = 1; attempt <= 6; attempt++) {
+      for (Job decision : jobQuery().processInstanceId(pi.getId()).activityId(TASK_SEND_SELECTION_DECISIONS)
+          .executable().list()) {
+        try {
+          managementService().executeJob(decision.getId());
+        } catch (RuntimeException expected) {
+          failures++; // the failing application's job: tried five times, five minutes apart
+        }
+      }
+      continueDecisions(pi);
+      engine.clockForward(Duration.ofMinutes(5).plusSeconds(1));
+    }
+
+    Assertions.assertThat(failures).isEqualTo(5);
+    Assertions.assertThat(runtimeService().createIncidentQuery().processInstanceId(pi.getId()).list())
+        .singleElement().satisfies(incident -> Assertions.assertThat(incident.getActivityId())
+            .isEqualTo(TASK_SEND_SELECTION_DECISIONS));
+    Assertions.assertThat(engine.steps().runsOf(SEND_SELECTION_DECISION)).extracting(run -> run.variable(APPLICATION_ID))
+        .filteredOn(id -> id != failing).containsExactlyInAnyOrder(SelectionServiceStub.DECIDED.get(0),
+            SelectionServiceStub.DECIDED.get(2));
+    assertThat(pi).isWaitingAt(SUB_PROCESS_ACCEPTANCE_PERIOD, EVENT_COHORT_STARTS, TASK_SEND_SELECTION_DECISIONS)
+        .hasNotPassed(END_EVENT_DECISIONS_SENT);
+  }
+
 
   @Test
   void shouldOfferAReleasedPlaceToTheWaitlistAndKeepWaitingForTheStart() {
@@ -380,9 +428,22 @@ class CohortDiagramTest {
   private static ProcessInstance inAcceptancePeriod() {
     ProcessInstance pi = awaitingSelection();
     complete(task(TASK_FINALISE_SELECTION));
-    execute(job(TASK_SEND_SELECTION_DECISIONS));
+    execute(job(TASK_SEND_SELECTION_DECISIONS + BpmnParse.MULTI_INSTANCE_BODY_ID_SUFFIX));
+    jobQuery().processInstanceId(pi.getId()).activityId(TASK_SEND_SELECTION_DECISIONS).list()
+        .forEach(decision -> execute(decision));
+    continueDecisions(pi);
     assertThat(pi).isWaitingAtExactly(SUB_PROCESS_ACCEPTANCE_PERIOD, EVENT_COHORT_STARTS);
     return pi;
+  }
+
+  /** Runs the continuations after each decision (asyncAfter), saved one by one. */
+  private static void continueDecisions(ProcessInstance pi) {
+    for (Job continuation : jobQuery().processInstanceId(pi.getId()).messages().executable().list()) {
+      if (managementService().createJobDefinitionQuery().jobDefinitionId(continuation.getJobDefinitionId())
+          .singleResult().getJobConfiguration().equals("async-after")) {
+        execute(continuation);
+      }
+    }
   }
 
   private static ProcessInstance confirmingTeams() {
