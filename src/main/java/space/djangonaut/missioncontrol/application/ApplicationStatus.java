@@ -21,6 +21,6 @@ public enum ApplicationStatus {
   DECLINED,
   /** The offer's deadline passed without an answer. */
   EXPIRED,
-  /** Still on the waitlist when the cohort started; kept on record. */
+  /** Still on the waitlist when the teams were formed (week 0); kept on record. */
   WAITLIST_CLOSED
 }

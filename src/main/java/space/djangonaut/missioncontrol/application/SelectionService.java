@@ -1,6 +1,7 @@
 package space.djangonaut.missioncontrol.application;
 
 import java.math.BigDecimal;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
@@ -36,13 +37,15 @@ public class SelectionService {
   private final CohortRepository cohorts;
   private final ApplicationService applicationService;
   private final ApplicationWorkflow workflow;
+  private final Clock clock;
 
   SelectionService(ApplicationRepository applications, CohortRepository cohorts,
-      ApplicationService applicationService, ApplicationWorkflow workflow) {
+      ApplicationService applicationService, ApplicationWorkflow workflow, Clock clock) {
     this.applications = applications;
     this.cohorts = cohorts;
     this.applicationService = applicationService;
     this.workflow = workflow;
+    this.clock = clock;
   }
 
   /**
@@ -223,12 +226,15 @@ public class SelectionService {
   }
 
   /**
-   * Offers a freed place to the best-ranked applicant still on the waitlist.
+   * Offers a freed place to the best-ranked applicant still on the waitlist, until the teams are formed.
    *
-   * @return whether someone was offered the place (false: the waitlist is empty)
+   * @return whether someone was offered the place (false: the waitlist is empty, or the teams are being formed)
    */
   @Transactional
   public boolean offerToNextWaitlisted(long cohortId) {
+    if (!clock.instant().isBefore(cohorts.findById(cohortId).orElseThrow().teamsFormAt())) {
+      return false; // the teams are being formed: the waitlist closes
+    }
     List<Application> waiting = applications.findByCohortIdAndOutcomeAndStatusOrderByRanking(cohortId,
         Outcome.WAITLISTED, ApplicationStatus.DECIDED);
     if (waiting.isEmpty()) {
@@ -241,7 +247,7 @@ public class SelectionService {
     return true;
   }
 
-  /** The cohort starts: everyone still on the waitlist gets the closing email and stays on record. */
+  /** The teams are formed (week 0): everyone still on the waitlist gets the closing email and stays on record. */
   @Transactional
   public int closeWaitlist(long cohortId) {
     List<Application> waiting = applications.findByCohortIdAndOutcomeAndStatusOrderByRanking(cohortId,

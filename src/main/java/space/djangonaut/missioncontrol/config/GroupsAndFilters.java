@@ -51,11 +51,10 @@ public class GroupsAndFilters {
     ensureFilter(FILTER_DISAGREEMENTS, disagreements, Roles.ORGANISERS, -5, "#c62828",
         "Applications whose two reviewers disagree: a third review decides", List.of());
     TaskQuery cohortDecisions = mineOrMyGroups(taskService.createTaskQuery()
-        .processDefinitionKey(CohortProcess.KEY)
         .taskDefinitionKeyIn(CohortProcess.TASK_FINALISE_SELECTION, CohortProcess.TASK_CONFIRM_TEAMS,
-            CohortProcess.TASK_PUBLISH_REPORT));
+            CohortProcess.TASK_PUBLISH_REPORT, ApplicationProcess.TASK_PLACE_IN_TEAM));
     ensureFilter(FILTER_COHORT_DECISIONS, cohortDecisions, Roles.ORGANISERS, -4, "#1565c0",
-        "Selections, teams and reports waiting for an organiser", List.of());
+        "Selections, teams, late Djangonauts to place and reports waiting for an organiser", List.of());
     ensureFilter(FILTER_VOLUNTEERS_TO_APPROVE, mineOrMyGroups(taskService.createTaskQuery()
         .taskDefinitionKey(VolunteerProcess.TASK_APPROVE_VOLUNTEER)), Roles.ORGANISERS, -3, "#00838f",
         "Navigators and Captains who signed up", List.of(column("volunteerName", "Volunteer"),

@@ -13,7 +13,7 @@ public enum MailTemplate {
   OFFER_REMINDER("offer-reminder", "Reminder: your place in Djangonaut Space %s waits for your answer"),
   PLACE_CONFIRMED("place-confirmed", "Welcome aboard Djangonaut Space %s"),
   APPLICATION_WAITLISTED("application-waitlisted", "Your Djangonaut Space %s application: you are on the waitlist"),
-  WAITLIST_CLOSED("waitlist-closed", "Djangonaut Space %s has started: thank you for waiting with us"),
+  WAITLIST_CLOSED("waitlist-closed", "Djangonaut Space %s: the teams are formed, thank you for waiting with us"),
   APPLICATION_REJECTED("application-rejected", "Your Djangonaut Space %s application"),
   TEAM_WELCOME("team-welcome", "Djangonaut Space %s: meet your team"),
   CHECK_IN_REMINDER("check-in-reminder", "Djangonaut Space %s: this week's check-in is not recorded yet"),

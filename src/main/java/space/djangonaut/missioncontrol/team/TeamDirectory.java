@@ -3,6 +3,7 @@ package space.djangonaut.missioncontrol.team;
 import java.util.List;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
+import space.djangonaut.missioncontrol.application.ApplicationRepository;
 import space.djangonaut.missioncontrol.volunteer.Volunteer;
 import space.djangonaut.missioncontrol.volunteer.VolunteerRepository;
 
@@ -17,11 +18,14 @@ public class TeamDirectory {
   private final TeamRepository teams;
   private final TeamMemberRepository members;
   private final VolunteerRepository volunteers;
+  private final ApplicationRepository applications;
 
-  TeamDirectory(TeamRepository teams, TeamMemberRepository members, VolunteerRepository volunteers) {
+  TeamDirectory(TeamRepository teams, TeamMemberRepository members, VolunteerRepository volunteers,
+      ApplicationRepository applications) {
     this.teams = teams;
     this.members = members;
     this.volunteers = volunteers;
+    this.applications = applications;
   }
 
   @Transactional(readOnly = true)
@@ -39,6 +43,16 @@ public class TeamDirectory {
   @Transactional(readOnly = true)
   public List<Long> djangonautIdsOf(long teamId) {
     return members.findByTeamIdOrderById(teamId).stream().map(TeamMember::getApplicationId).sorted().toList();
+  }
+
+  /**
+   * Whether a Djangonaut who just confirmed their place needs an organiser to place them: their cohort's teams are
+   * formed already and they are in none ({@code application.bpmn}'s gateway after Task_ConfirmPlace).
+   */
+  @Transactional(readOnly = true)
+  public boolean awaitsPlacement(long applicationId) {
+    return members.findByApplicationId(applicationId).isEmpty() && applications.findById(applicationId)
+        .map(a -> !teams.findByCohortIdOrderById(a.getCohort().getId()).isEmpty()).orElse(false);
   }
 
   @Transactional(readOnly = true)

@@ -24,12 +24,16 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import space.djangonaut.missioncontrol.application.Application;
 import space.djangonaut.missioncontrol.application.ApplicationRepository;
+import space.djangonaut.missioncontrol.application.ApplicationService;
+import space.djangonaut.missioncontrol.application.OfferService;
+import space.djangonaut.missioncontrol.application.Outcome;
 import space.djangonaut.missioncontrol.application.ApplicationStatus;
 import space.djangonaut.missioncontrol.mail.MailTemplate;
 import space.djangonaut.missioncontrol.mail.OutboxEmail;
 import space.djangonaut.missioncontrol.mail.OutboxEmailRepository;
 import space.djangonaut.missioncontrol.mentorship.CheckIn;
 import space.djangonaut.missioncontrol.mentorship.CheckInRepository;
+import space.djangonaut.missioncontrol.process.application.ApplicationProcess;
 import space.djangonaut.missioncontrol.process.cohort.CohortProcess;
 import space.djangonaut.missioncontrol.support.CohortDriver;
 import space.djangonaut.missioncontrol.support.IntegrationTest;
@@ -49,9 +53,10 @@ import space.djangonaut.missioncontrol.volunteer.VolunteerRepository;
 import space.djangonaut.missioncontrol.volunteer.VolunteerRole;
 
 /**
- * bpmn/cohort.bpmn from the start of the cohort to the published report: the waitlist closed, teams formed and
- * confirmed, the weeks with check-ins (reminded, escalated) and one-to-ones, the survey with its reminder and
- * closing. Time moves by the engine's clock.
+ * bpmn/cohort.bpmn (and its teams' team.bpmn) from week 0 to the published report: the waitlist closed, teams formed,
+ * confirmed and welcomed a week before the start, a Djangonaut who accepts after that placed by an organiser, each
+ * team's weeks on the calendar with check-ins (reminded, closed as not recorded) and one-to-ones, the survey with its
+ * reminder and closing. Time moves by the engine's clock.
  */
 @IntegrationTest
 class CohortMentorshipProcessTest {
@@ -67,6 +72,9 @@ class CohortMentorshipProcessTest {
   @Autowired TeamMemberRepository members;
   @Autowired TeamService teamService;
   @Autowired VolunteerRepository volunteers;
+  @Autowired CohortLifecycle lifecycle;
+  @Autowired ApplicationService applicationService;
+  @Autowired OfferService offers;
   @Autowired OutboxEmailRepository sentEmails;
   @Autowired SurveyService surveys;
   @Autowired ImpactReportService reports;
@@ -82,24 +90,81 @@ class CohortMentorshipProcessTest {
   }
 
   @Test
-  void shouldCloseTheWaitlistFormTeamsAndWelcomeThemWhenTheCohortStarts() {
-    CohortDriver.Run run = startedCohort(2);
+  void shouldCloseTheWaitlistFormTeamsAndWelcomeThemAWeekBeforeTheStart() {
+    CohortDriver.Run run = selectedWithVolunteers(2);
     Application waitlisted = run.ranked().get(3);
+
+    driver.formTeams(run);
 
     assertThat(run.process()).hasPassed(TASK_CLOSE_WAITLIST).isWaitingAt(TASK_CONFIRM_TEAMS);
     Assertions.assertThat(applications.findById(waitlisted.getId()).orElseThrow().getStatus())
         .isEqualTo(ApplicationStatus.WAITLIST_CLOSED);
-    Assertions.assertThat(Mailbox.text(last(Mailbox.messagesTo(waitlisted.getEmail())))).contains("has started");
+    Assertions.assertThat(Mailbox.text(last(Mailbox.messagesTo(waitlisted.getEmail()))))
+        .contains("The teams of " + run.cohort().getName() + " are formed");
     String plan = (String) taskService().getVariable(task(run, TASK_CONFIRM_TEAMS).getId(), "teamPlan");
     Assertions.assertThat(plan).contains("Team 1 (Django core)").contains("#" + run.ranked().get(0).getId());
 
     driver.confirmTeams(run);
 
     Assertions.assertThat(teams.findByCohortIdOrderById(run.cohortId())).hasSize(1);
-    // Three Djangonauts, one Navigator, one Captain.
+    // Three Djangonauts, one Navigator, one Captain, a week before the start: week 0, with no check-in yet.
     Assertions.assertThat(sentEmails.findAll().stream()
         .filter(e -> e.getTemplate() == MailTemplate.TEAM_WELCOME
-            && e.getProcessInstanceId().equals(run.process().getId()))).hasSize(5);
+            && e.getProcessInstanceId().equals(run.process().getId())))
+        .hasSize(5).allSatisfy(e -> Assertions.assertThat(e.getCreatedAt())
+            .isBefore(run.cohort().startsAt().minus(Duration.ofDays(6))));
+    Assertions.assertThat(driver.openTasks(run, TASK_RECORD_CHECK_IN)).isEmpty();
+    driver.startCohort(run);
+    Assertions.assertThat(driver.openTasks(run, TASK_RECORD_CHECK_IN)).hasSize(1);
+  }
+
+  @Test
+  void shouldAskAnOrganiserToPlaceADjangonautWhoAcceptsAfterTheTeamsExist() {
+    CohortDriver.Run run = driver.open(4, 2);
+    List<Application> applied = driver.apply(run, 4);
+    applied.subList(0, 3).forEach(a -> driver.review(a, 4));
+    Application late = applied.get(3);
+    driver.reviewInDisagreement(late);
+    driver.closeEarly(run);
+    lifecycle.requestSelection(run.cohort().getSlug());
+    driver.drive(run);
+    driver.finalise(run, "");
+    driver.acceptAllOffers(run);
+    driver.volunteer(run, VolunteerRole.NAVIGATOR, 4, List.of("Django core"), EVENINGS);
+    Volunteer captain = driver.volunteer(run, VolunteerRole.CAPTAIN, 4, List.of(), EVENINGS);
+    driver.formTeams(run);
+    driver.confirmTeams(run);
+    Team team = teams.findByCohortIdOrderById(run.cohortId()).get(0);
+
+    // The tie-break comes in after the teams exist; an organiser offers the place, and it is accepted.
+    driver.resolveTieBreak(late, 4);
+    applicationService.decide(late.getId(), Outcome.ACCEPTED);
+    driver.drive(run);
+    offers.answer(Mailbox.offerToken(late.getEmail()), true);
+    driver.drive(run);
+
+    Task placement = taskService().createTaskQuery().processInstanceBusinessKey(late.getId().toString())
+        .taskDefinitionKey(ApplicationProcess.TASK_PLACE_IN_TEAM).singleResult();
+    Assertions.assertThat(placement).as("an organiser places the late Djangonaut").isNotNull();
+    Assertions.assertThat(members.findByApplicationId(late.getId())).isEmpty();
+    Assertions.assertThat(taskService().getVariable(placement.getId(), "teamChoices").toString())
+        .contains(team.getName() + " (Django core), 3 Djangonauts");
+    Assertions.assertThatThrownBy(() -> taskService().complete(placement.getId(),
+            Map.of(ApplicationProcess.FIELD_TEAM_NAME, "Team 9")))
+        .hasMessageContaining("there is no team \"Team 9\"");
+    taskService().complete(placement.getId(), Map.of(ApplicationProcess.FIELD_TEAM_NAME, team.getName()));
+    driver.drive(run);
+
+    Assertions.assertThat(members.findByApplicationId(late.getId())).hasValueSatisfying(member -> {
+      Assertions.assertThat(member.getTeamId()).isEqualTo(team.getId());
+      Assertions.assertThat(member.getCaptainVolunteerId()).isEqualTo(captain.getId());
+    });
+    Assertions.assertThat(sentEmails.findByRecipientOrderById(late.getEmail())).extracting(OutboxEmail::getTemplate)
+        .endsWith(MailTemplate.TEAM_WELCOME).doesNotContain(MailTemplate.PLACE_CONFIRMED);
+    Assertions.assertThat(sentEmails.findByRecipientOrderById(captain.getEmail())).extracting(OutboxEmail::getTemplate)
+        .filteredOn(t -> t == MailTemplate.TEAM_WELCOME).hasSize(2);
+    Assertions.assertThat(teamService.problems(run.cohortId())).extracting(TeamFormation.Problem::message)
+        .noneMatch(message -> message.contains(late.getName()));
   }
 
   @Test
@@ -294,6 +359,13 @@ class CohortMentorshipProcessTest {
 
   /** A cohort of two weeks, three confirmed Djangonauts (capacity 3), one waitlisted, volunteers, started. */
   private CohortDriver.Run startedCohort(int weeks) {
+    CohortDriver.Run run = selectedWithVolunteers(weeks);
+    driver.startCohort(run);
+    return run;
+  }
+
+  /** Three confirmed Djangonauts (capacity 3), one waitlisted, one Navigator and one Captain; teams not formed. */
+  private CohortDriver.Run selectedWithVolunteers(int weeks) {
     CohortDriver.Run run = driver.open(3, weeks);
     List<Application> applied = driver.apply(run, 4);
     for (int i = 0; i < applied.size(); i++) {
@@ -308,7 +380,6 @@ class CohortMentorshipProcessTest {
     Volunteer captain = driver.volunteer(run, VolunteerRole.CAPTAIN, 4, List.of(), EVENINGS);
     Assertions.assertThat(navigator.getUserId()).isNotNull();
     Assertions.assertThat(captain.getUserId()).isNotNull();
-    driver.startCohort(run);
     return run;
   }
 

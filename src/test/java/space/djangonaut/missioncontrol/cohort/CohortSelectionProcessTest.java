@@ -6,13 +6,14 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.taskService;
 import static space.djangonaut.missioncontrol.process.cohort.CohortProcess.END_EVENT_PLACE_REOFFERED;
 import static space.djangonaut.missioncontrol.process.cohort.CohortProcess.END_EVENT_PLACE_UNFILLED;
-import static space.djangonaut.missioncontrol.process.cohort.CohortProcess.EVENT_COHORT_STARTS;
+import static space.djangonaut.missioncontrol.process.cohort.CohortProcess.EVENT_TEAMS_FORMED;
 import static space.djangonaut.missioncontrol.process.cohort.CohortProcess.GATEWAY_WAIT_FOR_REVIEWS;
 import static space.djangonaut.missioncontrol.process.cohort.CohortProcess.GATEWAY_APPLICATION_WINDOW;
 import static space.djangonaut.missioncontrol.process.cohort.CohortProcess.TASK_CLOSE_APPLICATIONS;
 import static space.djangonaut.missioncontrol.process.cohort.CohortProcess.TASK_FINALISE_SELECTION;
 import static space.djangonaut.missioncontrol.process.cohort.CohortProcess.TASK_OFFER_PLACE_TO_WAITLIST;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
@@ -152,7 +153,7 @@ class CohortSelectionProcessTest {
         .containsExactly(ApplicationStatus.OFFERED, ApplicationStatus.OFFERED, ApplicationStatus.AWAITING_TIE_BREAK);
     Assertions.assertThat(processEngine.getRuntimeService().createIncidentQuery().list())
         .filteredOn(incident -> incident.getProcessInstanceId().equals(run.process().getId())).isEmpty();
-    assertThat(run.process()).isWaitingAt(EVENT_COHORT_STARTS);
+    assertThat(run.process()).isWaitingAt(EVENT_TEAMS_FORMED);
 
     // Its third review comes later: the organiser decides it on the cohort's page, and the applicant is told.
     driver.resolveTieBreak(pending, 2);
@@ -211,7 +212,7 @@ class CohortSelectionProcessTest {
     Assertions.assertThat(templatesSentTo(applied.get(1))).endsWith(MailTemplate.APPLICATION_WAITLISTED);
     Assertions.assertThat(processEngine.getRuntimeService().createIncidentQuery().list())
         .filteredOn(incident -> incident.getProcessInstanceId().equals(run.process().getId())).isEmpty();
-    assertThat(run.process()).isWaitingAt(EVENT_COHORT_STARTS);
+    assertThat(run.process()).isWaitingAt(EVENT_TEAMS_FORMED);
   }
 
   @Test
@@ -245,7 +246,7 @@ class CohortSelectionProcessTest {
     Assertions.assertThat(templatesSentTo(run.ranked().get(0))).endsWith(MailTemplate.APPLICATION_ACCEPTED);
     Assertions.assertThat(templatesSentTo(run.ranked().get(2))).endsWith(MailTemplate.APPLICATION_WAITLISTED);
     Assertions.assertThat(templatesSentTo(run.ranked().get(3))).endsWith(MailTemplate.APPLICATION_REJECTED);
-    assertThat(run.process()).isWaitingAt(EVENT_COHORT_STARTS);
+    assertThat(run.process()).isWaitingAt(EVENT_TEAMS_FORMED);
   }
 
   @Test
@@ -280,7 +281,7 @@ class CohortSelectionProcessTest {
         .map(this::templatesSentTo).filter(sent -> sent.size() == 2).count()).as("acknowledgement and outcome")
         .isEqualTo(299);
     Assertions.assertThat(status(lost)).isEqualTo(ApplicationStatus.REVIEWED);
-    assertThat(run.process()).isWaitingAt(EVENT_COHORT_STARTS, CohortProcess.TASK_SEND_SELECTION_DECISIONS)
+    assertThat(run.process()).isWaitingAt(EVENT_TEAMS_FORMED, CohortProcess.TASK_SEND_SELECTION_DECISIONS)
         .hasNotPassed(CohortProcess.END_EVENT_DECISIONS_SENT);
   }
 
@@ -326,7 +327,7 @@ class CohortSelectionProcessTest {
     driver.drive(run);
 
     assertThat(run.process()).hasPassed(TASK_OFFER_PLACE_TO_WAITLIST, END_EVENT_PLACE_REOFFERED)
-        .isWaitingAt(EVENT_COHORT_STARTS);
+        .isWaitingAt(EVENT_TEAMS_FORMED);
     Assertions.assertThat(status(firstOnWaitlist)).isEqualTo(ApplicationStatus.OFFERED);
     Assertions.assertThat(Mailbox.text(last(Mailbox.messagesTo(firstOnWaitlist.getEmail()))))
         .contains("a place has become free");
@@ -350,6 +351,51 @@ class CohortSelectionProcessTest {
   }
 
   @Test
+  void shouldOfferADeclinedPlaceUntilTheTeamsAreFormedAndAnswerALateAnswerKindly() {
+    CohortDriver.Run run = driver.open(2);
+    List<Application> applied = driver.apply(run, 4);
+    for (int i = 0; i < applied.size(); i++) {
+      driver.review(applied.get(i), 5 - i);
+    }
+    Instant teamsFormAt = run.cohort().teamsFormAt();
+    Assertions.assertThat(teamsFormAt).isEqualTo(run.cohort().startsAt().minus(Duration.ofDays(7)));
+    // The window closes on its own; the selection is finalised three days before the teams are formed.
+    ClockUtil.setCurrentTime(Date.from(teamsFormAt.minus(Duration.ofDays(3))));
+    driver.drive(run);
+    driver.finalise(run, "");
+    Application accepting = applied.get(0);
+    Application declining = applied.get(1);
+    Application waitlisted = applied.get(2);
+    Assertions.assertThat(offers.view(Mailbox.offerToken(declining.getEmail())).deadlineInstant())
+        .as("due when the teams are formed, not in seven days").isEqualTo(teamsFormAt);
+    offers.answer(Mailbox.offerToken(accepting.getEmail()), true);
+
+    // One day before the teams are formed, a place is declined: the waitlist has until then to answer.
+    ClockUtil.setCurrentTime(Date.from(teamsFormAt.minus(Duration.ofDays(1))));
+    driver.drive(run);
+    offers.answer(Mailbox.offerToken(declining.getEmail()), false);
+    driver.drive(run);
+    Assertions.assertThat(status(waitlisted)).isEqualTo(ApplicationStatus.OFFERED);
+    String lateToken = Mailbox.offerToken(waitlisted.getEmail());
+    Assertions.assertThat(offers.view(lateToken).deadlineInstant()).isEqualTo(teamsFormAt);
+
+    ClockUtil.setCurrentTime(Date.from(teamsFormAt.plusSeconds(60)));
+    driver.drive(run);
+
+    assertThat(run.process()).hasPassed(EVENT_TEAMS_FORMED, CohortProcess.TASK_CLOSE_WAITLIST)
+        .isWaitingAt(CohortProcess.TASK_CONFIRM_TEAMS);
+    Assertions.assertThat(status(waitlisted)).isEqualTo(ApplicationStatus.EXPIRED);
+    Assertions.assertThat(templatesSentTo(waitlisted)).contains(MailTemplate.OFFER_REMINDER);
+    assertThatThrownBy(() -> offers.answer(lateToken, true)).isInstanceOf(OfferService.OfferUnavailableException.class);
+    WebClient.Response page = new WebClient(port).get("/offers/" + lateToken);
+    Assertions.assertThat(page.status()).isEqualTo(410);
+    Assertions.assertThat(page.body().replaceAll("\\s+", " "))
+        .contains("The deadline to answer this offer has passed")
+        .contains("are formed with those who answered in time").contains("future session");
+    Assertions.assertThat(status(accepting)).isEqualTo(ApplicationStatus.CONFIRMED);
+  }
+
+  @Test
   void shouldLeaveAPlaceUnfilledWhenTheWaitlistIsEmpty() {
     CohortDriver.Run run = driver.selected(2, 2);
 
@@ -357,7 +403,7 @@ class CohortSelectionProcessTest {
     driver.drive(run);
 
     assertThat(run.process()).hasPassed(END_EVENT_PLACE_UNFILLED).hasNotPassed(END_EVENT_PLACE_REOFFERED)
-        .isWaitingAt(EVENT_COHORT_STARTS);
+        .isWaitingAt(EVENT_TEAMS_FORMED);
   }
 
   // --- helpers

@@ -120,9 +120,11 @@ class CohortSimulationTest {
         .extracting(Application::getId).contains(applied.get(16).getId())
         .doesNotContain(applied.get(15).getId());
 
-    driver.startCohort(run);
+    // Week 0: the teams are formed, confirmed and welcomed a week before the start.
+    driver.formTeams(run);
     driver.confirmTeams(run);
     assertTeamsKeepTheRules(run);
+    assertThat(driver.openTasks(run, TeamProcess.TASK_RECORD_CHECK_IN)).isEmpty();
 
     // Eight weeks: every one-to-one recorded, one not held each fortnight; every check-in recorded but those of the
     // last team, whose Navigator never records one: the other teams' weeks and the survey go on without them.

@@ -81,7 +81,9 @@ import space.djangonaut.missioncontrol.process.application.ApplicationProcess;
 import space.djangonaut.missioncontrol.process.cohort.CohortProcess;
 import space.djangonaut.missioncontrol.process.team.TeamProcess;
 import space.djangonaut.missioncontrol.process.volunteer.VolunteerProcess;
+import space.djangonaut.missioncontrol.team.PlacementContext;
 import space.djangonaut.missioncontrol.team.TeamAdjustmentRequest;
+import space.djangonaut.missioncontrol.team.TeamPlacement;
 import space.djangonaut.missioncontrol.team.TeamPlanView;
 import space.djangonaut.missioncontrol.volunteer.VolunteerAnswers;
 import space.djangonaut.missioncontrol.volunteer.VolunteerDecision;
@@ -157,6 +159,8 @@ class ProcessNamesTest {
           ApplicationProcess.FORM_REVIEW_APPLICATION, ReviewScores.class, ApplicantAnswers.class),
       new FormUse(ApplicationProcess.KEY, ApplicationProcess.TASK_RESOLVE_DISAGREEMENT,
           ApplicationProcess.FORM_REVIEW_APPLICATION, ReviewScores.class, ApplicantAnswers.class),
+      new FormUse(ApplicationProcess.KEY, ApplicationProcess.TASK_PLACE_IN_TEAM,
+          ApplicationProcess.FORM_PLACE_IN_TEAM, TeamPlacement.class, PlacementContext.class),
       new FormUse(CohortProcess.KEY, CohortProcess.START_EVENT_COHORT_OPENED,
           CohortProcess.FORM_OPEN_COHORT, CohortForm.class, null),
       new FormUse(CohortProcess.KEY, CohortProcess.TASK_FINALISE_SELECTION,

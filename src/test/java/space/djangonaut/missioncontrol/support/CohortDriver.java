@@ -170,7 +170,19 @@ public class CohortDriver {
     return volunteers.save(volunteer);
   }
 
-  /** Moves the engine clock to the cohort's start and lets the process close the waitlist and form the teams. */
+  /**
+   * Moves the engine clock to week 0, the team lead time before the start, and lets the process close the waitlist
+   * and form the teams.
+   */
+  public void formTeams(Run run) {
+    ClockUtil.setCurrentTime(Date.from(run.cohort().teamsFormAt().plusSeconds(60)));
+    drive(run);
+  }
+
+  /**
+   * Moves the engine clock to the cohort's start and runs what is due: the waitlist closed and the teams formed (a
+   * week late, when {@link #formTeams} was not called), or the first week begun once the teams are confirmed.
+   */
   public void startCohort(Run run) {
     ClockUtil.setCurrentTime(Date.from(run.cohort().startsAt().plusSeconds(60)));
     drive(run);

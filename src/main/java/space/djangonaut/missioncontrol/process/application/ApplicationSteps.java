@@ -21,6 +21,9 @@ import space.djangonaut.missioncontrol.application.SelectionService;
 import space.djangonaut.missioncontrol.mail.MailTemplate;
 import space.djangonaut.missioncontrol.mail.Step;
 import space.djangonaut.missioncontrol.process.TaskForms;
+import space.djangonaut.missioncontrol.team.TeamAdjustments;
+import space.djangonaut.missioncontrol.team.TeamPlacement;
+import space.djangonaut.missioncontrol.team.TeamWelcome;
 
 /**
  * The steps of {@code bpmn/application.bpmn}, under the bean names its {@code delegateExpression}s use. Each reads
@@ -109,6 +112,24 @@ class ApplicationSteps {
   @Bean
   JavaDelegate confirmPlaceDelegate(OfferService offers) {
     return execution -> offers.confirm(APPLICATION_ID.from(execution));
+  }
+
+  /** On creating Task_PlaceInTeam: the Djangonaut and the cohort's teams, shown read-only. */
+  @Bean
+  TaskListener preparePlacementListener(TeamAdjustments adjustments, TaskForms forms) {
+    return task -> forms.show(task, adjustments.placementContext(APPLICATION_ID.from(task)));
+  }
+
+  /** On completing Task_PlaceInTeam: the Djangonaut joins the team the organiser chose, or the choice is refused. */
+  @Bean
+  TaskListener placeInTeamListener(TeamAdjustments adjustments, TaskForms forms) {
+    return task -> adjustments.place(APPLICATION_ID.from(task), forms.bind(task.getVariables(), TeamPlacement.class));
+  }
+
+  /** Task_WelcomeToTeam: the team's welcome to the late Djangonaut, their Navigator and their Captain. */
+  @Bean
+  JavaDelegate welcomeToTeamDelegate(TeamWelcome welcome) {
+    return execution -> welcome.welcomeLateMember(APPLICATION_ID.from(execution), Step.of(execution));
   }
 
   /** Task_RecordDecline: the applicant declined; the place goes back to the cohort. */

@@ -29,7 +29,8 @@ public final class CohortProcess {
   public static final String TASK_SEND_SELECTION_DECISIONS = "Task_SendSelectionDecisions";
   public static final String END_EVENT_DECISIONS_SENT = "EndEvent_DecisionsSent";
   public static final String SUB_PROCESS_ACCEPTANCE_PERIOD = "SubProcess_AcceptancePeriod";
-  public static final String EVENT_COHORT_STARTS = "Event_CohortStarts";
+  /** Week 0: the team lead time before the start, the acceptance period ends and the teams are formed. */
+  public static final String EVENT_TEAMS_FORMED = "Event_TeamsFormed";
   public static final String BOUNDARY_EVENT_PLACE_RELEASED = "BoundaryEvent_PlaceReleased";
   public static final String TASK_OFFER_PLACE_TO_WAITLIST = "Task_OfferPlaceToWaitlist";
   public static final String END_EVENT_PLACE_REOFFERED = "EndEvent_PlaceReoffered";
@@ -63,9 +64,12 @@ public final class CohortProcess {
   // Variables
   /** The cohort this instance runs; its business key is the cohort's slug. */
   public static final Variable<Long> COHORT_ID = longVariable("cohortId");
-  /** The instants the timers wait for (UTC): the end of the application window (Anywhere on Earth) and the start. */
+  /**
+   * The instants the timers wait for (UTC): the end of the application window (Anywhere on Earth), and when the teams
+   * are formed (week 0: the team lead time before the start; offers are due by then).
+   */
   public static final Variable<Date> APPLICATIONS_CLOSE_AT = dateVariable("applicationsCloseAt");
-  public static final Variable<Date> STARTS_AT = dateVariable("startsAt");
+  public static final Variable<Date> TEAMS_FORM_AT = dateVariable("teamsFormAt");
   /** The start form's number of weeks: each team's process runs them; the survey waits for the last one's end. */
   public static final Variable<Long> WEEKS = longVariable("weeks");
   /** Gateway after Task_CheckReviews: every application has its reviews (tie-breaks included). */

@@ -5,7 +5,7 @@ import static space.djangonaut.missioncontrol.process.cohort.CohortProcess.APPLI
 import static space.djangonaut.missioncontrol.process.cohort.CohortProcess.APPLICATION_ID;
 import static space.djangonaut.missioncontrol.process.cohort.CohortProcess.COHORT_ID;
 import static space.djangonaut.missioncontrol.process.cohort.CohortProcess.PLACE_REOFFERED;
-import static space.djangonaut.missioncontrol.process.cohort.CohortProcess.STARTS_AT;
+import static space.djangonaut.missioncontrol.process.cohort.CohortProcess.TEAMS_FORM_AT;
 import java.util.Date;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.delegate.TaskListener;
@@ -45,7 +45,7 @@ class CohortSteps {
       Cohort cohort = lifecycle.create(forms.bind(execution.getVariables(), CohortForm.class));
       COHORT_ID.on(execution, cohort.getId());
       APPLICATIONS_CLOSE_AT.on(execution, Date.from(cohort.applicationsCloseAt()));
-      STARTS_AT.on(execution, Date.from(cohort.startsAt()));
+      TEAMS_FORM_AT.on(execution, Date.from(cohort.teamsFormAt()));
       execution.setProcessBusinessKey(cohort.getSlug());
     };
   }
@@ -95,7 +95,7 @@ class CohortSteps {
     return execution -> PLACE_REOFFERED.on(execution, selection.offerToNextWaitlisted(COHORT_ID.from(execution)));
   }
 
-  /** Task_CloseWaitlist: the cohort starts; a kind email to those still on the waitlist. */
+  /** Task_CloseWaitlist: the teams are formed (week 0); a kind email to those still on the waitlist. */
   @Bean
   JavaDelegate closeWaitlistDelegate(SelectionService selection) {
     return execution -> selection.closeWaitlist(COHORT_ID.from(execution));

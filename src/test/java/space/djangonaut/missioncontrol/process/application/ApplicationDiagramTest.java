@@ -22,6 +22,7 @@ import org.assertj.core.api.Assertions;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.test.mock.Mocks;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -66,6 +67,7 @@ class ApplicationDiagramTest {
 
   @BeforeEach
   void stubSteps() {
+    Mocks.register(TeamsStub.BEAN, new TeamsStub(false));
     engine.steps()
         .whenRun(AGGREGATE_SCORES, execution -> REVIEWERS_DISAGREE.on(execution,
             !disagreements.isEmpty() && disagreements.remove()))
@@ -206,11 +208,36 @@ class ApplicationDiagramTest {
     execute(job());
 
     assertThat(pi).isEnded()
-        .hasPassedInOrder(TASK_AWAIT_ANSWER, TASK_CONFIRM_PLACE, TASK_SEND_PLACE_CONFIRMED, END_EVENT_CONFIRMED)
+        .hasPassedInOrder(TASK_AWAIT_ANSWER, TASK_CONFIRM_PLACE, GATEWAY_TEAMS_FORMED, TASK_SEND_PLACE_CONFIRMED,
+            END_EVENT_CONFIRMED)
         .hasNotPassed(TASK_RECORD_DECLINE, TASK_SEND_OFFER_REMINDER, TASK_EXPIRE_OFFER);
     Assertions.assertThat(engine.steps().runsOf(CONFIRM_PLACE)).extracting(run -> run.variable(APPLICATION_ID))
         .containsExactly(APPLICATION);
     Assertions.assertThat(templatesSent()).endsWith(MailTemplate.PLACE_CONFIRMED.name());
+  }
+
+  @Test
+  void shouldAskAnOrganiserToPlaceADjangonautWhoAcceptsAfterTheTeamsAreFormed() {
+    Mocks.register(TeamsStub.BEAN, new TeamsStub(true));
+    ProcessInstance pi = offered();
+
+    answer(pi, true);
+
+    assertThat(pi).isWaitingAtExactly(TASK_PLACE_IN_TEAM).hasPassed(TASK_CONFIRM_PLACE, GATEWAY_TEAMS_FORMED);
+    Task placement = task(TASK_PLACE_IN_TEAM);
+    assertThat(placement).hasCandidateGroup(Roles.ORGANISERS);
+    Assertions.assertThat(engine.deployedFormId(placement)).isEqualTo(FORM_PLACE_IN_TEAM);
+    complete(placement, Map.of(FIELD_TEAM_NAME, "Team 2"));
+    assertThat(pi).isWaitingAtExactly(TASK_WELCOME_TO_TEAM);
+    execute(job());
+
+    assertThat(pi).isEnded().hasPassedInOrder(TASK_CONFIRM_PLACE, TASK_PLACE_IN_TEAM, TASK_WELCOME_TO_TEAM,
+        END_EVENT_PLACED).hasNotPassed(TASK_SEND_PLACE_CONFIRMED);
+    Assertions.assertThat(engine.steps().runs()).filteredOn(run -> run.elementId().equals(TASK_PLACE_IN_TEAM))
+        .extracting(Run::bean, Run::event, run -> run.variable(APPLICATION_ID))
+        .containsExactly(tuple("preparePlacementListener", "create", APPLICATION),
+            tuple("placeInTeamListener", "complete", APPLICATION));
+    Assertions.assertThat(engine.steps().runsOf("welcomeToTeamDelegate")).hasSize(1);
   }
 
   @Test
@@ -281,7 +308,7 @@ class ApplicationDiagramTest {
   }
 
   @Test
-  void shouldCloseTheWaitlistKindlyWhenTheCohortStarts() {
+  void shouldCloseTheWaitlistKindlyWhenTheTeamsAreFormed() {
     ProcessInstance pi = waitlisted();
 
     runtimeService().createMessageCorrelation(MESSAGE_WAITLIST_CLOSED).processInstanceId(pi.getId()).correlate();

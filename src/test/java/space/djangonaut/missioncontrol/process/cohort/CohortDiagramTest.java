@@ -66,9 +66,12 @@ class CohortDiagramTest {
   private static final String SLUG = "2026-session-1";
   /** A field of {@code forms/publish-report.form} that the diagram fills in (CohortProcess names no constant). */
   private static final String REPORT_PATH = "reportPath";
+  private static final Duration SEVEN_DAYS_BEFORE = Duration.ofDays(7);
   /** The dates the stubbed Task_CreateCohort gives the cohort. */
   private static final Instant APPLICATIONS_CLOSE = DiagramEngine.START.plus(Duration.ofDays(14));
   private static final Instant STARTS = DiagramEngine.START.plus(Duration.ofDays(35));
+  /** Week 0: the teams are formed a week before the start. */
+  private static final Instant TEAMS_FORM = STARTS.minus(SEVEN_DAYS_BEFORE);
   private static final Duration SEVEN_DAYS = Duration.ofDays(7);
 
   private final WeekCalendarStub calendar = new WeekCalendarStub(STARTS);
@@ -86,7 +89,7 @@ class CohortDiagramTest {
         .whenRun(CREATE_COHORT, execution -> {
           COHORT_ID.on(execution, COHORT);
           APPLICATIONS_CLOSE_AT.on(execution, Date.from(APPLICATIONS_CLOSE));
-          STARTS_AT.on(execution, Date.from(STARTS));
+          TEAMS_FORM_AT.on(execution, Date.from(TEAMS_FORM));
         })
         .whenRun(CHECK_REVIEWS, execution -> ALL_REVIEWED.on(execution,
             allReviewed.isEmpty() || allReviewed.remove()))
@@ -187,7 +190,7 @@ class CohortDiagramTest {
     Assertions.assertThat(engine.deployedFormId(selection)).isEqualTo(FORM_FINALISE_SELECTION);
     complete(selection);
     assertThat(pi).isWaitingAt(TASK_SEND_SELECTION_DECISIONS + BpmnParse.MULTI_INSTANCE_BODY_ID_SUFFIX,
-        SUB_PROCESS_ACCEPTANCE_PERIOD, EVENT_COHORT_STARTS);
+        SUB_PROCESS_ACCEPTANCE_PERIOD, EVENT_TEAMS_FORMED);
     execute(job(TASK_SEND_SELECTION_DECISIONS + BpmnParse.MULTI_INSTANCE_BODY_ID_SUFFIX));
     List<Job> oneEach = jobQuery().processInstanceId(pi.getId()).activityId(TASK_SEND_SELECTION_DECISIONS).list();
     Assertions.assertThat(oneEach).hasSize(SelectionServiceStub.DECIDED.size());
@@ -195,9 +198,9 @@ class CohortDiagramTest {
     oneEach.forEach(decision -> execute(decision));
     continueDecisions(pi);
 
-    assertThat(pi).isWaitingAtExactly(SUB_PROCESS_ACCEPTANCE_PERIOD, EVENT_COHORT_STARTS)
+    assertThat(pi).isWaitingAtExactly(SUB_PROCESS_ACCEPTANCE_PERIOD, EVENT_TEAMS_FORMED)
         .isWaitingFor(MESSAGE_PLACE_RELEASED).hasPassed(GATEWAY_DECISIONS_AND_OFFERS, END_EVENT_DECISIONS_SENT);
-    assertThat(engine.timerAt(pi, EVENT_COHORT_STARTS)).hasDueDate(Date.from(STARTS));
+    assertThat(engine.timerAt(pi, EVENT_TEAMS_FORMED)).hasDueDate(Date.from(TEAMS_FORM));
     Assertions.assertThat(engine.steps().runs())
         .filteredOn(run -> run.elementId().equals(TASK_FINALISE_SELECTION))
         .extracting(Run::bean, Run::event, run -> run.variable(COHORT_ID))
@@ -239,7 +242,7 @@ class CohortDiagramTest {
     Assertions.assertThat(engine.steps().runsOf(SEND_SELECTION_DECISION)).extracting(run -> run.variable(APPLICATION_ID))
         .filteredOn(id -> id != failing).containsExactlyInAnyOrder(SelectionServiceStub.DECIDED.get(0),
             SelectionServiceStub.DECIDED.get(2));
-    assertThat(pi).isWaitingAt(SUB_PROCESS_ACCEPTANCE_PERIOD, EVENT_COHORT_STARTS, TASK_SEND_SELECTION_DECISIONS)
+    assertThat(pi).isWaitingAt(SUB_PROCESS_ACCEPTANCE_PERIOD, EVENT_TEAMS_FORMED, TASK_SEND_SELECTION_DECISIONS)
         .hasNotPassed(END_EVENT_DECISIONS_SENT);
   }
 
@@ -249,10 +252,10 @@ class CohortDiagramTest {
     ProcessInstance pi = inAcceptancePeriod();
 
     releasePlace(pi);
-    assertThat(pi).isWaitingAtExactly(SUB_PROCESS_ACCEPTANCE_PERIOD, EVENT_COHORT_STARTS, TASK_OFFER_PLACE_TO_WAITLIST);
+    assertThat(pi).isWaitingAtExactly(SUB_PROCESS_ACCEPTANCE_PERIOD, EVENT_TEAMS_FORMED, TASK_OFFER_PLACE_TO_WAITLIST);
     execute(job(TASK_OFFER_PLACE_TO_WAITLIST));
 
-    assertThat(pi).isWaitingAtExactly(SUB_PROCESS_ACCEPTANCE_PERIOD, EVENT_COHORT_STARTS)
+    assertThat(pi).isWaitingAtExactly(SUB_PROCESS_ACCEPTANCE_PERIOD, EVENT_TEAMS_FORMED)
         .hasPassedInOrder(BOUNDARY_EVENT_PLACE_RELEASED, TASK_OFFER_PLACE_TO_WAITLIST, END_EVENT_PLACE_REOFFERED)
         .hasNotPassed(END_EVENT_PLACE_UNFILLED);
     Assertions.assertThat(engine.steps().runsOf(OFFER_PLACE_TO_WAITLIST)).hasSize(1);
@@ -266,7 +269,7 @@ class CohortDiagramTest {
     releasePlace(pi);
     execute(job(TASK_OFFER_PLACE_TO_WAITLIST));
 
-    assertThat(pi).isWaitingAtExactly(SUB_PROCESS_ACCEPTANCE_PERIOD, EVENT_COHORT_STARTS)
+    assertThat(pi).isWaitingAtExactly(SUB_PROCESS_ACCEPTANCE_PERIOD, EVENT_TEAMS_FORMED)
         .hasPassedInOrder(BOUNDARY_EVENT_PLACE_RELEASED, TASK_OFFER_PLACE_TO_WAITLIST, END_EVENT_PLACE_UNFILLED)
         .hasNotPassed(END_EVENT_PLACE_REOFFERED);
   }
@@ -274,17 +277,17 @@ class CohortDiagramTest {
   // Teams
 
   @Test
-  void shouldCloseTheWaitlistAndProposeTeamsWhenTheCohortStarts() {
+  void shouldCloseTheWaitlistAndProposeTeamsAWeekBeforeTheStart() {
     ProcessInstance pi = inAcceptancePeriod();
 
-    engine.clockAt(STARTS);
+    engine.clockAt(TEAMS_FORM);
     execute(engine.dueTimer(pi));
     assertThat(pi).isWaitingAtExactly(TASK_CLOSE_WAITLIST);
     execute(job());
 
     assertThat(pi).isWaitingAtExactly(TASK_CONFIRM_TEAMS)
         .hasPassed(SUB_PROCESS_ACCEPTANCE_PERIOD)
-        .hasPassedInOrder(EVENT_COHORT_STARTS, TASK_CLOSE_WAITLIST, TASK_FORM_TEAMS);
+        .hasPassedInOrder(EVENT_TEAMS_FORMED, TASK_CLOSE_WAITLIST, TASK_FORM_TEAMS);
     Task teams = task();
     assertThat(teams).hasCandidateGroup(Roles.ORGANISERS);
     Assertions.assertThat(engine.deployedFormId(teams)).isEqualTo(FORM_CONFIRM_TEAMS);
@@ -432,7 +435,7 @@ class CohortDiagramTest {
     jobQuery().processInstanceId(pi.getId()).activityId(TASK_SEND_SELECTION_DECISIONS).list()
         .forEach(decision -> execute(decision));
     continueDecisions(pi);
-    assertThat(pi).isWaitingAtExactly(SUB_PROCESS_ACCEPTANCE_PERIOD, EVENT_COHORT_STARTS);
+    assertThat(pi).isWaitingAtExactly(SUB_PROCESS_ACCEPTANCE_PERIOD, EVENT_TEAMS_FORMED);
     return pi;
   }
 
@@ -448,7 +451,7 @@ class CohortDiagramTest {
 
   private static ProcessInstance confirmingTeams() {
     ProcessInstance pi = inAcceptancePeriod();
-    engine.clockAt(STARTS);
+    engine.clockAt(TEAMS_FORM);
     execute(engine.dueTimer(pi));
     execute(job(TASK_CLOSE_WAITLIST));
     assertThat(pi).isWaitingAtExactly(TASK_CONFIRM_TEAMS);
