@@ -205,7 +205,8 @@ class CohortDiagramTest {
         .filteredOn(run -> run.elementId().equals(TASK_FINALISE_SELECTION))
         .extracting(Run::bean, Run::event, run -> run.variable(COHORT_ID))
         .containsExactly(tuple(PREPARE_SELECTION, "create", COHORT), tuple(FINALISE_SELECTION, "complete", COHORT));
-    Assertions.assertThat(engine.steps().runsOf(SEND_SELECTION_DECISION)).extracting(run -> run.variable(APPLICATION_ID))
+    Assertions.assertThat(engine.steps().runsOf(SEND_SELECTION_DECISION))
+        .extracting(run -> run.variable(APPLICATION_ID))
         .containsExactlyInAnyOrderElementsOf(SelectionServiceStub.DECIDED);
   }
 
@@ -239,7 +240,8 @@ class CohortDiagramTest {
     Assertions.assertThat(runtimeService().createIncidentQuery().processInstanceId(pi.getId()).list())
         .singleElement().satisfies(incident -> Assertions.assertThat(incident.getActivityId())
             .isEqualTo(TASK_SEND_SELECTION_DECISIONS));
-    Assertions.assertThat(engine.steps().runsOf(SEND_SELECTION_DECISION)).extracting(run -> run.variable(APPLICATION_ID))
+    Assertions.assertThat(engine.steps().runsOf(SEND_SELECTION_DECISION))
+        .extracting(run -> run.variable(APPLICATION_ID))
         .filteredOn(id -> id != failing).containsExactlyInAnyOrder(SelectionServiceStub.DECIDED.get(0),
             SelectionServiceStub.DECIDED.get(2));
     assertThat(pi).isWaitingAt(SUB_PROCESS_ACCEPTANCE_PERIOD, EVENT_TEAMS_FORMED, TASK_SEND_SELECTION_DECISIONS)
