@@ -81,6 +81,17 @@ public class Application {
     return value == null || value.isBlank() ? null : value.strip();
   }
 
+  /** Two reviews disagree: the mean so far is kept, but the application stays in review until the third. */
+  void awaitingTieBreak(BigDecimal provisionalScore) {
+    this.aggregateScore = provisionalScore;
+    this.status = ApplicationStatus.AWAITING_TIE_BREAK;
+  }
+
+  /** Still in review: two reviews are not in yet, or a tie-break is pending. */
+  public boolean isInReview() {
+    return status == ApplicationStatus.SUBMITTED || status == ApplicationStatus.AWAITING_TIE_BREAK;
+  }
+
   void reviewed(BigDecimal aggregateScore) {
     this.aggregateScore = aggregateScore;
     this.status = ApplicationStatus.REVIEWED;

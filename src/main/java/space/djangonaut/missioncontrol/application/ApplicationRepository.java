@@ -22,4 +22,9 @@ public interface ApplicationRepository extends JpaRepository<Application, Long> 
       ApplicationStatus status);
 
   long countByCohortIdAndStatus(Long cohortId, ApplicationStatus status);
+
+  long countByCohortIdAndStatusIn(Long cohortId, java.util.Collection<ApplicationStatus> statuses);
+
+  List<Application> findByCohortIdAndStatusInOrderBySubmittedAt(Long cohortId,
+      java.util.Collection<ApplicationStatus> statuses);
 }

@@ -2,7 +2,14 @@ package space.djangonaut.missioncontrol.application;
 
 /** Where an application stands; the process moves it along. */
 public enum ApplicationStatus {
+  /** In review: its two reviews are not both in yet. */
   SUBMITTED,
+  /**
+   * Its two reviews disagree and a third (an organiser's tie-break) is still to come: still in review, so neither
+   * ranked nor decided.
+   */
+  AWAITING_TIE_BREAK,
+  /** Every review is in (tie-break included): ranked, and waiting for the selection's decision. */
   REVIEWED,
   /** The selection decided: accepted (and offered a place), waitlisted or rejected. */
   DECIDED,
@@ -14,6 +21,6 @@ public enum ApplicationStatus {
   DECLINED,
   /** The offer's deadline passed without an answer. */
   EXPIRED,
-  /** Still on the waitlist when the cohort started; kept on record. */
+  /** Still on the waitlist when the teams were formed (week 0); kept on record. */
   WAITLIST_CLOSED
 }

@@ -27,9 +27,15 @@ public interface ApplicationWorkflow {
   /** A waitlisted applicant is offered a freed place: their process sends the offer. */
   void placeOffered(long applicationId);
 
-  /** The cohort started with this applicant still on the waitlist: their process sends the closing email. */
+  /** The teams were formed with this applicant still on the waitlist: their process sends the closing email. */
   void waitlistClosed(long applicationId);
 
   /** An offered place was declined or expired: the cohort's process, if it runs, offers it to the waitlist. */
   void placeReleased(String cohortSlug);
+
+  /**
+   * An application's reviews (tie-break included) are in: the cohort's process, if it waits for the last reviews,
+   * counts again what is still in review. Nothing happens if it does not wait.
+   */
+  void applicationReviewed(String cohortSlug);
 }

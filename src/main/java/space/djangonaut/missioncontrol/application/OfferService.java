@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import space.djangonaut.missioncontrol.cohort.Cohort;
 import space.djangonaut.missioncontrol.common.Tokens;
 import space.djangonaut.missioncontrol.mail.MailService;
 import space.djangonaut.missioncontrol.mail.MailTemplate;
@@ -42,19 +43,38 @@ public class OfferService {
   }
 
   /**
-   * Offers the applicant a place: creates their personal link, due in the cohort's acceptance days, and emails it.
+   * Offers the applicant a place: creates their personal link, due as {@link #offerTimes} says, and emails it.
    * Link and email share one transaction, so a failed send leaves no link behind and the retry makes a new one.
    */
   @Transactional
   public OfferTimes offer(long applicationId, Step step) {
     Application application = applications.findWithCohort(applicationId).orElseThrow();
     boolean fromWaitlist = application.getOutcome() == Outcome.WAITLISTED;
-    Instant now = clock.instant();
-    Instant deadline = now.plus(Duration.ofDays(application.getCohort().getAcceptanceDays()));
+    OfferTimes times = offerTimes(application.getCohort(), clock.instant());
     application.moveTo(ApplicationStatus.OFFERED);
-    sendLink(application, deadline, MailTemplate.APPLICATION_ACCEPTED, Map.of("fromWaitlist", fromWaitlist),
+    sendLink(application, times.deadline(), MailTemplate.APPLICATION_ACCEPTED, Map.of("fromWaitlist", fromWaitlist),
         step);
-    return new OfferTimes(deadline, deadline.minus(REMINDER_BEFORE_DEADLINE));
+    return times;
+  }
+
+  /**
+   * When an offer made now is due, and when its reminder goes. The deadline is the cohort's acceptance days away, but
+   * no later than the formation of its teams (week 0), when offers and the waitlist close: a place offered late is
+   * answered before the teams are made. An offer made once the teams exist (an organiser's late decision) keeps its
+   * acceptance days; accepting it asks an organiser to place the Djangonaut in a team. The reminder goes two days
+   * before the deadline, or halfway to a shorter one.
+   *
+   * @param now the instant of the offer (UTC)
+   */
+  static OfferTimes offerTimes(Cohort cohort, Instant now) {
+    Instant deadline = now.plus(Duration.ofDays(cohort.getAcceptanceDays()));
+    Instant teamsFormed = cohort.teamsFormAt();
+    if (teamsFormed.isAfter(now) && teamsFormed.isBefore(deadline)) {
+      deadline = teamsFormed;
+    }
+    Instant reminderAt = deadline.minus(REMINDER_BEFORE_DEADLINE);
+    Instant halfway = now.plus(Duration.between(now, deadline).dividedBy(2));
+    return new OfferTimes(deadline, reminderAt.isBefore(halfway) ? halfway : reminderAt);
   }
 
   /** Reminds an applicant who has not answered, with a fresh link to the same offer and deadline. */

@@ -83,7 +83,9 @@ public class ReviewService {
   }
 
   /**
-   * Stores the aggregate score (the mean of the reviews' totals) on the application.
+   * Stores the aggregate score (the mean of the reviews' totals) on the application. If the reviewers disagree, the
+   * application stays in review ({@link ApplicationStatus#AWAITING_TIE_BREAK}) until the third review: the selection
+   * neither ranks nor decides it before.
    *
    * @return whether the reviewers disagree enough to need a tie-break review
    */
@@ -96,8 +98,13 @@ public class ReviewService {
     }
     BigDecimal mean = BigDecimal.valueOf(all.stream().mapToInt(Review::total).sum())
         .divide(BigDecimal.valueOf(all.size()), 2, RoundingMode.HALF_UP);
-    application.reviewed(mean);
-    return needsTieBreak(all);
+    boolean tieBreak = needsTieBreak(all);
+    if (tieBreak) {
+      application.awaitingTieBreak(mean);
+    } else {
+      application.reviewed(mean);
+    }
+    return tieBreak;
   }
 
   static boolean needsTieBreak(List<Review> all) {

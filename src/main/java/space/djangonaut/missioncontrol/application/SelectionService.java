@@ -1,12 +1,15 @@
 package space.djangonaut.missioncontrol.application;
 
 import java.math.BigDecimal;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -23,6 +26,10 @@ import space.djangonaut.missioncontrol.cohort.CohortRepository;
 @Service
 public class SelectionService {
 
+  /** An application in one of these is still in review: neither ranked nor decided. */
+  static final Set<ApplicationStatus> IN_REVIEW = EnumSet.of(ApplicationStatus.SUBMITTED,
+      ApplicationStatus.AWAITING_TIE_BREAK);
+
   private static final Pattern DECISION_LINE =
       Pattern.compile("^\\s*(?:\\d+\\.\\s*)?#(\\d+)\\b.*?\\b(accepted|waitlisted|rejected)\\s*$", Pattern.CASE_INSENSITIVE);
 
@@ -30,22 +37,47 @@ public class SelectionService {
   private final CohortRepository cohorts;
   private final ApplicationService applicationService;
   private final ApplicationWorkflow workflow;
+  private final Clock clock;
 
   SelectionService(ApplicationRepository applications, CohortRepository cohorts,
-      ApplicationService applicationService, ApplicationWorkflow workflow) {
+      ApplicationService applicationService, ApplicationWorkflow workflow, Clock clock) {
     this.applications = applications;
     this.cohorts = cohorts;
     this.applicationService = applicationService;
     this.workflow = workflow;
+    this.clock = clock;
   }
 
   /**
-   * Ranks the cohort's reviewed applications by aggregate score (best first; earlier submission breaks ties).
-   *
-   * @return whether every application of the cohort has been reviewed
+   * How many of the cohort's applications are still in review (their second review, or a tie-break, to come). Locks
+   * the cohort's row first, as {@link #reviewCompleted} does: a review completed while this counts is either counted
+   * as done or reported to a process that already waits for it.
    */
   @Transactional
-  public boolean rank(long cohortId) {
+  public long reviewsPending(long cohortId) {
+    cohorts.lockById(cohortId).orElseThrow();
+    return applications.countByCohortIdAndStatusIn(cohortId, IN_REVIEW);
+  }
+
+  /**
+   * An application's reviews are in (tie-break included): tells its cohort's process, which counts again if it waits
+   * for the last reviews. Locks the cohort's row first (see {@link #reviewsPending}).
+   */
+  @Transactional
+  public void reviewCompleted(long applicationId) {
+    Application application = applications.findWithCohort(applicationId).orElseThrow();
+    cohorts.lockById(application.getCohort().getId()).orElseThrow();
+    workflow.applicationReviewed(application.getCohort().getSlug());
+  }
+
+  /**
+   * Ranks the cohort's reviewed applications by aggregate score (best first; earlier submission breaks ties). An
+   * application still in review (its second review, or a tie-break, to come) is not ranked.
+   *
+   * @return how many applications were ranked
+   */
+  @Transactional
+  public int rank(long cohortId) {
     List<Application> reviewed = new ArrayList<>(applications.findByCohortIdAndStatus(cohortId,
         ApplicationStatus.REVIEWED));
     reviewed.sort(Comparator.comparing(Application::getAggregateScore, Comparator.reverseOrder())
@@ -53,7 +85,7 @@ public class SelectionService {
     for (int i = 0; i < reviewed.size(); i++) {
       reviewed.get(i).ranked(i + 1);
     }
-    return applications.countByCohortIdAndStatus(cohortId, ApplicationStatus.SUBMITTED) == 0;
+    return reviewed.size();
   }
 
   /**
@@ -98,7 +130,28 @@ public class SelectionService {
     return new SelectionSummary(cohort.getName() + ": " + cohort.getCapacity() + " places for " + proposal(cohortId).size()
         + " reviewed applications. Proposed: " + counts.getOrDefault(Outcome.ACCEPTED, 0L) + " accepted, "
         + counts.getOrDefault(Outcome.WAITLISTED, 0L) + " waitlisted, " + counts.getOrDefault(Outcome.REJECTED, 0L)
-        + " rejected. The ranking: /organiser/cohorts/" + cohort.getSlug() + "/selection");
+        + " rejected. The ranking: /organiser/cohorts/" + cohort.getSlug() + "/selection",
+        fit(stillInReviewText(cohortId)));
+  }
+
+  /** The applications still in review, one per line, as Task_FinaliseSelection lists them. */
+  private String stillInReviewText(long cohortId) {
+    List<Application> inReview = applications.findByCohortIdAndStatusInOrderBySubmittedAt(cohortId, IN_REVIEW);
+    if (inReview.isEmpty()) {
+      return "None: every application is reviewed.";
+    }
+    return inReview.size() + " still in review, not ranked; they cannot be decided in this task (once reviewed, "
+        + "decide them on the cohort's page):\n" + inReview.stream()
+        .map(a -> "#" + a.getId() + " " + a.getName().replaceAll("\\s+", " ") + ": "
+            + (a.getStatus() == ApplicationStatus.AWAITING_TIE_BREAK ? "awaiting a third review" : "in review"))
+        .collect(Collectors.joining("\n"));
+  }
+
+  /** The engine keeps string variables of up to 4000 characters; a longer list is cut with a note. */
+  private static String fit(String text) {
+    int max = 3900;
+    return text.length() <= max ? text
+        : text.substring(0, text.lastIndexOf('\n', max) + 1) + "... and more: see the cohort's page.";
   }
 
   /**
@@ -126,8 +179,9 @@ public class SelectionService {
       }
       long id = Long.parseLong(matcher.group(1));
       if (!chosen.containsKey(id)) {
-        throw new BadUserRequestException("selectionChanges, line " + (i + 1) + ": #" + id
-            + " is not a reviewed application of this cohort.");
+        throw new BadUserRequestException("selectionChanges, line " + (i + 1) + ": #" + id + (inReview(cohortId, id)
+            ? " is still under review; it can be decided once its reviews are complete."
+            : " is not a reviewed application of this cohort."));
       }
       chosen.put(id, Outcome.parse(matcher.group(2)));
     }
@@ -144,21 +198,43 @@ public class SelectionService {
     return counts;
   }
 
-  /** Sends each decided application's process its outcome ({@code Message_SelectionDecided}). */
-  @Transactional
-  public int sendDecisions(long cohortId) {
-    List<Application> decided = ranked(cohortId).stream().filter(a -> a.getOutcome() != null).toList();
-    decided.forEach(a -> applicationService.decide(a.getId(), a.getOutcome()));
-    return decided.size();
+  /**
+   * The applications the finalised selection decided and whose process has not been told yet, in ranking order: the
+   * collection of the cohort's multi-instance that tells each one in its own job
+   * ({@code ${selectionService.decidedApplicationIds(cohortId)}}).
+   */
+  @Transactional(readOnly = true)
+  public List<Long> decidedApplicationIds(long cohortId) {
+    return ranked(cohortId).stream()
+        .filter(a -> a.getOutcome() != null && a.getStatus() == ApplicationStatus.REVIEWED)
+        .map(Application::getId).toList();
   }
 
   /**
-   * Offers a freed place to the best-ranked applicant still on the waitlist.
+   * Sends one decided application's process its outcome ({@code Message_SelectionDecided}), in its own transaction.
+   * Telling an application told already does nothing, so that a retried job sends nothing twice.
    *
-   * @return whether someone was offered the place (false: the waitlist is empty)
+   * @throws ApplicationService.NotReadyForDecisionException if its process does not wait for the decision: the job
+   *     is retried, then raises an incident for this application alone
+   */
+  @Transactional
+  public void sendDecision(long applicationId) {
+    Application application = applications.findById(applicationId).orElseThrow();
+    if (application.getStatus() == ApplicationStatus.REVIEWED && application.getOutcome() != null) {
+      applicationService.decide(applicationId, application.getOutcome());
+    }
+  }
+
+  /**
+   * Offers a freed place to the best-ranked applicant still on the waitlist, until the teams are formed.
+   *
+   * @return whether someone was offered the place (false: the waitlist is empty, or the teams are being formed)
    */
   @Transactional
   public boolean offerToNextWaitlisted(long cohortId) {
+    if (!clock.instant().isBefore(cohorts.findById(cohortId).orElseThrow().teamsFormAt())) {
+      return false; // the teams are being formed: the waitlist closes
+    }
     List<Application> waiting = applications.findByCohortIdAndOutcomeAndStatusOrderByRanking(cohortId,
         Outcome.WAITLISTED, ApplicationStatus.DECIDED);
     if (waiting.isEmpty()) {
@@ -171,7 +247,7 @@ public class SelectionService {
     return true;
   }
 
-  /** The cohort starts: everyone still on the waitlist gets the closing email and stays on record. */
+  /** The teams are formed (week 0): everyone still on the waitlist gets the closing email and stays on record. */
   @Transactional
   public int closeWaitlist(long cohortId) {
     List<Application> waiting = applications.findByCohortIdAndOutcomeAndStatusOrderByRanking(cohortId,
@@ -181,6 +257,11 @@ public class SelectionService {
       workflow.waitlistClosed(application.getId());
     }
     return waiting.size();
+  }
+
+  private boolean inReview(long cohortId, long applicationId) {
+    return applications.findById(applicationId)
+        .filter(a -> a.getCohort().getId().equals(cohortId) && a.isInReview()).isPresent();
   }
 
   private List<Application> ranked(long cohortId) {

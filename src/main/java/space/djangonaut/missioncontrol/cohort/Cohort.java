@@ -37,6 +37,8 @@ public class Cohort {
   private Instant applicationsClosedAt;
   /** Days an offered place waits for an answer. */
   private int acceptanceDays = 7;
+  /** When the teams are formed, confirmed and welcomed (week 0); null for cohorts created before there was one. */
+  private Instant teamsFormAt;
 
   protected Cohort() {}
 
@@ -76,6 +78,21 @@ public class Cohort {
   /** The first instant of the start date, Anywhere on Earth being the last to reach it. */
   public Instant startsAt() {
     return startsOn.atStartOfDay().toInstant(ANYWHERE_ON_EARTH);
+  }
+
+  /**
+   * Fixes when the teams are formed: this long before the start, so that they meet their Navigator and Captains in a
+   * week 0. Offers and the waitlist close then.
+   *
+   * @param leadTime how long before the start (e.g. seven days); zero forms them at the start
+   */
+  public void formTeamsBeforeTheStart(java.time.Duration leadTime) {
+    this.teamsFormAt = startsAt().minus(leadTime);
+  }
+
+  /** When the teams are formed and offers and the waitlist close (UTC); the start for a cohort without a week 0. */
+  public Instant teamsFormAt() {
+    return teamsFormAt != null ? teamsFormAt : startsAt();
   }
 
   public Instant getApplicationsClosedAt() {

@@ -72,6 +72,26 @@ public class CohortLifecycle {
     }
   }
 
+  /**
+   * Starts the ranking now, with the reviews in, though some applications are still in review: the selection task
+   * lists them and does not decide them.
+   *
+   * @throws NotWaitingForReviewsException if the cohort's process is not waiting for reviews
+   */
+  @Transactional
+  public void requestSelection(String slug) {
+    if (!workflow.requestSelection(slug)) {
+      throw new NotWaitingForReviewsException(slug);
+    }
+  }
+
+  /** The cohort's process is not waiting for reviews: its window is open, or its ranking is done. */
+  public static class NotWaitingForReviewsException extends RuntimeException {
+    NotWaitingForReviewsException(String slug) {
+      super("The selection of " + slug + " is not waiting for reviews.");
+    }
+  }
+
   /** The cohort is not in its application window (closed already, or not run by a process). */
   public static class ApplicationsNotOpenException extends RuntimeException {
     ApplicationsNotOpenException(String slug) {

@@ -1,7 +1,9 @@
 package space.djangonaut.missioncontrol.cohort;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import space.djangonaut.missioncontrol.common.NotFoundException;
@@ -12,15 +14,22 @@ public class CohortService {
   private final CohortRepository cohorts;
   private final CohortReviewers reviewers;
   private final Clock clock;
+  private final Duration teamLeadTime;
 
-  CohortService(CohortRepository cohorts, CohortReviewers reviewers, Clock clock) {
+  /**
+   * @param teamLeadTime {@code missioncontrol.cohort.team-lead-time}: how long before its start a new cohort's teams
+   *     are formed, confirmed and welcomed (ISO-8601, default P7D); each cohort keeps the date it was created with
+   */
+  CohortService(CohortRepository cohorts, CohortReviewers reviewers, Clock clock,
+      @Value("${missioncontrol.cohort.team-lead-time:P7D}") Duration teamLeadTime) {
     this.cohorts = cohorts;
     this.reviewers = reviewers;
     this.clock = clock;
+    this.teamLeadTime = teamLeadTime;
   }
 
   /**
-   * Creates a cohort.
+   * Creates a cohort, its teams to be formed the team lead time before its start.
    *
    * @throws SlugTakenException if another cohort already has this slug
    */
@@ -29,8 +38,10 @@ public class CohortService {
     if (cohorts.existsBySlug(form.getSlug())) {
       throw new SlugTakenException(form.getSlug());
     }
-    Cohort cohort = cohorts.save(new Cohort(form.getSlug(), form.getName().strip(), form.getApplicationsOpenOn(),
-        form.getApplicationsCloseOn(), form.getStartsOn(), form.getWeeks(), form.getCapacity(), clock.instant()));
+    Cohort cohort = new Cohort(form.getSlug(), form.getName().strip(), form.getApplicationsOpenOn(),
+        form.getApplicationsCloseOn(), form.getStartsOn(), form.getWeeks(), form.getCapacity(), clock.instant());
+    cohort.formTeamsBeforeTheStart(teamLeadTime);
+    cohort = cohorts.save(cohort);
     reviewers.ensureTenant(cohort);
     return cohort;
   }

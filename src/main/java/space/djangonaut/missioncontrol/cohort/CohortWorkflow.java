@@ -15,4 +15,11 @@ public interface CohortWorkflow {
    * @return false if the cohort's process is not in its application window
    */
   boolean closeApplicationsEarly(String slug);
+
+  /**
+   * Asks for the selection now, with the reviews in, while some applications are still in review.
+   *
+   * @return false if the cohort's process is not waiting for reviews (the window is open, or the ranking is done)
+   */
+  boolean requestSelection(String slug);
 }

@@ -60,4 +60,17 @@ class OrganiserCohortController {
     }
     return "redirect:/organiser/cohorts/" + slug;
   }
+
+  /** "Rank now": the selection starts with the reviews in, while some applications are still in review. */
+  @PostMapping("/organiser/cohorts/{slug}/rank")
+  String rankNow(@PathVariable String slug, RedirectAttributes redirect) {
+    try {
+      lifecycle.requestSelection(slug);
+      redirect.addFlashAttribute("message", "The applications reviewed so far are ranked: the selection waits for "
+          + "you in Tasklist. Those still in review are listed there and cannot be decided yet.");
+    } catch (CohortLifecycle.NotWaitingForReviewsException e) {
+      redirect.addFlashAttribute("error", "This cohort's selection is not waiting for reviews.");
+    }
+    return "redirect:/organiser/cohorts/" + slug;
+  }
 }

@@ -1,6 +1,7 @@
 package space.djangonaut.missioncontrol.config;
 
 import static org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GRANT;
+
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.authorization.Authorization;
 import org.camunda.bpm.engine.authorization.Permission;
@@ -11,7 +12,7 @@ import org.camunda.bpm.engine.authorization.Resources;
 import org.springframework.stereotype.Component;
 import space.djangonaut.missioncontrol.common.Roles;
 import space.djangonaut.missioncontrol.process.application.ApplicationProcess;
-import space.djangonaut.missioncontrol.process.cohort.CohortProcess;
+import space.djangonaut.missioncontrol.process.team.TeamProcess;
 
 /**
  * What each group may reach in Tasklist and through {@code /engine-rest}, beyond the tasks the engine itself lets
@@ -19,7 +20,7 @@ import space.djangonaut.missioncontrol.process.cohort.CohortProcess;
  * <ul>
  *   <li>reviewers: Tasklist, their filter, the application process's definition (to load its forms) and its tasks
  *       (read; they work only on review tasks);</li>
- *   <li>navigators and captains: Tasklist, their filters, and the cohort process's definition;</li>
+ *   <li>navigators and captains: Tasklist, their filters, and the team process's definition (their tasks' forms);</li>
  *   <li>organisers (and Camunda administrators): every resource, and the engine's admin operations
  *       ({@link EngineConfiguration}).</li>
  * </ul>
@@ -52,8 +53,8 @@ public class Authorizations {
     // to their group (TaskAuthorizationProvider), so they can read a tie-break but not claim or complete it.
     grant(Roles.REVIEWERS, Resources.PROCESS_DEFINITION, ApplicationProcess.KEY,
         ProcessDefinitionPermissions.READ_TASK);
-    grant(Roles.NAVIGATORS, Resources.PROCESS_DEFINITION, CohortProcess.KEY, Permissions.READ);
-    grant(Roles.CAPTAINS, Resources.PROCESS_DEFINITION, CohortProcess.KEY, Permissions.READ);
+    grant(Roles.NAVIGATORS, Resources.PROCESS_DEFINITION, TeamProcess.KEY, Permissions.READ);
+    grant(Roles.CAPTAINS, Resources.PROCESS_DEFINITION, TeamProcess.KEY, Permissions.READ);
   }
 
   /** Lets a group read a Tasklist filter. */

@@ -15,6 +15,7 @@ import org.springframework.stereotype.Component;
 import space.djangonaut.missioncontrol.process.Variable;
 import space.djangonaut.missioncontrol.process.application.ApplicationProcess;
 import space.djangonaut.missioncontrol.process.cohort.CohortProcess;
+import space.djangonaut.missioncontrol.process.team.TeamProcess;
 import space.djangonaut.missioncontrol.process.volunteer.VolunteerProcess;
 
 /**
@@ -65,7 +66,7 @@ class DeploymentChecks extends AbstractCamundaConfiguration {
 
   /** The names classes of the diagrams: their {@code MESSAGE_} constants and {@link Variable}s. */
   static final List<Class<?>> PROCESS_NAMES = List.of(ApplicationProcess.class, CohortProcess.class,
-      VolunteerProcess.class);
+      TeamProcess.class, VolunteerProcess.class);
 
   private final ListableBeanFactory beans;
   private final Set<String> messages = new TreeSet<>();

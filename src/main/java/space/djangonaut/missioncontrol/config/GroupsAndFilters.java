@@ -11,6 +11,7 @@ import space.djangonaut.missioncontrol.common.Accounts;
 import space.djangonaut.missioncontrol.common.Roles;
 import space.djangonaut.missioncontrol.process.application.ApplicationProcess;
 import space.djangonaut.missioncontrol.process.cohort.CohortProcess;
+import space.djangonaut.missioncontrol.process.team.TeamProcess;
 import space.djangonaut.missioncontrol.process.volunteer.VolunteerProcess;
 
 /** The groups of the programme's {@link Roles} and the Tasklist filters each works from, created when missing. */
@@ -50,23 +51,22 @@ public class GroupsAndFilters {
     ensureFilter(FILTER_DISAGREEMENTS, disagreements, Roles.ORGANISERS, -5, "#c62828",
         "Applications whose two reviewers disagree: a third review decides", List.of());
     TaskQuery cohortDecisions = mineOrMyGroups(taskService.createTaskQuery()
-        .processDefinitionKey(CohortProcess.KEY)
         .taskDefinitionKeyIn(CohortProcess.TASK_FINALISE_SELECTION, CohortProcess.TASK_CONFIRM_TEAMS,
-            CohortProcess.TASK_PUBLISH_REPORT));
+            CohortProcess.TASK_PUBLISH_REPORT, ApplicationProcess.TASK_PLACE_IN_TEAM));
     ensureFilter(FILTER_COHORT_DECISIONS, cohortDecisions, Roles.ORGANISERS, -4, "#1565c0",
-        "Selections, teams and reports waiting for an organiser", List.of());
+        "Selections, teams, late Djangonauts to place and reports waiting for an organiser", List.of());
     ensureFilter(FILTER_VOLUNTEERS_TO_APPROVE, mineOrMyGroups(taskService.createTaskQuery()
         .taskDefinitionKey(VolunteerProcess.TASK_APPROVE_VOLUNTEER)), Roles.ORGANISERS, -3, "#00838f",
         "Navigators and Captains who signed up", List.of(column("volunteerName", "Volunteer"),
             column("volunteerRole", "Role"), column("volunteerCohort", "Cohort")));
     // Navigators' and Captains' tasks are assigned to them: they see their own teams' work only.
     ensureFilter(FILTER_MY_CHECK_INS, taskService.createTaskQuery()
-        .taskDefinitionKey(CohortProcess.TASK_RECORD_CHECK_IN).taskAssigneeExpression("${currentUser()}")
+        .taskDefinitionKey(TeamProcess.TASK_RECORD_CHECK_IN).taskAssigneeExpression("${currentUser()}")
         .orderByDueDate().asc(), Roles.NAVIGATORS, -3, "#6a1b9a",
         "Weekly check-ins of your teams, due at the end of each week",
         List.of(column("teamName", "Team"), column("weekLabel", "Week")));
     ensureFilter(FILTER_MY_ONE_TO_ONES, taskService.createTaskQuery()
-        .taskDefinitionKey(CohortProcess.TASK_HOLD_ONE_TO_ONE).taskAssigneeExpression("${currentUser()}")
+        .taskDefinitionKey(TeamProcess.TASK_HOLD_ONE_TO_ONE).taskAssigneeExpression("${currentUser()}")
         .orderByDueDate().asc(), Roles.CAPTAINS, -2, "#ef6c00",
         "One-to-ones with your Djangonauts, every second week",
         List.of(column("djangonautName", "Djangonaut"), column("weekLabel", "Week")));

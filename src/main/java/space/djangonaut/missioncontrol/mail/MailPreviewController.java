@@ -59,6 +59,7 @@ class MailPreviewController {
     model.put("djangonauts", List.of("Ada Lovelace", "Grace Hopper", "Alan Turing"));
     model.put("captains", List.of("Carla Captain"));
     model.put("week", 3L);
+    model.put("missing", List.of("Ada Lovelace (Captain Carla Captain)"));
     model.put("surveyPath", "/survey/sample-token");
     model.put("volunteer", false);
     model.put("userId", "nadia-k7m2q");

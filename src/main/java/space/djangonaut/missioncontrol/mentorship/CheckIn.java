@@ -6,7 +6,10 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import java.time.Instant;
 
-/** What a Navigator recorded of a team's weekly check-in. */
+/**
+ * What a Navigator recorded of a team's weekly check-in, or, when nothing was recorded a week after the reminder, a
+ * check-in "not recorded": neither held nor not held, and counted apart in the impact report.
+ */
 @Entity
 public class CheckIn {
 
@@ -27,6 +30,8 @@ public class CheckIn {
   private int presentations;
   private String blockers;
   private Instant recordedAt;
+  /** False for a check-in the team's process closed because nobody recorded it. */
+  private boolean recorded = true;
 
   protected CheckIn() {}
 
@@ -45,6 +50,23 @@ public class CheckIn {
     this.presentations = presentations;
     this.blockers = blockers;
     this.recordedAt = recordedAt;
+  }
+
+  /**
+   * The check-in nobody recorded: the team's process closed it a week after its reminder.
+   *
+   * @param navigator the user id of the team's Navigator at the time
+   * @param closedAt when it was closed (UTC)
+   */
+  public static CheckIn notRecorded(Long cohortId, Long teamId, int week, String navigator, Instant closedAt) {
+    CheckIn checkIn = new CheckIn(cohortId, teamId, week, navigator, false, null, 0, 0, 0, 0, null, closedAt);
+    checkIn.recorded = false;
+    return checkIn;
+  }
+
+  /** Whether the Navigator recorded it (held or not); false when it was closed as not recorded. */
+  public boolean isRecorded() {
+    return recorded;
   }
 
   public Long getId() {

@@ -1,6 +1,7 @@
 package space.djangonaut.missioncontrol.mentorship;
 
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -24,7 +25,10 @@ import space.djangonaut.missioncontrol.team.TeamRepository;
 import space.djangonaut.missioncontrol.volunteer.Volunteer;
 import space.djangonaut.missioncontrol.volunteer.VolunteerRepository;
 
-/** The eight weeks: what Navigators record of check-ins, what Captains record of one-to-ones, and nudges. */
+/**
+ * The weeks of mentorship: what Navigators record of check-ins, what Captains record of one-to-ones, the reminders of
+ * what is overdue, and closing as "not recorded" what still is a week later.
+ */
 @Service
 public class MentorshipService {
 
@@ -112,17 +116,99 @@ public class MentorshipService {
   public int escalateToOrganisers(long teamId, long week, Step step) {
     Team team = teams.findById(teamId).orElseThrow();
     Volunteer navigator = volunteers.findById(team.getNavigatorVolunteerId()).orElseThrow();
+    return toOrganisers(MailTemplate.CHECK_IN_ESCALATION, team, week, Map.of("navigatorName", navigator.getName()),
+        step);
+  }
+
+  /**
+   * Closes a check-in nobody recorded a week after its reminder: it is kept as "not recorded" (the impact report
+   * counts it apart from check-ins recorded as not held) and every organiser is told. A check-in recorded in the
+   * meantime stays as it is.
+   *
+   * @return whether the check-in was closed as not recorded
+   */
+  @Transactional
+  public boolean closeCheckIn(long cohortId, long teamId, long week, Step step) {
+    if (checkIns.existsByTeamIdAndWeek(teamId, (int) week)) {
+      return false;
+    }
+    Team team = teams.findById(teamId).orElseThrow();
+    checkIns.save(CheckIn.notRecorded(cohortId, teamId, (int) week,
+        userIdOrName(volunteers.findById(team.getNavigatorVolunteerId()).orElseThrow()), clock.instant()));
+    escalateToOrganisers(teamId, week, step);
+    return true;
+  }
+
+  /**
+   * The week's one-to-ones are due and some are not recorded: each Captain concerned gets one reminder naming their
+   * Djangonauts.
+   *
+   * @return the number of Captains reminded
+   */
+  @Transactional
+  public int remindCaptains(long teamId, long week, Step step) {
+    Team team = teams.findById(teamId).orElseThrow();
+    Map<Long, List<String>> openByCaptain = new LinkedHashMap<>();
+    for (TeamMember member : openOneToOnes(teamId, week)) {
+      openByCaptain.computeIfAbsent(member.getCaptainVolunteerId(), id -> new ArrayList<>())
+          .add(djangonautName(member.getApplicationId()));
+    }
+    openByCaptain.forEach((captainId, djangonauts) -> {
+      Volunteer captain = volunteers.findById(captainId).orElseThrow();
+      Map<String, Object> model = model(team, captain.getName(), week);
+      model.put("djangonauts", djangonauts);
+      mail.send(captain.getEmail(), MailTemplate.ONE_TO_ONE_REMINDER, model, step);
+    });
+    return openByCaptain.size();
+  }
+
+  /**
+   * Closes the week's one-to-ones nobody recorded a week after their reminder: each is kept as "not recorded" and
+   * every organiser is told which.
+   *
+   * @return the number of one-to-ones closed as not recorded
+   */
+  @Transactional
+  public int closeOneToOnes(long cohortId, long teamId, long week, Step step) {
+    Team team = teams.findById(teamId).orElseThrow();
+    List<String> missing = new ArrayList<>();
+    for (TeamMember member : openOneToOnes(teamId, week)) {
+      Volunteer captain = volunteers.findById(member.getCaptainVolunteerId()).orElseThrow();
+      oneToOnes.save(OneToOne.notRecorded(cohortId, member.getApplicationId(), userIdOrName(captain), (int) week,
+          clock.instant()));
+      missing.add(djangonautName(member.getApplicationId()) + " (Captain " + captain.getName() + ")");
+    }
+    if (!missing.isEmpty()) {
+      toOrganisers(MailTemplate.ONE_TO_ONE_ESCALATION, team, week, Map.of("missing", missing), step);
+    }
+    return missing.size();
+  }
+
+  private List<TeamMember> openOneToOnes(long teamId, long week) {
+    return members.findByTeamIdOrderById(teamId).stream()
+        .filter(m -> !oneToOnes.existsByApplicationIdAndWeek(m.getApplicationId(), (int) week)).toList();
+  }
+
+  private int toOrganisers(MailTemplate template, Team team, long week, Map<String, Object> extra, Step step) {
     List<User> organisers = identityService.createUserQuery().memberOfGroup(Roles.ORGANISERS).list();
     int sent = 0;
     for (User organiser : organisers) {
       if (organiser.getEmail() != null && !organiser.getEmail().isBlank()) {
         Map<String, Object> model = model(team, organiser.getFirstName(), week);
-        model.put("navigatorName", navigator.getName());
-        mail.send(organiser.getEmail(), MailTemplate.CHECK_IN_ESCALATION, model, step);
+        model.putAll(extra);
+        mail.send(organiser.getEmail(), template, model, step);
         sent++;
       }
     }
     return sent;
+  }
+
+  private String djangonautName(long applicationId) {
+    return applications.findById(applicationId).map(Application::getName).orElse("?");
+  }
+
+  private static String userIdOrName(Volunteer volunteer) {
+    return volunteer.getUserId() != null ? volunteer.getUserId() : volunteer.getName();
   }
 
   private Map<String, Object> model(Team team, String name, long week) {

@@ -6,7 +6,10 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import java.time.Instant;
 
-/** What a Captain recorded of a one-to-one with a Djangonaut. Notes are for captains and organisers only. */
+/**
+ * What a Captain recorded of a one-to-one with a Djangonaut (notes are for captains and organisers only), or, when
+ * nothing was recorded a week after the reminder, a one-to-one "not recorded", counted apart in the impact report.
+ */
 @Entity
 public class OneToOne {
 
@@ -21,6 +24,8 @@ public class OneToOne {
   private boolean held;
   private String notes;
   private Instant recordedAt;
+  /** False for a one-to-one the team's process closed because nobody recorded it. */
+  private boolean recorded = true;
 
   protected OneToOne() {}
 
@@ -33,6 +38,23 @@ public class OneToOne {
     this.held = held;
     this.notes = notes;
     this.recordedAt = recordedAt;
+  }
+
+  /**
+   * The one-to-one nobody recorded: the team's process closed it a week after its reminder.
+   *
+   * @param captain the user id of the Djangonaut's Captain at the time
+   * @param closedAt when it was closed (UTC)
+   */
+  public static OneToOne notRecorded(Long cohortId, Long applicationId, String captain, int week, Instant closedAt) {
+    OneToOne oneToOne = new OneToOne(cohortId, applicationId, captain, week, false, null, closedAt);
+    oneToOne.recorded = false;
+    return oneToOne;
+  }
+
+  /** Whether the Captain recorded it (held or not); false when it was closed as not recorded. */
+  public boolean isRecorded() {
+    return recorded;
   }
 
   public Long getId() {

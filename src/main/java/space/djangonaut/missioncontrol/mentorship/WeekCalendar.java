@@ -8,14 +8,15 @@ import space.djangonaut.missioncontrol.cohort.Cohort;
 import space.djangonaut.missioncontrol.cohort.CohortRepository;
 
 /**
- * The dates of a cohort's weeks, for the timers and due dates of {@code cohort.bpmn}
- * (e.g. {@code ${weekCalendar.dueAt(cohortId, week)}}). Week 1 starts on the cohort's start date.
+ * The dates of a cohort's weeks, for the timers and due dates of {@code team.bpmn} and {@code cohort.bpmn}
+ * (e.g. {@code ${weekCalendar.dueAt(cohortId, week)}}), as UTC instants. Week 1 starts on the cohort's start date
+ * (Anywhere on Earth); a week's tasks are due at its end, and closed as not recorded a week later.
  */
 @Component("weekCalendar")
 public class WeekCalendar {
 
   static final Duration WEEK = Duration.ofDays(7);
-  /** An overdue check-in is escalated to the organisers this long after its reminder. */
+  /** An overdue check-in or one-to-one is closed, and the organisers told, this long after its reminder. */
   static final Duration ESCALATION_AFTER = Duration.ofDays(7);
 
   private final CohortRepository cohorts;
@@ -33,6 +34,7 @@ public class WeekCalendar {
     return Date.from(start(cohortId, week).plus(WEEK));
   }
 
+  /** A week after the end of the week: what is still open of it is closed as not recorded. */
   public Date escalateAt(long cohortId, long week) {
     return Date.from(start(cohortId, week).plus(WEEK).plus(ESCALATION_AFTER));
   }

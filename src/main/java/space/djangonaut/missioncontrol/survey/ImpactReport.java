@@ -2,9 +2,14 @@ package space.djangonaut.missioncontrol.survey;
 
 import java.util.List;
 
-/** What a cohort achieved, from what Mission Control recorded: the figures of the pilot's announcement. */
+/**
+ * What a cohort achieved, from what Mission Control recorded: the figures of the pilot's announcement. A check-in or
+ * one-to-one is held, recorded as not held, or not recorded at all (closed by the team's process a week after its
+ * reminder); the last two are counted apart.
+ */
 public record ImpactReport(String cohortName, String cohortSlug, int ticketsProgressed, int ticketsClosed,
-    int checkInsHeld, int oneToOnesHeld, int prReviewComments, int presentations, int djangonautsInvited,
+    int checkInsHeld, int oneToOnesHeld, int checkInsNotHeld, int checkInsNotRecorded, int oneToOnesNotHeld,
+    int oneToOnesNotRecorded, int prReviewComments, int presentations, int djangonautsInvited,
     int djangonautResponses, Share moreComfortableWithCommunity, Share moreComfortableContributing,
     int volunteerResponses, Share volunteersMoreComfortableMentoring, List<WeekFigures> weeks,
     List<ComfortCount> communityComfort, List<Testimonial> testimonials) {

@@ -59,6 +59,10 @@ class ImpactReportController {
     rows.add(List.of("tickets closed", report.ticketsClosed()));
     rows.add(List.of("weekly check-ins held", report.checkInsHeld()));
     rows.add(List.of("one-to-ones held", report.oneToOnesHeld()));
+    rows.add(List.of("weekly check-ins not held", report.checkInsNotHeld()));
+    rows.add(List.of("weekly check-ins not recorded", report.checkInsNotRecorded()));
+    rows.add(List.of("one-to-ones not held", report.oneToOnesNotHeld()));
+    rows.add(List.of("one-to-ones not recorded", report.oneToOnesNotRecorded()));
     rows.add(List.of("PR review comments", report.prReviewComments()));
     rows.add(List.of("presentations", report.presentations()));
     rows.add(List.of("Djangonaut survey responses", report.djangonautResponses()));

@@ -68,6 +68,46 @@ public class TeamAdjustments {
   }
 
   /**
+   * What the organiser sees to place a Djangonaut who accepted after the teams were formed: who they are, and each
+   * team of their cohort with its project, Navigator, size and the hours the team's Navigator shares with them.
+   */
+  @Transactional(readOnly = true)
+  public PlacementContext placementContext(long applicationId) {
+    Application application = applications.findWithCohort(applicationId).orElseThrow();
+    StringBuilder teamsText = new StringBuilder();
+    for (Team team : teams.findByCohortIdOrderById(application.getCohort().getId())) {
+      teamsText.append(team.getName()).append(" (").append(team.getProject()).append("), ")
+          .append(members.findByTeamIdOrderById(team.getId()).size()).append(" Djangonauts")
+          .append(team.getProject().equals(application.getProject()) ? ", same project" : "").append('\n');
+    }
+    return new PlacementContext("#" + application.getId() + " " + application.getName() + ", "
+        + application.getProject() + ", available " + application.getAvailability().describe(),
+        TeamPlanText.fit(teamsText.isEmpty() ? "No teams." : teamsText.toString()));
+  }
+
+  /**
+   * Places a Djangonaut who accepted after the teams were formed in the team the organiser chose, with the Captain
+   * who shares most hours with them and has a free place.
+   *
+   * @throws BadUserRequestException if the cohort has no team of that name, or no Captain has a free place; Tasklist
+   *     shows it, and nothing changes
+   */
+  @Transactional
+  public Team place(long applicationId, TeamPlacement placement) {
+    Application application = applications.findWithCohort(applicationId).orElseThrow();
+    long cohortId = application.getCohort().getId();
+    List<Team> cohortTeams = teams.findByCohortIdOrderById(cohortId);
+    Team team = cohortTeams.stream().filter(t -> t.getName().equalsIgnoreCase(placement.teamName().strip()))
+        .findFirst().orElseThrow(() -> new BadUserRequestException("teamName: there is no team \""
+            + placement.teamName().strip() + "\"; choose one of " + cohortTeams.stream().map(Team::getName).toList()
+            + "."));
+    members.findByApplicationId(applicationId).ifPresentOrElse(
+        member -> member.moveTo(team.getId(), member.getCaptainVolunteerId()),
+        () -> members.save(new TeamMember(team.getId(), applicationId, captainFor(cohortId, application))));
+    return team;
+  }
+
+  /**
    * Reads the organiser's instructions, one per line: {@code move #<application id> to <team name>} (any case,
    * blank lines skipped).
    *

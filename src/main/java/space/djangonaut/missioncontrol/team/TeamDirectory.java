@@ -3,11 +3,12 @@ package space.djangonaut.missioncontrol.team;
 import java.util.List;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
+import space.djangonaut.missioncontrol.application.ApplicationRepository;
 import space.djangonaut.missioncontrol.volunteer.Volunteer;
 import space.djangonaut.missioncontrol.volunteer.VolunteerRepository;
 
 /**
- * Who is in which team, for the multi-instance tasks and assignees of {@code cohort.bpmn}
+ * Who is in which team, for the multi-instances and assignees of {@code cohort.bpmn} and {@code team.bpmn}
  * (e.g. {@code ${teamDirectory.navigatorOf(teamId)}}). Tasks go to the volunteer's own Camunda account, so
  * Navigators and Captains find only their own teams' work.
  */
@@ -17,11 +18,14 @@ public class TeamDirectory {
   private final TeamRepository teams;
   private final TeamMemberRepository members;
   private final VolunteerRepository volunteers;
+  private final ApplicationRepository applications;
 
-  TeamDirectory(TeamRepository teams, TeamMemberRepository members, VolunteerRepository volunteers) {
+  TeamDirectory(TeamRepository teams, TeamMemberRepository members, VolunteerRepository volunteers,
+      ApplicationRepository applications) {
     this.teams = teams;
     this.members = members;
     this.volunteers = volunteers;
+    this.applications = applications;
   }
 
   @Transactional(readOnly = true)
@@ -33,6 +37,22 @@ public class TeamDirectory {
   @Transactional(readOnly = true)
   public List<Long> djangonautIds(long cohortId) {
     return members.findByTeamIdIn(teamIds(cohortId)).stream().map(TeamMember::getApplicationId).sorted().toList();
+  }
+
+  /** The application ids of one team's Djangonauts, for its one-to-ones ({@code team.bpmn}). */
+  @Transactional(readOnly = true)
+  public List<Long> djangonautIdsOf(long teamId) {
+    return members.findByTeamIdOrderById(teamId).stream().map(TeamMember::getApplicationId).sorted().toList();
+  }
+
+  /**
+   * Whether a Djangonaut who just confirmed their place needs an organiser to place them: their cohort's teams are
+   * formed already and they are in none ({@code application.bpmn}'s gateway after Task_ConfirmPlace).
+   */
+  @Transactional(readOnly = true)
+  public boolean awaitsPlacement(long applicationId) {
+    return members.findByApplicationId(applicationId).isEmpty() && applications.findById(applicationId)
+        .map(a -> !teams.findByCohortIdOrderById(a.getCohort().getId()).isEmpty()).orElse(false);
   }
 
   @Transactional(readOnly = true)

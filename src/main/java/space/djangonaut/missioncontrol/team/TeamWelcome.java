@@ -44,31 +44,58 @@ public class TeamWelcome {
    */
   @Transactional
   public int send(long cohortId, Step step) {
-    Cohort cohort = cohorts.findById(cohortId).orElseThrow();
     int sent = 0;
     for (Team team : teams.findByCohortIdOrderById(cohortId)) {
-      List<TeamMember> teamMembers = members.findByTeamIdOrderById(team.getId());
-      List<Application> djangonauts = teamMembers.stream()
-          .map(m -> applications.findById(m.getApplicationId()).orElseThrow()).toList();
-      Volunteer navigator = volunteers.findById(team.getNavigatorVolunteerId()).orElseThrow();
-      List<Volunteer> captains = teamMembers.stream().map(TeamMember::getCaptainVolunteerId).distinct()
-          .map(id -> volunteers.findById(id).orElseThrow()).toList();
-      Map<String, String> recipients = new LinkedHashMap<>();
+      sent += welcome(team, null, step);
+    }
+    return sent;
+  }
+
+  /**
+   * Welcomes a Djangonaut placed in a team after the teams were formed: the team's welcome goes to them, to the
+   * team's Navigator and to their Captain (not again to the others).
+   *
+   * @return the number of emails sent
+   */
+  @Transactional
+  public int welcomeLateMember(long applicationId, Step step) {
+    TeamMember member = members.findByApplicationId(applicationId).orElseThrow();
+    return welcome(teams.findById(member.getTeamId()).orElseThrow(), member, step);
+  }
+
+  /** The team's welcome, to everyone in it, or only to a late member, their Navigator and their Captain. */
+  private int welcome(Team team, TeamMember lateMember, Step step) {
+    Cohort cohort = cohorts.findById(team.getCohortId()).orElseThrow();
+    int sent = 0;
+    List<TeamMember> teamMembers = members.findByTeamIdOrderById(team.getId());
+    List<Application> djangonauts = teamMembers.stream()
+        .map(m -> applications.findById(m.getApplicationId()).orElseThrow()).toList();
+    Volunteer navigator = volunteers.findById(team.getNavigatorVolunteerId()).orElseThrow();
+    List<Volunteer> captains = teamMembers.stream().map(TeamMember::getCaptainVolunteerId).distinct()
+        .map(id -> volunteers.findById(id).orElseThrow()).toList();
+    Map<String, String> recipients = new LinkedHashMap<>();
+    if (lateMember == null) {
       djangonauts.forEach(a -> recipients.putIfAbsent(a.getEmail(), a.getName()));
       recipients.putIfAbsent(navigator.getEmail(), navigator.getName());
       captains.forEach(c -> recipients.putIfAbsent(c.getEmail(), c.getName()));
-      for (var recipient : recipients.entrySet()) {
-        Map<String, Object> model = new HashMap<>();
-        model.put("name", recipient.getValue());
-        model.put("cohort", cohort);
-        model.put("teamName", team.getName());
-        model.put("project", team.getProject());
-        model.put("navigatorName", navigator.getName());
-        model.put("djangonauts", djangonauts.stream().map(Application::getName).toList());
-        model.put("captains", captains.stream().map(Volunteer::getName).toList());
-        mail.send(recipient.getKey(), MailTemplate.TEAM_WELCOME, model, step, "team-" + team.getId());
-        sent++;
-      }
+    } else {
+      Application late = applications.findById(lateMember.getApplicationId()).orElseThrow();
+      Volunteer captain = volunteers.findById(lateMember.getCaptainVolunteerId()).orElseThrow();
+      recipients.put(late.getEmail(), late.getName());
+      recipients.putIfAbsent(navigator.getEmail(), navigator.getName());
+      recipients.putIfAbsent(captain.getEmail(), captain.getName());
+    }
+    for (var recipient : recipients.entrySet()) {
+      Map<String, Object> model = new HashMap<>();
+      model.put("name", recipient.getValue());
+      model.put("cohort", cohort);
+      model.put("teamName", team.getName());
+      model.put("project", team.getProject());
+      model.put("navigatorName", navigator.getName());
+      model.put("djangonauts", djangonauts.stream().map(Application::getName).toList());
+      model.put("captains", captains.stream().map(Volunteer::getName).toList());
+      mail.send(recipient.getKey(), MailTemplate.TEAM_WELCOME, model, step, "team-" + team.getId());
+      sent++;
     }
     return sent;
   }

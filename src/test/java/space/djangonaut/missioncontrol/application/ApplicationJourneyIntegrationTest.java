@@ -1,6 +1,7 @@
 package space.djangonaut.missioncontrol.application;
 
 import static org.assertj.core.api.Assertions.assertThat;
+
 import jakarta.mail.internet.MimeMessage;
 import java.util.List;
 import java.util.Map;

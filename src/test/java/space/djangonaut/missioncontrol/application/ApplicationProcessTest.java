@@ -7,6 +7,7 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.job;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.runtimeService;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.taskService;
 import static space.djangonaut.missioncontrol.process.application.ApplicationProcess.*;
+
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;

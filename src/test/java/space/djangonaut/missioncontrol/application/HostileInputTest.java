@@ -2,6 +2,7 @@ package space.djangonaut.missioncontrol.application;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import java.io.Serializable;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -1,6 +1,7 @@
 package space.djangonaut.missioncontrol.application;
 
 import static org.assertj.core.api.Assertions.assertThat;
+
 import org.junit.jupiter.api.Test;
 
 /** The default proposal (SelectionService.proposedOutcome): the places, then half as many waitlisted, then the rest. */

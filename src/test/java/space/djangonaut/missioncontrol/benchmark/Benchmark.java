@@ -51,6 +51,7 @@ import space.djangonaut.missioncontrol.common.Roles;
 import space.djangonaut.missioncontrol.config.GroupsAndFilters;
 import space.djangonaut.missioncontrol.process.application.ApplicationProcess;
 import space.djangonaut.missioncontrol.process.cohort.CohortProcess;
+import space.djangonaut.missioncontrol.process.team.TeamProcess;
 import space.djangonaut.missioncontrol.support.CohortDriver;
 import space.djangonaut.missioncontrol.support.Mailbox;
 import space.djangonaut.missioncontrol.support.TestData;
@@ -289,12 +290,12 @@ public final class Benchmark {
             .plusSeconds(60)));
         settle();
         int w = week;
-        List<Task> open = driver.openTasks(run, CohortProcess.TASK_RECORD_CHECK_IN);
+        List<Task> open = driver.openTasks(run, TeamProcess.TASK_RECORD_CHECK_IN);
         parallel(open.size(), i -> {
           tasks.complete(open.get(i).getId(), checkIn(w, i));
           checkIns.incrementAndGet();
         });
-        List<Task> talks = driver.openTasks(run, CohortProcess.TASK_HOLD_ONE_TO_ONE);
+        List<Task> talks = driver.openTasks(run, TeamProcess.TASK_HOLD_ONE_TO_ONE);
         parallel(talks.size(), i -> {
           tasks.complete(talks.get(i).getId(), Map.of("oneToOneHeld", i % 10 != 0, "oneToOneNotes", "fine"));
           oneToOnes.incrementAndGet();
@@ -307,6 +308,9 @@ public final class Benchmark {
     SurveyService surveys = app.getBean(SurveyService.class);
     AtomicInteger answered = new AtomicInteger();
     phase("survey answered, reminded and closed; impact report", () -> {
+      // The survey goes out when the last week ends, on the calendar.
+      ClockUtil.setCurrentTime(Date.from(run.cohort().startsAt().plus(Duration.ofDays(7L * WEEKS)).plusSeconds(60)));
+      settle();
       Set<String> djangonauts = new HashSet<>();
       applications.findByCohortIdAndStatus(run.cohortId(), ApplicationStatus.CONFIRMED)
           .forEach(a -> djangonauts.add(a.getEmail()));

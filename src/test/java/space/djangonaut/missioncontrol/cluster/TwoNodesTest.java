@@ -1,6 +1,7 @@
 package space.djangonaut.missioncontrol.cluster;
 
 import static org.assertj.core.api.Assertions.assertThat;
+
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;

@@ -4,15 +4,17 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertT
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.taskService;
 import static space.djangonaut.missioncontrol.process.cohort.CohortProcess.TASK_CLOSE_WAITLIST;
 import static space.djangonaut.missioncontrol.process.cohort.CohortProcess.TASK_CONFIRM_TEAMS;
-import static space.djangonaut.missioncontrol.process.cohort.CohortProcess.TASK_HOLD_ONE_TO_ONE;
 import static space.djangonaut.missioncontrol.process.cohort.CohortProcess.TASK_PUBLISH_REPORT;
-import static space.djangonaut.missioncontrol.process.cohort.CohortProcess.TASK_RECORD_CHECK_IN;
+import static space.djangonaut.missioncontrol.process.team.TeamProcess.TASK_HOLD_ONE_TO_ONE;
+import static space.djangonaut.missioncontrol.process.team.TeamProcess.TASK_RECORD_CHECK_IN;
+
 import java.time.Duration;
 import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.assertj.core.api.Assertions;
+import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.task.Task;
@@ -23,12 +25,16 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import space.djangonaut.missioncontrol.application.Application;
 import space.djangonaut.missioncontrol.application.ApplicationRepository;
+import space.djangonaut.missioncontrol.application.ApplicationService;
 import space.djangonaut.missioncontrol.application.ApplicationStatus;
+import space.djangonaut.missioncontrol.application.OfferService;
+import space.djangonaut.missioncontrol.application.Outcome;
 import space.djangonaut.missioncontrol.mail.MailTemplate;
 import space.djangonaut.missioncontrol.mail.OutboxEmail;
 import space.djangonaut.missioncontrol.mail.OutboxEmailRepository;
 import space.djangonaut.missioncontrol.mentorship.CheckIn;
 import space.djangonaut.missioncontrol.mentorship.CheckInRepository;
+import space.djangonaut.missioncontrol.process.application.ApplicationProcess;
 import space.djangonaut.missioncontrol.process.cohort.CohortProcess;
 import space.djangonaut.missioncontrol.support.CohortDriver;
 import space.djangonaut.missioncontrol.support.IntegrationTest;
@@ -44,12 +50,14 @@ import space.djangonaut.missioncontrol.team.TeamMemberRepository;
 import space.djangonaut.missioncontrol.team.TeamRepository;
 import space.djangonaut.missioncontrol.team.TeamService;
 import space.djangonaut.missioncontrol.volunteer.Volunteer;
+import space.djangonaut.missioncontrol.volunteer.VolunteerRepository;
 import space.djangonaut.missioncontrol.volunteer.VolunteerRole;
 
 /**
- * bpmn/cohort.bpmn from the start of the cohort to the published report: the waitlist closed, teams formed and
- * confirmed, the weeks with check-ins (reminded, escalated) and one-to-ones, the survey with its reminder and
- * closing. Time moves by the engine's clock.
+ * bpmn/cohort.bpmn (and its teams' team.bpmn) from week 0 to the published report: the waitlist closed, teams formed,
+ * confirmed and welcomed a week before the start, a Djangonaut who accepts after that placed by an organiser, each
+ * team's weeks on the calendar with check-ins (reminded, closed as not recorded) and one-to-ones, the survey with its
+ * reminder and closing. Time moves by the engine's clock.
  */
 @IntegrationTest
 class CohortMentorshipProcessTest {
@@ -57,12 +65,17 @@ class CohortMentorshipProcessTest {
   private static final List<String> EVENINGS = List.of("MON-18", "TUE-18", "WED-18", "THU-18");
 
   @Autowired ProcessEngine processEngine;
+  @Autowired HistoryService historyService;
   @Autowired CohortDriver driver;
   @Autowired ApplicationRepository applications;
   @Autowired TeamRepository teams;
   @Autowired CheckInRepository checkIns;
   @Autowired TeamMemberRepository members;
   @Autowired TeamService teamService;
+  @Autowired VolunteerRepository volunteers;
+  @Autowired CohortLifecycle lifecycle;
+  @Autowired ApplicationService applicationService;
+  @Autowired OfferService offers;
   @Autowired OutboxEmailRepository sentEmails;
   @Autowired SurveyService surveys;
   @Autowired ImpactReportService reports;
@@ -78,24 +91,81 @@ class CohortMentorshipProcessTest {
   }
 
   @Test
-  void shouldCloseTheWaitlistFormTeamsAndWelcomeThemWhenTheCohortStarts() {
-    CohortDriver.Run run = startedCohort(2);
+  void shouldCloseTheWaitlistFormTeamsAndWelcomeThemAWeekBeforeTheStart() {
+    CohortDriver.Run run = selectedWithVolunteers(2);
     Application waitlisted = run.ranked().get(3);
+
+    driver.formTeams(run);
 
     assertThat(run.process()).hasPassed(TASK_CLOSE_WAITLIST).isWaitingAt(TASK_CONFIRM_TEAMS);
     Assertions.assertThat(applications.findById(waitlisted.getId()).orElseThrow().getStatus())
         .isEqualTo(ApplicationStatus.WAITLIST_CLOSED);
-    Assertions.assertThat(Mailbox.text(last(Mailbox.messagesTo(waitlisted.getEmail())))).contains("has started");
+    Assertions.assertThat(Mailbox.text(last(Mailbox.messagesTo(waitlisted.getEmail()))))
+        .contains("The teams of " + run.cohort().getName() + " are formed");
     String plan = (String) taskService().getVariable(task(run, TASK_CONFIRM_TEAMS).getId(), "teamPlan");
     Assertions.assertThat(plan).contains("Team 1 (Django core)").contains("#" + run.ranked().get(0).getId());
 
     driver.confirmTeams(run);
 
     Assertions.assertThat(teams.findByCohortIdOrderById(run.cohortId())).hasSize(1);
-    // Three Djangonauts, one Navigator, one Captain.
+    // Three Djangonauts, one Navigator, one Captain, a week before the start: week 0, with no check-in yet.
     Assertions.assertThat(sentEmails.findAll().stream()
         .filter(e -> e.getTemplate() == MailTemplate.TEAM_WELCOME
-            && e.getProcessInstanceId().equals(run.process().getId()))).hasSize(5);
+            && e.getProcessInstanceId().equals(run.process().getId())))
+        .hasSize(5).allSatisfy(e -> Assertions.assertThat(e.getCreatedAt())
+            .isBefore(run.cohort().startsAt().minus(Duration.ofDays(6))));
+    Assertions.assertThat(driver.openTasks(run, TASK_RECORD_CHECK_IN)).isEmpty();
+    driver.startCohort(run);
+    Assertions.assertThat(driver.openTasks(run, TASK_RECORD_CHECK_IN)).hasSize(1);
+  }
+
+  @Test
+  void shouldAskAnOrganiserToPlaceADjangonautWhoAcceptsAfterTheTeamsExist() {
+    CohortDriver.Run run = driver.open(4, 2);
+    List<Application> applied = driver.apply(run, 4);
+    applied.subList(0, 3).forEach(a -> driver.review(a, 4));
+    Application late = applied.get(3);
+    driver.reviewInDisagreement(late);
+    driver.closeEarly(run);
+    lifecycle.requestSelection(run.cohort().getSlug());
+    driver.drive(run);
+    driver.finalise(run, "");
+    driver.acceptAllOffers(run);
+    driver.volunteer(run, VolunteerRole.NAVIGATOR, 4, List.of("Django core"), EVENINGS);
+    Volunteer captain = driver.volunteer(run, VolunteerRole.CAPTAIN, 4, List.of(), EVENINGS);
+    driver.formTeams(run);
+    driver.confirmTeams(run);
+    Team team = teams.findByCohortIdOrderById(run.cohortId()).get(0);
+
+    // The tie-break comes in after the teams exist; an organiser offers the place, and it is accepted.
+    driver.resolveTieBreak(late, 4);
+    applicationService.decide(late.getId(), Outcome.ACCEPTED);
+    driver.drive(run);
+    offers.answer(Mailbox.offerToken(late.getEmail()), true);
+    driver.drive(run);
+
+    Task placement = taskService().createTaskQuery().processInstanceBusinessKey(late.getId().toString())
+        .taskDefinitionKey(ApplicationProcess.TASK_PLACE_IN_TEAM).singleResult();
+    Assertions.assertThat(placement).as("an organiser places the late Djangonaut").isNotNull();
+    Assertions.assertThat(members.findByApplicationId(late.getId())).isEmpty();
+    Assertions.assertThat(taskService().getVariable(placement.getId(), "teamChoices").toString())
+        .contains(team.getName() + " (Django core), 3 Djangonauts");
+    Assertions.assertThatThrownBy(() -> taskService().complete(placement.getId(),
+            Map.of(ApplicationProcess.FIELD_TEAM_NAME, "Team 9")))
+        .hasMessageContaining("there is no team \"Team 9\"");
+    taskService().complete(placement.getId(), Map.of(ApplicationProcess.FIELD_TEAM_NAME, team.getName()));
+    driver.drive(run);
+
+    Assertions.assertThat(members.findByApplicationId(late.getId())).hasValueSatisfying(member -> {
+      Assertions.assertThat(member.getTeamId()).isEqualTo(team.getId());
+      Assertions.assertThat(member.getCaptainVolunteerId()).isEqualTo(captain.getId());
+    });
+    Assertions.assertThat(sentEmails.findByRecipientOrderById(late.getEmail())).extracting(OutboxEmail::getTemplate)
+        .endsWith(MailTemplate.TEAM_WELCOME).doesNotContain(MailTemplate.PLACE_CONFIRMED);
+    Assertions.assertThat(sentEmails.findByRecipientOrderById(captain.getEmail())).extracting(OutboxEmail::getTemplate)
+        .filteredOn(t -> t == MailTemplate.TEAM_WELCOME).hasSize(2);
+    Assertions.assertThat(teamService.problems(run.cohortId())).extracting(TeamFormation.Problem::message)
+        .noneMatch(message -> message.contains(late.getName()));
   }
 
   @Test
@@ -115,22 +185,34 @@ class CohortMentorshipProcessTest {
   }
 
   @Test
-  void shouldRemindTheNavigatorOfAnOverdueCheckInAndTellOrganisersAWeekLater() {
+  void shouldRemindTheNavigatorOfAnOverdueCheckInThenCloseItAsNotRecordedAndTellOrganisersAWeekLater() {
     CohortDriver.Run run = startedCohort(2);
     driver.confirmTeams(run);
     String navigatorEmail = driver.openTasks(run, TASK_RECORD_CHECK_IN).get(0).getAssignee() + "@example.org";
 
     ClockUtil.setCurrentTime(Date.from(run.cohort().startsAt().plus(Duration.ofDays(7)).plusSeconds(60)));
     driver.drive(run);
-    Assertions.assertThat(templatesFor(run)).contains(MailTemplate.CHECK_IN_REMINDER)
+    Assertions.assertThat(teamTemplates(run)).contains(MailTemplate.CHECK_IN_REMINDER)
         .doesNotContain(MailTemplate.CHECK_IN_ESCALATION);
     Assertions.assertThat(Mailbox.messagesTo(navigatorEmail)).anyMatch(m -> subject(m).contains("not recorded yet"));
 
     ClockUtil.setCurrentTime(Date.from(run.cohort().startsAt().plus(Duration.ofDays(14)).plusSeconds(60)));
     driver.drive(run);
 
-    Assertions.assertThat(templatesFor(run)).contains(MailTemplate.CHECK_IN_ESCALATION);
-    Assertions.assertThat(driver.openTasks(run, TASK_RECORD_CHECK_IN)).isNotEmpty();
+    Assertions.assertThat(teamTemplates(run)).contains(MailTemplate.CHECK_IN_ESCALATION);
+    Assertions.assertThat(driver.openTasks(run, TASK_RECORD_CHECK_IN)).as("closed; week 2's is open")
+        .singleElement().satisfies(t -> Assertions.assertThat(t.getDueDate())
+            .isEqualTo(Date.from(run.cohort().startsAt().plus(Duration.ofDays(14)))));
+    Assertions.assertThat(checkIns.findByCohortIdOrderByWeekAscTeamIdAsc(run.cohortId())).singleElement()
+        .satisfies(c -> {
+          Assertions.assertThat(c.getWeek()).isEqualTo(1);
+          Assertions.assertThat(c.isRecorded()).isFalse();
+          Assertions.assertThat(c.isHeld()).isFalse();
+        });
+    Assertions.assertThat(reports.report(run.cohortId())).satisfies(r -> {
+      Assertions.assertThat(r.checkInsNotRecorded()).isEqualTo(1);
+      Assertions.assertThat(r.checkInsNotHeld()).isZero();
+    });
   }
 
   @Test
@@ -144,8 +226,11 @@ class CohortMentorshipProcessTest {
     Assertions.assertThat(driver.openTasks(run, TASK_HOLD_ONE_TO_ONE)).hasSize(3)
         .allSatisfy(t -> Assertions.assertThat(t.getAssignee()).startsWith("captain"));
     recordWeek(run, 3, 2, 20);
+    Assertions.assertThat(templatesFor(run)).doesNotContain(MailTemplate.SURVEY_INVITATION);
 
-    // The survey: every Djangonaut, Navigator and Captain is invited.
+    // The survey, when the last week ends: every Djangonaut, Navigator and Captain is invited.
+    ClockUtil.setCurrentTime(Date.from(run.cohort().startsAt().plus(Duration.ofDays(14)).plusSeconds(30)));
+    driver.drive(run);
     Assertions.assertThat(templatesFor(run).stream().filter(t -> t == MailTemplate.SURVEY_INVITATION)).hasSize(5);
     Application djangonaut = run.ranked().get(0);
     SurveyForm answers = new SurveyForm();
@@ -184,6 +269,64 @@ class CohortMentorshipProcessTest {
   }
 
   @Test
+  void shouldRunEveryTeamOnTheCalendarAndTheSurveyWhileOneNavigatorRecordsNothing() {
+    CohortDriver.Run run = twoTeamsStarted(3);
+    List<Team> formed = teams.findByCohortIdOrderById(run.cohortId());
+    Volunteer talking = volunteers.findById(formed.get(0).getNavigatorVolunteerId()).orElseThrow();
+    Volunteer silent = volunteers.findById(formed.get(1).getNavigatorVolunteerId()).orElseThrow();
+
+    for (int w = 1; w <= 3; w++) {
+      int week = w;
+      ClockUtil.setCurrentTime(Date.from(weekStart(run, week).plusSeconds(60)));
+      driver.drive(run);
+      // Each week's check-in comes on the week's start, whatever the silent Navigator has not recorded.
+      List<Task> open = driver.openTasks(run, TASK_RECORD_CHECK_IN);
+      Assertions.assertThat(open).filteredOn(t -> t.getAssignee().equals(talking.getUserId())).as("week " + week)
+          .singleElement().satisfies(t -> Assertions.assertThat(t.getDueDate())
+              .isEqualTo(Date.from(weekStart(run, week + 1))));
+      Assertions.assertThat(open).filteredOn(t -> t.getAssignee().equals(silent.getUserId()))
+          .as("the silent Navigator's open check-ins in week " + week).hasSize(Math.min(week, 2));
+      for (Task task : open) {
+        if (task.getAssignee().equals(talking.getUserId())) {
+          taskService().complete(task.getId(), Map.of("checkInHeld", true, "djangonautsAttended", 3L,
+              "ticketsProgressed", 1L, "prReviewComments", 2L));
+        }
+      }
+      for (Task task : driver.openTasks(run, TASK_HOLD_ONE_TO_ONE)) {
+        taskService().complete(task.getId(), Map.of("oneToOneHeld", true));
+      }
+      driver.drive(run);
+    }
+
+    // The survey goes out when the last week ends, with the silent team's last check-in still open.
+    ClockUtil.setCurrentTime(Date.from(weekStart(run, 4).plusSeconds(60)));
+    driver.drive(run);
+    Assertions.assertThat(templatesFor(run).stream().filter(t -> t == MailTemplate.SURVEY_INVITATION)).hasSize(9);
+    Assertions.assertThat(driver.openTasks(run, TASK_RECORD_CHECK_IN)).singleElement()
+        .satisfies(t -> Assertions.assertThat(t.getAssignee()).isEqualTo(silent.getUserId()));
+    advance(Duration.ofDays(7));
+    driver.drive(run);
+    Assertions.assertThat(driver.openTasks(run, TASK_RECORD_CHECK_IN)).isEmpty();
+    advance(Duration.ofDays(7));
+    driver.drive(run);
+    assertThat(run.process()).isWaitingAt(TASK_PUBLISH_REPORT);
+
+    ImpactReport report = reports.report(run.cohortId());
+    Assertions.assertThat(report.checkInsHeld()).isEqualTo(3);
+    Assertions.assertThat(report.checkInsNotRecorded()).isEqualTo(3);
+    Assertions.assertThat(report.checkInsNotHeld()).isZero();
+    Assertions.assertThat(report.oneToOnesHeld()).isEqualTo(6);
+    Assertions.assertThat(report.oneToOnesNotRecorded()).isZero();
+    Assertions.assertThat(report.ticketsProgressed()).isEqualTo(3);
+    Assertions.assertThat(sentEmails.findByRecipientOrderById(silent.getEmail())).extracting(OutboxEmail::getTemplate)
+        .filteredOn(t -> t == MailTemplate.CHECK_IN_REMINDER).hasSize(3);
+    Assertions.assertThat(sentEmails.findByRecipientOrderById(talking.getEmail())).extracting(OutboxEmail::getTemplate)
+        .doesNotContain(MailTemplate.CHECK_IN_REMINDER);
+    Assertions.assertThat(teamTemplates(run)).filteredOn(t -> t == MailTemplate.CHECK_IN_ESCALATION)
+        .hasSizeGreaterThanOrEqualTo(3);
+  }
+
+  @Test
   void shouldLetTheOrganiserMoveADjangonautBetweenTeamsAndCheckTheRulesAgain() {
     CohortDriver.Run run = driver.open(6, 2);
     List<Application> applied = driver.apply(run, 6);
@@ -217,6 +360,13 @@ class CohortMentorshipProcessTest {
 
   /** A cohort of two weeks, three confirmed Djangonauts (capacity 3), one waitlisted, volunteers, started. */
   private CohortDriver.Run startedCohort(int weeks) {
+    CohortDriver.Run run = selectedWithVolunteers(weeks);
+    driver.startCohort(run);
+    return run;
+  }
+
+  /** Three confirmed Djangonauts (capacity 3), one waitlisted, one Navigator and one Captain; teams not formed. */
+  private CohortDriver.Run selectedWithVolunteers(int weeks) {
     CohortDriver.Run run = driver.open(3, weeks);
     List<Application> applied = driver.apply(run, 4);
     for (int i = 0; i < applied.size(); i++) {
@@ -231,8 +381,29 @@ class CohortMentorshipProcessTest {
     Volunteer captain = driver.volunteer(run, VolunteerRole.CAPTAIN, 4, List.of(), EVENINGS);
     Assertions.assertThat(navigator.getUserId()).isNotNull();
     Assertions.assertThat(captain.getUserId()).isNotNull();
-    driver.startCohort(run);
     return run;
+  }
+
+  /** Six confirmed Djangonauts in two teams of three (Navigators take three), one Captain; welcomed, week 1 begun. */
+  private CohortDriver.Run twoTeamsStarted(int weeks) {
+    CohortDriver.Run run = driver.open(6, weeks);
+    List<Application> applied = driver.apply(run, 6);
+    applied.forEach(a -> driver.review(a, 4));
+    driver.closeEarly(run);
+    driver.finalise(run, "");
+    driver.acceptAllOffers(run);
+    driver.volunteer(run, VolunteerRole.NAVIGATOR, 3, List.of("Django core"), EVENINGS);
+    driver.volunteer(run, VolunteerRole.NAVIGATOR, 3, List.of("Django core"), EVENINGS);
+    driver.volunteer(run, VolunteerRole.CAPTAIN, 6, List.of(), EVENINGS);
+    driver.startCohort(run);
+    driver.confirmTeams(run);
+    Assertions.assertThat(teams.findByCohortIdOrderById(run.cohortId())).hasSize(2);
+    return run;
+  }
+
+  /** The first instant of a week (week 1 starts with the cohort). */
+  private static java.time.Instant weekStart(CohortDriver.Run run, int week) {
+    return run.cohort().startsAt().plus(Duration.ofDays(7L * (week - 1)));
   }
 
   private void recordWeek(CohortDriver.Run run, int ticketsProgressed, int ticketsClosed, int prComments) {
@@ -260,6 +431,13 @@ class CohortMentorshipProcessTest {
 
   private Task task(CohortDriver.Run run, String key) {
     return driver.openTasks(run, key).get(0);
+  }
+
+  /** What the teams' processes sent: reminders, and what the organisers were told. */
+  private List<MailTemplate> teamTemplates(CohortDriver.Run run) {
+    return historyService.createHistoricProcessInstanceQuery().superProcessInstanceId(run.process().getId()).list()
+        .stream().flatMap(team -> sentEmails.findByProcessInstanceIdOrderById(team.getId()).stream())
+        .map(OutboxEmail::getTemplate).toList();
   }
 
   private List<MailTemplate> templatesFor(CohortDriver.Run run) {

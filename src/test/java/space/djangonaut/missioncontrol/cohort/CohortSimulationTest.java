@@ -1,6 +1,7 @@
 package space.djangonaut.missioncontrol.cohort;
 
 import static org.assertj.core.api.Assertions.assertThat;
+
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Date;
@@ -10,6 +11,8 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
@@ -25,11 +28,13 @@ import space.djangonaut.missioncontrol.application.ApplicationRepository;
 import space.djangonaut.missioncontrol.application.ApplicationService;
 import space.djangonaut.missioncontrol.application.ApplicationStatus;
 import space.djangonaut.missioncontrol.application.OfferService;
+import space.djangonaut.missioncontrol.common.Roles;
 import space.djangonaut.missioncontrol.common.WeeklyAvailability;
 import space.djangonaut.missioncontrol.mail.MailTemplate;
 import space.djangonaut.missioncontrol.mail.OutboxEmail;
 import space.djangonaut.missioncontrol.mail.OutboxEmailRepository;
 import space.djangonaut.missioncontrol.process.cohort.CohortProcess;
+import space.djangonaut.missioncontrol.process.team.TeamProcess;
 import space.djangonaut.missioncontrol.process.volunteer.VolunteerProcess;
 import space.djangonaut.missioncontrol.support.CohortDriver;
 import space.djangonaut.missioncontrol.support.IntegrationTest;
@@ -54,7 +59,8 @@ import space.djangonaut.missioncontrol.volunteer.VolunteerService;
 
 /**
  * A whole cohort through the engine API on real PostgreSQL and SMTP: 200 applicants, 12 volunteers, 16 selected,
- * a decline filled from the waitlist, teams, eight weeks of check-ins and one-to-ones, the survey and the report.
+ * a decline filled from the waitlist, teams, eight weeks of check-ins and one-to-ones with one Navigator who never
+ * records a check-in (reminded each week, closed as not recorded a week later), the survey and the report.
  * Prints its email counts and run time.
  */
 @IntegrationTest
@@ -79,6 +85,8 @@ class CohortSimulationTest {
   @Autowired ImpactReportService reports;
   @Autowired OutboxEmailRepository sentEmails;
   @Autowired RuntimeService runtimeService;
+  @Autowired HistoryService historyService;
+  @Autowired IdentityService identityService;
   @Autowired TaskService taskService;
   @Autowired TestData testData;
 
@@ -113,22 +121,31 @@ class CohortSimulationTest {
         .extracting(Application::getId).contains(applied.get(16).getId())
         .doesNotContain(applied.get(15).getId());
 
-    driver.startCohort(run);
+    // Week 0: the teams are formed, confirmed and welcomed a week before the start.
+    driver.formTeams(run);
     driver.confirmTeams(run);
     assertTeamsKeepTheRules(run);
+    assertThat(driver.openTasks(run, TeamProcess.TASK_RECORD_CHECK_IN)).isEmpty();
 
-    // Eight weeks: every check-in and one-to-one recorded, one one-to-one not held each fortnight.
+    // Eight weeks: every one-to-one recorded, one not held each fortnight; every check-in recorded but those of the
+    // last team, whose Navigator never records one: the other teams' weeks and the survey go on without them.
+    List<Team> formed = teams.findByCohortIdOrderById(run.cohortId());
+    Volunteer silent = volunteers.findById(formed.get(formed.size() - 1).getNavigatorVolunteerId()).orElseThrow();
     Recorded recorded = new Recorded();
     for (int week = 1; week <= WEEKS; week++) {
       ClockUtil.setCurrentTime(Date.from(run.cohort().startsAt().plus(Duration.ofDays(7L * (week - 1)))
           .plusSeconds(60)));
       driver.drive(run);
-      recordWeek(run, week, recorded);
+      recordWeek(run, week, silent.getUserId(), recorded);
     }
-    assertThat(recorded.checkIns).isEqualTo(WEEKS * teams.findByCohortIdOrderById(run.cohortId()).size());
+    assertThat(recorded.checkIns).isEqualTo(WEEKS * (formed.size() - 1));
     assertThat(recorded.oneToOnes).isEqualTo(WEEKS / 2 * PLACES);
 
-    // The survey: 13 Djangonauts and half the volunteers answer before the reminder.
+    // The survey, when the last week ends: 13 Djangonauts and half the volunteers answer before the reminder.
+    ClockUtil.setCurrentTime(Date.from(run.cohort().startsAt().plus(Duration.ofDays(7L * WEEKS)).plusSeconds(60)));
+    driver.drive(run);
+    assertThat(driver.openTasks(run, TeamProcess.TASK_RECORD_CHECK_IN)).as("the silent Navigator's last week")
+        .singleElement().satisfies(task -> assertThat(task.getAssignee()).isEqualTo(silent.getUserId()));
     List<OutboxEmail> invitations = sent(run, MailTemplate.SURVEY_INVITATION);
     int answered = answerSurvey(invitations, recorded);
     advance(Duration.ofDays(7).plusMinutes(1));
@@ -143,7 +160,11 @@ class CohortSimulationTest {
     assertThat(report.prReviewComments()).isEqualTo(recorded.prReviewComments);
     assertThat(report.presentations()).isEqualTo(recorded.presentations);
     assertThat(report.checkInsHeld()).isEqualTo(recorded.checkIns);
+    assertThat(report.checkInsNotRecorded()).isEqualTo(WEEKS);
+    assertThat(report.checkInsNotHeld()).isZero();
     assertThat(report.oneToOnesHeld()).isEqualTo(recorded.oneToOnesHeld);
+    assertThat(report.oneToOnesNotHeld()).isEqualTo(recorded.oneToOnes - recorded.oneToOnesHeld);
+    assertThat(report.oneToOnesNotRecorded()).isZero();
     assertThat(report.djangonautResponses()).isEqualTo(13);
     assertThat(report.moreComfortableWithCommunity().count()).isEqualTo(recorded.moreComfortable);
 
@@ -165,7 +186,14 @@ class CohortSimulationTest {
     expected.put(MailTemplate.TEAM_WELCOME, (long) welcomeRecipients(run));
     expected.put(MailTemplate.SURVEY_INVITATION, (long) invitations.size());
     expected.put(MailTemplate.SURVEY_REMINDER, (long) invitations.size() - answered);
+    expected.put(MailTemplate.CHECK_IN_REMINDER, (long) WEEKS);
     assertThat(counts).isEqualTo(expected);
+    assertThat(sentEmails.findByRecipientOrderById(silent.getEmail())).extracting(OutboxEmail::getTemplate)
+        .filteredOn(t -> t == MailTemplate.CHECK_IN_REMINDER).hasSize(WEEKS);
+    // The organisers hear of each of the silent team's weeks once, when its check-in is closed as not recorded.
+    long organisers = identityService.createUserQuery().memberOfGroup(Roles.ORGANISERS).list().stream()
+        .filter(u -> u.getEmail() != null && !u.getEmail().isBlank()).count();
+    assertThat(teamEmails(run, MailTemplate.CHECK_IN_ESCALATION)).isEqualTo(WEEKS * organisers);
     assertThat(invitations).hasSize(PLACES + participatingVolunteers(run));
     assertThat(teamCount).isBetween(4, 5);
 
@@ -235,8 +263,11 @@ class CohortSimulationTest {
         && p.message().endsWith("has no Djangonaut."));
   }
 
-  private void recordWeek(CohortDriver.Run run, int week, Recorded recorded) {
-    for (Task task : driver.openTasks(run, CohortProcess.TASK_RECORD_CHECK_IN)) {
+  private void recordWeek(CohortDriver.Run run, int week, String silentNavigator, Recorded recorded) {
+    for (Task task : driver.openTasks(run, TeamProcess.TASK_RECORD_CHECK_IN)) {
+      if (task.getAssignee().equals(silentNavigator)) {
+        continue;
+      }
       int progressed = (week + recorded.checkIns) % 3;
       int closed = week % 4 == 0 ? 1 : 0;
       int comments = 2 + week % 5;
@@ -255,7 +286,7 @@ class CohortSimulationTest {
       recorded.prReviewComments += comments;
       recorded.presentations += presentations;
     }
-    List<Task> oneToOnes = driver.openTasks(run, CohortProcess.TASK_HOLD_ONE_TO_ONE);
+    List<Task> oneToOnes = driver.openTasks(run, TeamProcess.TASK_HOLD_ONE_TO_ONE);
     for (int i = 0; i < oneToOnes.size(); i++) {
       boolean held = i != 0;
       taskService.complete(oneToOnes.get(i).getId(), Map.of("oneToOneHeld", held, "oneToOneNotes", "fine"));
@@ -307,6 +338,13 @@ class CohortSimulationTest {
       }
     }
     return counts;
+  }
+
+  /** Emails of a template the teams' processes sent, to anyone. */
+  private long teamEmails(CohortDriver.Run run, MailTemplate template) {
+    return historyService.createHistoricProcessInstanceQuery().superProcessInstanceId(run.process().getId()).list()
+        .stream().flatMap(team -> sentEmails.findByProcessInstanceIdOrderById(team.getId()).stream())
+        .filter(e -> e.getTemplate() == template).count();
   }
 
   private List<OutboxEmail> sent(CohortDriver.Run run, MailTemplate template) {

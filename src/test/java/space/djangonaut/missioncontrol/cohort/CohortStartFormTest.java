@@ -2,6 +2,7 @@ package space.djangonaut.missioncontrol.cohort;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.Map;

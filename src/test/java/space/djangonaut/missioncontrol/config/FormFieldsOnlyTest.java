@@ -1,6 +1,7 @@
 package space.djangonaut.missioncontrol.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
+
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -25,7 +26,7 @@ import space.djangonaut.missioncontrol.cohort.Cohort;
 import space.djangonaut.missioncontrol.mentorship.CheckInRepository;
 import space.djangonaut.missioncontrol.mentorship.OneToOneRepository;
 import space.djangonaut.missioncontrol.process.application.ApplicationProcess;
-import space.djangonaut.missioncontrol.process.cohort.CohortProcess;
+import space.djangonaut.missioncontrol.process.team.TeamProcess;
 import space.djangonaut.missioncontrol.support.CohortDriver;
 import space.djangonaut.missioncontrol.support.IntegrationTest;
 import space.djangonaut.missioncontrol.support.TestData;
@@ -347,7 +348,7 @@ class FormFieldsOnlyTest {
   @Test
   void shouldRefuseANavigatorEveryVariableBeyondTheCheckInFormAndTheStepsTheCohortTheyDidNotRun() {
     CohortDriver.Run run = startedCohort();
-    Task checkIn = driver.openTasks(run, CohortProcess.TASK_RECORD_CHECK_IN).get(0);
+    Task checkIn = driver.openTasks(run, TeamProcess.TASK_RECORD_CHECK_IN).get(0);
     String navigator = checkIn.getAssignee();
     WebClient rest = new WebClient(port).basicAuth(navigator, navigator);
     String before = state(run.process().getId());
@@ -386,13 +387,13 @@ class FormFieldsOnlyTest {
   @Test
   void shouldRefuseACaptainEveryVariableBeyondTheOneToOneForm() {
     CohortDriver.Run run = startedCohort();
-    for (Task checkIn : driver.openTasks(run, CohortProcess.TASK_RECORD_CHECK_IN)) {
+    for (Task checkIn : driver.openTasks(run, TeamProcess.TASK_RECORD_CHECK_IN)) {
       taskService.complete(checkIn.getId(), Map.of("checkInHeld", true));
     }
     driver.drive(run);
     ClockUtil.setCurrentTime(Date.from(run.cohort().startsAt().plus(Duration.ofDays(7)).plusSeconds(30)));
     driver.drive(run);
-    Task oneToOne = driver.openTasks(run, CohortProcess.TASK_HOLD_ONE_TO_ONE).get(0);
+    Task oneToOne = driver.openTasks(run, TeamProcess.TASK_HOLD_ONE_TO_ONE).get(0);
     String captain = oneToOne.getAssignee();
     WebClient rest = new WebClient(port).basicAuth(captain, captain);
     String before = state(run.process().getId());

@@ -7,6 +7,7 @@ import static space.djangonaut.missioncontrol.process.application.ApplicationPro
 import static space.djangonaut.missioncontrol.process.application.ApplicationProcess.TASK_CONFIRM_PLACE;
 import static space.djangonaut.missioncontrol.process.application.ApplicationProcess.TASK_RESOLVE_DISAGREEMENT;
 import static space.djangonaut.missioncontrol.process.application.ApplicationProcess.TASK_REVIEW_APPLICATION;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;

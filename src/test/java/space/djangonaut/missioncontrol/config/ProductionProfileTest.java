@@ -1,6 +1,7 @@
 package space.djangonaut.missioncontrol.config;
 
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;

@@ -1,6 +1,7 @@
 package space.djangonaut.missioncontrol.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
+
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,6 +19,7 @@ import space.djangonaut.missioncontrol.application.Application;
 import space.djangonaut.missioncontrol.application.ReviewRepository;
 import space.djangonaut.missioncontrol.cohort.Cohort;
 import space.djangonaut.missioncontrol.process.cohort.CohortProcess;
+import space.djangonaut.missioncontrol.process.team.TeamProcess;
 import space.djangonaut.missioncontrol.support.CohortDriver;
 import space.djangonaut.missioncontrol.support.IntegrationTest;
 import space.djangonaut.missioncontrol.support.TestData;
@@ -183,15 +185,15 @@ class RoleAccessTest {
 
     for (Volunteer navigator : List.of(first, second)) {
       WebClient rest = new WebClient(port).basicAuth(navigator.getUserId(), navigator.getUserId());
-      WebClient.Response mine = rest.get("/engine-rest/task?taskDefinitionKey=" + CohortProcess.TASK_RECORD_CHECK_IN);
+      WebClient.Response mine = rest.get("/engine-rest/task?taskDefinitionKey=" + TeamProcess.TASK_RECORD_CHECK_IN);
       assertThat(mine.body().split("\"id\"", -1)).hasSize(2);
       assertThat(mine.body()).contains("\"assignee\":\"" + navigator.getUserId() + "\"");
       assertThat(rest.get("/engine-rest/filter").body()).contains("My check-ins").doesNotContain("Applications");
     }
     WebClient asCaptain = new WebClient(port).basicAuth(captain.getUserId(), captain.getUserId());
-    assertThat(asCaptain.get("/engine-rest/task?taskDefinitionKey=" + CohortProcess.TASK_RECORD_CHECK_IN).body())
+    assertThat(asCaptain.get("/engine-rest/task?taskDefinitionKey=" + TeamProcess.TASK_RECORD_CHECK_IN).body())
         .isEqualTo("[]");
-    Task checkIn = driver.openTasks(run, CohortProcess.TASK_RECORD_CHECK_IN).get(0);
+    Task checkIn = driver.openTasks(run, TeamProcess.TASK_RECORD_CHECK_IN).get(0);
     assertThat(asCaptain.get("/engine-rest/task/" + checkIn.getId() + "/form-variables").status()).isEqualTo(403);
   }
 

@@ -1,6 +1,7 @@
 package space.djangonaut.missioncontrol.mail;
 
 import static org.assertj.core.api.Assertions.assertThat;
+
 import jakarta.mail.MessagingException;
 import jakarta.mail.SendFailedException;
 import jakarta.mail.internet.InternetAddress;

@@ -3,6 +3,7 @@ package space.djangonaut.missioncontrol.mentorship;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.when;
+
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Optional;

@@ -135,8 +135,9 @@ public class DiagramEngine extends ProcessEngineExtension
 
   @Override
   public void afterEach(ExtensionContext context) {
-    List<String> running = runtimeService.createProcessInstanceQuery().deploymentId(diagramsDeploymentId).list()
-        .stream().map(ProcessInstance::getId).toList();
+    // Deleting an instance deletes the instances it called: only the top-level ones are deleted here.
+    List<String> running = runtimeService.createProcessInstanceQuery().deploymentId(diagramsDeploymentId)
+        .rootProcessInstances().list().stream().map(ProcessInstance::getId).toList();
     if (!running.isEmpty()) {
       runtimeService.deleteProcessInstances(running, "end of test", true, true);
     }

@@ -1,6 +1,7 @@
 package space.djangonaut.missioncontrol.process;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.beans.PropertyDescriptor;
@@ -37,6 +38,7 @@ import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.camunda.bpm.model.bpmn.impl.BpmnModelConstants;
 import org.camunda.bpm.model.bpmn.instance.BaseElement;
 import org.camunda.bpm.model.bpmn.instance.BoundaryEvent;
+import org.camunda.bpm.model.bpmn.instance.CallActivity;
 import org.camunda.bpm.model.bpmn.instance.Documentation;
 import org.camunda.bpm.model.bpmn.instance.EndEvent;
 import org.camunda.bpm.model.bpmn.instance.Event;
@@ -78,8 +80,11 @@ import space.djangonaut.missioncontrol.mentorship.OneToOneContext;
 import space.djangonaut.missioncontrol.mentorship.OneToOneReport;
 import space.djangonaut.missioncontrol.process.application.ApplicationProcess;
 import space.djangonaut.missioncontrol.process.cohort.CohortProcess;
+import space.djangonaut.missioncontrol.process.team.TeamProcess;
 import space.djangonaut.missioncontrol.process.volunteer.VolunteerProcess;
+import space.djangonaut.missioncontrol.team.PlacementContext;
 import space.djangonaut.missioncontrol.team.TeamAdjustmentRequest;
+import space.djangonaut.missioncontrol.team.TeamPlacement;
 import space.djangonaut.missioncontrol.team.TeamPlanView;
 import space.djangonaut.missioncontrol.volunteer.VolunteerAnswers;
 import space.djangonaut.missioncontrol.volunteer.VolunteerDecision;
@@ -94,8 +99,8 @@ import space.djangonaut.missioncontrol.volunteer.VolunteerDecision;
  *   <li>Each names class ({@link #PROCESSES}) has a {@code KEY} that is the id of the one process of
  *       {@code bpmn/<KEY>.bpmn}, and every diagram in {@code bpmn/} has a names class.</li>
  *   <li>Each element constant ({@code TASK_}, {@code EVENT_}, {@code START_EVENT_}, {@code END_EVENT_},
- *       {@code BOUNDARY_EVENT_}, {@code GATEWAY_}, {@code SUB_PROCESS_}) is the id of an element of that kind in its
- *       diagram. Each {@code MESSAGE_} constant is the name of a message of its diagram that an event or receive task
+ *       {@code BOUNDARY_EVENT_}, {@code GATEWAY_}, {@code SUB_PROCESS_}, {@code CALL_ACTIVITY_}) is the id of an
+ *       element of that kind in its diagram. Each {@code MESSAGE_} constant is the name of a message of its diagram that an event or receive task
  *       there waits for; a message sent by another process (the application process sends the cohort's
  *       {@code PlaceReleased}) is named by the class of the diagram that catches it. A public constant of no known
  *       kind is a problem too, so nothing escapes these rules.</li>
@@ -143,6 +148,7 @@ class ProcessNamesTest {
   private static final List<Names> PROCESSES = List.of(
       new Names(ApplicationProcess.class, "applicationId"),
       new Names(CohortProcess.class, "cohortId"),
+      new Names(TeamProcess.class, "teamId"),
       new Names(VolunteerProcess.class, "volunteerId"));
 
   /**
@@ -154,16 +160,18 @@ class ProcessNamesTest {
           ApplicationProcess.FORM_REVIEW_APPLICATION, ReviewScores.class, ApplicantAnswers.class),
       new FormUse(ApplicationProcess.KEY, ApplicationProcess.TASK_RESOLVE_DISAGREEMENT,
           ApplicationProcess.FORM_REVIEW_APPLICATION, ReviewScores.class, ApplicantAnswers.class),
+      new FormUse(ApplicationProcess.KEY, ApplicationProcess.TASK_PLACE_IN_TEAM,
+          ApplicationProcess.FORM_PLACE_IN_TEAM, TeamPlacement.class, PlacementContext.class),
       new FormUse(CohortProcess.KEY, CohortProcess.START_EVENT_COHORT_OPENED,
           CohortProcess.FORM_OPEN_COHORT, CohortForm.class, null),
       new FormUse(CohortProcess.KEY, CohortProcess.TASK_FINALISE_SELECTION,
           CohortProcess.FORM_FINALISE_SELECTION, SelectionChanges.class, SelectionSummary.class),
       new FormUse(CohortProcess.KEY, CohortProcess.TASK_CONFIRM_TEAMS,
           CohortProcess.FORM_CONFIRM_TEAMS, TeamAdjustmentRequest.class, TeamPlanView.class),
-      new FormUse(CohortProcess.KEY, CohortProcess.TASK_RECORD_CHECK_IN,
-          CohortProcess.FORM_RECORD_CHECK_IN, CheckInReport.class, CheckInContext.class),
-      new FormUse(CohortProcess.KEY, CohortProcess.TASK_HOLD_ONE_TO_ONE,
-          CohortProcess.FORM_HOLD_ONE_TO_ONE, OneToOneReport.class, OneToOneContext.class),
+      new FormUse(TeamProcess.KEY, TeamProcess.TASK_RECORD_CHECK_IN,
+          TeamProcess.FORM_RECORD_CHECK_IN, CheckInReport.class, CheckInContext.class),
+      new FormUse(TeamProcess.KEY, TeamProcess.TASK_HOLD_ONE_TO_ONE,
+          TeamProcess.FORM_HOLD_ONE_TO_ONE, OneToOneReport.class, OneToOneContext.class),
       // Nothing bound or shown: the report's path is an input parameter, the announcement link stays a variable.
       new FormUse(CohortProcess.KEY, CohortProcess.TASK_PUBLISH_REPORT,
           CohortProcess.FORM_PUBLISH_REPORT, null, null),
@@ -181,6 +189,7 @@ class ProcessNamesTest {
     ELEMENT_KINDS.put("TASK_", Task.class);
     ELEMENT_KINDS.put("GATEWAY_", Gateway.class);
     ELEMENT_KINDS.put("SUB_PROCESS_", SubProcess.class);
+    ELEMENT_KINDS.put("CALL_ACTIVITY_", CallActivity.class);
   }
 
   private static final Pattern EXPRESSION = Pattern.compile("[$#]\\{(.*?)}", Pattern.DOTALL);

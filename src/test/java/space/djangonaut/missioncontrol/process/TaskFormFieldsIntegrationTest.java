@@ -1,6 +1,7 @@
 package space.djangonaut.missioncontrol.process;
 
 import static org.assertj.core.api.Assertions.assertThat;
+
 import java.util.Optional;
 import java.util.Set;
 import org.camunda.bpm.engine.RuntimeService;

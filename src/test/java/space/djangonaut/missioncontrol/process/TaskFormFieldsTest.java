@@ -1,6 +1,7 @@
 package space.djangonaut.missioncontrol.process;
 
 import static org.assertj.core.api.Assertions.assertThat;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
@@ -14,6 +15,7 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import space.djangonaut.missioncontrol.process.application.ApplicationProcess;
 import space.djangonaut.missioncontrol.process.cohort.CohortProcess;
+import space.djangonaut.missioncontrol.process.team.TeamProcess;
 import space.djangonaut.missioncontrol.process.volunteer.VolunteerProcess;
 
 /** Which variables a Camunda Form submits, read from its schema as Tasklist's form-js submits it. */
@@ -61,8 +63,8 @@ class TaskFormFieldsTest {
         .map(TaskFormFieldsTest::variableName).collect(Collectors.toSet());
     assertThat(variables).contains("applicationId", "cohortId", "teamId", "week", "offerDeadline");
 
-    for (String form : List.of(ApplicationProcess.FORM_REVIEW_APPLICATION, CohortProcess.FORM_RECORD_CHECK_IN,
-        CohortProcess.FORM_HOLD_ONE_TO_ONE)) {
+    for (String form : List.of(ApplicationProcess.FORM_REVIEW_APPLICATION, TeamProcess.FORM_RECORD_CHECK_IN,
+        TeamProcess.FORM_HOLD_ONE_TO_ONE)) {
       assertThat(TaskFormFields.fieldsOf(form(form))).as(form).doesNotContainAnyElementsOf(variables);
     }
   }

@@ -2,6 +2,7 @@ package space.djangonaut.missioncontrol.process;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import jakarta.validation.Validation;
 import java.time.LocalDate;
 import java.util.HashMap;

@@ -102,6 +102,21 @@ public class CohortDriver {
     }
   }
 
+  /** Two reviews that disagree (every criterion 5 and "accept", every criterion 1 and "reject"): a tie-break is due. */
+  public void reviewInDisagreement(Application application) {
+    List<Task> tasks = taskService.createTaskQuery().processInstanceBusinessKey(application.getId().toString())
+        .taskDefinitionKey(ApplicationProcess.TASK_REVIEW_APPLICATION).list();
+    testData.review(tasks.get(0), testData.reviewer(), 5, "accept");
+    testData.review(tasks.get(1), testData.reviewer(), 1, "reject");
+  }
+
+  /** An organiser gives the third review of a disagreement, every criterion {@code score}. */
+  public void resolveTieBreak(Application application, int score) {
+    Task task = taskService.createTaskQuery().processInstanceBusinessKey(application.getId().toString())
+        .taskDefinitionKey(ApplicationProcess.TASK_RESOLVE_DISAGREEMENT).singleResult();
+    testData.review(task, testData.organiser(), score, "accept");
+  }
+
   public void closeEarly(Run run) {
     lifecycle.closeEarly(run.cohort().getSlug());
     drive(run);
@@ -155,7 +170,19 @@ public class CohortDriver {
     return volunteers.save(volunteer);
   }
 
-  /** Moves the engine clock to the cohort's start and lets the process close the waitlist and form the teams. */
+  /**
+   * Moves the engine clock to week 0, the team lead time before the start, and lets the process close the waitlist
+   * and form the teams.
+   */
+  public void formTeams(Run run) {
+    ClockUtil.setCurrentTime(Date.from(run.cohort().teamsFormAt().plusSeconds(60)));
+    drive(run);
+  }
+
+  /**
+   * Moves the engine clock to the cohort's start and runs what is due: the waitlist closed and the teams formed (a
+   * week late, when {@link #formTeams} was not called), or the first week begun once the teams are confirmed.
+   */
   public void startCohort(Run run) {
     ClockUtil.setCurrentTime(Date.from(run.cohort().startsAt().plusSeconds(60)));
     drive(run);
@@ -170,9 +197,22 @@ public class CohortDriver {
     drive(run);
   }
 
+  /** The open tasks with this key of the cohort's process and of its teams' processes. */
   public List<Task> openTasks(Run run, String taskDefinitionKey) {
-    return taskService.createTaskQuery().processInstanceId(run.process().getId())
+    return taskService.createTaskQuery().processInstanceIdIn(cohortAndTeams(run).toArray(String[]::new))
         .taskDefinitionKey(taskDefinitionKey).list();
+  }
+
+  /** The running {@code team.bpmn} instances the cohort's process started, one per team. */
+  public List<ProcessInstance> teamProcesses(Run run) {
+    return runtimeService.createProcessInstanceQuery().superProcessInstanceId(run.process().getId()).list();
+  }
+
+  private List<String> cohortAndTeams(Run run) {
+    List<String> ids = new ArrayList<>();
+    ids.add(run.process().getId());
+    teamProcesses(run).forEach(pi -> ids.add(pi.getId()));
+    return ids;
   }
 
   public ProcessInstance refreshed(Run run) {
@@ -184,25 +224,72 @@ public class CohortDriver {
         .taskDefinitionKey(CohortProcess.TASK_FINALISE_SELECTION).singleResult();
   }
 
-  /** Executes the due jobs of the cohort's process and its applications' processes until none is left. */
+  /** Executes the due jobs of the cohort's process, its teams' and its applications' until none is left. */
   public void drive(Run run) {
     for (int round = 0; round < 100; round++) {
-      List<String> instances = new ArrayList<>();
-      instances.add(run.process().getId());
-      for (Application application : applications.findByCohortIdOrderBySubmittedAt(run.cohortId())) {
-        runtimeService.createProcessInstanceQuery().processDefinitionKey(ApplicationProcess.KEY)
-            .processInstanceBusinessKey(application.getId().toString()).list()
-            .forEach(pi -> instances.add(pi.getId()));
-      }
-      List<Job> due = new ArrayList<>();
-      for (String instance : instances) {
-        due.addAll(managementService.createJobQuery().processInstanceId(instance).executable().list());
-      }
-      if (due.isEmpty()) {
+      if (executeDueJobs(run, false) == 0) {
         return;
       }
-      due.forEach(job -> managementService.executeJob(job.getId()));
     }
     throw new IllegalStateException("The jobs of " + run.cohort().getSlug() + " keep coming");
   }
+
+  /**
+   * As {@link #drive}, but a job that fails is left to its retries, as the job executor would: the engine clock moves
+   * on five minutes at a time (the diagrams' retry cycle, R5/PT5M) until every failed job has used up its retries
+   * and raised an incident.
+   *
+   * @return how many times a job failed
+   */
+  public int driveThroughFailures(Run run) {
+    int failures = 0;
+    for (int round = 0; round < 50; round++) {
+      int[] failed = {0};
+      while (executeDueJobs(run, true, failed) > 0) {
+        // until nothing is due
+      }
+      failures += failed[0];
+      boolean retrying = instances(run).stream().anyMatch(instance -> managementService.createJobQuery()
+          .processInstanceId(instance).withException().withRetriesLeft().count() > 0);
+      if (!retrying) {
+        return failures;
+      }
+      ClockUtil.setCurrentTime(new Date(ClockUtil.getCurrentTime().getTime() + 5 * 60_000 + 1_000));
+    }
+    throw new IllegalStateException("The jobs of " + run.cohort().getSlug() + " keep failing");
+  }
+
+  private int executeDueJobs(Run run, boolean tolerateFailures) {
+    return executeDueJobs(run, tolerateFailures, new int[1]);
+  }
+
+  private int executeDueJobs(Run run, boolean tolerateFailures, int[] failed) {
+    List<Job> due = new ArrayList<>();
+    for (String instance : instances(run)) {
+      due.addAll(managementService.createJobQuery().processInstanceId(instance).executable().list());
+    }
+    for (Job job : due) {
+      try {
+        managementService.executeJob(job.getId());
+      } catch (RuntimeException e) {
+        if (!tolerateFailures) {
+          throw e;
+        }
+        failed[0]++;
+      }
+    }
+    return due.size();
+  }
+
+  /** The cohort's process, its teams' and its applications'. */
+  private List<String> instances(Run run) {
+    List<String> instances = cohortAndTeams(run);
+    for (Application application : applications.findByCohortIdOrderBySubmittedAt(run.cohortId())) {
+      runtimeService.createProcessInstanceQuery().processDefinitionKey(ApplicationProcess.KEY)
+          .processInstanceBusinessKey(application.getId().toString()).list()
+          .forEach(pi -> instances.add(pi.getId()));
+    }
+    return instances;
+  }
+
 }

@@ -1,6 +1,7 @@
 package space.djangonaut.missioncontrol.survey;
 
 import static org.assertj.core.api.Assertions.assertThat;
+
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -28,7 +29,8 @@ import space.djangonaut.missioncontrol.volunteer.VolunteerRole;
 
 /**
  * The pilot's announcement, reproduced from what was recorded: 9 tickets progressed, 4 closed, 25 weekly catch-ups,
- * 16 one-to-ones, 154 PR review comments, 2 presentations, 100% more comfortable engaging with the community.
+ * 16 one-to-ones, 154 PR review comments, 2 presentations, 100% more comfortable engaging with the community; and,
+ * apart, a check-in recorded as not held, and a check-in and a one-to-one that nobody recorded.
  */
 @IntegrationTest
 class ImpactReportTest {
@@ -54,13 +56,17 @@ class ImpactReportTest {
     assertThat(page.body()).contains("id=\"ticketsProgressed\">9<").contains("id=\"ticketsClosed\">4<")
         .contains("id=\"checkInsHeld\">25<").contains("id=\"oneToOnesHeld\">16<")
         .contains("id=\"prReviewComments\">154<").contains("id=\"presentations\">2<")
-        .contains("id=\"moreComfortableWithCommunity\">100% (4 of 4)<").contains("<svg");
+        .contains("id=\"moreComfortableWithCommunity\">100% (4 of 4)<").contains("<svg")
+        .contains("id=\"checkInsNotHeld\">1<").contains("id=\"checkInsNotRecorded\">1<")
+        .contains("id=\"oneToOnesNotHeld\">0<").contains("id=\"oneToOnesNotRecorded\">1<");
     assertThat(csv.status()).isEqualTo(200);
     assertThat(csv.header("Content-Disposition")).contains("attachment");
     assertThat(csv.body()).contains("tickets progressed,9\r\n").contains("tickets closed,4\r\n")
         .contains("weekly check-ins held,25\r\n").contains("one-to-ones held,16\r\n")
         .contains("PR review comments,154\r\n").contains("presentations,2\r\n")
-        .contains("Djangonauts more comfortable engaging with the community (%),100\r\n");
+        .contains("Djangonauts more comfortable engaging with the community (%),100\r\n")
+        .contains("weekly check-ins not held,1\r\n").contains("weekly check-ins not recorded,1\r\n")
+        .contains("one-to-ones not recorded,1\r\n");
     // Without credentials a script is asked for them (a browser is sent to the login page, see below).
     assertThat(new WebClient(port).get("/organiser/cohorts/" + cohort.getSlug() + "/report").status())
         .isEqualTo(401);
@@ -124,6 +130,11 @@ class ImpactReportTest {
         recorded += held ? 1 : 0;
       }
     }
+    // Nobody recorded the fourth team's week-3 check-in, nor a fifth Djangonaut's week-2 one-to-one: neither counts
+    // as held, nor as not held.
+    checkIns.save(CheckIn.notRecorded(cohort.getId(), pilotTeams.get(3).getId(), 3, "navigator", Instant.now()));
+    oneToOnes.save(OneToOne.notRecorded(cohort.getId(), testData.apply(cohort).getId(), "captain", 2,
+        Instant.now()));
     for (Application djangonaut : djangonauts) {
       for (int week = 2; week <= 8; week += 2) {
         oneToOnes.save(new OneToOne(cohort.getId(), djangonaut.getId(), "captain", week, true, "ok", Instant.now()));

@@ -2,6 +2,7 @@ package space.djangonaut.missioncontrol.team;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import org.camunda.bpm.engine.BadUserRequestException;
 import org.junit.jupiter.api.Test;
 import space.djangonaut.missioncontrol.team.TeamAdjustments.Move;

@@ -1,6 +1,7 @@
 package space.djangonaut.missioncontrol.team;
 
 import static org.assertj.core.api.Assertions.assertThat;
+
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;

@@ -4,6 +4,7 @@ import static space.djangonaut.missioncontrol.process.Variable.booleanVariable;
 import static space.djangonaut.missioncontrol.process.Variable.dateVariable;
 import static space.djangonaut.missioncontrol.process.Variable.longVariable;
 import static space.djangonaut.missioncontrol.process.Variable.stringVariable;
+
 import java.util.Date;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
@@ -20,6 +21,8 @@ public final class ApplicationProcess {
   public static final String TASK_REVIEW_APPLICATION = "Task_ReviewApplication";
   public static final String TASK_AGGREGATE_SCORES = "Task_AggregateScores";
   public static final String TASK_RESOLVE_DISAGREEMENT = "Task_ResolveDisagreement";
+  /** Throws the cohort's {@code ReviewCompleted} (named in {@code CohortProcess}, whose diagram catches it). */
+  public static final String EVENT_REVIEWS_COMPLETE = "Event_ReviewsComplete";
   public static final String EVENT_SELECTION_DECIDED = "Event_SelectionDecided";
   public static final String TASK_SEND_OFFER = "Task_SendOffer";
   public static final String TASK_AWAIT_ANSWER = "Task_AwaitAnswer";
@@ -27,6 +30,11 @@ public final class ApplicationProcess {
   public static final String BOUNDARY_EVENT_OFFER_EXPIRED = "BoundaryEvent_OfferExpired";
   public static final String TASK_SEND_OFFER_REMINDER = "Task_SendOfferReminder";
   public static final String TASK_CONFIRM_PLACE = "Task_ConfirmPlace";
+  public static final String GATEWAY_TEAMS_FORMED = "Gateway_TeamsFormed";
+  /** An organiser places a Djangonaut who accepted after the teams were formed. */
+  public static final String TASK_PLACE_IN_TEAM = "Task_PlaceInTeam";
+  public static final String TASK_WELCOME_TO_TEAM = "Task_WelcomeToTeam";
+  public static final String END_EVENT_PLACED = "EndEvent_DjangonautPlaced";
   public static final String TASK_SEND_PLACE_CONFIRMED = "Task_SendPlaceConfirmedEmail";
   public static final String TASK_RECORD_DECLINE = "Task_RecordDecline";
   public static final String TASK_EXPIRE_OFFER = "Task_ExpireOffer";
@@ -49,7 +57,7 @@ public final class ApplicationProcess {
   public static final String MESSAGE_OFFER_ANSWERED = "OfferAnswered";
   /** The name of message {@code Message_PlaceOffered}: a waitlisted applicant is offered a freed place. */
   public static final String MESSAGE_PLACE_OFFERED = "PlaceOffered";
-  /** The name of message {@code Message_WaitlistClosed}: the cohort started with this applicant still waiting. */
+  /** The name of message {@code Message_WaitlistClosed}: the teams were formed with this applicant still waiting. */
   public static final String MESSAGE_WAITLIST_CLOSED = "WaitlistClosed";
 
   // Variables
@@ -69,6 +77,10 @@ public final class ApplicationProcess {
 
   /** The Camunda Form of Task_ReviewApplication and Task_ResolveDisagreement. */
   public static final String FORM_REVIEW_APPLICATION = "review-application";
+  /** The Camunda Form of Task_PlaceInTeam. */
+  public static final String FORM_PLACE_IN_TEAM = "place-in-team";
+  /** Field of Task_PlaceInTeam: the name of the team the organiser chose. */
+  public static final String FIELD_TEAM_NAME = "teamName";
 
   /**
    * The application this instance runs for, from its business key (see {@link Variable#fromBusinessKey}).

@@ -6,6 +6,7 @@ import static space.djangonaut.missioncontrol.process.application.ApplicationPro
 import static space.djangonaut.missioncontrol.process.application.ApplicationProcess.TASK_RESOLVE_DISAGREEMENT;
 import static space.djangonaut.missioncontrol.process.application.ApplicationProcess.TEMPLATE;
 import static space.djangonaut.missioncontrol.process.application.ApplicationProcess.applicationId;
+
 import java.util.Date;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.delegate.TaskListener;
@@ -17,9 +18,13 @@ import space.djangonaut.missioncontrol.application.ApplicationEmails;
 import space.djangonaut.missioncontrol.application.OfferService;
 import space.djangonaut.missioncontrol.application.ReviewScores;
 import space.djangonaut.missioncontrol.application.ReviewService;
+import space.djangonaut.missioncontrol.application.SelectionService;
 import space.djangonaut.missioncontrol.mail.MailTemplate;
 import space.djangonaut.missioncontrol.mail.Step;
 import space.djangonaut.missioncontrol.process.TaskForms;
+import space.djangonaut.missioncontrol.team.TeamAdjustments;
+import space.djangonaut.missioncontrol.team.TeamPlacement;
+import space.djangonaut.missioncontrol.team.TeamWelcome;
 
 /**
  * The steps of {@code bpmn/application.bpmn}, under the bean names its {@code delegateExpression}s use. Each reads
@@ -80,6 +85,15 @@ class ApplicationSteps {
     return execution -> REVIEWERS_DISAGREE.on(execution, reviews.aggregate(applicationId(execution)));
   }
 
+  /**
+   * Event_ReviewsComplete: the application's reviews are in; its cohort's process, if it waits for the last reviews,
+   * counts again.
+   */
+  @Bean
+  JavaDelegate tellCohortReviewedDelegate(SelectionService selection) {
+    return execution -> selection.reviewCompleted(applicationId(execution));
+  }
+
   /** Task_SendOffer: the personal link to accept or decline; the timers read the deadline and reminder dates. */
   @Bean
   JavaDelegate sendOfferDelegate(OfferService offers) {
@@ -100,6 +114,24 @@ class ApplicationSteps {
   @Bean
   JavaDelegate confirmPlaceDelegate(OfferService offers) {
     return execution -> offers.confirm(applicationId(execution));
+  }
+
+  /** On creating Task_PlaceInTeam: the Djangonaut and the cohort's teams, shown read-only. */
+  @Bean
+  TaskListener preparePlacementListener(TeamAdjustments adjustments, TaskForms forms) {
+    return task -> forms.show(task, adjustments.placementContext(applicationId(task)));
+  }
+
+  /** On completing Task_PlaceInTeam: the Djangonaut joins the team the organiser chose, or the choice is refused. */
+  @Bean
+  TaskListener placeInTeamListener(TeamAdjustments adjustments, TaskForms forms) {
+    return task -> adjustments.place(applicationId(task), forms.bind(task.getVariables(), TeamPlacement.class));
+  }
+
+  /** Task_WelcomeToTeam: the team's welcome to the late Djangonaut, their Navigator and their Captain. */
+  @Bean
+  JavaDelegate welcomeToTeamDelegate(TeamWelcome welcome) {
+    return execution -> welcome.welcomeLateMember(applicationId(execution), Step.of(execution));
   }
 
   /** Task_RecordDecline: the applicant declined; the place goes back to the cohort. */

@@ -3,6 +3,7 @@ package space.djangonaut.missioncontrol.process.application;
 import static space.djangonaut.missioncontrol.process.application.ApplicationProcess.APPLICATION_ID;
 import static space.djangonaut.missioncontrol.process.application.ApplicationProcess.OFFER_ACCEPTED;
 import static space.djangonaut.missioncontrol.process.application.ApplicationProcess.OUTCOME;
+
 import java.util.Map;
 import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
 import org.camunda.bpm.engine.RuntimeService;
@@ -55,6 +56,13 @@ class ApplicationWorkflowOnEngine implements ApplicationWorkflow {
   public void placeReleased(String cohortSlug) {
     // A cohort run by its process offers the place to the waitlist; otherwise nothing listens.
     runtimeService.createMessageCorrelation(CohortProcess.MESSAGE_PLACE_RELEASED)
+        .processInstanceBusinessKey(cohortSlug).correlateAllWithResult();
+  }
+
+  @Override
+  public void applicationReviewed(String cohortSlug) {
+    // Only a cohort waiting for its last reviews listens; before the window closes and after the ranking, nobody.
+    runtimeService.createMessageCorrelation(CohortProcess.MESSAGE_REVIEW_COMPLETED)
         .processInstanceBusinessKey(cohortSlug).correlateAllWithResult();
   }
 

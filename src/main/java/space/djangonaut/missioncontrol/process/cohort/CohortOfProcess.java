@@ -1,6 +1,7 @@
 package space.djangonaut.missioncontrol.process.cohort;
 
 import static space.djangonaut.missioncontrol.process.cohort.CohortProcess.COHORT_ID;
+
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.springframework.stereotype.Component;

@@ -2,12 +2,11 @@ package space.djangonaut.missioncontrol.process.cohort;
 
 import static space.djangonaut.missioncontrol.process.cohort.CohortProcess.ALL_REVIEWED;
 import static space.djangonaut.missioncontrol.process.cohort.CohortProcess.APPLICATIONS_CLOSE_AT;
+import static space.djangonaut.missioncontrol.process.cohort.CohortProcess.APPLICATION_ID;
 import static space.djangonaut.missioncontrol.process.cohort.CohortProcess.COHORT_ID;
-import static space.djangonaut.missioncontrol.process.cohort.CohortProcess.DJANGONAUT_ID;
 import static space.djangonaut.missioncontrol.process.cohort.CohortProcess.PLACE_REOFFERED;
-import static space.djangonaut.missioncontrol.process.cohort.CohortProcess.STARTS_AT;
-import static space.djangonaut.missioncontrol.process.cohort.CohortProcess.TEAM_ID;
-import static space.djangonaut.missioncontrol.process.cohort.CohortProcess.WEEK;
+import static space.djangonaut.missioncontrol.process.cohort.CohortProcess.TEAMS_FORM_AT;
+
 import java.util.Date;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.delegate.TaskListener;
@@ -19,9 +18,6 @@ import space.djangonaut.missioncontrol.cohort.Cohort;
 import space.djangonaut.missioncontrol.cohort.CohortForm;
 import space.djangonaut.missioncontrol.cohort.CohortLifecycle;
 import space.djangonaut.missioncontrol.mail.Step;
-import space.djangonaut.missioncontrol.mentorship.CheckInReport;
-import space.djangonaut.missioncontrol.mentorship.MentorshipService;
-import space.djangonaut.missioncontrol.mentorship.OneToOneReport;
 import space.djangonaut.missioncontrol.process.TaskForms;
 import space.djangonaut.missioncontrol.survey.SurveyService;
 import space.djangonaut.missioncontrol.team.TeamAdjustmentRequest;
@@ -32,9 +28,9 @@ import space.djangonaut.missioncontrol.team.TeamWelcome;
 
 /**
  * The steps of {@code bpmn/cohort.bpmn}, under the bean names its {@code delegateExpression}s use: the application
- * window and selection, teams, the weeks of mentorship, the survey. Each reads its variables, calls one service
- * method and writes what the next gateway or timer reads. The cohort they act on is found by the process's business
- * key ({@link CohortOfProcess}), which no Navigator or Captain can change.
+ * window and selection, teams, the survey (the weeks of mentorship are each team's own {@code team.bpmn}). Each
+ * reads its variables, calls one service method and writes what the next gateway or timer reads. The cohort they
+ * act on is found by the process's business key ({@link CohortOfProcess}), which no Navigator or Captain can change.
  */
 @Configuration(proxyBeanMethods = false)
 class CohortSteps {
@@ -51,7 +47,7 @@ class CohortSteps {
       Cohort cohort = lifecycle.create(forms.bind(execution.getVariables(), CohortForm.class));
       COHORT_ID.on(execution, cohort.getId());
       APPLICATIONS_CLOSE_AT.on(execution, Date.from(cohort.applicationsCloseAt()));
-      STARTS_AT.on(execution, Date.from(cohort.startsAt()));
+      TEAMS_FORM_AT.on(execution, Date.from(cohort.teamsFormAt()));
       execution.setProcessBusinessKey(cohort.getSlug());
     };
   }
@@ -62,10 +58,19 @@ class CohortSteps {
     return execution -> lifecycle.closeApplications(cohort.id(execution));
   }
 
-  /** Task_RankApplications: ranks the reviewed applications; the gateway waits while some are still in review. */
+  /**
+   * Task_CheckReviews: whether any application is still in review; the process then waits for the message of its
+   * last review (or an organiser's request), not for a timer.
+   */
+  @Bean
+  JavaDelegate checkReviewsDelegate(SelectionService selection, CohortOfProcess cohort) {
+    return execution -> ALL_REVIEWED.on(execution, selection.reviewsPending(cohort.id(execution)) == 0);
+  }
+
+  /** Task_RankApplications: ranks the reviewed applications; those still in review are left out. */
   @Bean
   JavaDelegate rankApplicationsDelegate(SelectionService selection, CohortOfProcess cohort) {
-    return execution -> ALL_REVIEWED.on(execution, selection.rank(cohort.id(execution)));
+    return execution -> selection.rank(cohort.id(execution));
   }
 
   /** On creating Task_FinaliseSelection: a summary of the proposal; the ranking itself is on the selection page. */
@@ -80,10 +85,10 @@ class CohortSteps {
     return task -> selection.finalise(cohort.id(task), forms.bind(task.getVariables(), SelectionChanges.class));
   }
 
-  /** Task_SendSelectionDecisions: tells each application's process its outcome. */
+  /** Task_SendSelectionDecisions, once per decided application and in its own job: tells its process the outcome. */
   @Bean
-  JavaDelegate sendSelectionDecisionsDelegate(SelectionService selection, CohortOfProcess cohort) {
-    return execution -> selection.sendDecisions(cohort.id(execution));
+  JavaDelegate sendSelectionDecisionDelegate(SelectionService selection) {
+    return execution -> selection.sendDecision(APPLICATION_ID.from(execution));
   }
 
   /** Task_OfferPlaceToWaitlist: a freed place goes to the best-ranked waitlisted applicant, if any. */
@@ -92,7 +97,7 @@ class CohortSteps {
     return execution -> PLACE_REOFFERED.on(execution, selection.offerToNextWaitlisted(cohort.id(execution)));
   }
 
-  /** Task_CloseWaitlist: the cohort starts; a kind email to those still on the waitlist. */
+  /** Task_CloseWaitlist: the teams are formed (week 0); a kind email to those still on the waitlist. */
   @Bean
   JavaDelegate closeWaitlistDelegate(SelectionService selection, CohortOfProcess cohort) {
     return execution -> selection.closeWaitlist(cohort.id(execution));
@@ -123,46 +128,6 @@ class CohortSteps {
   @Bean
   JavaDelegate sendTeamWelcomeDelegate(TeamWelcome welcome, CohortOfProcess cohort) {
     return execution -> welcome.send(cohort.id(execution), Step.of(execution));
-  }
-
-  // Weeks of mentorship
-
-  /** On creating a Navigator's Task_RecordCheckIn: the team and its members, shown read-only. */
-  @Bean
-  TaskListener prepareCheckInListener(MentorshipService mentorship, TaskForms forms) {
-    return task -> forms.show(task, mentorship.checkInContext(TEAM_ID.from(task), WEEK.from(task)));
-  }
-
-  /** On completing Task_RecordCheckIn: what the Navigator recorded. */
-  @Bean
-  TaskListener recordCheckInListener(MentorshipService mentorship, TaskForms forms, CohortOfProcess cohort) {
-    return task -> mentorship.recordCheckIn(cohort.id(task), TEAM_ID.from(task), WEEK.from(task),
-        task.getAssignee(), forms.bind(task.getVariables(), CheckInReport.class));
-  }
-
-  /** Timeout of Task_RecordCheckIn at the end of its week: reminds the team's Navigator. */
-  @Bean
-  TaskListener checkInOverdueListener(MentorshipService mentorship) {
-    return task -> mentorship.remindNavigator(TEAM_ID.from(task), WEEK.from(task), Step.of(task));
-  }
-
-  /** Timeout of Task_RecordCheckIn a week after its reminder: tells the organisers. */
-  @Bean
-  TaskListener checkInEscalationListener(MentorshipService mentorship) {
-    return task -> mentorship.escalateToOrganisers(TEAM_ID.from(task), WEEK.from(task), Step.of(task));
-  }
-
-  /** On creating a Captain's Task_HoldOneToOne: who the one-to-one is with. */
-  @Bean
-  TaskListener prepareOneToOneListener(MentorshipService mentorship, TaskForms forms) {
-    return task -> forms.show(task, mentorship.oneToOneContext(DJANGONAUT_ID.from(task), WEEK.from(task)));
-  }
-
-  /** On completing Task_HoldOneToOne: whether it was held, and the Captain's notes. */
-  @Bean
-  TaskListener recordOneToOneListener(MentorshipService mentorship, TaskForms forms, CohortOfProcess cohort) {
-    return task -> mentorship.recordOneToOne(cohort.id(task), DJANGONAUT_ID.from(task), WEEK.from(task),
-        task.getAssignee(), forms.bind(task.getVariables(), OneToOneReport.class));
   }
 
   // Feedback survey

@@ -7,7 +7,7 @@ import space.djangonaut.missioncontrol.cohort.CohortForm;
 import space.djangonaut.missioncontrol.cohort.CohortWorkflow;
 import space.djangonaut.missioncontrol.process.TaskForms;
 
-/** The cohort feature's requests as a start and a message of {@code cohort.bpmn}. */
+/** The cohort feature's requests as a start and messages of {@code cohort.bpmn}. */
 @Component
 class CohortWorkflowOnEngine implements CohortWorkflow {
 
@@ -27,9 +27,17 @@ class CohortWorkflowOnEngine implements CohortWorkflow {
 
   @Override
   public boolean closeApplicationsEarly(String slug) {
+    return correlate(CohortProcess.MESSAGE_CLOSE_APPLICATIONS, slug);
+  }
+
+  @Override
+  public boolean requestSelection(String slug) {
+    return correlate(CohortProcess.MESSAGE_SELECTION_REQUESTED, slug);
+  }
+
+  private boolean correlate(String message, String slug) {
     try {
-      runtimeService.createMessageCorrelation(CohortProcess.MESSAGE_CLOSE_APPLICATIONS)
-          .processInstanceBusinessKey(slug).correlate();
+      runtimeService.createMessageCorrelation(message).processInstanceBusinessKey(slug).correlate();
       return true;
     } catch (MismatchingMessageCorrelationException e) {
       return false;

@@ -2,6 +2,7 @@ package space.djangonaut.missioncontrol.process.volunteer;
 
 import static space.djangonaut.missioncontrol.process.Variable.longVariable;
 import static space.djangonaut.missioncontrol.process.Variable.stringVariable;
+
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import space.djangonaut.missioncontrol.process.Variable;

@@ -2,6 +2,7 @@ package space.djangonaut.missioncontrol.process.volunteer;
 
 import static space.djangonaut.missioncontrol.process.volunteer.VolunteerProcess.DECISION;
 import static space.djangonaut.missioncontrol.process.volunteer.VolunteerProcess.volunteerId;
+
 import java.util.Locale;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.delegate.TaskListener;

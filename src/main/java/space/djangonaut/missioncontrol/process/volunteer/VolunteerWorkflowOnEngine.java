@@ -1,6 +1,7 @@
 package space.djangonaut.missioncontrol.process.volunteer;
 
 import static space.djangonaut.missioncontrol.process.volunteer.VolunteerProcess.VOLUNTEER_ID;
+
 import java.util.Map;
 import org.camunda.bpm.engine.RuntimeService;
 import org.springframework.stereotype.Component;

@@ -11,6 +11,7 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.runtime
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.taskQuery;
 import static space.djangonaut.missioncontrol.process.application.ApplicationProcess.*;
+
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
@@ -22,6 +23,7 @@ import org.assertj.core.api.Assertions;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.test.mock.Mocks;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -47,6 +49,7 @@ class ApplicationDiagramTest {
   private static final String GUARD_REVIEWER = "guardReviewerListener";
   private static final String RECORD_REVIEW = "recordReviewListener";
   private static final String AGGREGATE_SCORES = "aggregateScoresDelegate";
+  private static final String TELL_COHORT_REVIEWED = "tellCohortReviewedDelegate";
   private static final String SEND_OFFER = "sendOfferDelegate";
   private static final String SEND_OFFER_REMINDER = "sendOfferReminderDelegate";
   private static final String CONFIRM_PLACE = "confirmPlaceDelegate";
@@ -65,6 +68,7 @@ class ApplicationDiagramTest {
 
   @BeforeEach
   void stubSteps() {
+    Mocks.register(TeamsStub.BEAN, new TeamsStub(false));
     engine.steps()
         .whenRun(AGGREGATE_SCORES, execution -> REVIEWERS_DISAGREE.on(execution,
             !disagreements.isEmpty() && disagreements.remove()))
@@ -122,6 +126,9 @@ class ApplicationDiagramTest {
     Assertions.assertThat(engine.steps().runsOf(RECORD_REVIEW)).extracting(Run::elementId, Run::event)
         .containsExactly(tuple(TASK_REVIEW_APPLICATION, "complete"), tuple(TASK_REVIEW_APPLICATION, "complete"));
     Assertions.assertThat(engine.steps().runsOf(AGGREGATE_SCORES)).hasSize(1);
+    assertThat(pi).hasPassedInOrder(TASK_AGGREGATE_SCORES, EVENT_REVIEWS_COMPLETE);
+    Assertions.assertThat(engine.steps().runsOf(TELL_COHORT_REVIEWED)).extracting(run -> run.variable(APPLICATION_ID))
+        .containsExactly(APPLICATION);
   }
 
   @Test
@@ -147,6 +154,7 @@ class ApplicationDiagramTest {
         .containsExactly(tuple(PREPARE_REVIEW, "create"), tuple(GUARD_REVIEWER, "assignment"),
             tuple(RECORD_REVIEW, "complete"));
     Assertions.assertThat(engine.steps().runsOf(AGGREGATE_SCORES)).hasSize(2);
+    Assertions.assertThat(engine.steps().runsOf(TELL_COHORT_REVIEWED)).as("once, after the third review").hasSize(1);
   }
 
   // Selection
@@ -201,11 +209,36 @@ class ApplicationDiagramTest {
     execute(job());
 
     assertThat(pi).isEnded()
-        .hasPassedInOrder(TASK_AWAIT_ANSWER, TASK_CONFIRM_PLACE, TASK_SEND_PLACE_CONFIRMED, END_EVENT_CONFIRMED)
+        .hasPassedInOrder(TASK_AWAIT_ANSWER, TASK_CONFIRM_PLACE, GATEWAY_TEAMS_FORMED, TASK_SEND_PLACE_CONFIRMED,
+            END_EVENT_CONFIRMED)
         .hasNotPassed(TASK_RECORD_DECLINE, TASK_SEND_OFFER_REMINDER, TASK_EXPIRE_OFFER);
     Assertions.assertThat(engine.steps().runsOf(CONFIRM_PLACE)).extracting(run -> run.variable(APPLICATION_ID))
         .containsExactly(APPLICATION);
     Assertions.assertThat(templatesSent()).endsWith(MailTemplate.PLACE_CONFIRMED.name());
+  }
+
+  @Test
+  void shouldAskAnOrganiserToPlaceADjangonautWhoAcceptsAfterTheTeamsAreFormed() {
+    Mocks.register(TeamsStub.BEAN, new TeamsStub(true));
+    ProcessInstance pi = offered();
+
+    answer(pi, true);
+
+    assertThat(pi).isWaitingAtExactly(TASK_PLACE_IN_TEAM).hasPassed(TASK_CONFIRM_PLACE, GATEWAY_TEAMS_FORMED);
+    Task placement = task(TASK_PLACE_IN_TEAM);
+    assertThat(placement).hasCandidateGroup(Roles.ORGANISERS);
+    Assertions.assertThat(engine.deployedFormId(placement)).isEqualTo(FORM_PLACE_IN_TEAM);
+    complete(placement, Map.of(FIELD_TEAM_NAME, "Team 2"));
+    assertThat(pi).isWaitingAtExactly(TASK_WELCOME_TO_TEAM);
+    execute(job());
+
+    assertThat(pi).isEnded().hasPassedInOrder(TASK_CONFIRM_PLACE, TASK_PLACE_IN_TEAM, TASK_WELCOME_TO_TEAM,
+        END_EVENT_PLACED).hasNotPassed(TASK_SEND_PLACE_CONFIRMED);
+    Assertions.assertThat(engine.steps().runs()).filteredOn(run -> run.elementId().equals(TASK_PLACE_IN_TEAM))
+        .extracting(Run::bean, Run::event, run -> run.variable(APPLICATION_ID))
+        .containsExactly(tuple("preparePlacementListener", "create", APPLICATION),
+            tuple("placeInTeamListener", "complete", APPLICATION));
+    Assertions.assertThat(engine.steps().runsOf("welcomeToTeamDelegate")).hasSize(1);
   }
 
   @Test
@@ -276,7 +309,7 @@ class ApplicationDiagramTest {
   }
 
   @Test
-  void shouldCloseTheWaitlistKindlyWhenTheCohortStarts() {
+  void shouldCloseTheWaitlistKindlyWhenTheTeamsAreFormed() {
     ProcessInstance pi = waitlisted();
 
     runtimeService().createMessageCorrelation(MESSAGE_WAITLIST_CLOSED).processInstanceId(pi.getId()).correlate();

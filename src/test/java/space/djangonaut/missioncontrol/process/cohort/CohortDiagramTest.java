@@ -6,15 +6,14 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complet
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.job;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.jobQuery;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.managementService;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.runtimeService;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
-import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.taskQuery;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.taskService;
 import static space.djangonaut.missioncontrol.process.cohort.CohortProcess.*;
 import static space.djangonaut.missioncontrol.process.cohort.TeamDirectoryStub.COHORT;
-import static space.djangonaut.missioncontrol.process.cohort.TeamDirectoryStub.DJANGONAUTS;
 import static space.djangonaut.missioncontrol.process.cohort.TeamDirectoryStub.TEAMS;
-import static space.djangonaut.missioncontrol.process.cohort.TeamDirectoryStub.navigatorOfTeam;
+
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
@@ -22,9 +21,9 @@ import java.util.Date;
 import java.util.Deque;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.LongStream;
 import org.assertj.core.api.Assertions;
 import org.camunda.bpm.engine.impl.bpmn.parser.BpmnParse;
+import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.test.mock.Mocks;
@@ -34,12 +33,13 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import space.djangonaut.missioncontrol.common.Roles;
 import space.djangonaut.missioncontrol.process.DiagramEngine;
 import space.djangonaut.missioncontrol.process.StepStubs.Run;
+import space.djangonaut.missioncontrol.process.team.TeamProcess;
 
 /**
  * Every path of {@code bpmn/cohort.bpmn} alone, on the in-memory diagram engine with its steps, its team directory and
- * its week calendar stubbed: the application window, ranking and selection, released places, teams, the weeks of
- * mentorship with their check-ins, reminders and one-to-ones, the survey and the impact report. The weeks are also
- * tested on their own, by starting an instance at {@code SubProcess_Week}.
+ * its week calendar stubbed: the application window, waiting for the last reviews (or an organiser), ranking and
+ * selection, released places, teams, one team process
+ * per team (whose weeks {@code TeamDiagramTest} tests), the survey on the calendar and the impact report.
  */
 class CohortDiagramTest {
 
@@ -49,22 +49,17 @@ class CohortDiagramTest {
   // The beans of CohortSteps
   private static final String CREATE_COHORT = "createCohortDelegate";
   private static final String CLOSE_APPLICATIONS = "closeApplicationsDelegate";
+  private static final String CHECK_REVIEWS = "checkReviewsDelegate";
   private static final String RANK_APPLICATIONS = "rankApplicationsDelegate";
   private static final String PREPARE_SELECTION = "prepareSelectionTaskListener";
   private static final String FINALISE_SELECTION = "finaliseSelectionListener";
-  private static final String SEND_SELECTION_DECISIONS = "sendSelectionDecisionsDelegate";
+  private static final String SEND_SELECTION_DECISION = "sendSelectionDecisionDelegate";
   private static final String OFFER_PLACE_TO_WAITLIST = "offerPlaceToWaitlistDelegate";
   private static final String CLOSE_WAITLIST = "closeWaitlistDelegate";
   private static final String FORM_TEAMS = "formTeamsDelegate";
   private static final String PREPARE_TEAMS = "prepareTeamsTaskListener";
   private static final String CONFIRM_TEAMS = "confirmTeamsListener";
   private static final String SEND_TEAM_WELCOME = "sendTeamWelcomeDelegate";
-  private static final String PREPARE_CHECK_IN = "prepareCheckInListener";
-  private static final String RECORD_CHECK_IN = "recordCheckInListener";
-  private static final String CHECK_IN_OVERDUE = "checkInOverdueListener";
-  private static final String CHECK_IN_ESCALATION = "checkInEscalationListener";
-  private static final String PREPARE_ONE_TO_ONE = "prepareOneToOneListener";
-  private static final String RECORD_ONE_TO_ONE = "recordOneToOneListener";
   private static final String OPEN_SURVEY = "openSurveyDelegate";
   private static final String SEND_SURVEY_REMINDER = "sendSurveyReminderDelegate";
   private static final String CLOSE_SURVEY = "closeSurveyDelegate";
@@ -72,14 +67,16 @@ class CohortDiagramTest {
   private static final String SLUG = "2026-session-1";
   /** A field of {@code forms/publish-report.form} that the diagram fills in (CohortProcess names no constant). */
   private static final String REPORT_PATH = "reportPath";
+  private static final Duration SEVEN_DAYS_BEFORE = Duration.ofDays(7);
   /** The dates the stubbed Task_CreateCohort gives the cohort. */
   private static final Instant APPLICATIONS_CLOSE = DiagramEngine.START.plus(Duration.ofDays(14));
   private static final Instant STARTS = DiagramEngine.START.plus(Duration.ofDays(35));
-  private static final Duration SIX_HOURS = Duration.ofHours(6);
+  /** Week 0: the teams are formed a week before the start. */
+  private static final Instant TEAMS_FORM = STARTS.minus(SEVEN_DAYS_BEFORE);
   private static final Duration SEVEN_DAYS = Duration.ofDays(7);
 
   private final WeekCalendarStub calendar = new WeekCalendarStub(STARTS);
-  /** What the stubbed ranking answers to "all reviewed?", in turn; once they are used up, yes. */
+  /** What the stubbed count of reviews answers to "all reviewed?", in turn; once they are used up, yes. */
   private final Deque<Boolean> allReviewed = new ArrayDeque<>();
   /** What the stubbed offer to the waitlist answers to "place offered again?", in turn; then yes. */
   private final Deque<Boolean> placeReoffered = new ArrayDeque<>();
@@ -88,13 +85,14 @@ class CohortDiagramTest {
   void stubSteps() {
     Mocks.register(TeamDirectoryStub.BEAN, new TeamDirectoryStub());
     Mocks.register(WeekCalendarStub.BEAN, calendar);
+    Mocks.register(SelectionServiceStub.BEAN, new SelectionServiceStub());
     engine.steps()
         .whenRun(CREATE_COHORT, execution -> {
           COHORT_ID.on(execution, COHORT);
           APPLICATIONS_CLOSE_AT.on(execution, Date.from(APPLICATIONS_CLOSE));
-          STARTS_AT.on(execution, Date.from(STARTS));
+          TEAMS_FORM_AT.on(execution, Date.from(TEAMS_FORM));
         })
-        .whenRun(RANK_APPLICATIONS, execution -> ALL_REVIEWED.on(execution,
+        .whenRun(CHECK_REVIEWS, execution -> ALL_REVIEWED.on(execution,
             allReviewed.isEmpty() || allReviewed.remove()))
         .whenRun(OFFER_PLACE_TO_WAITLIST, execution -> PLACE_REOFFERED.on(execution,
             placeReoffered.isEmpty() || placeReoffered.remove()));
@@ -125,7 +123,7 @@ class CohortDiagramTest {
     execute(engine.dueTimer(pi));
 
     assertThat(pi).isWaitingAtExactly(TASK_FINALISE_SELECTION)
-        .hasPassedInOrder(EVENT_APPLICATIONS_CLOSE, TASK_CLOSE_APPLICATIONS, TASK_RANK_APPLICATIONS)
+        .hasPassedInOrder(EVENT_APPLICATIONS_CLOSE, TASK_CLOSE_APPLICATIONS, TASK_CHECK_REVIEWS, TASK_RANK_APPLICATIONS)
         .hasNotPassed(EVENT_CLOSED_EARLY);
     Assertions.assertThat(engine.steps().runsOf(CLOSE_APPLICATIONS)).extracting(run -> run.variable(COHORT_ID))
         .containsExactly(COHORT);
@@ -138,51 +136,117 @@ class CohortDiagramTest {
     closeEarly(pi);
 
     assertThat(pi).isWaitingAtExactly(TASK_FINALISE_SELECTION)
-        .hasPassedInOrder(EVENT_CLOSED_EARLY, TASK_CLOSE_APPLICATIONS, TASK_RANK_APPLICATIONS)
+        .hasPassedInOrder(EVENT_CLOSED_EARLY, TASK_CLOSE_APPLICATIONS, TASK_CHECK_REVIEWS, TASK_RANK_APPLICATIONS)
         .hasNotPassed(EVENT_APPLICATIONS_CLOSE);
     Assertions.assertThat(engine.timers(pi)).isEmpty();
   }
 
   @Test
-  void shouldRankAgainEverySixHoursWhileReviewsArePending() {
+  void shouldWaitForTheLastReviewsWithoutATimerThenRank() {
     allReviewed.addAll(List.of(false, false, true));
     ProcessInstance pi = open(2);
 
     closeEarly(pi);
-    assertThat(pi).isWaitingAtExactly(EVENT_WAIT_FOR_REVIEWS);
-    engine.clockForward(SIX_HOURS.minusSeconds(1));
-    Assertions.assertThat(engine.dueTimers(pi)).isEmpty();
-    engine.clockForward(Duration.ofSeconds(1));
-    execute(engine.dueTimer(pi));
-    assertThat(pi).isWaitingAtExactly(EVENT_WAIT_FOR_REVIEWS);
-    engine.clockForward(SIX_HOURS);
-    execute(engine.dueTimer(pi));
+    assertThat(pi).isWaitingAtExactly(GATEWAY_WAIT_FOR_REVIEWS)
+        .isWaitingFor(MESSAGE_REVIEW_COMPLETED, MESSAGE_SELECTION_REQUESTED);
+    Assertions.assertThat(engine.timers(pi)).as("no poll").isEmpty();
+    reviewCompleted(pi);
+    assertThat(pi).isWaitingAtExactly(GATEWAY_WAIT_FOR_REVIEWS);
+    reviewCompleted(pi);
 
-    assertThat(pi).isWaitingAtExactly(TASK_FINALISE_SELECTION);
-    Assertions.assertThat(engine.steps().runsOf(RANK_APPLICATIONS)).hasSize(3);
+    assertThat(pi).isWaitingAtExactly(TASK_FINALISE_SELECTION)
+        .hasPassedInOrder(TASK_CHECK_REVIEWS, EVENT_REVIEW_COMPLETED, TASK_CHECK_REVIEWS, EVENT_REVIEW_COMPLETED,
+            TASK_CHECK_REVIEWS, TASK_RANK_APPLICATIONS)
+        .hasNotPassed(EVENT_SELECTION_REQUESTED);
+    Assertions.assertThat(engine.steps().runsOf(CHECK_REVIEWS)).hasSize(3);
+    Assertions.assertThat(engine.steps().runsOf(RANK_APPLICATIONS)).hasSize(1);
+  }
+
+  @Test
+  void shouldRankWithTheReviewsInWhenAnOrganiserAsksBeforeTheLastOne() {
+    allReviewed.add(false);
+    ProcessInstance pi = open(2);
+    closeEarly(pi);
+
+    runtimeService().createMessageCorrelation(MESSAGE_SELECTION_REQUESTED).processInstanceId(pi.getId()).correlate();
+    assertThat(pi).isWaitingAtExactly(EVENT_SELECTION_REQUESTED);
+    execute(job());
+
+    assertThat(pi).isWaitingAtExactly(TASK_FINALISE_SELECTION)
+        .hasPassedInOrder(TASK_CHECK_REVIEWS, EVENT_SELECTION_REQUESTED, TASK_RANK_APPLICATIONS)
+        .hasNotPassed(EVENT_REVIEW_COMPLETED);
+    Assertions.assertThat(engine.steps().runsOf(CHECK_REVIEWS)).hasSize(1);
+    Assertions.assertThat(runtimeService().createMessageCorrelation(MESSAGE_REVIEW_COMPLETED)
+        .processInstanceId(pi.getId()).correlateAllWithResult()).as("a late review changes nothing").isEmpty();
   }
 
   // Selection and the acceptance period
 
   @Test
-  void shouldSendTheDecisionsWhenAnOrganiserFinalisesTheSelection() {
+  void shouldTellEachDecidedApplicationInItsOwnJobAndOpenTheAcceptancePeriodWhenTheSelectionIsFinalised() {
     ProcessInstance pi = awaitingSelection();
 
     Task selection = task(TASK_FINALISE_SELECTION);
     assertThat(selection).hasCandidateGroup(Roles.ORGANISERS);
     Assertions.assertThat(engine.deployedFormId(selection)).isEqualTo(FORM_FINALISE_SELECTION);
     complete(selection);
-    assertThat(pi).isWaitingAtExactly(TASK_SEND_SELECTION_DECISIONS);
-    execute(job());
+    assertThat(pi).isWaitingAt(TASK_SEND_SELECTION_DECISIONS + BpmnParse.MULTI_INSTANCE_BODY_ID_SUFFIX,
+        SUB_PROCESS_ACCEPTANCE_PERIOD, EVENT_TEAMS_FORMED);
+    execute(job(TASK_SEND_SELECTION_DECISIONS + BpmnParse.MULTI_INSTANCE_BODY_ID_SUFFIX));
+    List<Job> oneEach = jobQuery().processInstanceId(pi.getId()).activityId(TASK_SEND_SELECTION_DECISIONS).list();
+    Assertions.assertThat(oneEach).hasSize(SelectionServiceStub.DECIDED.size());
+    Assertions.assertThat(engine.steps().runsOf(SEND_SELECTION_DECISION)).isEmpty();
+    oneEach.forEach(decision -> execute(decision));
+    continueDecisions(pi);
 
-    assertThat(pi).isWaitingAtExactly(SUB_PROCESS_ACCEPTANCE_PERIOD, EVENT_COHORT_STARTS)
-        .isWaitingFor(MESSAGE_PLACE_RELEASED);
-    assertThat(engine.timerAt(pi, EVENT_COHORT_STARTS)).hasDueDate(Date.from(STARTS));
+    assertThat(pi).isWaitingAtExactly(SUB_PROCESS_ACCEPTANCE_PERIOD, EVENT_TEAMS_FORMED)
+        .isWaitingFor(MESSAGE_PLACE_RELEASED).hasPassed(GATEWAY_DECISIONS_AND_OFFERS, END_EVENT_DECISIONS_SENT);
+    assertThat(engine.timerAt(pi, EVENT_TEAMS_FORMED)).hasDueDate(Date.from(TEAMS_FORM));
     Assertions.assertThat(engine.steps().runs())
         .filteredOn(run -> run.elementId().equals(TASK_FINALISE_SELECTION))
         .extracting(Run::bean, Run::event, run -> run.variable(COHORT_ID))
         .containsExactly(tuple(PREPARE_SELECTION, "create", COHORT), tuple(FINALISE_SELECTION, "complete", COHORT));
-    Assertions.assertThat(engine.steps().runsOf(SEND_SELECTION_DECISIONS)).hasSize(1);
+    Assertions.assertThat(engine.steps().runsOf(SEND_SELECTION_DECISION))
+        .extracting(run -> run.variable(APPLICATION_ID))
+        .containsExactlyInAnyOrderElementsOf(SelectionServiceStub.DECIDED);
+  }
+
+  @Test
+  void shouldRaiseAnIncidentForTheOneApplicationThatCannotBeToldAndGoOnWithTheOthers() {
+    long failing = SelectionServiceStub.DECIDED.get(1);
+    engine.steps().whenRun(SEND_SELECTION_DECISION, execution -> {
+      if (APPLICATION_ID.from(execution) == failing) {
+        throw new IllegalStateException("Application " + failing + " is not waiting for a decision");
+      }
+    });
+    ProcessInstance pi = awaitingSelection();
+    complete(task(TASK_FINALISE_SELECTION));
+    execute(job(TASK_SEND_SELECTION_DECISIONS + BpmnParse.MULTI_INSTANCE_BODY_ID_SUFFIX));
+
+    int failures = 0;
+    for (int attempt = 1; attempt <= 6; attempt++) {
+      for (Job decision : jobQuery().processInstanceId(pi.getId()).activityId(TASK_SEND_SELECTION_DECISIONS)
+          .executable().list()) {
+        try {
+          managementService().executeJob(decision.getId());
+        } catch (RuntimeException expected) {
+          failures++; // the failing application's job: tried five times, five minutes apart
+        }
+      }
+      continueDecisions(pi);
+      engine.clockForward(Duration.ofMinutes(5).plusSeconds(1));
+    }
+
+    Assertions.assertThat(failures).isEqualTo(5);
+    Assertions.assertThat(runtimeService().createIncidentQuery().processInstanceId(pi.getId()).list())
+        .singleElement().satisfies(incident -> Assertions.assertThat(incident.getActivityId())
+            .isEqualTo(TASK_SEND_SELECTION_DECISIONS));
+    Assertions.assertThat(engine.steps().runsOf(SEND_SELECTION_DECISION))
+        .extracting(run -> run.variable(APPLICATION_ID))
+        .filteredOn(id -> id != failing).containsExactlyInAnyOrder(SelectionServiceStub.DECIDED.get(0),
+            SelectionServiceStub.DECIDED.get(2));
+    assertThat(pi).isWaitingAt(SUB_PROCESS_ACCEPTANCE_PERIOD, EVENT_TEAMS_FORMED, TASK_SEND_SELECTION_DECISIONS)
+        .hasNotPassed(END_EVENT_DECISIONS_SENT);
   }
 
   @Test
@@ -190,10 +254,10 @@ class CohortDiagramTest {
     ProcessInstance pi = inAcceptancePeriod();
 
     releasePlace(pi);
-    assertThat(pi).isWaitingAtExactly(SUB_PROCESS_ACCEPTANCE_PERIOD, EVENT_COHORT_STARTS, TASK_OFFER_PLACE_TO_WAITLIST);
+    assertThat(pi).isWaitingAtExactly(SUB_PROCESS_ACCEPTANCE_PERIOD, EVENT_TEAMS_FORMED, TASK_OFFER_PLACE_TO_WAITLIST);
     execute(job(TASK_OFFER_PLACE_TO_WAITLIST));
 
-    assertThat(pi).isWaitingAtExactly(SUB_PROCESS_ACCEPTANCE_PERIOD, EVENT_COHORT_STARTS)
+    assertThat(pi).isWaitingAtExactly(SUB_PROCESS_ACCEPTANCE_PERIOD, EVENT_TEAMS_FORMED)
         .hasPassedInOrder(BOUNDARY_EVENT_PLACE_RELEASED, TASK_OFFER_PLACE_TO_WAITLIST, END_EVENT_PLACE_REOFFERED)
         .hasNotPassed(END_EVENT_PLACE_UNFILLED);
     Assertions.assertThat(engine.steps().runsOf(OFFER_PLACE_TO_WAITLIST)).hasSize(1);
@@ -207,7 +271,7 @@ class CohortDiagramTest {
     releasePlace(pi);
     execute(job(TASK_OFFER_PLACE_TO_WAITLIST));
 
-    assertThat(pi).isWaitingAtExactly(SUB_PROCESS_ACCEPTANCE_PERIOD, EVENT_COHORT_STARTS)
+    assertThat(pi).isWaitingAtExactly(SUB_PROCESS_ACCEPTANCE_PERIOD, EVENT_TEAMS_FORMED)
         .hasPassedInOrder(BOUNDARY_EVENT_PLACE_RELEASED, TASK_OFFER_PLACE_TO_WAITLIST, END_EVENT_PLACE_UNFILLED)
         .hasNotPassed(END_EVENT_PLACE_REOFFERED);
   }
@@ -215,17 +279,17 @@ class CohortDiagramTest {
   // Teams
 
   @Test
-  void shouldCloseTheWaitlistAndProposeTeamsWhenTheCohortStarts() {
+  void shouldCloseTheWaitlistAndProposeTeamsAWeekBeforeTheStart() {
     ProcessInstance pi = inAcceptancePeriod();
 
-    engine.clockAt(STARTS);
+    engine.clockAt(TEAMS_FORM);
     execute(engine.dueTimer(pi));
     assertThat(pi).isWaitingAtExactly(TASK_CLOSE_WAITLIST);
     execute(job());
 
     assertThat(pi).isWaitingAtExactly(TASK_CONFIRM_TEAMS)
         .hasPassed(SUB_PROCESS_ACCEPTANCE_PERIOD)
-        .hasPassedInOrder(EVENT_COHORT_STARTS, TASK_CLOSE_WAITLIST, TASK_FORM_TEAMS);
+        .hasPassedInOrder(EVENT_TEAMS_FORMED, TASK_CLOSE_WAITLIST, TASK_FORM_TEAMS);
     Task teams = task();
     assertThat(teams).hasCandidateGroup(Roles.ORGANISERS);
     Assertions.assertThat(engine.deployedFormId(teams)).isEqualTo(FORM_CONFIRM_TEAMS);
@@ -236,146 +300,58 @@ class CohortDiagramTest {
   }
 
   @Test
-  void shouldWelcomeTheTeamsThenWaitForTheFirstWeekWhenTeamsAreConfirmed() {
+  void shouldWelcomeTheTeamsThenStartOneProcessPerTeamAndWaitForTheLastWeekToEnd() {
     ProcessInstance pi = confirmingTeams();
 
     complete(task(TASK_CONFIRM_TEAMS));
     assertThat(pi).isWaitingAtExactly(TASK_SEND_TEAM_WELCOME);
     execute(job());
 
-    assertThat(pi).isWaitingAt(SUB_PROCESS_WEEK, EVENT_WEEK_STARTS);
-    assertThat(engine.timerAt(pi, EVENT_WEEK_STARTS)).hasDueDate(calendar.startOf(COHORT, 1));
+    assertThat(pi).isWaitingAt(CALL_ACTIVITY_RUN_TEAMS, EVENT_LAST_WEEK_ENDS).isNotWaitingAt(TASK_SEND_TEAM_WELCOME);
+    Assertions.assertThat(teamProcesses(pi)).extracting(ProcessInstance::getBusinessKey)
+        .containsExactlyInAnyOrderElementsOf(TEAMS.stream().map(String::valueOf).toList());
+    Assertions.assertThat(teamProcesses(pi)).allSatisfy(team -> Assertions.assertThat(
+            runtimeService().getVariables(team.getId(), List.of(COHORT_ID.name(), TEAM_ID.name(), WEEKS.name())))
+        .containsEntry(COHORT_ID.name(), COHORT).containsEntry(TEAM_ID.name(), Long.valueOf(team.getBusinessKey()))
+        .containsEntry(WEEKS.name(), 2L));
+    assertThat(engine.timerAt(pi, EVENT_LAST_WEEK_ENDS)).hasDueDate(calendar.dueAt(COHORT, 2));
     Assertions.assertThat(engine.steps().runs()).extracting(Run::bean).endsWith(CONFIRM_TEAMS, SEND_TEAM_WELCOME);
-  }
-
-  // Weeks of mentorship
-
-  @Test
-  void shouldAskEachNavigatorForTheCheckInOfAWeekWithoutOneToOnes() {
-    ProcessInstance pi = inWeeks(2);
-
-    startWeek(pi, 1);
-
-    assertThat(pi).isWaitingAt(TASK_RECORD_CHECK_IN).isNotWaitingAt(TASK_HOLD_ONE_TO_ONE);
-    List<Task> checkIns = openTasks(pi, TASK_RECORD_CHECK_IN);
-    Assertions.assertThat(checkIns).extracting(Task::getAssignee)
-        .containsExactlyInAnyOrder(navigatorOfTeam(TEAMS.get(0)), navigatorOfTeam(TEAMS.get(1)));
-    Assertions.assertThat(checkIns).allSatisfy(task -> {
-      assertThat(task).hasDueDate(calendar.dueAt(COHORT, 1));
-      Assertions.assertThat(engine.deployedFormId(task)).isEqualTo(FORM_RECORD_CHECK_IN);
-    });
-    Assertions.assertThat(engine.steps().runsOf(PREPARE_CHECK_IN))
-        .extracting(run -> run.variable(TEAM_ID), run -> run.variable(WEEK))
-        .containsExactlyInAnyOrder(tuple(TEAMS.get(0), 1L), tuple(TEAMS.get(1), 1L));
-  }
-
-  @Test
-  void shouldAskEachCaptainForAOneToOneWithEachDjangonautEverySecondWeek() {
-    ProcessInstance pi = inWeeks(2);
-    startWeek(pi, 1);
-    recordWeek(pi);
-
-    engine.clockAt(calendar.startOf(COHORT, 2).toInstant().minusSeconds(1));
-    Assertions.assertThat(engine.dueTimers(pi)).isEmpty();
-    startWeek(pi, 2);
-
-    assertThat(pi).isWaitingAt(TASK_RECORD_CHECK_IN, TASK_HOLD_ONE_TO_ONE);
-    List<Task> oneToOnes = openTasks(pi, TASK_HOLD_ONE_TO_ONE);
-    Assertions.assertThat(oneToOnes).extracting(Task::getAssignee).containsExactlyInAnyOrderElementsOf(
-        DJANGONAUTS.stream().map(TeamDirectoryStub::captainOfDjangonaut).toList());
-    Assertions.assertThat(oneToOnes).allSatisfy(task -> {
-      assertThat(task).hasDueDate(calendar.dueAt(COHORT, 2));
-      Assertions.assertThat(engine.deployedFormId(task)).isEqualTo(FORM_HOLD_ONE_TO_ONE);
-    });
-    Assertions.assertThat(engine.steps().runsOf(PREPARE_ONE_TO_ONE))
-        .extracting(run -> run.variable(DJANGONAUT_ID), run -> run.variable(WEEK))
-        .containsExactlyInAnyOrderElementsOf(DJANGONAUTS.stream().map(id -> tuple(id, 2L)).toList());
-    Assertions.assertThat(openTasks(pi, TASK_RECORD_CHECK_IN)).hasSize(TEAMS.size());
-  }
-
-  @Test
-  void shouldRemindTheNavigatorOfAnOverdueCheckInThenTellTheOrganisersAWeekLater() {
-    ProcessInstance pi = inWeeks(2);
-    startWeek(pi, 1);
-
-    engine.clockAt(calendar.dueAt(COHORT, 1).toInstant().minusSeconds(1));
-    Assertions.assertThat(engine.dueTimers(pi)).isEmpty();
-    engine.clockAt(calendar.dueAt(COHORT, 1).toInstant());
-    engine.dueTimers(pi).forEach(timer -> execute(timer));
-    Assertions.assertThat(engine.steps().runsOf(CHECK_IN_OVERDUE))
-        .extracting(Run::elementId, Run::event, run -> run.variable(TEAM_ID), run -> run.variable(WEEK))
-        .containsExactlyInAnyOrder(tuple(TASK_RECORD_CHECK_IN, "timeout", TEAMS.get(0), 1L),
-            tuple(TASK_RECORD_CHECK_IN, "timeout", TEAMS.get(1), 1L));
-    Assertions.assertThat(engine.steps().runsOf(CHECK_IN_ESCALATION)).isEmpty();
-
-    engine.clockAt(calendar.escalateAt(COHORT, 1).toInstant());
-    engine.dueTimers(pi).forEach(timer -> execute(timer));
-
-    Assertions.assertThat(engine.steps().runsOf(CHECK_IN_ESCALATION))
-        .extracting(Run::event, run -> run.variable(TEAM_ID), run -> run.variable(WEEK))
-        .containsExactlyInAnyOrder(tuple("timeout", TEAMS.get(0), 1L), tuple("timeout", TEAMS.get(1), 1L));
-    Assertions.assertThat(openTasks(pi, TASK_RECORD_CHECK_IN)).as("still to be recorded").hasSize(TEAMS.size());
-    Assertions.assertThat(engine.timers(pi)).isEmpty();
-  }
-
-  @Test
-  void shouldHoldTheNextWeekUntilEveryTaskOfTheWeekIsRecorded() {
-    ProcessInstance pi = inWeeks(2);
-    startWeek(pi, 1);
-
-    engine.clockAt(calendar.startOf(COHORT, 2).toInstant().plus(Duration.ofDays(3)));
-    Assertions.assertThat(engine.timerAt(pi, EVENT_WEEK_STARTS)).as("week 2 not yet begun").isNull();
-    Assertions.assertThat(openTasks(pi, TASK_RECORD_CHECK_IN)).extracting(Task::getDueDate)
-        .containsOnly(calendar.dueAt(COHORT, 1));
-
-    recordWeek(pi);
-    execute(engine.dueTimer(pi));
-
-    Assertions.assertThat(engine.steps().runsOf(PREPARE_CHECK_IN)).extracting(run -> run.variable(WEEK))
-        .containsExactly(1L, 1L, 2L, 2L);
-  }
-
-  @Test
-  void shouldRunEachOfTheEightWeeksInTurnThenSendTheSurvey() {
-    ProcessInstance pi = inWeeks(8);
-
-    for (long week = 1; week <= 8; week++) {
-      startWeek(pi, week);
-      recordWeek(pi);
-    }
-
-    assertThat(pi).isWaitingAtExactly(TASK_OPEN_SURVEY);
-    Assertions.assertThat(engine.steps().runsOf(RECORD_CHECK_IN)).extracting(run -> run.variable(WEEK))
-        .containsExactlyElementsOf(LongStream.rangeClosed(1, 8).boxed()
-            .flatMap(week -> TEAMS.stream().map(team -> week)).toList());
-    Assertions.assertThat(engine.steps().runsOf(RECORD_ONE_TO_ONE)).extracting(run -> run.variable(WEEK))
-        .containsExactlyElementsOf(LongStream.of(2, 4, 6, 8).boxed()
-            .flatMap(week -> DJANGONAUTS.stream().map(djangonaut -> week)).toList());
-    Assertions.assertThat(engine.steps().runsOf(CHECK_IN_OVERDUE)).isEmpty();
   }
 
   // Survey and report
 
   @Test
-  void shouldRemindAboutTheSurveyAfterSevenDaysAndCloseItSevenDaysLater() {
+  void shouldSendTheSurveyWhenTheLastWeekEndsThenWaitForTheTeamsBeforeTheReport() {
     ProcessInstance pi = runtimeService().createProcessInstanceByKey(KEY).businessKey(SLUG)
-        .setVariable(COHORT_ID.name(), COHORT).startBeforeActivity(TASK_OPEN_SURVEY).execute();
-    assertThat(pi).isWaitingAtExactly(TASK_OPEN_SURVEY);
-    execute(job());
+        .setVariable(COHORT_ID.name(), COHORT).setVariable(WEEKS.name(), 2L)
+        .startBeforeActivity(GATEWAY_WEEKS_BEGIN).execute();
+    assertThat(pi).isWaitingAt(CALL_ACTIVITY_RUN_TEAMS, EVENT_LAST_WEEK_ENDS);
+    Assertions.assertThat(teamProcesses(pi)).hasSize(TEAMS.size());
 
-    assertThat(pi).isWaitingAtExactly(EVENT_SURVEY_REMINDER_DUE);
+    engine.clockAt(calendar.dueAt(COHORT, 2).toInstant().minusSeconds(1));
+    Assertions.assertThat(engine.dueTimers(pi)).isEmpty();
+    engine.clockAt(calendar.dueAt(COHORT, 2).toInstant());
+    execute(engine.dueTimer(pi));
+    assertThat(pi).isWaitingAt(CALL_ACTIVITY_RUN_TEAMS, TASK_OPEN_SURVEY);
+    execute(job(TASK_OPEN_SURVEY));
+
+    assertThat(pi).isWaitingAt(CALL_ACTIVITY_RUN_TEAMS, EVENT_SURVEY_REMINDER_DUE).isNotWaitingAt(TASK_OPEN_SURVEY);
     engine.clockForward(SEVEN_DAYS.minusSeconds(1));
     Assertions.assertThat(engine.dueTimers(pi)).isEmpty();
     engine.clockForward(Duration.ofSeconds(1));
     execute(engine.dueTimer(pi));
-    assertThat(pi).isWaitingAtExactly(TASK_SEND_SURVEY_REMINDER);
-    execute(job());
+    assertThat(pi).isWaitingAt(CALL_ACTIVITY_RUN_TEAMS, TASK_SEND_SURVEY_REMINDER);
+    execute(job(TASK_SEND_SURVEY_REMINDER));
 
-    assertThat(pi).isWaitingAtExactly(EVENT_SURVEY_CLOSES);
+    assertThat(pi).isWaitingAt(CALL_ACTIVITY_RUN_TEAMS, EVENT_SURVEY_CLOSES);
     engine.clockForward(SEVEN_DAYS);
     execute(engine.dueTimer(pi));
+    assertThat(pi).hasPassed(TASK_CLOSE_SURVEY).isNotWaitingAt(TASK_PUBLISH_REPORT)
+        .isWaitingAt(CALL_ACTIVITY_RUN_TEAMS);
 
-    assertThat(pi).isWaitingAtExactly(TASK_PUBLISH_REPORT);
+    finishTeams(pi);
+
+    assertThat(pi).isWaitingAtExactly(TASK_PUBLISH_REPORT).hasPassed(GATEWAY_REPORT_DUE);
     Assertions.assertThat(engine.steps().runs()).extracting(Run::bean)
         .containsExactly(OPEN_SURVEY, SEND_SURVEY_REMINDER, CLOSE_SURVEY);
   }
@@ -403,10 +379,9 @@ class CohortDiagramTest {
     ProcessInstance pi = confirmingTeams();
     complete(task(TASK_CONFIRM_TEAMS));
     execute(job(TASK_SEND_TEAM_WELCOME));
-    for (long week = 1; week <= 2; week++) {
-      startWeek(pi, week);
-      recordWeek(pi);
-    }
+    finishTeams(pi);
+    engine.clockAt(calendar.dueAt(COHORT, 2).toInstant());
+    execute(engine.dueTimer(pi));
     execute(job(TASK_OPEN_SURVEY));
     engine.clockForward(SEVEN_DAYS);
     execute(engine.dueTimer(pi));
@@ -416,10 +391,13 @@ class CohortDiagramTest {
     complete(task(TASK_PUBLISH_REPORT));
 
     assertThat(pi).isEnded().hasPassedInOrder(START_EVENT_COHORT_OPENED, TASK_CREATE_COHORT,
-        TASK_CLOSE_APPLICATIONS, TASK_RANK_APPLICATIONS, TASK_FINALISE_SELECTION, TASK_SEND_SELECTION_DECISIONS,
+        TASK_CLOSE_APPLICATIONS, TASK_CHECK_REVIEWS, TASK_RANK_APPLICATIONS, TASK_FINALISE_SELECTION,
+        TASK_SEND_SELECTION_DECISIONS,
         SUB_PROCESS_ACCEPTANCE_PERIOD, TASK_CLOSE_WAITLIST, TASK_FORM_TEAMS, TASK_CONFIRM_TEAMS,
-        TASK_SEND_TEAM_WELCOME, SUB_PROCESS_WEEK, TASK_OPEN_SURVEY, TASK_SEND_SURVEY_REMINDER, TASK_CLOSE_SURVEY,
-        TASK_PUBLISH_REPORT, END_EVENT_COHORT_COMPLETED);
+        TASK_SEND_TEAM_WELCOME, GATEWAY_WEEKS_BEGIN, EVENT_LAST_WEEK_ENDS, TASK_OPEN_SURVEY,
+        TASK_SEND_SURVEY_REMINDER, TASK_CLOSE_SURVEY, GATEWAY_REPORT_DUE, TASK_PUBLISH_REPORT,
+        END_EVENT_COHORT_COMPLETED);
+    assertThat(pi).hasPassed(CALL_ACTIVITY_RUN_TEAMS);
     Assertions.assertThat(engine.steps().runs()).filteredOn(run -> !run.bean().equals(CREATE_COHORT))
         .allSatisfy(run -> Assertions.assertThat(run.variable(COHORT_ID)).as(run.bean()).isEqualTo(COHORT));
   }
@@ -432,6 +410,13 @@ class CohortDiagramTest {
 
   private static void closeEarly(ProcessInstance pi) {
     runtimeService().createMessageCorrelation(MESSAGE_CLOSE_APPLICATIONS).processInstanceId(pi.getId()).correlate();
+  }
+
+  /** An application's process tells the cohort its reviews are in; the cohort counts again in a job of its own. */
+  private static void reviewCompleted(ProcessInstance pi) {
+    runtimeService().createMessageCorrelation(MESSAGE_REVIEW_COMPLETED).processInstanceId(pi.getId()).correlate();
+    assertThat(pi).isWaitingAtExactly(EVENT_REVIEW_COMPLETED);
+    execute(job());
   }
 
   private static void releasePlace(ProcessInstance pi) {
@@ -448,48 +433,46 @@ class CohortDiagramTest {
   private static ProcessInstance inAcceptancePeriod() {
     ProcessInstance pi = awaitingSelection();
     complete(task(TASK_FINALISE_SELECTION));
-    execute(job(TASK_SEND_SELECTION_DECISIONS));
-    assertThat(pi).isWaitingAtExactly(SUB_PROCESS_ACCEPTANCE_PERIOD, EVENT_COHORT_STARTS);
+    execute(job(TASK_SEND_SELECTION_DECISIONS + BpmnParse.MULTI_INSTANCE_BODY_ID_SUFFIX));
+    jobQuery().processInstanceId(pi.getId()).activityId(TASK_SEND_SELECTION_DECISIONS).list()
+        .forEach(decision -> execute(decision));
+    continueDecisions(pi);
+    assertThat(pi).isWaitingAtExactly(SUB_PROCESS_ACCEPTANCE_PERIOD, EVENT_TEAMS_FORMED);
     return pi;
+  }
+
+  /** Runs the continuations after each decision (asyncAfter), saved one by one. */
+  private static void continueDecisions(ProcessInstance pi) {
+    for (Job continuation : jobQuery().processInstanceId(pi.getId()).messages().executable().list()) {
+      if (managementService().createJobDefinitionQuery().jobDefinitionId(continuation.getJobDefinitionId())
+          .singleResult().getJobConfiguration().equals("async-after")) {
+        execute(continuation);
+      }
+    }
   }
 
   private static ProcessInstance confirmingTeams() {
     ProcessInstance pi = inAcceptancePeriod();
-    engine.clockAt(STARTS);
+    engine.clockAt(TEAMS_FORM);
     execute(engine.dueTimer(pi));
     execute(job(TASK_CLOSE_WAITLIST));
     assertThat(pi).isWaitingAtExactly(TASK_CONFIRM_TEAMS);
     return pi;
   }
 
-  /** An instance that starts at the weeks of mentorship of a cohort of so many weeks. */
-  private static ProcessInstance inWeeks(long weeks) {
-    ProcessInstance pi = runtimeService().createProcessInstanceByKey(KEY).businessKey(SLUG)
-        .setVariable(COHORT_ID.name(), COHORT).setVariable(WEEKS.name(), weeks)
-        .startBeforeActivity(SUB_PROCESS_WEEK + BpmnParse.MULTI_INSTANCE_BODY_ID_SUFFIX).execute();
-    assertThat(pi).isWaitingAt(EVENT_WEEK_STARTS);
-    return pi;
+  /** The teams' processes the call activity started (their own weeks are tested in TeamDiagramTest). */
+  private static List<ProcessInstance> teamProcesses(ProcessInstance pi) {
+    return runtimeService().createProcessInstanceQuery().superProcessInstanceId(pi.getId()).list();
   }
 
-  /** Moves the clock to the start of the week and fires the week's timer. */
-  private void startWeek(ProcessInstance pi, long week) {
-    engine.clockAt(calendar.startOf(COHORT, week).toInstant());
-    assertThat(engine.timerAt(pi, EVENT_WEEK_STARTS)).hasDueDate(calendar.startOf(COHORT, week));
-    execute(engine.dueTimer(pi));
-  }
-
-  /** Completes the week's check-ins and one-to-ones, each followed by its continuation (saved one by one). */
-  private static void recordWeek(ProcessInstance pi) {
-    for (String taskKey : List.of(TASK_RECORD_CHECK_IN, TASK_HOLD_ONE_TO_ONE)) {
-      for (Task task : openTasks(pi, taskKey)) {
-        complete(task);
-        execute(job(jobQuery().messages().activityId(taskKey)));
-      }
+  /** Takes each team's process to its end, as its weeks would, and runs the call activity's continuations. */
+  private static void finishTeams(ProcessInstance pi) {
+    for (ProcessInstance team : teamProcesses(pi)) {
+      runtimeService().createProcessInstanceModification(team.getId())
+          .cancelAllForActivity(TeamProcess.SUB_PROCESS_WEEK + BpmnParse.MULTI_INSTANCE_BODY_ID_SUFFIX)
+          .startBeforeActivity(TeamProcess.END_EVENT_TEAM_DONE).execute();
     }
-    assertThat(pi).isNotWaitingAt(TASK_RECORD_CHECK_IN, TASK_HOLD_ONE_TO_ONE);
-  }
-
-  private static List<Task> openTasks(ProcessInstance pi, String taskKey) {
-    return taskQuery().processInstanceId(pi.getId()).taskDefinitionKey(taskKey).list();
+    jobQuery().processInstanceId(pi.getId()).messages().activityId(CALL_ACTIVITY_RUN_TEAMS).list()
+        .forEach(continuation -> execute(continuation));
   }
 }

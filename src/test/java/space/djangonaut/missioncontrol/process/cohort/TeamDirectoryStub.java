@@ -3,8 +3,9 @@ package space.djangonaut.missioncontrol.process.cohort;
 import java.util.List;
 
 /**
- * Stands in for the bean {@code teamDirectory} ({@code team.TeamDirectory}) in {@code cohort.bpmn}'s expressions: one
- * cohort of two teams and three Djangonauts. Public, with public methods, for the expression language to call.
+ * Stands in for the bean {@code teamDirectory} ({@code team.TeamDirectory}) in the expressions of {@code cohort.bpmn}
+ * and {@code team.bpmn}: one cohort of two teams and three Djangonauts, two in the first team and one in the second.
+ * Public, with public methods, for the expression language to call.
  */
 public class TeamDirectoryStub {
 
@@ -27,6 +28,19 @@ public class TeamDirectoryStub {
   public List<Long> djangonautIds(long cohortId) {
     requireCohort(cohortId);
     return DJANGONAUTS;
+  }
+
+  /** The Djangonauts of one team: 101 and 102 in team 11, 103 in team 12. */
+  public List<Long> djangonautIdsOf(long teamId) {
+    return djangonautsOfTeam(teamId);
+  }
+
+  /** What {@link #djangonautIdsOf} answers, for assertions. */
+  public static List<Long> djangonautsOfTeam(long teamId) {
+    if (!TEAMS.contains(teamId)) {
+      throw new IllegalArgumentException("No team " + teamId);
+    }
+    return teamId == TEAMS.get(0) ? DJANGONAUTS.subList(0, 2) : DJANGONAUTS.subList(2, 3);
   }
 
   /** The user id of a team's Navigator. */

@@ -5,9 +5,10 @@ import java.time.Instant;
 import java.util.Date;
 
 /**
- * Stands in for the bean {@code weekCalendar} ({@code mentorship.WeekCalendar}) in {@code cohort.bpmn}'s timers and
- * due dates, with the same rules: week 1 starts when the cohort starts, a week's check-ins are due at its end and
- * escalated a week later. Public, with public methods, for the expression language to call.
+ * Stands in for the bean {@code weekCalendar} ({@code mentorship.WeekCalendar}) in the timers and due dates of
+ * {@code cohort.bpmn} and {@code team.bpmn}, with the same rules: week 1 starts when the cohort starts, a week's
+ * check-ins are due at its end and escalated a week later. Public, with public methods, for the expression language
+ * to call.
  */
 public class WeekCalendarStub {
 

@@ -18,6 +18,7 @@ import static space.djangonaut.missioncontrol.process.volunteer.VolunteerProcess
 import static space.djangonaut.missioncontrol.process.volunteer.VolunteerProcess.TASK_SEND_DECLINED;
 import static space.djangonaut.missioncontrol.process.volunteer.VolunteerProcess.TASK_SEND_WELCOME;
 import static space.djangonaut.missioncontrol.process.volunteer.VolunteerProcess.VOLUNTEER_ID;
+
 import java.util.Map;
 import org.assertj.core.api.Assertions;
 import org.camunda.bpm.engine.runtime.ProcessInstance;

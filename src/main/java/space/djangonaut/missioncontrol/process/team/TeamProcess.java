@@ -1,0 +1,68 @@
+package space.djangonaut.missioncontrol.process.team;
+
+import static space.djangonaut.missioncontrol.process.Variable.longVariable;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import space.djangonaut.missioncontrol.process.Variable;
+
+/**
+ * Names shared by {@code bpmn/team.bpmn}, its steps ({@link TeamSteps}) and its tests. The cohort's process starts
+ * one instance per team (business key = team id) when the teams are welcomed.
+ */
+public final class TeamProcess {
+
+  public static final String KEY = "team";
+
+  // Elements
+  public static final String START_EVENT_TEAM_WELCOMED = "StartEvent_TeamWelcomed";
+  public static final String SUB_PROCESS_WEEK = "SubProcess_Week";
+  public static final String EVENT_WEEK_STARTS = "Event_WeekStarts";
+  public static final String TASK_RECORD_CHECK_IN = "Task_RecordCheckIn";
+  public static final String BOUNDARY_EVENT_CHECK_IN_OVERDUE = "BoundaryEvent_CheckInOverdue";
+  public static final String TASK_REMIND_NAVIGATOR = "Task_RemindNavigator";
+  public static final String END_EVENT_NAVIGATOR_REMINDED = "EndEvent_NavigatorReminded";
+  public static final String BOUNDARY_EVENT_CHECK_IN_NOT_RECORDED = "BoundaryEvent_CheckInNotRecorded";
+  public static final String TASK_CLOSE_CHECK_IN = "Task_CloseCheckIn";
+  public static final String TASK_HOLD_ONE_TO_ONE = "Task_HoldOneToOne";
+  public static final String BOUNDARY_EVENT_ONE_TO_ONES_OVERDUE = "BoundaryEvent_OneToOnesOverdue";
+  public static final String TASK_REMIND_CAPTAINS = "Task_RemindCaptains";
+  public static final String END_EVENT_CAPTAINS_REMINDED = "EndEvent_CaptainsReminded";
+  public static final String BOUNDARY_EVENT_ONE_TO_ONES_NOT_RECORDED = "BoundaryEvent_OneToOnesNotRecorded";
+  public static final String TASK_CLOSE_ONE_TO_ONES = "Task_CloseOneToOnes";
+  public static final String END_EVENT_WEEK_DONE = "EndEvent_WeekDone";
+  public static final String END_EVENT_TEAM_DONE = "EndEvent_TeamDone";
+
+  // Variables
+  /** The team this instance runs for; also its business key. */
+  public static final Variable<Long> TEAM_ID = longVariable("teamId");
+  /** The team's cohort, whose calendar the timers read. */
+  public static final Variable<Long> COHORT_ID = longVariable("cohortId");
+  /** The cohort's number of weeks, the loop cardinality of SubProcess_Week. */
+  public static final Variable<Long> WEEKS = longVariable("weeks");
+  /** The week (1-based) of an instance of SubProcess_Week. */
+  public static final Variable<Long> WEEK = longVariable("week");
+  /** The element variable of the one-to-one multi-instance: a Djangonaut's application id. */
+  public static final Variable<Long> DJANGONAUT_ID = longVariable("djangonautId");
+
+  // Camunda Forms of the user tasks (formRef)
+  public static final String FORM_RECORD_CHECK_IN = "record-check-in";
+  public static final String FORM_HOLD_ONE_TO_ONE = "hold-one-to-one";
+
+  /**
+   * The team this instance runs for, from its business key (see {@link Variable#fromBusinessKey}): a Navigator or
+   * Captain cannot point a step at another team.
+   *
+   * @throws IllegalStateException if {@link #TEAM_ID} no longer agrees with the business key
+   */
+  public static long teamId(DelegateExecution execution) {
+    return TEAM_ID.fromBusinessKey(execution);
+  }
+
+  /** The team of the task's instance, from its business key. */
+  public static long teamId(DelegateTask task) {
+    return teamId(task.getExecution());
+  }
+
+  private TeamProcess() {}
+}

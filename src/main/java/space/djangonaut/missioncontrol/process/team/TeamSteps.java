@@ -1,0 +1,83 @@
+package space.djangonaut.missioncontrol.process.team;
+
+import static space.djangonaut.missioncontrol.process.team.TeamProcess.COHORT_ID;
+import static space.djangonaut.missioncontrol.process.team.TeamProcess.DJANGONAUT_ID;
+import static space.djangonaut.missioncontrol.process.team.TeamProcess.WEEK;
+import static space.djangonaut.missioncontrol.process.team.TeamProcess.teamId;
+
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import space.djangonaut.missioncontrol.mail.Step;
+import space.djangonaut.missioncontrol.mentorship.CheckInReport;
+import space.djangonaut.missioncontrol.mentorship.MentorshipService;
+import space.djangonaut.missioncontrol.mentorship.OneToOneReport;
+import space.djangonaut.missioncontrol.process.TaskForms;
+
+/**
+ * The steps of {@code bpmn/team.bpmn}, under the bean names its {@code delegateExpression}s use: a team's weekly
+ * check-ins and one-to-ones, their reminders, and their closing as "not recorded". Each reads its variables, calls
+ * one service method and writes what the next gateway or timer reads.
+ */
+@Configuration(proxyBeanMethods = false)
+class TeamSteps {
+
+  // Check-ins
+
+  /** On creating a Navigator's Task_RecordCheckIn: the team and its members, shown read-only. */
+  @Bean
+  TaskListener prepareCheckInListener(MentorshipService mentorship, TaskForms forms) {
+    return task -> forms.show(task, mentorship.checkInContext(teamId(task), WEEK.from(task)));
+  }
+
+  /** On completing Task_RecordCheckIn: what the Navigator recorded. */
+  @Bean
+  TaskListener recordCheckInListener(MentorshipService mentorship, TaskForms forms) {
+    return task -> mentorship.recordCheckIn(COHORT_ID.from(task), teamId(task), WEEK.from(task),
+        task.getAssignee(), forms.bind(task.getVariables(), CheckInReport.class));
+  }
+
+  /** Task_RemindNavigator: the check-in is still open at the end of its week; the Navigator gets a reminder. */
+  @Bean
+  JavaDelegate remindNavigatorDelegate(MentorshipService mentorship) {
+    return execution -> mentorship.remindNavigator(teamId(execution), WEEK.from(execution),
+        Step.of(execution));
+  }
+
+  /** Task_CloseCheckIn: a week after its reminder the check-in is recorded as not recorded; organisers are told. */
+  @Bean
+  JavaDelegate closeCheckInDelegate(MentorshipService mentorship) {
+    return execution -> mentorship.closeCheckIn(COHORT_ID.from(execution), teamId(execution),
+        WEEK.from(execution), Step.of(execution));
+  }
+
+  // One-to-ones
+
+  /** On creating a Captain's Task_HoldOneToOne: who the one-to-one is with. */
+  @Bean
+  TaskListener prepareOneToOneListener(MentorshipService mentorship, TaskForms forms) {
+    return task -> forms.show(task, mentorship.oneToOneContext(DJANGONAUT_ID.from(task), WEEK.from(task)));
+  }
+
+  /** On completing Task_HoldOneToOne: whether it was held, and the Captain's notes. */
+  @Bean
+  TaskListener recordOneToOneListener(MentorshipService mentorship, TaskForms forms) {
+    return task -> mentorship.recordOneToOne(COHORT_ID.from(task), DJANGONAUT_ID.from(task), WEEK.from(task),
+        task.getAssignee(), forms.bind(task.getVariables(), OneToOneReport.class));
+  }
+
+  /** Task_RemindCaptains: one-to-ones still open at the end of their week; their Captains get a reminder. */
+  @Bean
+  JavaDelegate remindCaptainsDelegate(MentorshipService mentorship) {
+    return execution -> mentorship.remindCaptains(teamId(execution), WEEK.from(execution),
+        Step.of(execution));
+  }
+
+  /** Task_CloseOneToOnes: a week after the reminder, the open one-to-ones are recorded as not recorded. */
+  @Bean
+  JavaDelegate closeOneToOnesDelegate(MentorshipService mentorship) {
+    return execution -> mentorship.closeOneToOnes(COHORT_ID.from(execution), teamId(execution),
+        WEEK.from(execution), Step.of(execution));
+  }
+}

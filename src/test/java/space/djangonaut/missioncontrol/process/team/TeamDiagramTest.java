@@ -1,0 +1,242 @@
+package space.djangonaut.missioncontrol.process.team;
+
+import static org.assertj.core.api.Assertions.tuple;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.job;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.jobQuery;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.runtimeService;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.taskQuery;
+import static space.djangonaut.missioncontrol.process.cohort.TeamDirectoryStub.COHORT;
+import static space.djangonaut.missioncontrol.process.cohort.TeamDirectoryStub.TEAMS;
+import static space.djangonaut.missioncontrol.process.cohort.TeamDirectoryStub.captainOfDjangonaut;
+import static space.djangonaut.missioncontrol.process.cohort.TeamDirectoryStub.djangonautsOfTeam;
+import static space.djangonaut.missioncontrol.process.cohort.TeamDirectoryStub.navigatorOfTeam;
+import static space.djangonaut.missioncontrol.process.team.TeamProcess.*;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.assertj.core.api.Assertions;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.test.mock.Mocks;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import space.djangonaut.missioncontrol.process.DiagramEngine;
+import space.djangonaut.missioncontrol.process.StepStubs.Run;
+import space.djangonaut.missioncontrol.process.cohort.TeamDirectoryStub;
+import space.djangonaut.missioncontrol.process.cohort.WeekCalendarStub;
+
+/**
+ * Every path of {@code bpmn/team.bpmn} alone, on the in-memory diagram engine with its steps, the team directory and
+ * the week calendar stubbed: every week on its own timer, the check-in and the one-to-ones of a week, their reminders
+ * at the end of the week and their closing as "not recorded" a week later, and the end of the team's weeks. Nothing a
+ * person leaves undone holds up the next week.
+ */
+class TeamDiagramTest {
+
+  @RegisterExtension
+  static final DiagramEngine engine = DiagramEngine.of(KEY, TeamSteps.class).coverageFloor(1.0, 1.0);
+
+  // The beans of TeamSteps
+  private static final String PREPARE_CHECK_IN = "prepareCheckInListener";
+  private static final String RECORD_CHECK_IN = "recordCheckInListener";
+  private static final String REMIND_NAVIGATOR = "remindNavigatorDelegate";
+  private static final String CLOSE_CHECK_IN = "closeCheckInDelegate";
+  private static final String PREPARE_ONE_TO_ONE = "prepareOneToOneListener";
+  private static final String RECORD_ONE_TO_ONE = "recordOneToOneListener";
+  private static final String REMIND_CAPTAINS = "remindCaptainsDelegate";
+  private static final String CLOSE_ONE_TO_ONES = "closeOneToOnesDelegate";
+
+  /** The first team of the stubbed cohort: two Djangonauts, so two one-to-ones every second week. */
+  private static final long TEAM = TEAMS.get(0);
+  private static final Instant STARTS = DiagramEngine.START.plus(Duration.ofDays(35));
+
+  private final WeekCalendarStub calendar = new WeekCalendarStub(STARTS);
+
+  @BeforeEach
+  void stubBeans() {
+    Mocks.register(TeamDirectoryStub.BEAN, new TeamDirectoryStub());
+    Mocks.register(WeekCalendarStub.BEAN, calendar);
+  }
+
+  @Test
+  void shouldPlanEveryWeekOnItsOwnTimerWhenTheTeamIsWelcomed() {
+    ProcessInstance pi = start(3);
+
+    assertThat(pi).hasPassed(START_EVENT_TEAM_WELCOMED).isWaitingAt(EVENT_WEEK_STARTS);
+    Assertions.assertThat(pi.getBusinessKey()).isEqualTo(String.valueOf(TEAM));
+    Assertions.assertThat(engine.timers(pi)).extracting(Job::getDuedate)
+        .containsExactly(calendar.startOf(COHORT, 1), calendar.startOf(COHORT, 2), calendar.startOf(COHORT, 3));
+    engine.clockAt(STARTS.minusSeconds(1));
+    Assertions.assertThat(engine.dueTimers(pi)).isEmpty();
+  }
+
+  @Test
+  void shouldAskTheNavigatorForTheCheckInOfAWeekWithoutOneToOnes() {
+    ProcessInstance pi = start(2);
+
+    startWeek(pi, 1);
+
+    assertThat(pi).isWaitingAt(TASK_RECORD_CHECK_IN).isNotWaitingAt(TASK_HOLD_ONE_TO_ONE);
+    Task checkIn = taskQuery().processInstanceId(pi.getId()).taskDefinitionKey(TASK_RECORD_CHECK_IN).singleResult();
+    assertThat(checkIn).isAssignedTo(navigatorOfTeam(TEAM)).hasDueDate(calendar.dueAt(COHORT, 1));
+    Assertions.assertThat(engine.deployedFormId(checkIn)).isEqualTo(FORM_RECORD_CHECK_IN);
+    Assertions.assertThat(engine.steps().runsOf(PREPARE_CHECK_IN))
+        .extracting(Run::event, run -> run.variable(TEAM_ID), run -> run.variable(WEEK))
+        .containsExactly(tuple("create", TEAM, 1L));
+  }
+
+  @Test
+  void shouldAskEachCaptainForAOneToOneWithEachDjangonautOfTheTeamEverySecondWeek() {
+    ProcessInstance pi = start(2);
+    startWeek(pi, 1);
+    recordWeek(pi);
+
+    startWeek(pi, 2);
+
+    List<Task> oneToOnes = openTasks(pi, TASK_HOLD_ONE_TO_ONE);
+    Assertions.assertThat(oneToOnes).extracting(Task::getAssignee).containsExactlyInAnyOrderElementsOf(
+        djangonautsOfTeam(TEAM).stream().map(TeamDirectoryStub::captainOfDjangonaut).toList());
+    Assertions.assertThat(oneToOnes).allSatisfy(task -> {
+      assertThat(task).hasDueDate(calendar.dueAt(COHORT, 2));
+      Assertions.assertThat(engine.deployedFormId(task)).isEqualTo(FORM_HOLD_ONE_TO_ONE);
+    });
+    Assertions.assertThat(engine.steps().runsOf(PREPARE_ONE_TO_ONE))
+        .extracting(run -> run.variable(DJANGONAUT_ID), run -> run.variable(WEEK))
+        .containsExactlyInAnyOrderElementsOf(djangonautsOfTeam(TEAM).stream().map(id -> tuple(id, 2L)).toList());
+    Assertions.assertThat(openTasks(pi, TASK_RECORD_CHECK_IN)).hasSize(1);
+  }
+
+  @Test
+  void shouldStartTheNextWeekOnTimeWhileTheNavigatorHasRecordedNothing() {
+    ProcessInstance pi = start(3);
+    startWeek(pi, 1);
+
+    startWeek(pi, 2);
+    startWeek(pi, 3);
+
+    Assertions.assertThat(openTasks(pi, TASK_RECORD_CHECK_IN)).extracting(Task::getDueDate)
+        .containsExactlyInAnyOrder(calendar.dueAt(COHORT, 1), calendar.dueAt(COHORT, 2), calendar.dueAt(COHORT, 3));
+    Assertions.assertThat(openTasks(pi, TASK_HOLD_ONE_TO_ONE)).hasSize(djangonautsOfTeam(TEAM).size());
+    Assertions.assertThat(engine.steps().runsOf(PREPARE_CHECK_IN)).extracting(run -> run.variable(WEEK))
+        .containsExactly(1L, 2L, 3L);
+  }
+
+  @Test
+  void shouldRemindTheNavigatorAtTheEndOfTheWeekThenCloseTheCheckInAsNotRecordedAWeekLater() {
+    ProcessInstance pi = start(1);
+    startWeek(pi, 1);
+
+    engine.clockAt(calendar.dueAt(COHORT, 1).toInstant().minusSeconds(1));
+    Assertions.assertThat(engine.dueTimers(pi)).isEmpty();
+    engine.clockAt(calendar.dueAt(COHORT, 1).toInstant());
+    execute(engine.dueTimer(pi));
+    execute(job(TASK_REMIND_NAVIGATOR, pi));
+    Assertions.assertThat(engine.steps().runsOf(REMIND_NAVIGATOR))
+        .extracting(run -> run.variable(TEAM_ID), run -> run.variable(WEEK)).containsExactly(tuple(TEAM, 1L));
+    assertThat(pi).isWaitingAt(TASK_RECORD_CHECK_IN).hasPassed(END_EVENT_NAVIGATOR_REMINDED);
+    Assertions.assertThat(engine.steps().runsOf(CLOSE_CHECK_IN)).isEmpty();
+
+    engine.clockAt(calendar.escalateAt(COHORT, 1).toInstant());
+    execute(engine.dueTimer(pi));
+    execute(job(TASK_CLOSE_CHECK_IN, pi));
+
+    Assertions.assertThat(engine.steps().runsOf(CLOSE_CHECK_IN))
+        .extracting(run -> run.variable(COHORT_ID), run -> run.variable(TEAM_ID), run -> run.variable(WEEK))
+        .containsExactly(tuple(COHORT, TEAM, 1L));
+    Assertions.assertThat(engine.steps().runsOf(RECORD_CHECK_IN)).isEmpty();
+    assertThat(pi).isEnded().hasPassed(BOUNDARY_EVENT_CHECK_IN_NOT_RECORDED, END_EVENT_WEEK_DONE, END_EVENT_TEAM_DONE);
+  }
+
+  @Test
+  void shouldRemindTheCaptainsOfOpenOneToOnesThenCloseThemAsNotRecordedAWeekLater() {
+    ProcessInstance pi = start(2);
+    startWeek(pi, 1);
+    recordWeek(pi);
+    startWeek(pi, 2);
+    Task checkIn = openTasks(pi, TASK_RECORD_CHECK_IN).get(0);
+    complete(checkIn);
+    execute(job(jobQuery().messages().activityId(TASK_RECORD_CHECK_IN), pi));
+
+    engine.clockAt(calendar.dueAt(COHORT, 2).toInstant());
+    execute(engine.dueTimer(pi));
+    execute(job(TASK_REMIND_CAPTAINS, pi));
+    Assertions.assertThat(engine.steps().runsOf(REMIND_CAPTAINS))
+        .extracting(run -> run.variable(TEAM_ID), run -> run.variable(WEEK)).containsExactly(tuple(TEAM, 2L));
+    Assertions.assertThat(openTasks(pi, TASK_HOLD_ONE_TO_ONE)).as("still to be recorded").hasSize(2);
+    complete(openTasks(pi, TASK_HOLD_ONE_TO_ONE).get(0));
+    execute(job(jobQuery().messages().activityId(TASK_HOLD_ONE_TO_ONE), pi));
+
+    engine.clockAt(calendar.escalateAt(COHORT, 2).toInstant());
+    execute(engine.dueTimer(pi));
+    execute(job(TASK_CLOSE_ONE_TO_ONES, pi));
+
+    Assertions.assertThat(openTasks(pi, TASK_HOLD_ONE_TO_ONE)).isEmpty();
+    Assertions.assertThat(engine.steps().runsOf(CLOSE_ONE_TO_ONES))
+        .extracting(run -> run.variable(COHORT_ID), run -> run.variable(TEAM_ID), run -> run.variable(WEEK))
+        .containsExactly(tuple(COHORT, TEAM, 2L));
+    Assertions.assertThat(engine.steps().runsOf(RECORD_ONE_TO_ONE)).hasSize(1);
+    Assertions.assertThat(engine.steps().runsOf(REMIND_NAVIGATOR)).as("the check-in was recorded in time").isEmpty();
+    assertThat(pi).isEnded().hasPassed(BOUNDARY_EVENT_ONE_TO_ONES_OVERDUE, END_EVENT_CAPTAINS_REMINDED,
+        BOUNDARY_EVENT_ONE_TO_ONES_NOT_RECORDED, END_EVENT_TEAM_DONE);
+  }
+
+  @Test
+  void shouldEndTheTeamsWeeksWhenEveryWeekIsRecordedWithoutAReminder() {
+    ProcessInstance pi = start(4);
+
+    for (long week = 1; week <= 4; week++) {
+      startWeek(pi, week);
+      recordWeek(pi);
+    }
+
+    assertThat(pi).isEnded().hasPassed(END_EVENT_TEAM_DONE);
+    Assertions.assertThat(engine.steps().runsOf(RECORD_CHECK_IN))
+        .extracting(Run::assignee, run -> run.variable(WEEK))
+        .containsExactly(tuple(navigatorOfTeam(TEAM), 1L), tuple(navigatorOfTeam(TEAM), 2L),
+            tuple(navigatorOfTeam(TEAM), 3L), tuple(navigatorOfTeam(TEAM), 4L));
+    Assertions.assertThat(engine.steps().runsOf(RECORD_ONE_TO_ONE))
+        .extracting(Run::assignee, run -> run.variable(WEEK)).containsExactlyInAnyOrder(
+            tuple(captainOfDjangonaut(101L), 2L), tuple(captainOfDjangonaut(102L), 2L),
+            tuple(captainOfDjangonaut(101L), 4L), tuple(captainOfDjangonaut(102L), 4L));
+    Assertions.assertThat(engine.steps().runs()).extracting(Run::bean)
+        .doesNotContain(REMIND_NAVIGATOR, REMIND_CAPTAINS, CLOSE_CHECK_IN, CLOSE_ONE_TO_ONES);
+  }
+
+  // Steps of a journey
+
+  /** A team's process as the cohort's call activity starts it. */
+  private static ProcessInstance start(long weeks) {
+    return runtimeService().startProcessInstanceByKey(KEY, String.valueOf(TEAM),
+        Map.of(COHORT_ID.name(), COHORT, TEAM_ID.name(), TEAM, WEEKS.name(), weeks));
+  }
+
+  /** Moves the clock to the start of the week and fires the week's timer (and only it: reminders may be due too). */
+  private void startWeek(ProcessInstance pi, long week) {
+    engine.clockAt(calendar.startOf(COHORT, week).toInstant());
+    Job timer = jobQuery().processInstanceId(pi.getId()).timers().activityId(EVENT_WEEK_STARTS).executable()
+        .singleResult();
+    assertThat(timer).hasDueDate(calendar.startOf(COHORT, week));
+    execute(timer);
+  }
+
+  /** Completes the open check-ins and one-to-ones, each followed by its continuation (saved one by one). */
+  private static void recordWeek(ProcessInstance pi) {
+    for (String taskKey : List.of(TASK_RECORD_CHECK_IN, TASK_HOLD_ONE_TO_ONE)) {
+      for (Task task : openTasks(pi, taskKey)) {
+        complete(task);
+        execute(job(jobQuery().messages().activityId(taskKey), pi));
+      }
+    }
+  }
+
+  private static List<Task> openTasks(ProcessInstance pi, String taskKey) {
+    return taskQuery().processInstanceId(pi.getId()).taskDefinitionKey(taskKey).list();
+  }
+}
