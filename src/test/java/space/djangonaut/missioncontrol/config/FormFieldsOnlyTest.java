@@ -362,19 +362,19 @@ class FormFieldsOnlyTest {
     assertThat(state(run.process().getId())).isEqualTo(before);
     assertThat(checkIns.count()).isEqualTo(recorded);
 
-    // Second line: an organiser re-points cohortId; the check-in is refused and nothing recorded until it is back.
+    // Second line: an organiser re-points the team process's teamId; the check-in is refused and nothing recorded
+    // until it is back (the team steps read the team from the business key).
     String organiser = testData.organiser();
     WebClient asOrganiser = new WebClient(port).basicAuth(organiser, organiser);
-    Cohort other = testData.openCohort();
-    String cohortId = ENGINE_REST + "/process-instance/" + run.process().getId() + "/variables/cohortId";
-    assertThat(asOrganiser.putJson(cohortId, "{\"value\":" + other.getId() + ",\"type\":\"Long\"}").status())
-        .isEqualTo(204);
+    Object ownTeam = runtimeService.getVariable(checkIn.getProcessInstanceId(), "teamId");
+    String teamId = ENGINE_REST + "/process-instance/" + checkIn.getProcessInstanceId() + "/variables/teamId";
+    assertThat(asOrganiser.putJson(teamId, "{\"value\":999999,\"type\":\"Long\"}").status()).isEqualTo(204);
     String form = "{\"variables\":{" + CHECK_IN_FORM + "}}";
     WebClient.Response redirected = rest.postJson(ENGINE_REST + "/task/" + checkIn.getId() + "/submit-form", form);
     assertThat(redirected.status()).isGreaterThanOrEqualTo(400);
-    assertThat(redirected.body()).contains("cohortId");
+    assertThat(redirected.body()).contains("teamId");
     assertThat(checkIns.count()).isEqualTo(recorded);
-    assertThat(asOrganiser.putJson(cohortId, "{\"value\":" + run.cohortId() + ",\"type\":\"Long\"}").status())
+    assertThat(asOrganiser.putJson(teamId, "{\"value\":" + ownTeam + ",\"type\":\"Long\"}").status())
         .isEqualTo(204);
 
     // The form's own fields go through.

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static space.djangonaut.missioncontrol.process.application.ApplicationProcess.TASK_AGGREGATE_SCORES;
 import static space.djangonaut.missioncontrol.process.application.ApplicationProcess.TASK_AWAIT_ANSWER;
 import static space.djangonaut.missioncontrol.process.application.ApplicationProcess.TASK_CONFIRM_PLACE;
+import static space.djangonaut.missioncontrol.process.application.ApplicationProcess.TASK_PLACE_IN_TEAM;
 import static space.djangonaut.missioncontrol.process.application.ApplicationProcess.TASK_RESOLVE_DISAGREEMENT;
 import static space.djangonaut.missioncontrol.process.application.ApplicationProcess.TASK_REVIEW_APPLICATION;
 
@@ -15,6 +16,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.FormService;
 import org.camunda.bpm.engine.ParseException;
@@ -98,9 +100,11 @@ class ModelerDeploymentTest {
 
     assertThat(refused.status()).isEqualTo(400);
     Map<String, String> problems = problems(refused);
-    assertThat(problems).containsOnlyKeys(TASK_REVIEW_APPLICATION, TASK_RESOLVE_DISAGREEMENT);
-    assertThat(problems.values()).allSatisfy(problem -> assertThat(problem)
-        .contains("\"review-application\"").contains("Attach forms/review-application.form"));
+    assertThat(problems).containsOnlyKeys(TASK_REVIEW_APPLICATION, TASK_RESOLVE_DISAGREEMENT, TASK_PLACE_IN_TEAM);
+    assertThat(List.of(problems.get(TASK_REVIEW_APPLICATION), problems.get(TASK_RESOLVE_DISAGREEMENT)))
+        .allSatisfy(problem -> assertThat(problem)
+            .contains("\"review-application\"").contains("Attach forms/review-application.form"));
+    assertThat(problems.get(TASK_PLACE_IN_TEAM)).contains("Attach forms/place-in-team.form");
     assertNothingDeployed(previous, deployments);
     ProcessInstance started = process(testData.apply(cohort));
     assertThat(started.getProcessDefinitionId()).isEqualTo(previous.getId());
@@ -188,7 +192,7 @@ class ModelerDeploymentTest {
     Map<String, String> problems = problems(refused);
     assertThat(problems).containsOnlyKeys(ApplicationProcess.KEY, TASK_REVIEW_APPLICATION,
         TASK_RESOLVE_DISAGREEMENT, TASK_AGGREGATE_SCORES, TASK_CONFIRM_PLACE, "SequenceFlow_Accepted",
-        TASK_AWAIT_ANSWER);
+        TASK_AWAIT_ANSWER, TASK_PLACE_IN_TEAM);
     assertThat(problems.get(TASK_RESOLVE_DISAGREEMENT)).contains("\"tie-break\"");
     assertThat(problems.get(TASK_CONFIRM_PLACE)).contains("recordReviewListener").contains("JavaDelegate");
     assertThat(problems.get("SequenceFlow_Accepted")).contains("selectionRules");
@@ -206,7 +210,7 @@ class ModelerDeploymentTest {
         .isInstanceOfSatisfying(ParseException.class, refused -> assertThat(refused.getResorceReports())
             .singleElement().satisfies(report -> assertThat(report.getErrors())
                 .extracting(problem -> problem.getMainElementId())
-                .containsExactlyInAnyOrder(TASK_REVIEW_APPLICATION, TASK_RESOLVE_DISAGREEMENT)));
+                .containsExactlyInAnyOrder(TASK_REVIEW_APPLICATION, TASK_RESOLVE_DISAGREEMENT, TASK_PLACE_IN_TEAM)));
     assertNothingDeployed(previous, deployments);
   }
 
@@ -241,10 +245,11 @@ class ModelerDeploymentTest {
     return Map.of(RESOURCE, diagram.getBytes(StandardCharsets.UTF_8));
   }
 
-  /** The diagram with the form it names, attached in the Modeler's deploy dialog. */
+  /** The diagram with the forms it names, attached in the Modeler's deploy dialog. */
   private static Map<String, byte[]> withItsForm(String diagram) throws IOException {
     Map<String, byte[]> files = new LinkedHashMap<>(alone(diagram));
     files.put("review-application.form", Files.readAllBytes(Path.of("forms/review-application.form")));
+    files.put("place-in-team.form", Files.readAllBytes(Path.of("forms/place-in-team.form")));
     return files;
   }
 

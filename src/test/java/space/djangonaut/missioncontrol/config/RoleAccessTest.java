@@ -214,12 +214,13 @@ class RoleAccessTest {
         .singleResult();
   }
 
-  /** A deployment from Camunda Modeler: the diagram with the form it names (DeploymentChecks refuses it alone). */
+  /** A deployment from Camunda Modeler: the diagram with the forms it names (DeploymentChecks refuses it alone). */
   private static WebClient.Response deploy(WebClient rest) throws IOException {
     return rest.postMultipart("/engine-rest/deployment/create",
         Map.of("deployment-name", "mission-control", "deployment-source", "Camunda Modeler",
             "enable-duplicate-filtering", "true"),
         Map.of("application.bpmn", Files.readAllBytes(Path.of("bpmn/application.bpmn")),
-            "review-application.form", Files.readAllBytes(Path.of("forms/review-application.form"))));
+            "review-application.form", Files.readAllBytes(Path.of("forms/review-application.form")),
+            "place-in-team.form", Files.readAllBytes(Path.of("forms/place-in-team.form"))));
   }
 }

@@ -12,6 +12,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import space.djangonaut.missioncontrol.process.application.ApplicationProcess;
 import space.djangonaut.missioncontrol.process.cohort.CohortProcess;
@@ -57,7 +58,8 @@ class TaskFormFieldsTest {
    */
   @Test
   void shouldKeepTheFieldsOfTheFormsNonOrganisersFillApartFromEveryProcessVariable() throws IOException {
-    Set<String> variables = List.of(ApplicationProcess.class, CohortProcess.class, VolunteerProcess.class).stream()
+    Set<String> variables = Stream.of(ApplicationProcess.class, CohortProcess.class, TeamProcess.class,
+            VolunteerProcess.class)
         .flatMap(names -> Arrays.stream(names.getFields()))
         .filter(field -> Modifier.isStatic(field.getModifiers()) && field.getType() == Variable.class)
         .map(TaskFormFieldsTest::variableName).collect(Collectors.toSet());
