@@ -4,7 +4,6 @@ import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
 import java.util.Collections;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -12,11 +11,8 @@ import org.camunda.bpm.engine.spring.SpringProcessEngineConfiguration;
 import org.camunda.bpm.spring.boot.starter.configuration.impl.AbstractCamundaConfiguration;
 import org.springframework.beans.factory.ListableBeanFactory;
 import org.springframework.stereotype.Component;
+import space.djangonaut.missioncontrol.process.ProcessNames;
 import space.djangonaut.missioncontrol.process.Variable;
-import space.djangonaut.missioncontrol.process.application.ApplicationProcess;
-import space.djangonaut.missioncontrol.process.cohort.CohortProcess;
-import space.djangonaut.missioncontrol.process.team.TeamProcess;
-import space.djangonaut.missioncontrol.process.volunteer.VolunteerProcess;
 
 /**
  * Refuses a deployment whose diagrams would break at run time, whatever door it comes through: Camunda Modeler and
@@ -64,17 +60,13 @@ import space.djangonaut.missioncontrol.process.volunteer.VolunteerProcess;
 @Component
 class DeploymentChecks extends AbstractCamundaConfiguration {
 
-  /** The names classes of the diagrams: their {@code MESSAGE_} constants and {@link Variable}s. */
-  static final List<Class<?>> PROCESS_NAMES = List.of(ApplicationProcess.class, CohortProcess.class,
-      TeamProcess.class, VolunteerProcess.class);
-
   private final ListableBeanFactory beans;
   private final Set<String> messages = new TreeSet<>();
   private final Map<String, Class<?>> variables = new HashMap<>();
 
   DeploymentChecks(ListableBeanFactory beans) {
     this.beans = beans;
-    for (Class<?> names : PROCESS_NAMES) {
+    for (Class<?> names : ProcessNames.ALL) {
       for (Field field : names.getFields()) {
         if (!Modifier.isStatic(field.getModifiers())) {
           continue;

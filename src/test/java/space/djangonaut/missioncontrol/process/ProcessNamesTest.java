@@ -275,6 +275,10 @@ class ProcessNamesTest {
           .filter(name -> !keys.contains(name.substring(0, name.length() - ".bpmn".length())))
           .forEach(name -> problems.add(DIAGRAMS.resolve(name) + " has no names class in this test's PROCESSES"));
     }
+    List<Class<?>> tested = PROCESSES.stream().<Class<?>>map(Names::names).toList();
+    if (!Set.copyOf(tested).equals(Set.copyOf(ProcessNames.ALL))) {
+      problems.add("ProcessNames.ALL " + ProcessNames.ALL + " is not the list of names classes tested here " + tested);
+    }
     assertNoProblems(problems);
   }
 

@@ -12,12 +12,9 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import space.djangonaut.missioncontrol.process.application.ApplicationProcess;
-import space.djangonaut.missioncontrol.process.cohort.CohortProcess;
 import space.djangonaut.missioncontrol.process.team.TeamProcess;
-import space.djangonaut.missioncontrol.process.volunteer.VolunteerProcess;
 
 /** Which variables a Camunda Form submits, read from its schema as Tasklist's form-js submits it. */
 class TaskFormFieldsTest {
@@ -58,8 +55,7 @@ class TaskFormFieldsTest {
    */
   @Test
   void shouldKeepTheFieldsOfTheFormsNonOrganisersFillApartFromEveryProcessVariable() throws IOException {
-    Set<String> variables = Stream.of(ApplicationProcess.class, CohortProcess.class, TeamProcess.class,
-            VolunteerProcess.class)
+    Set<String> variables = ProcessNames.ALL.stream()
         .flatMap(names -> Arrays.stream(names.getFields()))
         .filter(field -> Modifier.isStatic(field.getModifiers()) && field.getType() == Variable.class)
         .map(TaskFormFieldsTest::variableName).collect(Collectors.toSet());
