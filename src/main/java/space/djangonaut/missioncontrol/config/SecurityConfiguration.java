@@ -5,6 +5,8 @@ import static space.djangonaut.missioncontrol.config.CamundaIdentityAuthenticati
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
 import org.camunda.bpm.engine.rest.security.auth.impl.HttpBasicAuthenticationProvider;
+import org.springframework.boot.actuate.autoconfigure.security.servlet.EndpointRequest;
+import org.springframework.boot.actuate.health.HealthEndpoint;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -60,6 +62,9 @@ class SecurityConfiguration {
             .requestMatchers("/", "/cohorts/**", "/offers/**", "/survey/**", "/volunteers/**", "/css/**", "/login",
                 "/error", "/favicon.ico").permitAll()
             .requestMatchers("/organiser/**", "/api/**").hasAuthority(ORGANISER)
+            // The management port (operators only, see application.yaml): health for probes, the rest organisers.
+            .requestMatchers(EndpointRequest.to(HealthEndpoint.class)).permitAll()
+            .requestMatchers(EndpointRequest.toAnyEndpoint()).hasAuthority(ORGANISER)
             .anyRequest().denyAll())
         .formLogin(login -> login.loginPage("/login").defaultSuccessUrl("/organiser/cohorts", false).permitAll())
         .logout(logout -> logout.logoutSuccessUrl("/"))

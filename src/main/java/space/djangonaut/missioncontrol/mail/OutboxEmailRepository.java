@@ -26,6 +26,8 @@ public interface OutboxEmailRepository extends JpaRepository<OutboxEmail, Long> 
 
   List<OutboxEmail> findTop200ByOrderByIdDesc();
 
+  long countByStatus(OutboxEmail.Status status);
+
   /** Emails due for an attempt: pending and due, or left "sending" by a node that stopped. */
   @Query("select e.id from OutboxEmail e where (e.status = 'PENDING' and e.nextAttemptAt <= :now)"
       + " or (e.status = 'SENDING' and e.lockedUntil < :now) order by e.id")

@@ -12,6 +12,8 @@ import java.util.concurrent.Future;
 import org.camunda.bpm.engine.HistoryService;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.springframework.boot.actuate.health.HealthEndpoint;
+import org.springframework.boot.actuate.health.Status;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import space.djangonaut.missioncontrol.MissionControlApplication;
@@ -38,6 +40,10 @@ class TwoNodesTest {
   void shouldRunEveryJobAndDeliverEveryEmailExactlyOnceWhenANodeStopsMidRun() throws Exception {
     ConfigurableApplicationContext nodeA = node("nodeA");
     ConfigurableApplicationContext nodeB = node("nodeB");
+    // Operators see each node's job executor running (Camunda's JobExecutorHealthIndicator on /actuator/health).
+    for (ConfigurableApplicationContext node : List.of(nodeA, nodeB)) {
+      assertThat(node.getBean(HealthEndpoint.class).healthForPath("jobExecutor").getStatus()).isEqualTo(Status.UP);
+    }
     String slug = TestData.unique("cluster");
     long cohortId = nodeA.getBean(CohortService.class).create(TestData.cohortForm("Cluster session", slug)).getId();
     List<String> emails = new ArrayList<>();
