@@ -108,7 +108,29 @@ final class DiagramCheck {
       defined.clear();
       forms.values().forEach(defined::addAll);
       collectDefinedNames(process);
+      startableInTasklist(process);
       check(process, process);
+    }
+  }
+
+  /**
+   * Tasklist's "Start process" offers every process marked startable (the Modeler's default): one that Mission
+   * Control starts itself (an application, a volunteer, a team) would open there with an empty form and start an
+   * instance about nobody. Only a process whose start event has a form may be startable.
+   */
+  private void startableInTasklist(Element process) {
+    String startable = process.attributeNS(BpmnParse.CAMUNDA_BPMN_EXTENSIONS_NS, "isStartableInTasklist", "true");
+    if (!"true".equalsIgnoreCase(startable.strip())) {
+      return;
+    }
+    boolean startForm = process.elements("startEvent").stream()
+        .filter(start -> start.elements().stream().noneMatch(child -> child.getTagName().endsWith("EventDefinition")))
+        .anyMatch(start -> start.attributeNS(BpmnParse.CAMUNDA_BPMN_EXTENSIONS_NS, "formRef") != null
+            || start.attributeNS(BpmnParse.CAMUNDA_BPMN_EXTENSIONS_NS, "formKey") != null);
+    if (!startForm) {
+      error(process, "Tasklist's \"Start process\" would offer this process with an empty form, though people do "
+          + "not start it by hand. Untick \"Startable\" in the Modeler's properties panel of the process "
+          + "(camunda:isStartableInTasklist=\"false\"), or give its start event a form.");
     }
   }
 

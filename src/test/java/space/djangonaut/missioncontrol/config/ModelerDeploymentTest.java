@@ -142,6 +142,29 @@ class ModelerDeploymentTest {
   }
 
   @Test
+  void shouldRefuseADiagramThatTasklistWouldOfferToStartWithoutAForm() throws IOException {
+    ProcessDefinition previous = latest();
+    long deployments = repositoryService.createDeploymentQuery().count();
+    String startable = diagram().replace(" camunda:isStartableInTasklist=\"false\"", "");
+
+    WebClient.Response refused = modelerDeploy(organiser(), withItsForm(startable));
+
+    assertThat(refused.status()).isEqualTo(400);
+    assertThat(problems(refused)).containsOnlyKeys(ApplicationProcess.KEY);
+    assertThat(problems(refused).get(ApplicationProcess.KEY)).contains("camunda:isStartableInTasklist=\"false\"");
+    assertNothingDeployed(previous, deployments);
+  }
+
+  @Test
+  void shouldOfferOnlyTheCohortInTasklistsStartProcess() {
+    WebClient.Response startable = organiser().get("/engine-rest/process-definition?latestVersion=true&active=true&startableInTasklist=true"
+            + "&startablePermissionCheck=true");
+    assertThat(startable.status()).isEqualTo(200);
+    assertThat(startable.body()).contains("\"key\":\"cohort\"").doesNotContain("\"key\":\"application\"")
+        .doesNotContain("\"key\":\"volunteer\"").doesNotContain("\"key\":\"team\"");
+  }
+
+  @Test
   void shouldRefuseADiagramWaitingForAMessageNobodySends() throws IOException {
     ProcessDefinition previous = latest();
     long deployments = repositoryService.createDeploymentQuery().count();
