@@ -39,6 +39,8 @@ public class Cohort {
   private int acceptanceDays = 7;
   /** When the teams are formed, confirmed and welcomed (week 0); null for cohorts created before there was one. */
   private Instant teamsFormAt;
+  /** When an organiser published the impact report (UTC); null while it is for organisers only. */
+  private Instant reportPublishedAt;
 
   protected Cohort() {}
 
@@ -93,6 +95,18 @@ public class Cohort {
   /** When the teams are formed and offers and the waitlist close (UTC); the start for a cohort without a week 0. */
   public Instant teamsFormAt() {
     return teamsFormAt != null ? teamsFormAt : startsAt();
+  }
+
+  /** Publishes the impact report on its public page. Publishing twice keeps the first time. */
+  public void publishReport(Instant now) {
+    if (reportPublishedAt == null) {
+      reportPublishedAt = now;
+    }
+  }
+
+  /** When the impact report was published (UTC), or null while only organisers see it. */
+  public Instant getReportPublishedAt() {
+    return reportPublishedAt;
   }
 
   public Instant getApplicationsClosedAt() {

@@ -61,6 +61,15 @@ public class CohortLifecycle {
   }
 
   /**
+   * Publishes the cohort's impact report (Task_ShowReportPublicly, once an organiser approved it): its public page
+   * {@code /cohorts/{slug}/impact} answers from then on.
+   */
+  @Transactional
+  public void publishReport(long cohortId) {
+    repository.findById(cohortId).orElseThrow().publishReport(clock.instant());
+  }
+
+  /**
    * Closes a cohort's applications before the end of the window: sends the process its message.
    *
    * @throws ApplicationsNotOpenException if the cohort's process is not in its application window

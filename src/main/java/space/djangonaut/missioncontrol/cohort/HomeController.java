@@ -22,6 +22,7 @@ class HomeController {
   String home(Model model) {
     Instant now = clock.instant();
     model.addAttribute("open", cohorts.all().stream().filter(c -> c.isAcceptingApplicationsAt(now)).toList());
+    model.addAttribute("reports", cohorts.all().stream().filter(c -> c.getReportPublishedAt() != null).toList());
     return "home";
   }
 

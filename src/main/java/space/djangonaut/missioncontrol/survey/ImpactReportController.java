@@ -9,10 +9,15 @@ import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import space.djangonaut.missioncontrol.cohort.Cohort;
 import space.djangonaut.missioncontrol.cohort.CohortService;
+import space.djangonaut.missioncontrol.common.NotFoundException;
 import space.djangonaut.missioncontrol.survey.ImpactReport.WeekFigures;
 
-/** The impact report of a cohort for organisers: figures, charts (inline SVG) and a CSV export. */
+/**
+ * The impact report of a cohort: for organisers, figures, charts (inline SVG) and a CSV export; once published, a
+ * public page with the aggregate figures.
+ */
 @Controller
 class ImpactReportController {
 
@@ -26,20 +31,45 @@ class ImpactReportController {
 
   @GetMapping("/organiser/cohorts/{slug}/report")
   String report(@PathVariable String slug, Model model) {
-    ImpactReport report = reports.report(cohorts.bySlug(slug).getId());
-    List<String> weekLabels = report.weeks().stream().map(w -> "W" + w.week()).toList();
+    Cohort cohort = cohorts.bySlug(slug);
+    ImpactReport report = reports.report(cohort.getId());
     model.addAttribute("report", report);
-    model.addAttribute("charts", List.of(
+    model.addAttribute("charts", charts(report));
+    model.addAttribute("published", cohort.getReportPublishedAt() != null);
+    return "organiser/report";
+  }
+
+  /**
+   * The published report, for anyone: the aggregate figures, the charts and the quotes of those who allowed them
+   * (first name only).
+   *
+   * @throws NotFoundException (404) if there is no such cohort or its report is not published
+   */
+  @GetMapping("/cohorts/{slug}/impact")
+  String published(@PathVariable String slug, Model model) {
+    Cohort cohort = cohorts.bySlug(slug);
+    if (cohort.getReportPublishedAt() == null) {
+      throw new NotFoundException("The impact report of \"" + slug + "\" is not published.");
+    }
+    ImpactReport report = reports.report(cohort.getId());
+    model.addAttribute("report", report);
+    model.addAttribute("charts", charts(report));
+    model.addAttribute("publishedOn", java.time.LocalDate.ofInstant(cohort.getReportPublishedAt(), java.time.ZoneOffset.UTC));
+    return "survey/published-report";
+  }
+
+  private static List<BarChart> charts(ImpactReport report) {
+    List<String> weekLabels = report.weeks().stream().map(w -> "W" + w.week()).toList();
+    return List.of(
         BarChart.of("chart-check-ins", "Weekly check-ins held", weekLabels,
             report.weeks().stream().map(WeekFigures::checkInsHeld).toList()),
         BarChart.of("chart-tickets", "Tickets progressed per week", weekLabels,
             report.weeks().stream().map(WeekFigures::ticketsProgressed).toList()),
         BarChart.of("chart-pr-comments", "PR review comments per week", weekLabels,
             report.weeks().stream().map(WeekFigures::prReviewComments).toList()),
-        BarChart.of("chart-comfort", "Djangonauts: comfort engaging with the community", 
+        BarChart.of("chart-comfort", "Djangonauts: comfort engaging with the community",
             report.communityComfort().stream().map(c -> c.comfort().getLabel()).toList(),
-            report.communityComfort().stream().map(ImpactReport.ComfortCount::count).toList())));
-    return "organiser/report";
+            report.communityComfort().stream().map(ImpactReport.ComfortCount::count).toList()));
   }
 
   @GetMapping("/organiser/cohorts/{slug}/report.csv")

@@ -51,6 +51,7 @@ public final class CohortProcess {
   public static final String TASK_CLOSE_SURVEY = "Task_CloseSurvey";
   public static final String GATEWAY_REPORT_DUE = "Gateway_ReportDue";
   public static final String TASK_PUBLISH_REPORT = "Task_PublishReport";
+  public static final String TASK_SHOW_REPORT_PUBLICLY = "Task_ShowReportPublicly";
   public static final String END_EVENT_COHORT_COMPLETED = "EndEvent_CohortCompleted";
 
   // Messages (names)

@@ -149,4 +149,12 @@ class CohortSteps {
   JavaDelegate closeSurveyDelegate(SurveyService surveys, CohortOfProcess cohort) {
     return execution -> surveys.close(cohort.id(execution));
   }
+
+  // Impact report
+
+  /** Task_ShowReportPublicly: the report an organiser approved gets its public page. */
+  @Bean
+  JavaDelegate showReportPubliclyDelegate(CohortLifecycle lifecycle, CohortOfProcess cohort) {
+    return execution -> lifecycle.publishReport(cohort.id(execution));
+  }
 }

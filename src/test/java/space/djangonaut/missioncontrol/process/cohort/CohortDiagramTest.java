@@ -63,6 +63,7 @@ class CohortDiagramTest {
   private static final String OPEN_SURVEY = "openSurveyDelegate";
   private static final String SEND_SURVEY_REMINDER = "sendSurveyReminderDelegate";
   private static final String CLOSE_SURVEY = "closeSurveyDelegate";
+  private static final String SHOW_REPORT_PUBLICLY = "showReportPubliclyDelegate";
 
   private static final String SLUG = "2026-session-1";
   /** A field of {@code forms/publish-report.form} that the diagram fills in (CohortProcess names no constant). */
@@ -357,7 +358,7 @@ class CohortDiagramTest {
   }
 
   @Test
-  void shouldEndTheCohortWhenAnOrganiserPublishesTheImpactReport() {
+  void shouldPublishTheReportAndEndTheCohortWhenAnOrganiserApprovesTheImpactReport() {
     ProcessInstance pi = runtimeService().createProcessInstanceByKey(KEY).businessKey(SLUG)
         .setVariable(COHORT_ID.name(), COHORT).startBeforeActivity(TASK_PUBLISH_REPORT).execute();
 
@@ -367,9 +368,11 @@ class CohortDiagramTest {
     Assertions.assertThat(engine.deployedFormId(report)).isEqualTo(FORM_PUBLISH_REPORT);
     Assertions.assertThat(taskService().getVariable(report.getId(), REPORT_PATH))
         .isEqualTo("/organiser/cohorts/" + SLUG + "/report");
+    Assertions.assertThat(engine.steps().runs()).isEmpty();
     complete(report);
 
-    assertThat(pi).isEnded().hasPassed(END_EVENT_COHORT_COMPLETED);
+    assertThat(pi).isEnded().hasPassedInOrder(TASK_SHOW_REPORT_PUBLICLY, END_EVENT_COHORT_COMPLETED);
+    Assertions.assertThat(engine.steps().runs()).extracting(Run::bean).containsExactly(SHOW_REPORT_PUBLICLY);
   }
 
   // The whole journey
@@ -396,7 +399,7 @@ class CohortDiagramTest {
         SUB_PROCESS_ACCEPTANCE_PERIOD, TASK_CLOSE_WAITLIST, TASK_FORM_TEAMS, TASK_CONFIRM_TEAMS,
         TASK_SEND_TEAM_WELCOME, GATEWAY_WEEKS_BEGIN, EVENT_LAST_WEEK_ENDS, TASK_OPEN_SURVEY,
         TASK_SEND_SURVEY_REMINDER, TASK_CLOSE_SURVEY, GATEWAY_REPORT_DUE, TASK_PUBLISH_REPORT,
-        END_EVENT_COHORT_COMPLETED);
+        TASK_SHOW_REPORT_PUBLICLY, END_EVENT_COHORT_COMPLETED);
     assertThat(pi).hasPassed(CALL_ACTIVITY_RUN_TEAMS);
     Assertions.assertThat(engine.steps().runs()).filteredOn(run -> !run.bean().equals(CREATE_COHORT))
         .allSatisfy(run -> Assertions.assertThat(run.variable(COHORT_ID)).as(run.bean()).isEqualTo(COHORT));
