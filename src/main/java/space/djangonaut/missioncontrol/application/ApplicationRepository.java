@@ -23,6 +23,8 @@ public interface ApplicationRepository extends JpaRepository<Application, Long> 
 
   long countByCohortIdAndStatus(Long cohortId, ApplicationStatus status);
 
+  long countByCohortId(Long cohortId);
+
   long countByCohortIdAndStatusIn(Long cohortId, java.util.Collection<ApplicationStatus> statuses);
 
   List<Application> findByCohortIdAndStatusInOrderBySubmittedAt(Long cohortId,

@@ -43,6 +43,18 @@ class OrganiserApplicationsController {
     return "organiser/cohort";
   }
 
+  /**
+   * Asks before closing a cohort's applications early: it cannot be undone, and the public form stops taking
+   * applications at once. The button posts to the cohort's close action.
+   */
+  @GetMapping("/organiser/cohorts/{slug}/close")
+  String confirmCloseEarly(@PathVariable String slug, Model model) {
+    Cohort cohort = cohorts.bySlug(slug);
+    model.addAttribute("cohort", cohort);
+    model.addAttribute("applications", applications.countByCohortId(cohort.getId()));
+    return "organiser/close-applications";
+  }
+
   /** The ranking and the proposal an organiser finalises in Task_FinaliseSelection. */
   @GetMapping("/organiser/cohorts/{slug}/selection")
   String selection(@PathVariable String slug, Model model) {

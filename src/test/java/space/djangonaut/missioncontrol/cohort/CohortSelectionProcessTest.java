@@ -107,6 +107,34 @@ class CohortSelectionProcessTest {
   }
 
   @Test
+  void shouldAskTheOrganiserToConfirmThenSayClosedOnThePublicPagesAtOnce() {
+    CohortDriver.Run run = driver.open(2);
+    driver.apply(run, 3);
+    String organiser = testData.organiser();
+    WebClient pages = new WebClient(port).basicAuth(organiser, organiser);
+    String slug = run.cohort().getSlug();
+
+    WebClient.Response cohortPage = pages.get("/organiser/cohorts/" + slug);
+    Assertions.assertThat(cohortPage.body()).contains("href=\"/organiser/cohorts/" + slug + "/close\"")
+        .doesNotContain("action=\"/organiser/cohorts/" + slug + "/close\"");
+    WebClient.Response confirm = pages.get("/organiser/cohorts/" + slug + "/close");
+    Assertions.assertThat(confirm.status()).isEqualTo(200);
+    Assertions.assertThat(confirm.body()).contains("3 applications").contains("Yes, close applications now");
+    Assertions.assertThat(cohorts.findById(run.cohortId()).orElseThrow().getApplicationsClosedAt()).isNull();
+
+    WebClient.Response closed = pages.postForm("/organiser/cohorts/" + slug + "/close",
+        WebClient.form(confirm, java.util.Map.of()));
+
+    Assertions.assertThat(closed.status()).isEqualTo(302);
+    WebClient anyone = new WebClient(port);
+    Assertions.assertThat(anyone.get("/cohorts/" + slug + "/apply").body()).contains("closed")
+        .doesNotContain("name=\"email\"");
+    Assertions.assertThat(anyone.get("/").body()).doesNotContain("/cohorts/" + slug + "/apply");
+    driver.drive(run);
+    assertThat(run.process()).hasPassed(CohortProcess.EVENT_CLOSED_EARLY, TASK_CLOSE_APPLICATIONS);
+  }
+
+  @Test
   void shouldRankAsSoonAsTheLastReviewIsInWithoutATimer() {
     CohortDriver.Run run = driver.open(2);
     List<Application> applied = driver.apply(run, 2);
