@@ -9,9 +9,12 @@ import java.util.ArrayDeque;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.Deque;
+import java.util.HashMap;
 import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import org.eclipse.angus.mail.smtp.SMTPAddressFailedException;
 import org.eclipse.angus.mail.smtp.SMTPSendFailedException;
@@ -68,8 +71,8 @@ public class MailDispatcher {
   }
 
   /**
-   * Tries to deliver every due email now, in batches of {@value #BATCH}, until the outbox has none due or a whole
-   * batch fails (SMTP is down: the failed ones wait for their next attempt).
+   * Tries to deliver every due email now, in batches of {@value #BATCH}, each batch over one SMTP connection, until
+   * the outbox has none due or a whole batch fails (SMTP is down: the failed ones wait for their next attempt).
    *
    * @return how many were sent
    */
@@ -79,10 +82,7 @@ public class MailDispatcher {
     int sent = 0;
     while (true) {
       List<Long> due = transactions.execute(status -> outbox.findDue(clock.instant(), Limit.of(BATCH)));
-      int sentNow = 0;
-      for (Long id : due) {
-        sentNow += dispatch(id) ? 1 : 0;
-      }
+      int sentNow = dispatch(due);
       sent += sentNow;
       if (due.size() < BATCH || sentNow == 0) {
         return sent;
@@ -97,29 +97,78 @@ public class MailDispatcher {
    * @return whether it was sent now
    */
   public boolean dispatch(long id) {
+    return dispatch(List.of(id)) == 1;
+  }
+
+  /**
+   * Tries to deliver these emails, those that are due and that no one else is sending, over one SMTP connection:
+   * each is claimed first (one transaction for the lot), sent, and marked sent, failed or refused (one transaction
+   * for the lot). One email's failure is its own: the others are sent. Never throws.
+   *
+   * @param ids outbox email ids, in the order to send them
+   * @return how many were sent now
+   */
+  public int dispatch(List<Long> ids) {
+    if (ids.isEmpty()) {
+      return 0;
+    }
     Instant now = clock.instant();
-    Integer claimed = transactions.execute(status -> outbox.claim(id, now, now.plus(CLAIM)));
-    if (claimed == null || claimed == 0) {
-      return false;
+    List<OutboxEmail> claimed = transactions.execute(status -> {
+      List<Long> won = ids.stream().filter(id -> outbox.claim(id, now, now.plus(CLAIM)) == 1).toList();
+      return won.isEmpty() ? List.<OutboxEmail>of() : outbox.findAllById(won);
+    });
+    if (claimed == null || claimed.isEmpty()) {
+      return 0;
     }
-    OutboxEmail email = transactions.execute(status -> outbox.findById(id).orElseThrow());
-    try {
-      sender.send(message(email));
-    } catch (MailException | MessagingException e) {
-      String refusal = permanentRefusal(e);
-      if (refusal != null) {
-        LOG.warn("Email {} ({} to {}) refused for good: {}", id, email.getTemplate(), email.getRecipient(), refusal);
-        transactions.executeWithoutResult(status -> outbox.findById(id).orElseThrow()
-            .refused(refusal, clock.instant()));
-        return false;
+    Map<Long, Exception> failures = new HashMap<>();
+    Map<MimeMessage, Long> messages = new LinkedHashMap<>();
+    for (OutboxEmail email : claimed) {
+      try {
+        messages.put(message(email), email.getId());
+      } catch (MessagingException e) {
+        failures.put(email.getId(), e);
       }
-      LOG.warn("Email {} ({} to {}) not sent: {}", id, email.getTemplate(), email.getRecipient(), e.getMessage());
-      transactions.executeWithoutResult(status -> outbox.findById(id).orElseThrow()
-          .failed(e.getMessage(), clock.instant()));
-      return false;
     }
-    transactions.executeWithoutResult(status -> outbox.findById(id).orElseThrow().sent(clock.instant()));
-    return true;
+    if (!messages.isEmpty()) {
+      try {
+        sender.send(messages.keySet().toArray(MimeMessage[]::new));
+      } catch (MailSendException e) {
+        Map<Object, Exception> failed = e.getFailedMessages();
+        messages.forEach((message, id) -> {
+          Exception failure = failed.get(message);
+          if (failure != null) {
+            failures.put(id, failure);
+          } else if (failed.isEmpty()) {
+            failures.put(id, e); // the relay could not be reached at all
+          }
+        });
+      } catch (MailException e) {
+        messages.values().forEach(id -> failures.put(id, e)); // e.g. the login was refused: every email waits
+      }
+    }
+    Instant done = clock.instant();
+    int[] sent = {0};
+    transactions.executeWithoutResult(status -> {
+      for (OutboxEmail email : outbox.findAllById(claimed.stream().map(OutboxEmail::getId).toList())) {
+        Exception failure = failures.get(email.getId());
+        if (failure == null) {
+          email.sent(done);
+          sent[0]++;
+          continue;
+        }
+        String refusal = permanentRefusal(failure);
+        if (refusal != null) {
+          LOG.warn("Email {} ({} to {}) refused for good: {}", email.getId(), email.getTemplate(),
+              email.getRecipient(), refusal);
+          email.refused(refusal, done);
+        } else {
+          LOG.warn("Email {} ({} to {}) not sent: {}", email.getId(), email.getTemplate(), email.getRecipient(),
+              failure.getMessage());
+          email.failed(failure.getMessage(), done);
+        }
+      }
+    });
+    return sent[0];
   }
 
   /** An organiser retries an email that failed for good. */

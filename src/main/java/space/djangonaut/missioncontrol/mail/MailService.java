@@ -2,15 +2,21 @@ package space.djangonaut.missioncontrol.mail;
 
 import jakarta.annotation.PreDestroy;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Queue;
 import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -27,12 +33,20 @@ import org.thymeleaf.context.Context;
 @Service
 public class MailService {
 
+  /** At most this many emails go over one SMTP connection after their steps commit. */
+  static final int DELIVERY_BATCH = 50;
+  private static final Logger LOG = LoggerFactory.getLogger(MailService.class);
+
   private final TemplateEngine templates;
   private final OutboxEmailRepository outbox;
   private final MailDispatcher dispatcher;
   private final MailProperties properties;
   private final Clock clock;
   private final Executor delivery;
+  /** Committed emails waiting for the delivery task. */
+  private final Queue<Long> ready = new ConcurrentLinkedQueue<>();
+  /** Whether a delivery task is draining {@link #ready}. */
+  private final AtomicBoolean draining = new AtomicBoolean();
 
   MailService(TemplateEngine templates, OutboxEmailRepository outbox, MailDispatcher dispatcher,
       MailProperties properties, Clock clock,
@@ -99,15 +113,53 @@ public class MailService {
 
   private void deliverAfterCommit(long id) {
     if (!TransactionSynchronizationManager.isSynchronizationActive()) {
-      delivery.execute(() -> dispatcher.dispatch(id));
+      deliverSoon(id);
       return;
     }
     TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
       @Override
       public void afterCommit() {
-        delivery.execute(() -> dispatcher.dispatch(id));
+        deliverSoon(id);
       }
     });
+  }
+
+  /**
+   * Queues a committed email for delivery. One delivery task at a time drains the queue in batches of
+   * {@value #DELIVERY_BATCH}, each over one SMTP connection ({@link MailDispatcher#dispatch(List)}): a burst of
+   * acknowledgements is not a burst of connections. What is still queued when the node stops stays in the outbox
+   * for the dispatcher's sweep (here or on another node).
+   */
+  private void deliverSoon(long id) {
+    ready.add(id);
+    if (draining.compareAndSet(false, true)) {
+      delivery.execute(this::drain);
+    }
+  }
+
+  private void drain() {
+    try {
+      while (true) {
+        List<Long> batch = new ArrayList<>(DELIVERY_BATCH);
+        Long id;
+        while (batch.size() < DELIVERY_BATCH && (id = ready.poll()) != null) {
+          batch.add(id);
+        }
+        if (!batch.isEmpty()) {
+          dispatcher.dispatch(batch);
+          continue;
+        }
+        draining.set(false);
+        // An email queued after the last poll and before the flag went down would wait for the sweep: take it now.
+        if (ready.isEmpty() || !draining.compareAndSet(false, true)) {
+          return;
+        }
+      }
+    } catch (RuntimeException e) {
+      // The database went away mid-batch: the emails stay in the outbox, and the dispatcher's sweep sends them.
+      draining.set(false);
+      LOG.warn("Delivery after commit stopped; the outbox sweep will send what is left: {}", e.getMessage());
+    }
   }
 
   /**

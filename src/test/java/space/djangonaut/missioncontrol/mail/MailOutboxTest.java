@@ -17,6 +17,7 @@ import space.djangonaut.missioncontrol.MissionControlApplication;
 import space.djangonaut.missioncontrol.cohort.Cohort;
 import space.djangonaut.missioncontrol.support.IntegrationTest;
 import space.djangonaut.missioncontrol.support.Mailbox;
+import space.djangonaut.missioncontrol.support.RefusingSmtpServer;
 import space.djangonaut.missioncontrol.support.TestData;
 import space.djangonaut.missioncontrol.support.TestInfrastructure;
 import space.djangonaut.missioncontrol.support.WebClient;
@@ -34,6 +35,7 @@ class MailOutboxTest {
   @Autowired OutboxEmailRepository outbox;
   @Autowired TransactionTemplate transactions;
   @Autowired TestData testData;
+  @Autowired org.springframework.mail.javamail.JavaMailSenderImpl sender;
 
   @AfterEach
   void resetClock() {
@@ -165,6 +167,39 @@ class MailOutboxTest {
 
     assertThat(dispatcher.dispatchDue()).isGreaterThanOrEqualTo(recipients.size());
     assertThat(recipients).allSatisfy(to -> assertThat(Mailbox.messagesTo(to)).hasSize(1));
+  }
+
+  @Test
+  void shouldSendABatchOverOneConnectionAndKeepOneRefusalToItsOwnEmail() {
+    Cohort cohort = testData.openCohort();
+    String refused = TestData.uniqueEmail();
+    List<Long> ids = new ArrayList<>();
+    int greenMail = sender.getPort();
+    try (RefusingSmtpServer relay = new RefusingSmtpServer(java.util.Set.of(refused))) {
+      TestInfrastructure.stopMail(); // the emails wait in the outbox as after an outage
+      try {
+        for (int i = 0; i < 30; i++) {
+          String to = i == 7 ? refused : TestData.uniqueEmail();
+          ids.add(transactions.execute(status -> mail.send(to, MailTemplate.APPLICATION_REJECTED,
+              Map.of("name", "Ada", "cohort", cohort), new Step(TestData.unique("pi"), "ai"))).getId());
+        }
+      } finally {
+        TestInfrastructure.restartMail();
+      }
+      sender.setPort(relay.port());
+      ClockUtil.setCurrentTime(new java.util.Date(ClockUtil.getCurrentTime().getTime()
+          + OutboxEmail.backoff(1).plusSeconds(1).toMillis()));
+
+      assertThat(dispatcher.dispatch(ids)).isEqualTo(29);
+
+      assertThat(relay.connections()).isEqualTo(1);
+      assertThat(relay.delivered()).hasSize(29).doesNotContain(refused);
+      assertThat(outbox.findAllById(ids)).allSatisfy(e -> assertThat(e.getStatus())
+          .isEqualTo(e.getRecipient().equals(refused) ? OutboxEmail.Status.REFUSED : OutboxEmail.Status.SENT));
+      assertThat(dispatcher.dispatch(ids)).as("each is sent once").isZero();
+    } finally {
+      sender.setPort(greenMail);
+    }
   }
 
   private OutboxEmail send(String to, Step step) {

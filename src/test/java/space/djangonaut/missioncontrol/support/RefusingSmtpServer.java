@@ -35,6 +35,7 @@ public final class RefusingSmtpServer implements AutoCloseable {
   private final List<String> delivered = new CopyOnWriteArrayList<>();
   private final List<String> refusedRecipients = new CopyOnWriteArrayList<>();
   private final Thread acceptor;
+  private final java.util.concurrent.atomic.AtomicInteger connections = new java.util.concurrent.atomic.AtomicInteger();
 
   /** Starts the relay on a free port of 127.0.0.1. */
   public RefusingSmtpServer(Set<String> refused) {
@@ -58,6 +59,11 @@ public final class RefusingSmtpServer implements AutoCloseable {
     return List.copyOf(delivered);
   }
 
+  /** How many SMTP connections clients opened to it. */
+  public int connections() {
+    return connections.get();
+  }
+
   /** The recipients it refused, once per attempt. */
   public List<String> refusals() {
     return List.copyOf(refusedRecipients);
@@ -67,6 +73,7 @@ public final class RefusingSmtpServer implements AutoCloseable {
     while (!socket.isClosed()) {
       try {
         Socket client = socket.accept();
+        connections.incrementAndGet();
         Thread session = new Thread(() -> serve(client), "refusing-smtp-session");
         session.setDaemon(true);
         session.start();
