@@ -23,7 +23,8 @@ public enum MailTemplate {
   SURVEY_INVITATION("survey-invitation", "Djangonaut Space %s: how did it go?"),
   SURVEY_REMINDER("survey-reminder", "Reminder: tell us how Djangonaut Space %s went"),
   VOLUNTEER_WELCOME("volunteer-welcome", "Welcome aboard Djangonaut Space %s: your account"),
-  VOLUNTEER_DECLINED("volunteer-declined", "Thank you for volunteering for Djangonaut Space %s");
+  VOLUNTEER_DECLINED("volunteer-declined", "Thank you for volunteering for Djangonaut Space %s"),
+  VOLUNTEER_WITHOUT_TEAM("volunteer-without-team", "Djangonaut Space %s: the teams are formed");
 
   private final String templateName;
   private final String subjectPattern;

@@ -1,9 +1,11 @@
 package space.djangonaut.missioncontrol.team;
 
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import space.djangonaut.missioncontrol.application.Application;
@@ -15,8 +17,13 @@ import space.djangonaut.missioncontrol.mail.MailTemplate;
 import space.djangonaut.missioncontrol.mail.Step;
 import space.djangonaut.missioncontrol.volunteer.Volunteer;
 import space.djangonaut.missioncontrol.volunteer.VolunteerRepository;
+import space.djangonaut.missioncontrol.volunteer.VolunteerRole;
+import space.djangonaut.missioncontrol.volunteer.VolunteerStatus;
 
-/** The welcome each team gets once an organiser confirmed the teams: who is in it, and the week-0 preparation. */
+/**
+ * The welcome each team gets once an organiser confirmed the teams: who is in it, and the week-0 preparation. An
+ * approved Navigator or Captain left without Djangonauts hears it too, rather than nothing.
+ */
 @Service
 public class TeamWelcome {
 
@@ -38,15 +45,30 @@ public class TeamWelcome {
   }
 
   /**
-   * Sends each team's welcome with the week-0 preparation, to its Djangonauts, Navigator and Captains.
+   * Sends each team's welcome with the week-0 preparation, to its Djangonauts, Navigator and Captains, and tells
+   * each approved volunteer who is in no team.
    *
    * @return the number of emails sent
    */
   @Transactional
   public int send(long cohortId, Step step) {
     int sent = 0;
-    for (Team team : teams.findByCohortIdOrderById(cohortId)) {
+    List<Team> formed = teams.findByCohortIdOrderById(cohortId);
+    Set<Long> placed = new HashSet<>();
+    for (Team team : formed) {
       sent += welcome(team, null, step);
+      placed.add(team.getNavigatorVolunteerId());
+      members.findByTeamIdOrderById(team.getId()).forEach(m -> placed.add(m.getCaptainVolunteerId()));
+    }
+    Cohort cohort = cohorts.findById(cohortId).orElseThrow();
+    for (Volunteer volunteer : volunteers.findByCohortIdAndStatusOrderBySubmittedAt(cohortId,
+        VolunteerStatus.APPROVED)) {
+      if (!placed.contains(volunteer.getId())) {
+        mail.send(volunteer.getEmail(), MailTemplate.VOLUNTEER_WITHOUT_TEAM, Map.of("name", volunteer.getName(),
+            "cohort", cohort, "role", volunteer.getRole() == VolunteerRole.NAVIGATOR ? "Navigator" : "Captain"),
+            step);
+        sent++;
+      }
     }
     return sent;
   }

@@ -120,6 +120,22 @@ class CohortMentorshipProcessTest {
   }
 
   @Test
+  void shouldTellAnApprovedNavigatorLeftWithoutATeamWhenTheTeamsAreWelcomed() {
+    CohortDriver.Run run = selectedWithVolunteers(2);
+    Volunteer spare = driver.volunteer(run, VolunteerRole.NAVIGATOR, 4, List.of("Django core"), EVENINGS);
+
+    driver.formTeams(run);
+    driver.confirmTeams(run);
+
+    Assertions.assertThat(teams.findByCohortIdOrderById(run.cohortId())).hasSize(1)
+        .noneMatch(t -> t.getNavigatorVolunteerId().equals(spare.getId()));
+    Assertions.assertThat(sentEmails.findByRecipientOrderById(spare.getEmail())).extracting(OutboxEmail::getTemplate)
+        .contains(MailTemplate.VOLUNTEER_WITHOUT_TEAM).doesNotContain(MailTemplate.TEAM_WELCOME);
+    Assertions.assertThat(Mailbox.text(last(Mailbox.messagesTo(spare.getEmail()))))
+        .contains("no team for you as a Navigator");
+  }
+
+  @Test
   void shouldAskAnOrganiserToPlaceADjangonautWhoAcceptsAfterTheTeamsExist() {
     CohortDriver.Run run = driver.open(4, 2);
     List<Application> applied = driver.apply(run, 4);
