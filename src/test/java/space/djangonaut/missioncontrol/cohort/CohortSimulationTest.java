@@ -183,7 +183,9 @@ class CohortSimulationTest {
     expected.put(MailTemplate.WAITLIST_CLOSED, (long) PLACES / 2 - 1);
     expected.put(MailTemplate.APPLICATION_REJECTED, (long) APPLICANTS - PLACES - PLACES / 2);
     expected.put(MailTemplate.VOLUNTEER_WELCOME, 12L);
-    expected.put(MailTemplate.VOLUNTEER_WITHOUT_TEAM, 12L - participatingVolunteers(run));
+    if (participatingVolunteers(run) < 12) {
+      expected.put(MailTemplate.VOLUNTEER_WITHOUT_TEAM, 12L - participatingVolunteers(run));
+    }
     expected.put(MailTemplate.TEAM_WELCOME, (long) welcomeRecipients(run));
     expected.put(MailTemplate.SURVEY_INVITATION, (long) invitations.size());
     expected.put(MailTemplate.SURVEY_REMINDER, (long) invitations.size() - answered);
