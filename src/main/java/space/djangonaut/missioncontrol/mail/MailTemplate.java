@@ -23,7 +23,8 @@ public enum MailTemplate {
   SURVEY_INVITATION("survey-invitation", "Djangonaut Space %s: how did it go?"),
   SURVEY_REMINDER("survey-reminder", "Reminder: tell us how Djangonaut Space %s went"),
   VOLUNTEER_WELCOME("volunteer-welcome", "Welcome aboard Djangonaut Space %s: your account"),
-  VOLUNTEER_DECLINED("volunteer-declined", "Thank you for volunteering for Djangonaut Space %s");
+  VOLUNTEER_DECLINED("volunteer-declined", "Thank you for volunteering for Djangonaut Space %s"),
+  VOLUNTEER_SIGN_IN_REMINDER("volunteer-sign-in-reminder", "Djangonaut Space %s: your account waits for its password");
 
   private final String templateName;
   private final String subjectPattern;
