@@ -60,6 +60,8 @@ class SecurityConfiguration {
             .requestMatchers("/", "/cohorts/**", "/offers/**", "/survey/**", "/volunteers/**", "/css/**", "/login",
                 "/error", "/favicon.ico").permitAll()
             .requestMatchers("/organiser/**", "/api/**").hasAuthority(ORGANISER)
+            // A signed-in Navigator or Captain's own teams, where they may step down.
+            .requestMatchers("/my/**").authenticated()
             .anyRequest().denyAll())
         .formLogin(login -> login.loginPage("/login").defaultSuccessUrl("/organiser/cohorts", false).permitAll())
         .logout(logout -> logout.logoutSuccessUrl("/"))
