@@ -93,10 +93,8 @@ public class TeamService {
 
   /**
    * Why a volunteer cannot take over from one who steps down from a team, by the rules of {@link TeamFormation}
-   * ({@link TeamFormation#check}): the team's plan is checked with {@code replacementId} in the place of
-   * {@code leavingId} (the team's Navigator, or the Captain of each of the team's Djangonauts they look after), and
-   * every broken rule that names the replacement and did not already hold before is a reason: the project, the
-   * hours shared with the team's Djangonauts, the volunteer's capacity.
+   * ({@link TeamFormation#replacementProblems}) on the cohort's current teams, confirmed Djangonauts and approved
+   * volunteers.
    *
    * @param role the role the leaving volunteer has in the team; the replacement must be an approved volunteer of
    *     that role in the team's cohort
@@ -111,17 +109,9 @@ public class TeamService {
       return List.of("#" + replacementId + " is no approved " + (role == VolunteerRole.NAVIGATOR ? "Navigator"
           : "Captain") + " of this cohort.");
     }
-    TeamPlan before = currentPlan(team.getCohortId());
-    TeamPlan after = new TeamPlan(before.teams().stream().map(t -> !t.name().equals(team.getName()) ? t
-        : new PlannedTeam(t.name(), t.project(),
-            role == VolunteerRole.NAVIGATOR && t.navigatorId() == leavingId ? replacementId : t.navigatorId(),
-            t.members().stream().map(m -> role == VolunteerRole.CAPTAIN && m.captainId() == leavingId
-                ? new PlannedMember(m.applicationId(), replacementId) : m).toList())).toList(), List.of());
-    Set<String> already = formation.check(before, inputs.candidates(), inputs.navigators(), inputs.captains())
-        .stream().map(Problem::message).collect(Collectors.toSet());
-    return formation.check(after, inputs.candidates(), inputs.navigators(), inputs.captains()).stream()
-        .filter(p -> Long.valueOf(replacementId).equals(p.volunteerId()) && !already.contains(p.message()))
-        .map(Problem::message).distinct().toList();
+    return formation.replacementProblems(currentPlan(team.getCohortId()), team.getName(), leavingId, replacementId,
+        role == VolunteerRole.NAVIGATOR, inputs.candidates(), inputs.navigators(), inputs.captains()).stream()
+        .map(Problem::message).toList();
   }
 
   private TeamPlan currentPlan(long cohortId) {
