@@ -53,7 +53,7 @@ class MyTeamsController {
         .filter(v -> replacements.teamsOf(v.getId()).stream().anyMatch(t -> t.getId() == teamId)).findFirst()
         .orElseThrow(() -> new NotFoundException("You are not in team " + teamId + "."));
     try {
-      replacements.stepDown(teamId, volunteer.getId(), user.getName());
+      replacements.stepDown(teamId, volunteer.getId(), true);
       redirect.addFlashAttribute("notice", "Thank you for telling us. An organiser will choose who takes over; "
           + "until then your tasks stay with you.");
     } catch (VolunteerReplacements.TeamWeeksOverException e) {

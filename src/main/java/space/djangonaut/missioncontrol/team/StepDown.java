@@ -24,19 +24,19 @@ public class StepDown {
   private VolunteerRole role;
 
   private Instant recordedAt;
-  /** Who recorded it: the volunteer's or the organiser's user id. */
-  private String recordedBy;
+  /** Whether the volunteer recorded it themselves (on their teams page); false when an organiser did. */
+  private boolean byVolunteer;
   private Long replacementVolunteerId;
   private Instant replacedAt;
 
   protected StepDown() {}
 
-  StepDown(long teamId, long volunteerId, VolunteerRole role, Instant recordedAt, String recordedBy) {
+  StepDown(long teamId, long volunteerId, VolunteerRole role, Instant recordedAt, boolean byVolunteer) {
     this.teamId = teamId;
     this.volunteerId = volunteerId;
     this.role = role;
     this.recordedAt = recordedAt;
-    this.recordedBy = recordedBy;
+    this.byVolunteer = byVolunteer;
   }
 
   void replacedBy(long replacementVolunteerId, Instant at) {
@@ -64,8 +64,8 @@ public class StepDown {
     return recordedAt;
   }
 
-  public String getRecordedBy() {
-    return recordedBy;
+  public boolean isByVolunteer() {
+    return byVolunteer;
   }
 
   /** The volunteer who took over, or {@code null} until an organiser chose one. */

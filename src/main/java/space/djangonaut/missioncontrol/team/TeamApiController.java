@@ -2,7 +2,6 @@ package space.djangonaut.missioncontrol.team;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
-import java.security.Principal;
 import java.util.Map;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
@@ -32,16 +31,15 @@ class TeamApiController {
    * team's weeks are over.
    */
   @PostMapping("/api/teams/{teamId}/step-down")
-  ResponseEntity<Map<String, Object>> stepDown(@PathVariable long teamId, @Valid @RequestBody StepDownRequest request,
-      Principal organiser) {
-    StepDown stepDown = replacements.stepDown(teamId, request.volunteerId(), organiser.getName());
+  ResponseEntity<Map<String, Object>> stepDown(@PathVariable long teamId,
+      @Valid @RequestBody StepDownRequest request) {
+    StepDown stepDown = replacements.stepDown(teamId, request.volunteerId(), false);
     return ResponseEntity.accepted().body(Map.of("stepDownId", stepDown.getId(), "role", stepDown.getRole()));
   }
 
   @ExceptionHandler(VolunteerReplacements.NotInTeamException.class)
   ProblemDetail notInTeam(RuntimeException e) {
-    ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, "volunteerId: " + e.getMessage());
-    return problem;
+    return ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, "volunteerId: " + e.getMessage());
   }
 
   @ExceptionHandler(VolunteerReplacements.TeamWeeksOverException.class)

@@ -72,14 +72,14 @@ public class VolunteerReplacements {
    * Records that a volunteer steps down from a team and asks the team's process for a replacement. Recording it
    * twice before it is replaced returns the first record.
    *
-   * @param recordedBy the user id of whoever recorded it (the volunteer, or an organiser)
+   * @param byVolunteer whether the volunteer records it themselves (else an organiser does)
    * @throws NotFoundException if there is no such team
    * @throws NotInTeamException if the volunteer is neither the team's Navigator nor the Captain of one of its
    *     Djangonauts
    * @throws TeamWeeksOverException if the team's weeks are over (no process runs for it); nothing is recorded
    */
   @Transactional
-  public StepDown stepDown(long teamId, long volunteerId, String recordedBy) {
+  public StepDown stepDown(long teamId, long volunteerId, boolean byVolunteer) {
     Team team = teams.findById(teamId).orElseThrow(() -> new NotFoundException("No team " + teamId + "."));
     VolunteerRole role = roleIn(team, volunteerId)
         .orElseThrow(() -> new NotInTeamException(volunteerId, team.getName()));
@@ -88,7 +88,7 @@ public class VolunteerReplacements {
     if (open.isPresent()) {
       return open.get();
     }
-    StepDown stepDown = stepDowns.saveAndFlush(new StepDown(teamId, volunteerId, role, clock.instant(), recordedBy));
+    StepDown stepDown = stepDowns.saveAndFlush(new StepDown(teamId, volunteerId, role, clock.instant(), byVolunteer));
     if (!workflow.volunteerSteppedDown(teamId, stepDown.getId())) {
       throw new TeamWeeksOverException(team.getName());
     }

@@ -58,6 +58,7 @@ class VolunteerStepsDownProcessTest {
   @Autowired VolunteerRepository volunteers;
   @Autowired ApplicationRepository applications;
   @Autowired OutboxEmailRepository sentEmails;
+  @Autowired StepDownRepository stepDowns;
 
   @BeforeEach
   void setUp() {
@@ -97,6 +98,11 @@ class VolunteerStepsDownProcessTest {
     WebClient.Response steppedDown = api.postJson("/api/teams/" + team.getId() + "/step-down",
         "{\"volunteerId\": " + leaving.getId() + "}");
     Assertions.assertThat(steppedDown.status()).isEqualTo(202);
+    Assertions.assertThat(stepDowns.findByTeamIdOrderById(team.getId())).singleElement().satisfies(s -> {
+      Assertions.assertThat(s.getVolunteerId()).isEqualTo(leaving.getId());
+      Assertions.assertThat(s.getRole()).isEqualTo(VolunteerRole.NAVIGATOR);
+      Assertions.assertThat(s.isByVolunteer()).as("an organiser recorded it").isFalse();
+    });
     driver.drive(run);
 
     // The weeks go on: nothing waits for the replacement.
@@ -178,6 +184,8 @@ class VolunteerStepsDownProcessTest {
         WebClient.form(page, Map.of()));
     Assertions.assertThat(stepped.status()).isEqualTo(302);
     Assertions.assertThat(browser.get("/my/teams").body()).contains("An organiser will choose who takes over");
+    Assertions.assertThat(stepDowns.findByTeamIdOrderById(team.getId())).singleElement()
+        .satisfies(s -> Assertions.assertThat(s.isByVolunteer()).isTrue());
     driver.drive(run);
 
     Task replace = driver.openTasks(run, TASK_REPLACE_VOLUNTEER).get(0);
