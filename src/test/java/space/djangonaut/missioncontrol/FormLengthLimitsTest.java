@@ -26,6 +26,7 @@ import space.djangonaut.missioncontrol.cohort.CohortForm;
 import space.djangonaut.missioncontrol.mentorship.CheckInReport;
 import space.djangonaut.missioncontrol.mentorship.OneToOneReport;
 import space.djangonaut.missioncontrol.survey.SurveyForm;
+import space.djangonaut.missioncontrol.team.ReplacementChoice;
 import space.djangonaut.missioncontrol.team.TeamAdjustmentRequest;
 import space.djangonaut.missioncontrol.team.TeamPlacement;
 import space.djangonaut.missioncontrol.volunteer.VolunteerDecision;
@@ -65,6 +66,7 @@ class FormLengthLimitsTest {
     CAMUNDA_FORMS.put("hold-one-to-one.form", OneToOneReport.class);
     CAMUNDA_FORMS.put("approve-volunteer.form", VolunteerDecision.class);
     CAMUNDA_FORMS.put("place-in-team.form", TeamPlacement.class);
+    CAMUNDA_FORMS.put("replace-volunteer.form", ReplacementChoice.class);
     // The announcement's link stays a process variable that nothing reads back; the form's limit is its only one.
     CAMUNDA_FORMS.put("publish-report.form", null);
   }

@@ -52,9 +52,11 @@ public class GroupsAndFilters {
         "Applications whose two reviewers disagree: a third review decides", List.of());
     TaskQuery cohortDecisions = mineOrMyGroups(taskService.createTaskQuery()
         .taskDefinitionKeyIn(CohortProcess.TASK_FINALISE_SELECTION, CohortProcess.TASK_CONFIRM_TEAMS,
-            CohortProcess.TASK_PUBLISH_REPORT, ApplicationProcess.TASK_PLACE_IN_TEAM));
+            CohortProcess.TASK_PUBLISH_REPORT, ApplicationProcess.TASK_PLACE_IN_TEAM,
+            TeamProcess.TASK_REPLACE_VOLUNTEER));
     ensureFilter(FILTER_COHORT_DECISIONS, cohortDecisions, Roles.ORGANISERS, -4, "#1565c0",
-        "Selections, teams, late Djangonauts to place and reports waiting for an organiser", List.of());
+        "Selections, teams, late Djangonauts to place, volunteers to replace and reports waiting for an organiser",
+        List.of());
     ensureFilter(FILTER_VOLUNTEERS_TO_APPROVE, mineOrMyGroups(taskService.createTaskQuery()
         .taskDefinitionKey(VolunteerProcess.TASK_APPROVE_VOLUNTEER)), Roles.ORGANISERS, -3, "#00838f",
         "Navigators and Captains who signed up", List.of(column("volunteerName", "Volunteer"),

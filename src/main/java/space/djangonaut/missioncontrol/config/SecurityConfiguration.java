@@ -62,6 +62,8 @@ class SecurityConfiguration {
             .requestMatchers("/", "/cohorts/**", "/offers/**", "/survey/**", "/volunteers/**", "/css/**", "/login",
                 "/error", "/favicon.ico").permitAll()
             .requestMatchers("/organiser/**", "/api/**").hasAuthority(ORGANISER)
+            // A signed-in Navigator or Captain's own teams, where they may step down.
+            .requestMatchers("/my/**").authenticated()
             // The management port (operators only, see application.yaml): health for probes, the rest organisers.
             .requestMatchers(EndpointRequest.to(HealthEndpoint.class)).permitAll()
             .requestMatchers(EndpointRequest.toAnyEndpoint()).hasAuthority(ORGANISER)

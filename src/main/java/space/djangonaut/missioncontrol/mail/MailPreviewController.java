@@ -65,6 +65,8 @@ class MailPreviewController {
     model.put("userId", "nadia-k7m2q");
     model.put("passwordPath", "/volunteers/password/sample-token");
     model.put("role", "Navigator");
+    model.put("leaverName", "Nadia Navigator");
+    model.put("replacementName", "Vera Volunteer");
     return model;
   }
 }

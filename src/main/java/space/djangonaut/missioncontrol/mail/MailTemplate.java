@@ -24,7 +24,10 @@ public enum MailTemplate {
   SURVEY_REMINDER("survey-reminder", "Reminder: tell us how Djangonaut Space %s went"),
   VOLUNTEER_WELCOME("volunteer-welcome", "Welcome aboard Djangonaut Space %s: your account"),
   VOLUNTEER_DECLINED("volunteer-declined", "Thank you for volunteering for Djangonaut Space %s"),
-  VOLUNTEER_WITHOUT_TEAM("volunteer-without-team", "Djangonaut Space %s: the teams are formed");
+  VOLUNTEER_WITHOUT_TEAM("volunteer-without-team", "Djangonaut Space %s: the teams are formed"),
+  VOLUNTEER_TAKES_OVER("volunteer-takes-over", "Djangonaut Space %s: you take over a team"),
+  TEAM_VOLUNTEER_CHANGED("team-volunteer-changed", "Djangonaut Space %s: a new face in your team"),
+  VOLUNTEER_SIGN_IN_REMINDER("volunteer-sign-in-reminder", "Djangonaut Space %s: your account waits for its password");
 
   private final String templateName;
   private final String subjectPattern;

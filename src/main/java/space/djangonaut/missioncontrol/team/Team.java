@@ -27,6 +27,11 @@ public class Team {
     this.navigatorVolunteerId = navigatorVolunteerId;
   }
 
+  /** Another Navigator takes the team over (one stepped down). */
+  void replaceNavigator(Long navigatorVolunteerId) {
+    this.navigatorVolunteerId = navigatorVolunteerId;
+  }
+
   public Long getId() {
     return id;
   }

@@ -175,6 +175,43 @@ public final class TeamFormation {
     return problems;
   }
 
+  /**
+   * Why a volunteer cannot take over from one who steps down from a team of a plan, by the rules above: the plan is
+   * {@linkplain #check checked} with {@code replacementId} in the place of {@code leavingId} (the team's Navigator
+   * when {@code navigator}, else the Captain of each of the team's Djangonauts the leaver looks after), and every
+   * broken rule that names the replacement and did not already hold before is a reason: the project, the hours
+   * shared with the team's Djangonauts, the replacement's capacity.
+   *
+   * @param teamName the team's name in the plan
+   * @param navigators the approved Navigators, the replacement among them when {@code navigator}
+   * @param captains the approved Captains, the replacement among them otherwise
+   * @return the reasons; empty when the replacement fits
+   */
+  public List<Problem> replacementProblems(TeamPlan plan, String teamName, long leavingId, long replacementId,
+      boolean navigator, List<Candidate> djangonauts, List<Mentor> navigators, List<Mentor> captains) {
+    List<PlannedTeam> replaced = new ArrayList<>();
+    for (PlannedTeam t : plan.teams()) {
+      if (!t.name().equals(teamName)) {
+        replaced.add(t);
+        continue;
+      }
+      long navigatorId = navigator && t.navigatorId() == leavingId ? replacementId : t.navigatorId();
+      List<PlannedMember> members = t.members().stream().map(m -> !navigator && m.captainId() == leavingId
+          ? new PlannedMember(m.applicationId(), replacementId) : m).toList();
+      replaced.add(new PlannedTeam(t.name(), t.project(), navigatorId, members));
+    }
+    Set<String> already = new HashSet<>();
+    check(plan, djangonauts, navigators, captains).forEach(p -> already.add(p.message()));
+    List<Problem> reasons = new ArrayList<>();
+    for (Problem p : check(new TeamPlan(replaced, List.of()), djangonauts, navigators, captains)) {
+      if (Long.valueOf(replacementId).equals(p.volunteerId()) && !already.contains(p.message())
+          && reasons.stream().noneMatch(r -> r.message().equals(p.message()))) {
+        reasons.add(p);
+      }
+    }
+    return reasons;
+  }
+
   private void formProjectTeams(String project, List<Candidate> waiting, List<Mentor> navigators,
       Map<Long, Integer> navigatorLoad, List<Draft> drafts, List<Problem> problems) {
     List<Candidate> left = new ArrayList<>(waiting);

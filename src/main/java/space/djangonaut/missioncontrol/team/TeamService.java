@@ -91,6 +91,29 @@ public class TeamService {
     return problems;
   }
 
+  /**
+   * Why a volunteer cannot take over from one who steps down from a team, by the rules of {@link TeamFormation}
+   * ({@link TeamFormation#replacementProblems}) on the cohort's current teams, confirmed Djangonauts and approved
+   * volunteers.
+   *
+   * @param role the role the leaving volunteer has in the team; the replacement must be an approved volunteer of
+   *     that role in the team's cohort
+   * @return the reasons, in people's words; empty when the replacement fits
+   */
+  @Transactional(readOnly = true)
+  public List<String> problemsIfReplaced(long teamId, long leavingId, long replacementId, VolunteerRole role) {
+    Team team = teams.findById(teamId).orElseThrow();
+    Inputs inputs = inputs(team.getCohortId());
+    List<Mentor> sameRole = role == VolunteerRole.NAVIGATOR ? inputs.navigators() : inputs.captains();
+    if (sameRole.stream().noneMatch(m -> m.volunteerId() == replacementId)) {
+      return List.of("#" + replacementId + " is no approved " + (role == VolunteerRole.NAVIGATOR ? "Navigator"
+          : "Captain") + " of this cohort.");
+    }
+    return formation.replacementProblems(currentPlan(team.getCohortId()), team.getName(), leavingId, replacementId,
+        role == VolunteerRole.NAVIGATOR, inputs.candidates(), inputs.navigators(), inputs.captains()).stream()
+        .map(Problem::message).toList();
+  }
+
   private TeamPlan currentPlan(long cohortId) {
     List<PlannedTeam> planned = teams.findByCohortIdOrderById(cohortId).stream()
         .map(t -> new PlannedTeam(t.getName(), t.getProject(), t.getNavigatorVolunteerId(),

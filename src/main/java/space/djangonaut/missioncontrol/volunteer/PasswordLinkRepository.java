@@ -5,4 +5,7 @@ import org.springframework.data.jpa.repository.JpaRepository;
 
 public interface PasswordLinkRepository extends JpaRepository<PasswordLink, Long> {
   Optional<PasswordLink> findByTokenHash(String tokenHash);
+
+  /** Whether the account's password was chosen through one of its links. */
+  boolean existsByUserIdAndUsedAtIsNotNull(String userId);
 }

@@ -11,5 +11,7 @@ public interface VolunteerRepository extends JpaRepository<Volunteer, Long> {
 
   List<Volunteer> findByEmail(String email);
 
+  List<Volunteer> findByUserId(String userId);
+
   boolean existsByCohortIdAndEmailAndRole(Long cohortId, String email, VolunteerRole role);
 }

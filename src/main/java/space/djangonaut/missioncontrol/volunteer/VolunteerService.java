@@ -10,6 +10,7 @@ import java.util.Locale;
 import java.util.Map;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.User;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import space.djangonaut.missioncontrol.cohort.Cohort;
@@ -42,10 +43,16 @@ public class VolunteerService {
   private final Accounts accounts;
   private final MailService mail;
   private final Clock clock;
+  private final Duration signInReminderAfter;
 
+  /**
+   * @param signInReminderAfter {@code missioncontrol.volunteer.sign-in-reminder-after} (ISO-8601, default
+   *     {@code P3D}): how long after the welcome an approved volunteer who has not chosen a password is reminded
+   */
   VolunteerService(VolunteerRepository volunteers, PasswordLinkRepository passwordLinks, CohortService cohortService,
       CohortRepository cohorts, VolunteerWorkflow workflow, IdentityService identityService, Accounts accounts,
-      MailService mail, Clock clock) {
+      MailService mail, Clock clock,
+      @Value("${missioncontrol.volunteer.sign-in-reminder-after:P3D}") Duration signInReminderAfter) {
     this.volunteers = volunteers;
     this.passwordLinks = passwordLinks;
     this.cohortService = cohortService;
@@ -55,6 +62,7 @@ public class VolunteerService {
     this.accounts = accounts;
     this.mail = mail;
     this.clock = clock;
+    this.signInReminderAfter = signInReminderAfter;
   }
 
   /**
@@ -118,17 +126,71 @@ public class VolunteerService {
     return userId;
   }
 
-  /** Welcomes an approved volunteer with their user name and a link to choose their password. */
+  /**
+   * Welcomes an approved volunteer with their user name and a link to choose their password.
+   *
+   * @return when to remind them if they have not chosen a password by then (UTC): now plus
+   *     {@code missioncontrol.volunteer.sign-in-reminder-after}
+   */
   @Transactional
-  public void sendWelcome(long volunteerId, Step step) {
+  public Instant sendWelcome(long volunteerId, Step step) {
     Volunteer volunteer = byId(volunteerId);
+    mail.send(volunteer.getEmail(), MailTemplate.VOLUNTEER_WELCOME, passwordLinkModel(volunteer), step);
+    return clock.instant().plus(signInReminderAfter);
+  }
+
+  /**
+   * Reminds an approved volunteer who has not chosen their password (so never signed in) with a fresh link; the
+   * earlier link keeps working until it expires. Nothing is sent to someone who chose their password meanwhile.
+   *
+   * @return whether a reminder was sent
+   */
+  @Transactional
+  public boolean remindToSignIn(long volunteerId, Step step) {
+    Volunteer volunteer = byId(volunteerId);
+    if (volunteer.getUserId() == null || hasChosenPassword(volunteer)) {
+      return false;
+    }
+    mail.send(volunteer.getEmail(), MailTemplate.VOLUNTEER_SIGN_IN_REMINDER, passwordLinkModel(volunteer), step);
+    return true;
+  }
+
+  /**
+   * An organiser sends an approved volunteer a new link to choose their password (a lost or expired one); earlier
+   * links keep working until they expire.
+   *
+   * @throws NotFoundException if there is no such volunteer
+   * @throws IllegalStateException if the volunteer has no account (not approved)
+   */
+  @Transactional
+  public void sendNewPasswordLink(long volunteerId) {
+    Volunteer volunteer = byId(volunteerId);
+    if (volunteer.getUserId() == null) {
+      throw new IllegalStateException("Volunteer " + volunteerId + " has no account yet: approve them first.");
+    }
+    mail.send(volunteer.getEmail(), MailTemplate.VOLUNTEER_SIGN_IN_REMINDER, passwordLinkModel(volunteer),
+        new Step("organiser", "password-link-" + Tokens.newToken()));
+  }
+
+  /** Whether the volunteer chose the password of their account through one of their links. */
+  @Transactional(readOnly = true)
+  public boolean hasChosenPassword(long volunteerId) {
+    return hasChosenPassword(byId(volunteerId));
+  }
+
+  private boolean hasChosenPassword(Volunteer volunteer) {
+    return volunteer.getUserId() != null && passwordLinks.existsByUserIdAndUsedAtIsNotNull(volunteer.getUserId());
+  }
+
+  /** A new single-use link for the volunteer's account, in the model of the emails that carry it. */
+  private Map<String, Object> passwordLinkModel(Volunteer volunteer) {
     String token = Tokens.newToken();
     passwordLinks.save(new PasswordLink(volunteer.getUserId(), Tokens.hash(token),
         clock.instant().plus(PASSWORD_LINK_VALIDITY)));
     Map<String, Object> model = model(volunteer);
     model.put("userId", volunteer.getUserId());
     model.put("passwordPath", "/volunteers/password/" + token);
-    mail.send(volunteer.getEmail(), MailTemplate.VOLUNTEER_WELCOME, model, step);
+    return model;
   }
 
   /** Thanks a volunteer the organisers did not take this time. */
@@ -160,6 +222,7 @@ public class VolunteerService {
     user.setPassword(password);
     identityService.saveUser(user);
     link.use(clock.instant());
+    volunteers.findByUserId(link.getUserId()).forEach(v -> workflow.passwordChosen(v.getId()));
   }
 
   /** The approved volunteers of a cohort, for team formation. */

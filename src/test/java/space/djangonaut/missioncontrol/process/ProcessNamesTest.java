@@ -83,6 +83,8 @@ import space.djangonaut.missioncontrol.process.cohort.CohortProcess;
 import space.djangonaut.missioncontrol.process.team.TeamProcess;
 import space.djangonaut.missioncontrol.process.volunteer.VolunteerProcess;
 import space.djangonaut.missioncontrol.team.PlacementContext;
+import space.djangonaut.missioncontrol.team.ReplacementChoice;
+import space.djangonaut.missioncontrol.team.ReplacementContext;
 import space.djangonaut.missioncontrol.team.TeamAdjustmentRequest;
 import space.djangonaut.missioncontrol.team.TeamPlacement;
 import space.djangonaut.missioncontrol.team.TeamPlanView;
@@ -172,6 +174,8 @@ class ProcessNamesTest {
           TeamProcess.FORM_RECORD_CHECK_IN, CheckInReport.class, CheckInContext.class),
       new FormUse(TeamProcess.KEY, TeamProcess.TASK_HOLD_ONE_TO_ONE,
           TeamProcess.FORM_HOLD_ONE_TO_ONE, OneToOneReport.class, OneToOneContext.class),
+      new FormUse(TeamProcess.KEY, TeamProcess.TASK_REPLACE_VOLUNTEER,
+          TeamProcess.FORM_REPLACE_VOLUNTEER, ReplacementChoice.class, ReplacementContext.class),
       // Nothing bound or shown: the report's path is an input parameter, the announcement link stays a variable.
       new FormUse(CohortProcess.KEY, CohortProcess.TASK_PUBLISH_REPORT,
           CohortProcess.FORM_PUBLISH_REPORT, null, null),

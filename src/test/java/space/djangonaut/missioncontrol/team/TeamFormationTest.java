@@ -234,6 +234,58 @@ class TeamFormationTest {
 
   // --- fixtures
 
+  @Test
+  void shouldOfferInPlaceOfANavigatorOnlyOneWhoKnowsTheProjectSharesTheHoursAndHasAFreePlace() {
+    List<Candidate> djangonauts = List.of(candidate(1, "Django core", EVENINGS), candidate(2, "Django core", EVENINGS),
+        candidate(3, "Django core", EVENINGS), candidate(4, "DRF", EVENINGS), candidate(5, "DRF", EVENINGS),
+        candidate(6, "DRF", EVENINGS));
+    TeamPlan plan = new TeamPlan(List.of(
+        new PlannedTeam("Team 1", "Django core", 101, members(201, 1, 2, 3)),
+        new PlannedTeam("Team 2", "DRF", 102, members(201, 4, 5, 6))), List.of());
+    List<Mentor> navigators = List.of(mentor(101, EVENINGS, 4, "Django core"), mentor(102, EVENINGS, 3, "DRF",
+        "Django core"), mentor(103, EVENINGS, 4, "Django core"), mentor(104, EVENINGS, 4, "DRF"),
+        mentor(105, MORNINGS, 4, "Django core"));
+    List<Mentor> captains = List.of(mentor(201, EVENINGS, 6));
+
+    assertThat(formation.replacementProblems(plan, "Team 1", 101, 103, true, djangonauts, navigators, captains))
+        .isEmpty();
+    assertThat(formation.replacementProblems(plan, "Team 1", 101, 104, true, djangonauts, navigators, captains))
+        .extracting(TeamFormation.Problem::message).containsExactly("Team 1: Navigator N104 does not know Django core.");
+    assertThat(formation.replacementProblems(plan, "Team 1", 101, 105, true, djangonauts, navigators, captains))
+        .extracting(TeamFormation.Problem::message)
+        .containsExactly("Team 1 shares only 0 hours a week with its Navigator N105; 5 are needed.");
+    assertThat(formation.replacementProblems(plan, "Team 1", 101, 102, true, djangonauts, navigators, captains))
+        .extracting(TeamFormation.Problem::message).containsExactly("N102 has 6 Djangonauts but offered to take 3.");
+  }
+
+  @Test
+  void shouldOfferInPlaceOfACaptainOnlyOneWhoSharesThreeHoursWithEachOfTheirDjangonautsAndHasRoom() {
+    List<Candidate> djangonauts = List.of(candidate(1, "Django core", EVENINGS), candidate(2, "Django core", EVENINGS),
+        candidate(3, "Django core", slots("MON-18", "SAT-09")));
+    TeamPlan plan = new TeamPlan(List.of(new PlannedTeam("Team 1", "Django core", 101,
+        List.of(new PlannedMember(1, 201), new PlannedMember(2, 201), new PlannedMember(3, 202)))), List.of());
+    List<Mentor> navigators = List.of(mentor(101, slots("MON-18", "TUE-18", "WED-18", "SAT-09"), 4, "Django core"));
+    List<Mentor> captains = List.of(mentor(201, EVENINGS, 4), mentor(202, slots("MON-18", "SAT-09"), 4),
+        mentor(203, EVENINGS, 2), mentor(204, EVENINGS, 1), mentor(205, slots("SAT-09"), 4));
+
+    assertThat(formation.replacementProblems(plan, "Team 1", 201, 203, false, djangonauts, navigators, captains))
+        .isEmpty();
+    assertThat(formation.replacementProblems(plan, "Team 1", 201, 204, false, djangonauts, navigators, captains))
+        .extracting(TeamFormation.Problem::message).containsExactly("C204 has 2 Djangonauts but offered to take 1.");
+    assertThat(formation.replacementProblems(plan, "Team 1", 201, 205, false, djangonauts, navigators, captains))
+        .extracting(TeamFormation.Problem::message).as("D3 keeps their own Captain").containsExactly(
+            "D1 (#1) shares only 0 hours with their Captain C205.", "D2 (#2) shares only 0 hours with their Captain "
+                + "C205.");
+  }
+
+  private static List<PlannedMember> members(long captainId, long... applicationIds) {
+    List<PlannedMember> members = new ArrayList<>();
+    for (long id : applicationIds) {
+      members.add(new PlannedMember(id, captainId));
+    }
+    return members;
+  }
+
   private static Candidate candidate(int ranking, String project, WeeklyAvailability availability) {
     return new Candidate(ranking, ranking, "D" + ranking, project, availability);
   }

@@ -7,6 +7,9 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.job;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.taskService;
 
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -15,15 +18,20 @@ import org.assertj.core.api.Assertions;
 import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.test.assertions.bpmn.AbstractAssertions;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import space.djangonaut.missioncontrol.cohort.Cohort;
+import space.djangonaut.missioncontrol.mail.MailTemplate;
+import space.djangonaut.missioncontrol.mail.OutboxEmail;
 import space.djangonaut.missioncontrol.mail.OutboxEmailRepository;
 import space.djangonaut.missioncontrol.privacy.PersonalDataService;
 import space.djangonaut.missioncontrol.process.volunteer.VolunteerProcess;
@@ -45,6 +53,7 @@ class VolunteerSignUpTest {
   @Autowired HistoryService historyService;
   @Autowired OutboxEmailRepository outbox;
   @Autowired PersonalDataService personalData;
+  @Autowired ManagementService managementService;
 
   private Cohort cohort;
 
@@ -52,6 +61,11 @@ class VolunteerSignUpTest {
   void setUp() {
     AbstractAssertions.init(processEngine);
     cohort = testData.openCohort();
+  }
+
+  @AfterEach
+  void resetClock() {
+    ClockUtil.reset();
   }
 
   @Test
@@ -66,7 +80,7 @@ class VolunteerSignUpTest {
     decide(process, "approve");
     execute(job(VolunteerProcess.TASK_SEND_WELCOME, process));
 
-    assertThat(process).isEnded().hasPassed(VolunteerProcess.END_EVENT_APPROVED);
+    assertThat(process).isWaitingAt(VolunteerProcess.GATEWAY_SIGN_IN_OR_REMINDER);
     Volunteer approved = volunteers.findById(volunteer.getId()).orElseThrow();
     Assertions.assertThat(approved.getStatus()).isEqualTo(VolunteerStatus.APPROVED);
     Assertions.assertThat(identityService.createUserQuery().userId(approved.getUserId())
@@ -83,8 +97,64 @@ class VolunteerSignUpTest {
         Map.of("password", List.of("a long enough secret"), "confirmation", List.of("a long enough secret"))));
     Assertions.assertThat(set.status()).isEqualTo(200);
     Assertions.assertThat(identityService.checkPassword(approved.getUserId(), "a long enough secret")).isTrue();
+    assertThat(process).isEnded().hasPassed(VolunteerProcess.EVENT_PASSWORD_CHOSEN, VolunteerProcess.END_EVENT_APPROVED)
+        .hasNotPassed(VolunteerProcess.TASK_REMIND_TO_SIGN_IN);
     Assertions.assertThat(browser.get("/volunteers/password/" + token).status()).isEqualTo(410);
     Assertions.assertThat(browser.get("/volunteers/password/not-a-token").status()).isEqualTo(410);
+  }
+
+  @Test
+  void shouldRemindAnApprovedVolunteerWhoNeverChoseTheirPasswordThreeDaysLaterWithAFreshLink() {
+    String email = TestData.uniqueEmail();
+    Volunteer volunteer = signUp(email, "CAPTAIN");
+    ProcessInstance process = process(volunteer);
+    decide(process, "approve");
+    Instant welcomed = ClockUtil.getCurrentTime().toInstant();
+    execute(job(VolunteerProcess.TASK_SEND_WELCOME, process));
+    String welcomeToken = Mailbox.newestToken(email, "volunteers/password");
+
+    ClockUtil.setCurrentTime(Date.from(welcomed.plus(Duration.ofDays(3)).minusSeconds(60)));
+    Assertions.assertThat(managementService.createJobQuery().processInstanceId(process.getId()).timers()
+        .executable().count()).as("not yet three days").isZero();
+    ClockUtil.setCurrentTime(Date.from(welcomed.plus(Duration.ofDays(3)).plusSeconds(60)));
+    execute(managementService.createJobQuery().processInstanceId(process.getId()).timers().executable()
+        .singleResult());
+    execute(job(VolunteerProcess.TASK_REMIND_TO_SIGN_IN, process));
+
+    assertThat(process).isEnded().hasPassed(VolunteerProcess.END_EVENT_REMINDED)
+        .hasNotPassed(VolunteerProcess.END_EVENT_APPROVED);
+    Assertions.assertThat(outbox.findByRecipientOrderById(email)).extracting(OutboxEmail::getTemplate)
+        .containsExactly(MailTemplate.VOLUNTEER_WELCOME, MailTemplate.VOLUNTEER_SIGN_IN_REMINDER);
+    String freshToken = Mailbox.newestToken(email, "volunteers/password");
+    Assertions.assertThat(freshToken).isNotEqualTo(welcomeToken);
+    String userId = volunteers.findById(volunteer.getId()).orElseThrow().getUserId();
+    Assertions.assertThat(Mailbox.text(Mailbox.messagesTo(email).get(1))).contains("Your user name is " + userId);
+    WebClient browser = new WebClient(port);
+    WebClient.Response page = browser.get("/volunteers/password/" + freshToken);
+    Assertions.assertThat(page.status()).isEqualTo(200);
+    Assertions.assertThat(browser.postForm("/volunteers/password/" + freshToken, WebClient.form(page,
+        Map.of("password", List.of("a long enough secret"), "confirmation", List.of("a long enough secret"))))
+        .status()).isEqualTo(200);
+    Assertions.assertThat(identityService.checkPassword(userId, "a long enough secret")).isTrue();
+  }
+
+  @Test
+  void shouldLetAnOrganiserSendANewPasswordLink() {
+    String email = TestData.uniqueEmail();
+    Volunteer volunteer = signUp(email, "NAVIGATOR");
+    ProcessInstance process = process(volunteer);
+    decide(process, "approve");
+    execute(job(VolunteerProcess.TASK_SEND_WELCOME, process));
+    String welcomeToken = Mailbox.newestToken(email, "volunteers/password");
+
+    String organiser = testData.organiser();
+    WebClient.Response sent = new WebClient(port).basicAuth(organiser, organiser)
+        .postJson("/api/volunteers/" + volunteer.getId() + "/password-link", "");
+
+    Assertions.assertThat(sent.status()).isEqualTo(202);
+    Assertions.assertThat(outbox.findByRecipientOrderById(email)).extracting(OutboxEmail::getTemplate)
+        .containsExactly(MailTemplate.VOLUNTEER_WELCOME, MailTemplate.VOLUNTEER_SIGN_IN_REMINDER);
+    Assertions.assertThat(Mailbox.newestToken(email, "volunteers/password")).isNotEqualTo(welcomeToken);
   }
 
   @Test

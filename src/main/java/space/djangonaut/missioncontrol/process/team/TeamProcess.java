@@ -32,6 +32,18 @@ public final class TeamProcess {
   public static final String TASK_CLOSE_ONE_TO_ONES = "Task_CloseOneToOnes";
   public static final String END_EVENT_WEEK_DONE = "EndEvent_WeekDone";
   public static final String END_EVENT_TEAM_DONE = "EndEvent_TeamDone";
+  // A Navigator or Captain steps down (an event subprocess beside the weeks, which go on meanwhile)
+  public static final String SUB_PROCESS_VOLUNTEER_STEPPED_DOWN = "EventSubProcess_VolunteerSteppedDown";
+  public static final String START_EVENT_VOLUNTEER_STEPPED_DOWN = "StartEvent_VolunteerSteppedDown";
+  public static final String TASK_REPLACE_VOLUNTEER = "Task_ReplaceVolunteer";
+  public static final String BOUNDARY_EVENT_TEAM_WEEKS_OVER = "BoundaryEvent_TeamWeeksOver";
+  public static final String END_EVENT_REPLACEMENT_NOT_NEEDED = "EndEvent_ReplacementNotNeeded";
+  public static final String TASK_ANNOUNCE_REPLACEMENT = "Task_AnnounceReplacement";
+  public static final String END_EVENT_VOLUNTEER_REPLACED = "EndEvent_VolunteerReplaced";
+
+  // Messages
+  /** A Navigator or Captain of the team stepped down; carries {@link #STEP_DOWN_ID} to the event subprocess. */
+  public static final String MESSAGE_VOLUNTEER_STEPPED_DOWN = "VolunteerSteppedDown";
 
   // Variables
   /** The team this instance runs for; also its business key. */
@@ -44,10 +56,18 @@ public final class TeamProcess {
   public static final Variable<Long> WEEK = longVariable("week");
   /** The element variable of the one-to-one multi-instance: a Djangonaut's application id. */
   public static final Variable<Long> DJANGONAUT_ID = longVariable("djangonautId");
+  /**
+   * The step-down an instance of EventSubProcess_VolunteerSteppedDown replaces (its own scope: two volunteers may
+   * step down at the same time).
+   */
+  public static final Variable<Long> STEP_DOWN_ID = longVariable("stepDownId");
 
   // Camunda Forms of the user tasks (formRef)
   public static final String FORM_RECORD_CHECK_IN = "record-check-in";
   public static final String FORM_HOLD_ONE_TO_ONE = "hold-one-to-one";
+  public static final String FORM_REPLACE_VOLUNTEER = "replace-volunteer";
+  /** The field of {@link #FORM_REPLACE_VOLUNTEER} with the chosen volunteer's id. */
+  public static final String FIELD_REPLACEMENT_VOLUNTEER_ID = "replacementVolunteerId";
 
   /**
    * The team this instance runs for, from its business key (see {@link Variable#fromBusinessKey}): a Navigator or

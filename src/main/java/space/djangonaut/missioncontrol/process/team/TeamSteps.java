@@ -2,9 +2,11 @@ package space.djangonaut.missioncontrol.process.team;
 
 import static space.djangonaut.missioncontrol.process.team.TeamProcess.COHORT_ID;
 import static space.djangonaut.missioncontrol.process.team.TeamProcess.DJANGONAUT_ID;
+import static space.djangonaut.missioncontrol.process.team.TeamProcess.STEP_DOWN_ID;
 import static space.djangonaut.missioncontrol.process.team.TeamProcess.WEEK;
 import static space.djangonaut.missioncontrol.process.team.TeamProcess.teamId;
 
+import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.context.annotation.Bean;
@@ -14,6 +16,8 @@ import space.djangonaut.missioncontrol.mentorship.CheckInReport;
 import space.djangonaut.missioncontrol.mentorship.MentorshipService;
 import space.djangonaut.missioncontrol.mentorship.OneToOneReport;
 import space.djangonaut.missioncontrol.process.TaskForms;
+import space.djangonaut.missioncontrol.team.ReplacementChoice;
+import space.djangonaut.missioncontrol.team.VolunteerReplacements;
 
 /**
  * The steps of {@code bpmn/team.bpmn}, under the bean names its {@code delegateExpression}s use: a team's weekly
@@ -79,5 +83,39 @@ class TeamSteps {
   JavaDelegate closeOneToOnesDelegate(MentorshipService mentorship) {
     return execution -> mentorship.closeOneToOnes(COHORT_ID.from(execution), teamId(execution),
         WEEK.from(execution), Step.of(execution));
+  }
+
+  // A Navigator or Captain steps down
+
+  /** On creating Task_ReplaceVolunteer: who steps down, who fits in their place and why the others do not. */
+  @Bean
+  TaskListener prepareReplacementListener(VolunteerReplacements replacements, TaskForms forms) {
+    return task -> forms.show(task, replacements.replacementContext(STEP_DOWN_ID.from(task)));
+  }
+
+  /**
+   * On completing Task_ReplaceVolunteer: the chosen volunteer takes the leaver's place in the team (refused, with the
+   * reasons, if they do not fit), and every open task of the leaver in this team's process (check-ins, one-to-ones)
+   * is assigned to them; reminders and escalations read the team, so they follow.
+   */
+  @Bean
+  TaskListener replaceVolunteerListener(VolunteerReplacements replacements, TaskForms forms,
+      TaskService taskService) {
+    return task -> {
+      VolunteerReplacements.Replacement replacement = replacements.replace(STEP_DOWN_ID.from(task),
+          forms.bind(task.getVariables(), ReplacementChoice.class));
+      if (replacement.leavingUserId() == null) {
+        return;
+      }
+      taskService.createTaskQuery().processInstanceId(task.getProcessInstanceId())
+          .taskAssignee(replacement.leavingUserId()).list()
+          .forEach(open -> taskService.setAssignee(open.getId(), replacement.replacementUserId()));
+    };
+  }
+
+  /** Task_AnnounceReplacement: the new Navigator or Captain and the team are told. */
+  @Bean
+  JavaDelegate announceReplacementDelegate(VolunteerReplacements replacements) {
+    return execution -> replacements.announce(STEP_DOWN_ID.from(execution), Step.of(execution));
   }
 }

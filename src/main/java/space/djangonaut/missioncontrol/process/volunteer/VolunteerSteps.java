@@ -1,8 +1,10 @@
 package space.djangonaut.missioncontrol.process.volunteer;
 
 import static space.djangonaut.missioncontrol.process.volunteer.VolunteerProcess.DECISION;
+import static space.djangonaut.missioncontrol.process.volunteer.VolunteerProcess.SIGN_IN_REMINDER_AT;
 import static space.djangonaut.missioncontrol.process.volunteer.VolunteerProcess.volunteerId;
 
+import java.util.Date;
 import java.util.Locale;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.delegate.TaskListener;
@@ -45,10 +47,20 @@ class VolunteerSteps {
     return execution -> volunteers.createAccount(volunteerId(execution));
   }
 
-  /** Task_SendVolunteerWelcome: the user name and a link to choose a password. */
+  /**
+   * Task_SendVolunteerWelcome: the user name and a link to choose a password; writes when Event_SignInReminderDue
+   * reminds a volunteer who has not chosen one.
+   */
   @Bean
   JavaDelegate sendVolunteerWelcomeDelegate(VolunteerService volunteers) {
-    return execution -> volunteers.sendWelcome(volunteerId(execution), Step.of(execution));
+    return execution -> SIGN_IN_REMINDER_AT.on(execution,
+        Date.from(volunteers.sendWelcome(volunteerId(execution), Step.of(execution))));
+  }
+
+  /** Task_RemindToSignIn: no password chosen since the welcome; a reminder with a fresh link. */
+  @Bean
+  JavaDelegate remindToSignInDelegate(VolunteerService volunteers) {
+    return execution -> volunteers.remindToSignIn(volunteerId(execution), Step.of(execution));
   }
 
   /** Task_SendVolunteerDeclined: thanks a volunteer the organisers did not take this time. */

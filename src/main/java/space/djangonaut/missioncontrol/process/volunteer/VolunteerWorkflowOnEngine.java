@@ -7,7 +7,7 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.springframework.stereotype.Component;
 import space.djangonaut.missioncontrol.volunteer.VolunteerWorkflow;
 
-/** The volunteer feature's requests as starts of {@code volunteer.bpmn}. */
+/** The volunteer feature's requests as starts of {@code volunteer.bpmn} and messages to it. */
 @Component
 class VolunteerWorkflowOnEngine implements VolunteerWorkflow {
 
@@ -21,5 +21,12 @@ class VolunteerWorkflowOnEngine implements VolunteerWorkflow {
   public void signedUp(long volunteerId) {
     runtimeService.startProcessInstanceByKey(VolunteerProcess.KEY, String.valueOf(volunteerId),
         Map.of(VOLUNTEER_ID.name(), volunteerId));
+  }
+
+  @Override
+  public void passwordChosen(long volunteerId) {
+    // correlateAll: no error when the process waits for nothing (it ended, or the volunteer never had one).
+    runtimeService.createMessageCorrelation(VolunteerProcess.MESSAGE_PASSWORD_CHOSEN)
+        .processInstanceBusinessKey(String.valueOf(volunteerId)).correlateAll();
   }
 }

@@ -52,6 +52,9 @@ class TeamDiagramTest {
   private static final String RECORD_ONE_TO_ONE = "recordOneToOneListener";
   private static final String REMIND_CAPTAINS = "remindCaptainsDelegate";
   private static final String CLOSE_ONE_TO_ONES = "closeOneToOnesDelegate";
+  private static final String PREPARE_REPLACEMENT = "prepareReplacementListener";
+  private static final String REPLACE_VOLUNTEER = "replaceVolunteerListener";
+  private static final String ANNOUNCE_REPLACEMENT = "announceReplacementDelegate";
 
   /** The first team of the stubbed cohort: two Djangonauts, so two one-to-ones every second week. */
   private static final long TEAM = TEAMS.get(0);
@@ -209,7 +212,81 @@ class TeamDiagramTest {
         .doesNotContain(REMIND_NAVIGATOR, REMIND_CAPTAINS, CLOSE_CHECK_IN, CLOSE_ONE_TO_ONES);
   }
 
+  @Test
+  void shouldAskAnOrganiserWhoTakesOverFromAVolunteerWhoStepsDownWhileTheWeeksGoOn() {
+    ProcessInstance pi = start(3);
+    startWeek(pi, 1);
+
+    stepDown(77L);
+
+    Task replace = taskQuery().processInstanceId(pi.getId()).taskDefinitionKey(TASK_REPLACE_VOLUNTEER).singleResult();
+    assertThat(replace).hasCandidateGroup("organisers").isNotAssigned();
+    Assertions.assertThat(engine.deployedFormId(replace)).isEqualTo(FORM_REPLACE_VOLUNTEER);
+    Assertions.assertThat(engine.steps().runsOf(PREPARE_REPLACEMENT))
+        .extracting(Run::event, run -> run.variable(STEP_DOWN_ID), run -> run.variable(TEAM_ID))
+        .containsExactly(tuple("create", 77L, TEAM));
+    Assertions.assertThat(openTasks(pi, TASK_RECORD_CHECK_IN)).as("week 1's check-in is still open").hasSize(1);
+
+    // Nothing waits for the replacement: week 2 starts on its date.
+    startWeek(pi, 2);
+    Assertions.assertThat(openTasks(pi, TASK_RECORD_CHECK_IN)).hasSize(2);
+
+    complete(replace, Map.of(FIELD_REPLACEMENT_VOLUNTEER_ID, 88L));
+    Assertions.assertThat(engine.steps().runsOf(REPLACE_VOLUNTEER))
+        .extracting(Run::event, run -> run.variable(STEP_DOWN_ID)).containsExactly(tuple("complete", 77L));
+    execute(job(TASK_ANNOUNCE_REPLACEMENT, pi));
+
+    Assertions.assertThat(engine.steps().runsOf(ANNOUNCE_REPLACEMENT))
+        .extracting(Run::elementId, run -> run.variable(STEP_DOWN_ID))
+        .containsExactly(tuple(TASK_ANNOUNCE_REPLACEMENT, 77L));
+    assertThat(pi).hasPassed(START_EVENT_VOLUNTEER_STEPPED_DOWN, END_EVENT_VOLUNTEER_REPLACED)
+        .hasNotPassed(END_EVENT_REPLACEMENT_NOT_NEEDED).isWaitingAt(TASK_RECORD_CHECK_IN, EVENT_WEEK_STARTS);
+  }
+
+  @Test
+  void shouldKeepTwoStepDownsAtOnceApart() {
+    ProcessInstance pi = start(2);
+    startWeek(pi, 1);
+
+    stepDown(77L);
+    stepDown(78L);
+
+    Assertions.assertThat(engine.steps().runsOf(PREPARE_REPLACEMENT)).extracting(run -> run.variable(STEP_DOWN_ID))
+        .containsExactly(77L, 78L);
+    for (Task replace : openTasks(pi, TASK_REPLACE_VOLUNTEER)) {
+      complete(replace, Map.of(FIELD_REPLACEMENT_VOLUNTEER_ID, 88L));
+    }
+    Assertions.assertThat(engine.steps().runsOf(REPLACE_VOLUNTEER)).extracting(run -> run.variable(STEP_DOWN_ID))
+        .containsExactlyInAnyOrder(77L, 78L);
+  }
+
+  @Test
+  void shouldEndAReplacementNobodyChoseWhenTheTeamsWeeksAreOver() {
+    ProcessInstance pi = start(1);
+    startWeek(pi, 1);
+    stepDown(77L);
+    recordWeek(pi);
+    assertThat(pi).as("the replacement is still to be chosen").hasPassed(END_EVENT_WEEK_DONE)
+        .isWaitingAt(TASK_REPLACE_VOLUNTEER).isNotWaitingAt(TASK_RECORD_CHECK_IN, EVENT_WEEK_STARTS);
+
+    engine.clockAt(calendar.escalateAt(COHORT, 1).toInstant().minusSeconds(1));
+    Assertions.assertThat(engine.dueTimers(pi)).isEmpty();
+    engine.clockAt(calendar.escalateAt(COHORT, 1).toInstant());
+    execute(engine.dueTimer(pi));
+
+    assertThat(pi).isEnded().hasPassed(BOUNDARY_EVENT_TEAM_WEEKS_OVER, END_EVENT_REPLACEMENT_NOT_NEEDED,
+        END_EVENT_TEAM_DONE).hasNotPassed(TASK_ANNOUNCE_REPLACEMENT);
+    Assertions.assertThat(engine.steps().runsOf(REPLACE_VOLUNTEER)).isEmpty();
+  }
+
   // Steps of a journey
+
+  /** A Navigator or Captain of the team steps down, as the team feature's workflow tells the process. */
+  private static void stepDown(long stepDownId) {
+    runtimeService().createMessageCorrelation(MESSAGE_VOLUNTEER_STEPPED_DOWN)
+        .processInstanceBusinessKey(String.valueOf(TEAM))
+        .setVariablesToTriggeredScope(Map.of(STEP_DOWN_ID.name(), stepDownId)).correlate();
+  }
 
   /** A team's process as the cohort's call activity starts it. */
   private static ProcessInstance start(long weeks) {

@@ -18,7 +18,17 @@ import static space.djangonaut.missioncontrol.process.volunteer.VolunteerProcess
 import static space.djangonaut.missioncontrol.process.volunteer.VolunteerProcess.TASK_SEND_DECLINED;
 import static space.djangonaut.missioncontrol.process.volunteer.VolunteerProcess.TASK_SEND_WELCOME;
 import static space.djangonaut.missioncontrol.process.volunteer.VolunteerProcess.VOLUNTEER_ID;
+import static space.djangonaut.missioncontrol.process.volunteer.VolunteerProcess.END_EVENT_REMINDED;
+import static space.djangonaut.missioncontrol.process.volunteer.VolunteerProcess.EVENT_PASSWORD_CHOSEN;
+import static space.djangonaut.missioncontrol.process.volunteer.VolunteerProcess.EVENT_SIGN_IN_REMINDER_DUE;
+import static space.djangonaut.missioncontrol.process.volunteer.VolunteerProcess.GATEWAY_SIGN_IN_OR_REMINDER;
+import static space.djangonaut.missioncontrol.process.volunteer.VolunteerProcess.MESSAGE_PASSWORD_CHOSEN;
+import static space.djangonaut.missioncontrol.process.volunteer.VolunteerProcess.SIGN_IN_REMINDER_AT;
+import static space.djangonaut.missioncontrol.process.volunteer.VolunteerProcess.TASK_REMIND_TO_SIGN_IN;
 
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Date;
 import java.util.Map;
 import org.assertj.core.api.Assertions;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -52,17 +62,25 @@ class VolunteerDiagramTest {
   }
 
   @Test
-  void shouldCreateAnAccountAndWelcomeAnApprovedVolunteer() {
+  void shouldCreateAnAccountAndWelcomeAnApprovedVolunteerThenEndWhenTheyChooseTheirPassword() {
+    engine.steps().whenRun("sendVolunteerWelcomeDelegate",
+        scope -> SIGN_IN_REMINDER_AT.on(scope, Date.from(DiagramEngine.START.plus(Duration.ofDays(3)))));
     ProcessInstance pi = signUp();
 
     assertThat(pi).isWaitingAtExactly(TASK_APPROVE_VOLUNTEER);
     complete(task(), withVariables(DECISION.name(), APPROVE));
     assertThat(pi).isWaitingAtExactly(TASK_SEND_WELCOME);
     execute(job());
+    assertThat(pi).isWaitingAtExactly(GATEWAY_SIGN_IN_OR_REMINDER);
+    Assertions.assertThat(engine.timerAt(pi, EVENT_SIGN_IN_REMINDER_DUE).getDuedate())
+        .isEqualTo(Date.from(DiagramEngine.START.plus(Duration.ofDays(3))));
+    runtimeService().createMessageCorrelation(MESSAGE_PASSWORD_CHOSEN)
+        .processInstanceBusinessKey(String.valueOf(VOLUNTEER)).correlate();
 
     assertThat(pi).isEnded()
-        .hasPassedInOrder(TASK_APPROVE_VOLUNTEER, TASK_CREATE_ACCOUNT, TASK_SEND_WELCOME, END_EVENT_APPROVED)
-        .hasNotPassed(TASK_SEND_DECLINED, END_EVENT_DECLINED);
+        .hasPassedInOrder(TASK_APPROVE_VOLUNTEER, TASK_CREATE_ACCOUNT, TASK_SEND_WELCOME, EVENT_PASSWORD_CHOSEN,
+            END_EVENT_APPROVED)
+        .hasNotPassed(TASK_SEND_DECLINED, END_EVENT_DECLINED, TASK_REMIND_TO_SIGN_IN);
     Assertions.assertThat(engine.steps().runs())
         .extracting(Run::bean, Run::elementId)
         .containsExactly(
@@ -89,6 +107,29 @@ class VolunteerDiagramTest {
     Assertions.assertThat(engine.steps().runsOf("createVolunteerAccountDelegate")).isEmpty();
     Assertions.assertThat(engine.steps().runsOf("sendVolunteerDeclinedDelegate"))
         .extracting(run -> run.variable(VOLUNTEER_ID)).containsExactly(VOLUNTEER);
+  }
+
+  @Test
+  void shouldRemindAVolunteerWhoHasNotChosenAPasswordWhenTheWelcomeStepSaysSo() {
+    Instant remindAt = DiagramEngine.START.plus(Duration.ofDays(3));
+    engine.steps().whenRun("sendVolunteerWelcomeDelegate", scope -> SIGN_IN_REMINDER_AT.on(scope, Date.from(remindAt)));
+    ProcessInstance pi = signUp();
+    assertThat(pi).isWaitingAtExactly(TASK_APPROVE_VOLUNTEER);
+    complete(task(), withVariables(DECISION.name(), APPROVE));
+    execute(job());
+
+    engine.clockAt(remindAt.minusSeconds(1));
+    Assertions.assertThat(engine.dueTimers(pi)).isEmpty();
+    engine.clockAt(remindAt);
+    execute(engine.dueTimer(pi));
+    assertThat(pi).isWaitingAtExactly(TASK_REMIND_TO_SIGN_IN);
+    execute(job());
+
+    assertThat(pi).isEnded().hasPassedInOrder(TASK_SEND_WELCOME, EVENT_SIGN_IN_REMINDER_DUE, TASK_REMIND_TO_SIGN_IN,
+        END_EVENT_REMINDED).hasNotPassed(EVENT_PASSWORD_CHOSEN, END_EVENT_APPROVED);
+    Assertions.assertThat(engine.steps().runsOf("remindToSignInDelegate"))
+        .extracting(Run::elementId, run -> run.variable(VOLUNTEER_ID))
+        .containsExactly(tuple(TASK_REMIND_TO_SIGN_IN, VOLUNTEER));
   }
 
   private static ProcessInstance signUp() {

@@ -1,0 +1,64 @@
+package space.djangonaut.missioncontrol.team;
+
+import java.security.Principal;
+import java.util.ArrayList;
+import java.util.List;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import space.djangonaut.missioncontrol.common.NotFoundException;
+import space.djangonaut.missioncontrol.volunteer.Volunteer;
+import space.djangonaut.missioncontrol.volunteer.VolunteerRepository;
+
+/**
+ * The page a signed-in Navigator or Captain reaches from their team emails ({@code /my/teams}): their teams, each
+ * with a button to step down from it. An organiser then chooses who takes over.
+ */
+@Controller
+class MyTeamsController {
+
+  private final VolunteerReplacements replacements;
+  private final VolunteerRepository volunteers;
+
+  MyTeamsController(VolunteerReplacements replacements, VolunteerRepository volunteers) {
+    this.replacements = replacements;
+    this.volunteers = volunteers;
+  }
+
+  /** One of the signed-in volunteer's teams. */
+  record MyTeam(long teamId, String name, String project, long volunteerId) {}
+
+  @GetMapping("/my/teams")
+  String teams(Principal user, Model model) {
+    List<MyTeam> mine = new ArrayList<>();
+    for (Volunteer v : volunteers.findByUserId(user.getName())) {
+      replacements.teamsOf(v.getId()).forEach(t -> mine.add(new MyTeam(t.getId(), t.getName(), t.getProject(),
+          v.getId())));
+    }
+    model.addAttribute("teams", mine);
+    return "volunteer/my-teams";
+  }
+
+  /**
+   * The signed-in volunteer steps down from one of their teams.
+   *
+   * @throws NotFoundException if it is not one of their teams (a 404 page)
+   */
+  @PostMapping("/my/teams/{teamId}/step-down")
+  String stepDown(@PathVariable long teamId, Principal user, RedirectAttributes redirect) {
+    Volunteer volunteer = volunteers.findByUserId(user.getName()).stream()
+        .filter(v -> replacements.teamsOf(v.getId()).stream().anyMatch(t -> t.getId() == teamId)).findFirst()
+        .orElseThrow(() -> new NotFoundException("You are not in team " + teamId + "."));
+    try {
+      replacements.stepDown(teamId, volunteer.getId(), true);
+      redirect.addFlashAttribute("notice", "Thank you for telling us. An organiser will choose who takes over; "
+          + "until then your tasks stay with you.");
+    } catch (VolunteerReplacements.TeamWeeksOverException e) {
+      redirect.addFlashAttribute("notice", e.getMessage());
+    }
+    return "redirect:/my/teams";
+  }
+}
