@@ -57,8 +57,8 @@ class SecurityConfiguration {
     return http
         .authenticationProvider(identities)
         .authorizeHttpRequests(requests -> requests
-            .requestMatchers("/", "/cohorts/**", "/offers/**", "/survey/**", "/volunteers/**", "/css/**", "/login",
-                "/error", "/favicon.ico").permitAll()
+            .requestMatchers("/", "/cohorts/**", "/offers/**", "/withdraw/**", "/survey/**", "/volunteers/**",
+                "/css/**", "/login", "/error", "/favicon.ico").permitAll()
             .requestMatchers("/organiser/**", "/api/**").hasAuthority(ORGANISER)
             .anyRequest().denyAll())
         .formLogin(login -> login.loginPage("/login").defaultSuccessUrl("/organiser/cohorts", false).permitAll())

@@ -8,6 +8,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import space.djangonaut.missioncontrol.application.Application;
 import space.djangonaut.missioncontrol.application.ApplicationRepository;
+import space.djangonaut.missioncontrol.application.WithdrawalService;
 import space.djangonaut.missioncontrol.cohort.Cohort;
 import space.djangonaut.missioncontrol.cohort.CohortRepository;
 import space.djangonaut.missioncontrol.mail.MailService;
@@ -16,7 +17,10 @@ import space.djangonaut.missioncontrol.mail.Step;
 import space.djangonaut.missioncontrol.volunteer.Volunteer;
 import space.djangonaut.missioncontrol.volunteer.VolunteerRepository;
 
-/** The welcome each team gets once an organiser confirmed the teams: who is in it, and the week-0 preparation. */
+/**
+ * The welcome each team gets once an organiser confirmed the teams: who is in it, and the week-0 preparation; each
+ * Djangonaut's copy carries their personal link to withdraw.
+ */
 @Service
 public class TeamWelcome {
 
@@ -26,9 +30,12 @@ public class TeamWelcome {
   private final ApplicationRepository applications;
   private final VolunteerRepository volunteers;
   private final MailService mail;
+  private final WithdrawalService withdrawals;
 
   TeamWelcome(CohortRepository cohorts, TeamRepository teams, TeamMemberRepository members,
-      ApplicationRepository applications, VolunteerRepository volunteers, MailService mail) {
+      ApplicationRepository applications, VolunteerRepository volunteers, MailService mail,
+      WithdrawalService withdrawals) {
+    this.withdrawals = withdrawals;
     this.cohorts = cohorts;
     this.teams = teams;
     this.members = members;
@@ -67,12 +74,14 @@ public class TeamWelcome {
   private int welcome(Team team, TeamMember lateMember, Step step) {
     Cohort cohort = cohorts.findById(team.getCohortId()).orElseThrow();
     int sent = 0;
-    List<TeamMember> teamMembers = members.findByTeamIdOrderById(team.getId());
+    List<TeamMember> teamMembers = members.findStayingByTeamId(team.getId());
     List<Application> djangonauts = teamMembers.stream()
         .map(m -> applications.findById(m.getApplicationId()).orElseThrow()).toList();
     Volunteer navigator = volunteers.findById(team.getNavigatorVolunteerId()).orElseThrow();
     List<Volunteer> captains = teamMembers.stream().map(TeamMember::getCaptainVolunteerId).distinct()
         .map(id -> volunteers.findById(id).orElseThrow()).toList();
+    Map<String, Long> djangonautIds = new HashMap<>();
+    djangonauts.forEach(a -> djangonautIds.put(a.getEmail(), a.getId()));
     Map<String, String> recipients = new LinkedHashMap<>();
     if (lateMember == null) {
       djangonauts.forEach(a -> recipients.putIfAbsent(a.getEmail(), a.getName()));
@@ -94,6 +103,10 @@ public class TeamWelcome {
       model.put("navigatorName", navigator.getName());
       model.put("djangonauts", djangonauts.stream().map(Application::getName).toList());
       model.put("captains", captains.stream().map(Volunteer::getName).toList());
+      Long djangonautId = djangonautIds.get(recipient.getKey());
+      if (djangonautId != null) {
+        model.put("withdrawPath", withdrawals.newLinkPath(djangonautId));
+      }
       mail.send(recipient.getKey(), MailTemplate.TEAM_WELCOME, model, step, "team-" + team.getId());
       sent++;
     }
