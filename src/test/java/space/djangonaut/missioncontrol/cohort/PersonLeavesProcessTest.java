@@ -148,6 +148,31 @@ class PersonLeavesProcessTest {
   }
 
   @Test
+  void shouldTellEachCaptainOfTheRightDjangonautWhenTwoWithdrawBeforeTheTeamIsTold() {
+    CohortDriver.Run run = oneTeamWelcomed(4);
+    startWeek(run, 1);
+    Application first = run.ranked().get(0);
+    Application second = run.ranked().get(2);
+    String organiser = testData.organiser();
+    WebClient api = new WebClient(port).basicAuth(organiser, organiser);
+
+    // Both withdrawals come before the team's job that tells the Navigator and Captain runs.
+    Assertions.assertThat(api.postJson("/api/applications/" + first.getId() + "/withdraw", "{}").status())
+        .isEqualTo(200);
+    Assertions.assertThat(api.postJson("/api/applications/" + second.getId() + "/withdraw", "{}").status())
+        .isEqualTo(200);
+    driver.drive(run);
+
+    Volunteer navigator = volunteers.findById(teams.findByCohortIdOrderById(run.cohortId()).get(0)
+        .getNavigatorVolunteerId()).orElseThrow();
+    Assertions.assertThat(outbox.findByRecipientOrderById(navigator.getEmail()))
+        .filteredOn(e -> e.getTemplate() == MailTemplate.DJANGONAUT_WITHDREW).extracting(OutboxEmail::getTextBody)
+        .hasSize(2).anyMatch(text -> text.contains(first.getName() + " has left"))
+        .anyMatch(text -> text.contains(second.getName() + " has left"));
+    Assertions.assertThat(reports.report(run.cohortId()).withdrawals()).isEqualTo(2);
+  }
+
+  @Test
   void shouldOfferTheWaitlistThePlaceOfADjangonautAnOrganiserWithdrawsBeforeTheTeamsAreFormed() {
     CohortDriver.Run run = confirmedWithVolunteers(6);
     Application leaving = run.ranked().get(0);
