@@ -53,6 +53,7 @@ public class Application {
 
   private Instant submittedAt;
   private Instant erasedAt;
+  private Instant withdrawnAt;
 
   /** Place in the selection's ranking (1 = best), set when the ranking is made. */
   private Integer ranking;
@@ -115,6 +116,21 @@ public class Application {
     motivation = "";
     contributionUrl = "";
     erasedAt = now;
+  }
+
+  /**
+   * The person left (see {@link ApplicationStatus#WITHDRAWN}).
+   *
+   * @param now when (UTC)
+   */
+  void withdraw(Instant now) {
+    status = ApplicationStatus.WITHDRAWN;
+    withdrawnAt = now;
+  }
+
+  /** When the person left, or null. */
+  public Instant getWithdrawnAt() {
+    return withdrawnAt;
   }
 
   public Instant getErasedAt() {

@@ -3,19 +3,37 @@ package space.djangonaut.missioncontrol.application;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import java.math.BigDecimal;
+import java.util.Map;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
-/** JSON API for organisers: send the selection's decision on an application. */
+/** JSON API for organisers: send the selection's decision on an application, or withdraw it. */
 @RestController
 class ApplicationApiController {
 
   private final ApplicationService applications;
+  private final WithdrawalService withdrawals;
+  private final ApplicationRepository repository;
 
-  ApplicationApiController(ApplicationService applications) {
+  ApplicationApiController(ApplicationService applications, WithdrawalService withdrawals,
+      ApplicationRepository repository) {
     this.applications = applications;
+    this.withdrawals = withdrawals;
+    this.repository = repository;
+  }
+
+  /**
+   * An organiser withdraws a Djangonaut or an applicant (see {@link WithdrawalService}); organisers only, as all of
+   * {@code /api}. Answers the application as it is now, and whether this call withdrew it ({@code withdrawn: false}
+   * when there was nothing left to withdraw from).
+   */
+  @PostMapping("/api/applications/{id}/withdraw")
+  Map<String, Object> withdraw(@PathVariable long id) {
+    boolean withdrawn = withdrawals.withdrawByOrganiser(id);
+    return Map.of("application", ApplicationView.of(repository.findWithCohort(id).orElseThrow()),
+        "withdrawn", withdrawn);
   }
 
   @PostMapping("/api/applications/{id}/outcome")

@@ -10,6 +10,7 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 import space.djangonaut.missioncontrol.mail.OutboxPersonalData;
+import space.djangonaut.missioncontrol.privacy.Mentions;
 import space.djangonaut.missioncontrol.privacy.PersonalDataHolder;
 
 /**
@@ -29,10 +30,12 @@ class ApplicationPersonalData implements PersonalDataHolder {
   private final ReviewRepository reviews;
   private final OutboxPersonalData emails;
   private final ApplicationEventPublisher events;
+  private final WithdrawalService withdrawals;
   private final Clock clock;
 
   ApplicationPersonalData(ApplicationRepository applications, ReviewRepository reviews, OutboxPersonalData emails,
-      ApplicationEventPublisher events, Clock clock) {
+      ApplicationEventPublisher events, WithdrawalService withdrawals, Clock clock) {
+    this.withdrawals = withdrawals;
     this.applications = applications;
     this.reviews = reviews;
     this.emails = emails;
@@ -92,15 +95,30 @@ class ApplicationPersonalData implements PersonalDataHolder {
   }
 
   /**
-   * Erases one application: its process instance and history and the address's survey invitations (listeners of
-   * {@link ApplicationErased}, told first, while the row still holds the address), its reviews' comments, the
-   * emails to its address, then its answers. Joins the caller's transaction.
+   * Erases one application. First the person leaves whatever they are still part of, through the same path as a
+   * withdrawal ({@link WithdrawalService#withdraw}): an application in review leaves it and the cohort counts again
+   * (so the ranking never waits for it), a place goes back to the cohort, a Djangonaut leaves their team's process
+   * (their open one-to-ones closed, their Navigator and Captain told without their name). Then the listeners of
+   * {@link ApplicationErased}, told while the row still holds the name and address, remove its process instance and
+   * history, the address's survey invitations, and the mentions of the person in other instances' variables and in
+   * notes about them; its reviews' comments, the emails to its address and their mentions in emails to others go,
+   * then its answers.
+   *
+   * <p>What is kept, and why: the application's row with its status ({@code withdrawn} if they left now), scores,
+   * project and ranking, the team membership (application id only), and the check-ins and one-to-ones as counts
+   * (held, not held, not recorded): the impact report and the selection's figures need them, and none of them says who
+   * the person was. An email to others keeps its template, recipient and everything but the mentions.
+   * Joins the caller's transaction.
    */
   void erase(Application application) {
     String address = application.getEmail();
-    events.publishEvent(new ApplicationErased(application.getId(), address));
+    String name = application.getName();
+    withdrawals.withdraw(application);
+    events.publishEvent(new ApplicationErased(application.getId(), address, name, application.getCohort().getId(),
+        application.getCohort().getSlug()));
     reviews.findByApplicationIdOrderByReviewedAt(application.getId()).forEach(Review::erase);
     emails.erase(address);
+    emails.scrubMentions(Mentions.of(name, address));
     application.erase(clock.instant());
   }
 }

@@ -22,5 +22,11 @@ public enum ApplicationStatus {
   /** The offer's deadline passed without an answer. */
   EXPIRED,
   /** Still on the waitlist when the teams were formed (week 0); kept on record. */
-  WAITLIST_CLOSED
+  WAITLIST_CLOSED,
+  /**
+   * The person left while their application or place was live: a Djangonaut who withdrew (through the link in their
+   * emails, or an organiser for them), or a person whose data was erased before their part ended. Neither in review,
+   * nor ranked, nor offered; a Djangonaut withdrawn from a team is counted in the impact report.
+   */
+  WITHDRAWN
 }

@@ -38,4 +38,18 @@ public interface ApplicationWorkflow {
    * counts again what is still in review. Nothing happens if it does not wait.
    */
   void applicationReviewed(String cohortSlug);
+
+  /**
+   * The person withdrew (or was withdrawn, or erased): the application's own process ends wherever it waits (a review,
+   * a decision, an offer's answer, a placement), with its history kept. Nothing happens if it has ended.
+   */
+  void withdrawn(long applicationId);
+
+  /**
+   * A confirmed Djangonaut withdrew: their team's process, if it runs, stops what was about them and tells their
+   * Navigator and Captain.
+   *
+   * @return false if they are in no team whose process runs (the teams are not formed, or not welcomed yet)
+   */
+  boolean djangonautWithdrew(long applicationId);
 }

@@ -266,7 +266,7 @@ public class SelectionService {
 
   private List<Application> ranked(long cohortId) {
     return applications.findByCohortIdOrderBySubmittedAt(cohortId).stream()
-        .filter(a -> a.getRanking() != null)
+        .filter(a -> a.getRanking() != null && a.getStatus() != ApplicationStatus.WITHDRAWN)
         .sorted(Comparator.comparing(Application::getRanking))
         .toList();
   }

@@ -60,6 +60,8 @@ class MailPreviewController {
     model.put("captains", List.of("Carla Captain"));
     model.put("week", 3L);
     model.put("missing", List.of("Ada Lovelace (Captain Carla Captain)"));
+    model.put("djangonautName", "Grace Hopper");
+    model.put("withdrawPath", "/withdraw/sample-token");
     model.put("surveyPath", "/survey/sample-token");
     model.put("volunteer", false);
     model.put("userId", "nadia-k7m2q");

@@ -20,6 +20,7 @@ public enum MailTemplate {
   CHECK_IN_ESCALATION("check-in-escalation", "Djangonaut Space %s: a team's check-in is a week overdue"),
   ONE_TO_ONE_REMINDER("one-to-one-reminder", "Djangonaut Space %s: this week's one-to-ones are not recorded yet"),
   ONE_TO_ONE_ESCALATION("one-to-one-escalation", "Djangonaut Space %s: a team's one-to-ones are a week overdue"),
+  DJANGONAUT_WITHDREW("djangonaut-withdrew", "Djangonaut Space %s: a Djangonaut has left your team"),
   SURVEY_INVITATION("survey-invitation", "Djangonaut Space %s: how did it go?"),
   SURVEY_REMINDER("survey-reminder", "Reminder: tell us how Djangonaut Space %s went"),
   VOLUNTEER_WELCOME("volunteer-welcome", "Welcome aboard Djangonaut Space %s: your account"),

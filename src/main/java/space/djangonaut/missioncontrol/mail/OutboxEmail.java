@@ -8,6 +8,7 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import java.time.Duration;
 import java.time.Instant;
+import space.djangonaut.missioncontrol.privacy.Mentions;
 
 /**
  * An email in the outbox: rendered when its process step runs, delivered by the {@link MailDispatcher}, retried
@@ -119,6 +120,22 @@ public class OutboxEmail {
     textBody = "";
     htmlBody = "";
     lastError = null;
+  }
+
+  /**
+   * Replaces the mentions of an erased person in the subject and bodies; the rest stays (see
+   * {@link OutboxPersonalData#scrubMentions}). An email still to be sent goes out scrubbed.
+   *
+   * @return whether anything was mentioned
+   */
+  boolean scrub(Mentions mentions) {
+    if (!mentions.in(subject) && !mentions.in(textBody) && !mentions.in(htmlBody)) {
+      return false;
+    }
+    subject = mentions.scrub(subject);
+    textBody = mentions.scrub(textBody);
+    htmlBody = mentions.scrub(htmlBody);
+    return true;
   }
 
   /** An organiser asks to try again now (an email that failed, or that the mail server refused). */

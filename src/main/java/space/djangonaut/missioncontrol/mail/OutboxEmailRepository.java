@@ -27,6 +27,11 @@ public interface OutboxEmailRepository extends JpaRepository<OutboxEmail, Long> 
   List<OutboxEmail> findTop200ByOrderByIdDesc();
 
   long countByStatus(OutboxEmail.Status status);
+  /** Emails whose subject or bodies contain this text, in any case (a coarse search before an exact match). */
+  @Query("select e from OutboxEmail e where lower(e.subject) like concat('%', :needle, '%')"
+      + " or lower(e.textBody) like concat('%', :needle, '%') or lower(e.htmlBody) like concat('%', :needle, '%')"
+      + " order by e.id")
+  List<OutboxEmail> findMentioning(String needle);
 
   /** Emails due for an attempt: pending and due, or left "sending" by a node that stopped. */
   @Query("select e.id from OutboxEmail e where (e.status = 'PENDING' and e.nextAttemptAt <= :now)"

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
+import space.djangonaut.missioncontrol.privacy.Mentions;
 import space.djangonaut.missioncontrol.privacy.PersonalDataHolder;
 
 /**
@@ -44,5 +45,24 @@ public class OutboxPersonalData implements PersonalDataHolder {
     List<OutboxEmail> sent = outbox.findByRecipientOrderById(email);
     sent.forEach(OutboxEmail::erase);
     return sent.size();
+  }
+
+  /**
+   * Scrubs the mentions of an erased person from the emails written to others (a team's welcome naming them, a
+   * Captain's reminder, an organisers' escalation): subject and bodies keep everything but the mentions. Not counted
+   * as erased records: the person's own emails are counted by {@link #erase}.
+   *
+   * @return how many emails were scrubbed
+   */
+  public int scrubMentions(Mentions mentions) {
+    int scrubbed = 0;
+    for (String needle : mentions.lowerCaseNeedles()) {
+      for (OutboxEmail email : outbox.findMentioning(needle)) {
+        if (email.scrub(mentions)) {
+          scrubbed++;
+        }
+      }
+    }
+    return scrubbed;
   }
 }

@@ -5,6 +5,7 @@ import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import java.time.Instant;
+import space.djangonaut.missioncontrol.privacy.Mentions;
 
 /**
  * What a Navigator recorded of a team's weekly check-in, or, when nothing was recorded a week after the reminder, a
@@ -62,6 +63,12 @@ public class CheckIn {
     CheckIn checkIn = new CheckIn(cohortId, teamId, week, navigator, false, null, 0, 0, 0, 0, null, closedAt);
     checkIn.recorded = false;
     return checkIn;
+  }
+
+  /** An erased Djangonaut is no longer named in who attended or in the blockers; the figures stay. */
+  void scrub(Mentions mentions) {
+    attended = mentions.scrub(attended);
+    blockers = mentions.scrub(blockers);
   }
 
   /** Whether the Navigator recorded it (held or not); false when it was closed as not recorded. */

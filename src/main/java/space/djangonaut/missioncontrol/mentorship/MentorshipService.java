@@ -13,6 +13,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import space.djangonaut.missioncontrol.application.Application;
 import space.djangonaut.missioncontrol.application.ApplicationRepository;
+import space.djangonaut.missioncontrol.application.ApplicationStatus;
 import space.djangonaut.missioncontrol.cohort.CohortRepository;
 import space.djangonaut.missioncontrol.common.Roles;
 import space.djangonaut.missioncontrol.mail.MailService;
@@ -73,7 +74,7 @@ public class MentorshipService {
   @Transactional
   public CheckIn recordCheckIn(long cohortId, long teamId, long week, String navigator, CheckInReport report) {
     int attended = report.djangonautsAttended();
-    int teamSize = members.findByTeamIdOrderById(teamId).size();
+    int teamSize = members.findStayingByTeamId(teamId).size();
     if (attended > teamSize) {
       throw new BadUserRequestException("djangonautsAttended: the team has " + teamSize + " Djangonauts.");
     }
@@ -94,10 +95,19 @@ public class MentorshipService {
         "Week " + week);
   }
 
-  /** Records a one-to-one from the Captain's form; notes stay with captains and organisers. */
+  /**
+   * Records a one-to-one from the Captain's form; notes stay with captains and organisers. Nothing is recorded for a
+   * Djangonaut who withdrew: their open one-to-ones are closed when they leave, and are neither held, not held nor
+   * "not recorded" (the report counts the withdrawal instead).
+   *
+   * @return the one-to-one recorded, or null for a Djangonaut who withdrew
+   */
   @Transactional
   public OneToOne recordOneToOne(long cohortId, long applicationId, long week, String captain,
       OneToOneReport report) {
+    if (applications.findById(applicationId).map(a -> a.getStatus() == ApplicationStatus.WITHDRAWN).orElse(true)) {
+      return null;
+    }
     return oneToOnes.save(new OneToOne(cohortId, applicationId, captain, (int) week, report.oneToOneHeld(),
         report.oneToOneNotes(), clock.instant()));
   }
@@ -184,8 +194,34 @@ public class MentorshipService {
     return missing.size();
   }
 
+  /**
+   * A Djangonaut of the team withdrew: their Navigator and their Captain are told, by name, or as "one of your
+   * Djangonauts" when the withdrawal came with the erasure of their data (nothing of them goes into emails to others).
+   *
+   * @return the number of emails written (2, or 1 when the Navigator is also their Captain)
+   */
+  @Transactional
+  public int tellTeamOfWithdrawal(long teamId, long applicationId, Step step) {
+    Team team = teams.findById(teamId).orElseThrow();
+    Application djangonaut = applications.findById(applicationId).orElseThrow();
+    TeamMember member = members.findByApplicationId(applicationId).orElseThrow();
+    Map<String, Volunteer> told = new LinkedHashMap<>();
+    for (Long volunteerId : List.of(team.getNavigatorVolunteerId(), member.getCaptainVolunteerId())) {
+      Volunteer volunteer = volunteers.findById(volunteerId).orElseThrow();
+      told.putIfAbsent(volunteer.getEmail(), volunteer);
+    }
+    String who = djangonaut.getErasedAt() != null ? null : djangonaut.getName();
+    for (Volunteer volunteer : told.values()) {
+      Map<String, Object> model = model(team, volunteer.getName(), 0);
+      model.remove("week");
+      model.put("djangonautName", who);
+      mail.send(volunteer.getEmail(), MailTemplate.DJANGONAUT_WITHDREW, model, step);
+    }
+    return told.size();
+  }
+
   private List<TeamMember> openOneToOnes(long teamId, long week) {
-    return members.findByTeamIdOrderById(teamId).stream()
+    return members.findStayingByTeamId(teamId).stream()
         .filter(m -> !oneToOnes.existsByApplicationIdAndWeek(m.getApplicationId(), (int) week)).toList();
   }
 
@@ -221,7 +257,7 @@ public class MentorshipService {
   }
 
   private String memberNames(long teamId) {
-    return members.findByTeamIdOrderById(teamId).stream()
+    return members.findStayingByTeamId(teamId).stream()
         .map(m -> applications.findById(m.getApplicationId()).map(Application::getName).orElse("?"))
         .collect(Collectors.joining(", "));
   }

@@ -5,6 +5,7 @@ import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import java.time.Instant;
+import space.djangonaut.missioncontrol.privacy.Mentions;
 
 /**
  * What a Captain recorded of a one-to-one with a Djangonaut (notes are for captains and organisers only), or, when
@@ -50,6 +51,14 @@ public class OneToOne {
     OneToOne oneToOne = new OneToOne(cohortId, applicationId, captain, week, false, null, closedAt);
     oneToOne.recorded = false;
     return oneToOne;
+  }
+
+  /**
+   * The Djangonaut it was with was erased: the Captain's notes about them go, whether it was held and recorded stays
+   * (the report counts it). Notes about someone else only lose the mentions.
+   */
+  void scrub(Mentions mentions, boolean aboutThem) {
+    notes = aboutThem ? null : mentions.scrub(notes);
   }
 
   /** Whether the Captain recorded it (held or not); false when it was closed as not recorded. */

@@ -93,6 +93,7 @@ class ImpactReportController {
     rows.add(List.of("weekly check-ins not recorded", report.checkInsNotRecorded()));
     rows.add(List.of("one-to-ones not held", report.oneToOnesNotHeld()));
     rows.add(List.of("one-to-ones not recorded", report.oneToOnesNotRecorded()));
+    rows.add(List.of("Djangonauts who withdrew", report.withdrawals()));
     rows.add(List.of("PR review comments", report.prReviewComments()));
     rows.add(List.of("presentations", report.presentations()));
     rows.add(List.of("Djangonaut survey responses", report.djangonautResponses()));

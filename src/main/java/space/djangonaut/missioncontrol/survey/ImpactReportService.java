@@ -8,6 +8,8 @@ import java.util.TreeMap;
 import java.util.function.Predicate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import space.djangonaut.missioncontrol.application.ApplicationRepository;
+import space.djangonaut.missioncontrol.application.ApplicationStatus;
 import space.djangonaut.missioncontrol.cohort.Cohort;
 import space.djangonaut.missioncontrol.cohort.CohortRepository;
 import space.djangonaut.missioncontrol.mentorship.CheckIn;
@@ -18,6 +20,9 @@ import space.djangonaut.missioncontrol.survey.ImpactReport.ComfortCount;
 import space.djangonaut.missioncontrol.survey.ImpactReport.Share;
 import space.djangonaut.missioncontrol.survey.ImpactReport.Testimonial;
 import space.djangonaut.missioncontrol.survey.ImpactReport.WeekFigures;
+import space.djangonaut.missioncontrol.team.Team;
+import space.djangonaut.missioncontrol.team.TeamMemberRepository;
+import space.djangonaut.missioncontrol.team.TeamRepository;
 
 /** Builds a cohort's impact report from its check-ins, one-to-ones and survey answers. */
 @Service
@@ -27,9 +32,16 @@ public class ImpactReportService {
   private final CheckInRepository checkIns;
   private final OneToOneRepository oneToOnes;
   private final SurveyInvitationRepository invitations;
+  private final TeamRepository teams;
+  private final TeamMemberRepository members;
+  private final ApplicationRepository applications;
 
   ImpactReportService(CohortRepository cohorts, CheckInRepository checkIns, OneToOneRepository oneToOnes,
-      SurveyInvitationRepository invitations) {
+      SurveyInvitationRepository invitations, TeamRepository teams, TeamMemberRepository members,
+      ApplicationRepository applications) {
+    this.teams = teams;
+    this.members = members;
+    this.applications = applications;
     this.cohorts = cohorts;
     this.checkIns = checkIns;
     this.oneToOnes = oneToOnes;
@@ -42,12 +54,21 @@ public class ImpactReportService {
     Cohort cohort = cohorts.findById(cohortId).orElseThrow();
     return build(cohort, checkIns.findByCohortIdOrderByWeekAscTeamIdAsc(cohortId),
         oneToOnes.findByCohortIdOrderByWeekAscApplicationIdAsc(cohortId),
-        invitations.findByCohortIdOrderById(cohortId));
+        invitations.findByCohortIdOrderById(cohortId), withdrawals(cohortId));
+  }
+
+  /** The Djangonauts of the cohort's teams who withdrew (or were withdrawn, or erased) once in a team. */
+  private int withdrawals(long cohortId) {
+    List<Long> teamIds = teams.findByCohortIdOrderById(cohortId).stream().map(Team::getId).toList();
+    return (int) members.findByTeamIdIn(teamIds).stream()
+        .filter(m -> applications.findById(m.getApplicationId())
+            .map(a -> a.getStatus() == ApplicationStatus.WITHDRAWN).orElse(false))
+        .count();
   }
 
   /** The arithmetic of the report, apart from the database. */
   static ImpactReport build(Cohort cohort, List<CheckIn> checkIns, List<OneToOne> oneToOnes,
-      List<SurveyInvitation> invitations) {
+      List<SurveyInvitation> invitations, int withdrawals) {
     List<CheckIn> held = checkIns.stream().filter(CheckIn::isHeld).toList();
     List<SurveyInvitation> djangonauts = invitations.stream().filter(i -> i.getKind() == Respondent.DJANGONAUT)
         .toList();
@@ -90,6 +111,7 @@ public class ImpactReportService {
         (int) checkIns.stream().filter(c -> !c.isRecorded()).count(),
         (int) oneToOnes.stream().filter(o -> o.isRecorded() && !o.isHeld()).count(),
         (int) oneToOnes.stream().filter(o -> !o.isRecorded()).count(),
+        withdrawals,
         checkIns.stream().mapToInt(CheckIn::getPrReviewComments).sum(),
         checkIns.stream().mapToInt(CheckIn::getPresentations).sum(),
         djangonauts.size(),

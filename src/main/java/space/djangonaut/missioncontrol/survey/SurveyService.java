@@ -61,7 +61,7 @@ public class SurveyService {
       Volunteer navigator = volunteers.findById(team.getNavigatorVolunteerId()).orElseThrow();
       invited += invite(cohort, Respondent.NAVIGATOR, navigator.getId(), navigator.getName(), navigator.getEmail(),
           step);
-      for (TeamMember member : members.findByTeamIdOrderById(team.getId())) {
+      for (TeamMember member : members.findStayingByTeamId(team.getId())) {
         Application djangonaut = applications.findById(member.getApplicationId()).orElseThrow();
         invited += invite(cohort, Respondent.DJANGONAUT, djangonaut.getId(), djangonaut.getName(),
             djangonaut.getEmail(), step);

@@ -77,7 +77,7 @@ public class TeamAdjustments {
     StringBuilder teamsText = new StringBuilder();
     for (Team team : teams.findByCohortIdOrderById(application.getCohort().getId())) {
       teamsText.append(team.getName()).append(" (").append(team.getProject()).append("), ")
-          .append(members.findByTeamIdOrderById(team.getId()).size()).append(" Djangonauts")
+          .append(members.findStayingByTeamId(team.getId()).size()).append(" Djangonauts")
           .append(team.getProject().equals(application.getProject()) ? ", same project" : "").append('\n');
     }
     return new PlacementContext("#" + application.getId() + " " + application.getName() + ", "
@@ -136,7 +136,7 @@ public class TeamAdjustments {
   private Long captainFor(long cohortId, Application application) {
     TeamService.Inputs inputs = teamService.inputs(cohortId);
     Map<Long, Long> load = new HashMap<>();
-    teams.findByCohortIdOrderById(cohortId).forEach(t -> members.findByTeamIdOrderById(t.getId())
+    teams.findByCohortIdOrderById(cohortId).forEach(t -> members.findStayingByTeamId(t.getId())
         .forEach(m -> load.merge(m.getCaptainVolunteerId(), 1L, Long::sum)));
     return inputs.captains().stream().filter(c -> load.getOrDefault(c.volunteerId(), 0L) < c.capacity())
         .max(Comparator.comparingInt(c -> c.availability().overlapHours(application.getAvailability())))

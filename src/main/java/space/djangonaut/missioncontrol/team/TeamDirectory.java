@@ -1,9 +1,11 @@
 package space.djangonaut.missioncontrol.team;
 
 import java.util.List;
+import java.util.Optional;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 import space.djangonaut.missioncontrol.application.ApplicationRepository;
+import space.djangonaut.missioncontrol.application.ApplicationStatus;
 import space.djangonaut.missioncontrol.volunteer.Volunteer;
 import space.djangonaut.missioncontrol.volunteer.VolunteerRepository;
 
@@ -33,16 +35,31 @@ public class TeamDirectory {
     return teams.findByCohortIdOrderById(cohortId).stream().map(Team::getId).toList();
   }
 
-  /** The application ids of the cohort's Djangonauts in teams. */
+  /** The application ids of the cohort's Djangonauts in teams, but for those who withdrew. */
   @Transactional(readOnly = true)
   public List<Long> djangonautIds(long cohortId) {
-    return members.findByTeamIdIn(teamIds(cohortId)).stream().map(TeamMember::getApplicationId).sorted().toList();
+    return members.findByTeamIdIn(teamIds(cohortId)).stream().filter(m -> !hasLeft(m))
+        .map(TeamMember::getApplicationId).sorted().toList();
   }
 
-  /** The application ids of one team's Djangonauts, for its one-to-ones ({@code team.bpmn}). */
+  /**
+   * The application ids of one team's Djangonauts, for its one-to-ones ({@code team.bpmn}): a Djangonaut who withdrew
+   * is no longer asked about.
+   */
   @Transactional(readOnly = true)
   public List<Long> djangonautIdsOf(long teamId) {
-    return members.findByTeamIdOrderById(teamId).stream().map(TeamMember::getApplicationId).sorted().toList();
+    return members.findStayingByTeamId(teamId).stream().map(TeamMember::getApplicationId).sorted().toList();
+  }
+
+  /** The team a Djangonaut is in (withdrawn or not), if any. */
+  @Transactional(readOnly = true)
+  public Optional<Long> teamOf(long applicationId) {
+    return members.findByApplicationId(applicationId).map(TeamMember::getTeamId);
+  }
+
+  private boolean hasLeft(TeamMember member) {
+    return applications.findById(member.getApplicationId())
+        .map(a -> a.getStatus() == ApplicationStatus.WITHDRAWN).orElse(true);
   }
 
   /**

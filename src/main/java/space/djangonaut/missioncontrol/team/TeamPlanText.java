@@ -47,7 +47,7 @@ public class TeamPlanText {
     for (Team team : teams.findByCohortIdOrderById(cohortId)) {
       text.append(team.getName()).append(" (").append(team.getProject()).append("), Navigator ")
           .append(names.get(team.getNavigatorVolunteerId())).append('\n');
-      for (TeamMember member : members.findByTeamIdOrderById(team.getId())) {
+      for (TeamMember member : members.findStayingByTeamId(team.getId())) {
         Application a = applications.findById(member.getApplicationId()).orElseThrow();
         text.append("  #").append(a.getId()).append(' ').append(a.getName()).append(", ranked ")
             .append(a.getRanking()).append(", Captain ").append(names.get(member.getCaptainVolunteerId()))

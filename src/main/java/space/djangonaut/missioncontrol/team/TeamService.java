@@ -117,7 +117,7 @@ public class TeamService {
   private TeamPlan currentPlan(long cohortId) {
     List<PlannedTeam> planned = teams.findByCohortIdOrderById(cohortId).stream()
         .map(t -> new PlannedTeam(t.getName(), t.getProject(), t.getNavigatorVolunteerId(),
-            members.findByTeamIdOrderById(t.getId()).stream()
+            members.findStayingByTeamId(t.getId()).stream()
                 .map(m -> new PlannedMember(m.getApplicationId(), m.getCaptainVolunteerId())).toList()))
         .toList();
     return new TeamPlan(planned, List.of());

@@ -10,6 +10,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import space.djangonaut.missioncontrol.application.Application;
 import space.djangonaut.missioncontrol.application.ApplicationRepository;
+import space.djangonaut.missioncontrol.application.WithdrawalService;
 import space.djangonaut.missioncontrol.cohort.Cohort;
 import space.djangonaut.missioncontrol.cohort.CohortRepository;
 import space.djangonaut.missioncontrol.mail.MailService;
@@ -22,7 +23,8 @@ import space.djangonaut.missioncontrol.volunteer.VolunteerStatus;
 
 /**
  * The welcome each team gets once an organiser confirmed the teams: who is in it, and the week-0 preparation. An
- * approved Navigator or Captain left without Djangonauts hears it too, rather than nothing.
+ * approved Navigator or Captain left without Djangonauts hears it too, rather than nothing. Each
+ * Djangonaut's copy carries their personal link to withdraw.
  */
 @Service
 public class TeamWelcome {
@@ -33,9 +35,12 @@ public class TeamWelcome {
   private final ApplicationRepository applications;
   private final VolunteerRepository volunteers;
   private final MailService mail;
+  private final WithdrawalService withdrawals;
 
   TeamWelcome(CohortRepository cohorts, TeamRepository teams, TeamMemberRepository members,
-      ApplicationRepository applications, VolunteerRepository volunteers, MailService mail) {
+      ApplicationRepository applications, VolunteerRepository volunteers, MailService mail,
+      WithdrawalService withdrawals) {
+    this.withdrawals = withdrawals;
     this.cohorts = cohorts;
     this.teams = teams;
     this.members = members;
@@ -89,12 +94,14 @@ public class TeamWelcome {
   private int welcome(Team team, TeamMember lateMember, Step step) {
     Cohort cohort = cohorts.findById(team.getCohortId()).orElseThrow();
     int sent = 0;
-    List<TeamMember> teamMembers = members.findByTeamIdOrderById(team.getId());
+    List<TeamMember> teamMembers = members.findStayingByTeamId(team.getId());
     List<Application> djangonauts = teamMembers.stream()
         .map(m -> applications.findById(m.getApplicationId()).orElseThrow()).toList();
     Volunteer navigator = volunteers.findById(team.getNavigatorVolunteerId()).orElseThrow();
     List<Volunteer> captains = teamMembers.stream().map(TeamMember::getCaptainVolunteerId).distinct()
         .map(id -> volunteers.findById(id).orElseThrow()).toList();
+    Map<String, Long> djangonautIds = new HashMap<>();
+    djangonauts.forEach(a -> djangonautIds.put(a.getEmail(), a.getId()));
     Map<String, String> recipients = new LinkedHashMap<>();
     if (lateMember == null) {
       djangonauts.forEach(a -> recipients.putIfAbsent(a.getEmail(), a.getName()));
@@ -116,6 +123,10 @@ public class TeamWelcome {
       model.put("navigatorName", navigator.getName());
       model.put("djangonauts", djangonauts.stream().map(Application::getName).toList());
       model.put("captains", captains.stream().map(Volunteer::getName).toList());
+      Long djangonautId = djangonautIds.get(recipient.getKey());
+      if (djangonautId != null) {
+        model.put("withdrawPath", withdrawals.newLinkPath(djangonautId));
+      }
       mail.send(recipient.getKey(), MailTemplate.TEAM_WELCOME, model, step, "team-" + team.getId());
       sent++;
     }

@@ -14,7 +14,8 @@ import java.util.regex.Pattern;
 /** What the test SMTP server received, per recipient. */
 public final class Mailbox {
 
-  private static final Pattern LINK_TOKEN = Pattern.compile("/(offers|survey|volunteers/password)/([A-Za-z0-9_-]{43})");
+  private static final Pattern LINK_TOKEN =
+      Pattern.compile("/(offers|survey|withdraw|volunteers/password)/([A-Za-z0-9_-]{43})");
 
   private Mailbox() {}
 

@@ -11,15 +11,19 @@ import org.springframework.stereotype.Component;
 import space.djangonaut.missioncontrol.application.ApplicationWorkflow;
 import space.djangonaut.missioncontrol.application.Outcome;
 import space.djangonaut.missioncontrol.process.cohort.CohortProcess;
+import space.djangonaut.missioncontrol.process.team.TeamProcess;
+import space.djangonaut.missioncontrol.team.TeamDirectory;
 
 /** The application feature's requests as starts and messages of {@code application.bpmn} and {@code cohort.bpmn}. */
 @Component
 class ApplicationWorkflowOnEngine implements ApplicationWorkflow {
 
   private final RuntimeService runtimeService;
+  private final TeamDirectory teamDirectory;
 
-  ApplicationWorkflowOnEngine(RuntimeService runtimeService) {
+  ApplicationWorkflowOnEngine(RuntimeService runtimeService, TeamDirectory teamDirectory) {
     this.runtimeService = runtimeService;
+    this.teamDirectory = teamDirectory;
   }
 
   @Override
@@ -64,6 +68,26 @@ class ApplicationWorkflowOnEngine implements ApplicationWorkflow {
     // Only a cohort waiting for its last reviews listens; before the window closes and after the ranking, nobody.
     runtimeService.createMessageCorrelation(CohortProcess.MESSAGE_REVIEW_COMPLETED)
         .processInstanceBusinessKey(cohortSlug).correlateAllWithResult();
+  }
+
+  @Override
+  public void withdrawn(long applicationId) {
+    // Wherever it waits (a review, a decision, an answer, a placement), nothing of it is still to come: it ends here,
+    // without its listeners or mappings, and its history stays (an erasure removes that as well).
+    runtimeService.createProcessInstanceQuery().processDefinitionKey(ApplicationProcess.KEY)
+        .processInstanceBusinessKey(String.valueOf(applicationId)).list()
+        .forEach(pi -> runtimeService.deleteProcessInstance(pi.getId(), "withdrawn", true, true));
+  }
+
+  @Override
+  public boolean djangonautWithdrew(long applicationId) {
+    return teamDirectory.teamOf(applicationId)
+        // Only team.bpmn waits for this message, so the team's id as business key finds its instance alone.
+        .map(teamId -> !runtimeService.createMessageCorrelation(TeamProcess.MESSAGE_DJANGONAUT_WITHDREW)
+            .processInstanceBusinessKey(String.valueOf(teamId))
+            .setVariable(TeamProcess.WITHDRAWN_DJANGONAUT_ID.name(), applicationId)
+            .correlateAllWithResult().isEmpty())
+        .orElse(false);
   }
 
   private boolean correlate(String message, long applicationId, Map<String, Object> variables) {

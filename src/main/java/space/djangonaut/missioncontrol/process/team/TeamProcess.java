@@ -44,6 +44,18 @@ public final class TeamProcess {
   // Messages
   /** A Navigator or Captain of the team stepped down; carries {@link #STEP_DOWN_ID} to the event subprocess. */
   public static final String MESSAGE_VOLUNTEER_STEPPED_DOWN = "VolunteerSteppedDown";
+  public static final String SUB_PROCESS_DJANGONAUT_WITHDREW = "EventSubProcess_DjangonautWithdrew";
+  public static final String START_EVENT_DJANGONAUT_WITHDREW = "StartEvent_DjangonautWithdrew";
+  public static final String TASK_STOP_ONE_TO_ONES_ABOUT_DJANGONAUT = "Task_StopOneToOnesAboutDjangonaut";
+  public static final String TASK_TELL_TEAM_OF_WITHDRAWAL = "Task_TellTeamOfWithdrawal";
+  public static final String END_EVENT_WITHDRAWAL_HANDLED = "EndEvent_WithdrawalHandled";
+
+  // Messages
+  /**
+   * A Djangonaut of the team withdrew (or was withdrawn, or erased): starts EventSubProcess_DjangonautWithdrew
+   * alongside the weeks, with {@link #WITHDRAWN_DJANGONAUT_ID}.
+   */
+  public static final String MESSAGE_DJANGONAUT_WITHDREW = "DjangonautWithdrew";
 
   // Variables
   /** The team this instance runs for; also its business key. */
@@ -62,12 +74,22 @@ public final class TeamProcess {
    */
   public static final Variable<Long> STEP_DOWN_ID = longVariable("stepDownId");
 
+  /**
+   * The application id of the Djangonaut who withdrew, carried by {@link #MESSAGE_DJANGONAUT_WITHDREW}; the first step
+   * of the event subprocess keeps it on the subprocess's own scope, so that a second withdrawal does not change it.
+   */
+  public static final Variable<Long> WITHDRAWN_DJANGONAUT_ID = longVariable("withdrawnDjangonautId");
+
   // Camunda Forms of the user tasks (formRef)
   public static final String FORM_RECORD_CHECK_IN = "record-check-in";
   public static final String FORM_HOLD_ONE_TO_ONE = "hold-one-to-one";
   public static final String FORM_REPLACE_VOLUNTEER = "replace-volunteer";
   /** The field of {@link #FORM_REPLACE_VOLUNTEER} with the chosen volunteer's id. */
   public static final String FIELD_REPLACEMENT_VOLUNTEER_ID = "replacementVolunteerId";
+
+  // Form fields the steps write
+  /** Whether the one-to-one was held: false for those closed because their Djangonaut withdrew. */
+  public static final String FIELD_ONE_TO_ONE_HELD = "oneToOneHeld";
 
   /**
    * The team this instance runs for, from its business key (see {@link Variable#fromBusinessKey}): a Navigator or

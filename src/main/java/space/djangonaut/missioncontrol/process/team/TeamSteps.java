@@ -3,9 +3,13 @@ package space.djangonaut.missioncontrol.process.team;
 import static space.djangonaut.missioncontrol.process.team.TeamProcess.COHORT_ID;
 import static space.djangonaut.missioncontrol.process.team.TeamProcess.DJANGONAUT_ID;
 import static space.djangonaut.missioncontrol.process.team.TeamProcess.STEP_DOWN_ID;
+import static space.djangonaut.missioncontrol.process.team.TeamProcess.FIELD_ONE_TO_ONE_HELD;
+import static space.djangonaut.missioncontrol.process.team.TeamProcess.TASK_HOLD_ONE_TO_ONE;
 import static space.djangonaut.missioncontrol.process.team.TeamProcess.WEEK;
+import static space.djangonaut.missioncontrol.process.team.TeamProcess.WITHDRAWN_DJANGONAUT_ID;
 import static space.djangonaut.missioncontrol.process.team.TeamProcess.teamId;
 
+import java.util.Map;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.delegate.TaskListener;
@@ -117,5 +121,31 @@ class TeamSteps {
   @Bean
   JavaDelegate announceReplacementDelegate(VolunteerReplacements replacements) {
     return execution -> replacements.announce(STEP_DOWN_ID.from(execution), Step.of(execution));
+  // A Djangonaut withdrew (EventSubProcess_DjangonautWithdrew)
+
+  /**
+   * Task_StopOneToOnesAboutDjangonaut, in the withdrawing transaction: the open one-to-ones about the Djangonaut who
+   * left are closed (their Captain has nothing to record; {@link MentorshipService#recordOneToOne} records nothing for
+   * a Djangonaut who left), so that no reminder or "not recorded" follows; later weeks no longer list them. The id is
+   * kept on the event subprocess's own scope for Task_TellTeamOfWithdrawal.
+   */
+  @Bean
+  JavaDelegate stopOneToOnesAboutDjangonautDelegate(TaskService taskService) {
+    return execution -> {
+      long djangonautId = WITHDRAWN_DJANGONAUT_ID.from(execution);
+      execution.setVariableLocal(WITHDRAWN_DJANGONAUT_ID.name(), djangonautId);
+      taskService.createTaskQuery().processInstanceId(execution.getProcessInstanceId())
+          .taskDefinitionKey(TASK_HOLD_ONE_TO_ONE).list().stream()
+          .filter(task -> Long.valueOf(djangonautId).equals(taskService.getVariable(task.getId(),
+              DJANGONAUT_ID.name())))
+          .forEach(task -> taskService.complete(task.getId(), Map.of(FIELD_ONE_TO_ONE_HELD, false)));
+    };
+  }
+
+  /** Task_TellTeamOfWithdrawal: the Djangonaut's Navigator and Captain hear that they left (not named if erased). */
+  @Bean
+  JavaDelegate tellTeamOfWithdrawalDelegate(MentorshipService mentorship) {
+    return execution -> mentorship.tellTeamOfWithdrawal(teamId(execution), WITHDRAWN_DJANGONAUT_ID.from(execution),
+        Step.of(execution));
   }
 }

@@ -55,6 +55,8 @@ class TeamDiagramTest {
   private static final String PREPARE_REPLACEMENT = "prepareReplacementListener";
   private static final String REPLACE_VOLUNTEER = "replaceVolunteerListener";
   private static final String ANNOUNCE_REPLACEMENT = "announceReplacementDelegate";
+  private static final String STOP_ONE_TO_ONES_ABOUT = "stopOneToOnesAboutDjangonautDelegate";
+  private static final String TELL_TEAM_OF_WITHDRAWAL = "tellTeamOfWithdrawalDelegate";
 
   /** The first team of the stubbed cohort: two Djangonauts, so two one-to-ones every second week. */
   private static final long TEAM = TEAMS.get(0);
@@ -277,6 +279,33 @@ class TeamDiagramTest {
     assertThat(pi).isEnded().hasPassed(BOUNDARY_EVENT_TEAM_WEEKS_OVER, END_EVENT_REPLACEMENT_NOT_NEEDED,
         END_EVENT_TEAM_DONE).hasNotPassed(TASK_ANNOUNCE_REPLACEMENT);
     Assertions.assertThat(engine.steps().runsOf(REPLACE_VOLUNTEER)).isEmpty();
+  void shouldStopWhatWasAboutAWithdrawnDjangonautAndTellTheTeamWhileTheWeeksGoOn() {
+    ProcessInstance pi = start(3);
+    startWeek(pi, 1);
+    recordWeek(pi);
+    startWeek(pi, 2);
+    long leaving = djangonautsOfTeam(TEAM).get(0);
+
+    runtimeService().createMessageCorrelation(MESSAGE_DJANGONAUT_WITHDREW).processInstanceBusinessKey(
+        String.valueOf(TEAM)).setVariable(WITHDRAWN_DJANGONAUT_ID.name(), leaving).correlate();
+
+    // The open one-to-ones about them are closed in the withdrawing transaction; their team is told in a job.
+    Assertions.assertThat(engine.steps().runsOf(STOP_ONE_TO_ONES_ABOUT))
+        .extracting(run -> run.variable(WITHDRAWN_DJANGONAUT_ID), run -> run.variable(TEAM_ID))
+        .containsExactly(tuple(leaving, TEAM));
+    Assertions.assertThat(engine.steps().runsOf(TELL_TEAM_OF_WITHDRAWAL)).isEmpty();
+    execute(job(TASK_TELL_TEAM_OF_WITHDRAWAL, pi));
+    Assertions.assertThat(engine.steps().runsOf(TELL_TEAM_OF_WITHDRAWAL))
+        .extracting(run -> run.variable(WITHDRAWN_DJANGONAUT_ID), run -> run.variable(TEAM_ID))
+        .containsExactly(tuple(leaving, TEAM));
+    assertThat(pi).hasPassed(START_EVENT_DJANGONAUT_WITHDREW, TASK_STOP_ONE_TO_ONES_ABOUT_DJANGONAUT,
+        END_EVENT_WITHDRAWAL_HANDLED).isWaitingAt(TASK_RECORD_CHECK_IN, EVENT_WEEK_STARTS);
+
+    // The weeks go on for everyone else, on the calendar.
+    recordWeek(pi);
+    startWeek(pi, 3);
+    recordWeek(pi);
+    assertThat(pi).isEnded().hasPassed(END_EVENT_TEAM_DONE);
   }
 
   // Steps of a journey
