@@ -28,6 +28,7 @@ import space.djangonaut.missioncontrol.application.ApplicationRepository;
 import space.djangonaut.missioncontrol.application.ApplicationService;
 import space.djangonaut.missioncontrol.application.ApplicationStatus;
 import space.djangonaut.missioncontrol.application.OfferService;
+import space.djangonaut.missioncontrol.application.WithdrawalService;
 import space.djangonaut.missioncontrol.common.Roles;
 import space.djangonaut.missioncontrol.common.WeeklyAvailability;
 import space.djangonaut.missioncontrol.mail.MailTemplate;
@@ -51,6 +52,7 @@ import space.djangonaut.missioncontrol.team.TeamMember;
 import space.djangonaut.missioncontrol.team.TeamMemberRepository;
 import space.djangonaut.missioncontrol.team.TeamRepository;
 import space.djangonaut.missioncontrol.team.TeamService;
+import space.djangonaut.missioncontrol.team.VolunteerReplacements;
 import space.djangonaut.missioncontrol.volunteer.Volunteer;
 import space.djangonaut.missioncontrol.volunteer.VolunteerForm;
 import space.djangonaut.missioncontrol.volunteer.VolunteerRepository;
@@ -60,7 +62,8 @@ import space.djangonaut.missioncontrol.volunteer.VolunteerService;
 /**
  * A whole cohort through the engine API on real PostgreSQL and SMTP: 200 applicants, 12 volunteers, 16 selected,
  * a decline filled from the waitlist, teams, eight weeks of check-ins and one-to-ones with one Navigator who never
- * records a check-in (reminded each week, closed as not recorded a week later), the survey and the report.
+ * records a check-in (reminded each week, closed as not recorded a week later), a Djangonaut who withdraws through
+ * their link in week 4 and a Captain who steps down that week and is replaced, the survey and the report.
  * Prints its email counts and run time.
  */
 @IntegrationTest
@@ -89,6 +92,8 @@ class CohortSimulationTest {
   @Autowired IdentityService identityService;
   @Autowired TaskService taskService;
   @Autowired TestData testData;
+  @Autowired WithdrawalService withdrawals;
+  @Autowired VolunteerReplacements replacements;
 
   @AfterEach
   void resetClock() {
@@ -125,6 +130,8 @@ class CohortSimulationTest {
     driver.formTeams(run);
     driver.confirmTeams(run);
     assertTeamsKeepTheRules(run);
+    int placedVolunteers = participatingVolunteers(run);
+    int welcomed = welcomeRecipients(run);
     assertThat(driver.openTasks(run, TeamProcess.TASK_RECORD_CHECK_IN)).isEmpty();
 
     // Eight weeks: every one-to-one recorded, one not held each fortnight; every check-in recorded but those of the
@@ -132,14 +139,23 @@ class CohortSimulationTest {
     List<Team> formed = teams.findByCohortIdOrderById(run.cohortId());
     Volunteer silent = volunteers.findById(formed.get(formed.size() - 1).getNavigatorVolunteerId()).orElseThrow();
     Recorded recorded = new Recorded();
+    Application leaving = null;
+    Replacement replacement = null;
     for (int week = 1; week <= WEEKS; week++) {
       ClockUtil.setCurrentTime(Date.from(run.cohort().startsAt().plus(Duration.ofDays(7L * (week - 1)))
           .plusSeconds(60)));
       driver.drive(run);
+      if (week == 4) {
+        leaving = withdrawThroughTheirLink(run, formed.get(0));
+        replacement = replaceACaptain(run, formed.get(1));
+      }
       recordWeek(run, week, silent.getUserId(), recorded);
     }
     assertThat(recorded.checkIns).isEqualTo(WEEKS * (formed.size() - 1));
-    assertThat(recorded.oneToOnes).isEqualTo(WEEKS / 2 * PLACES);
+    // Every second week a one-to-one per Djangonaut: 16 in week 2, then 15 once one has withdrawn in week 4.
+    assertThat(recorded.oneToOnes).isEqualTo(PLACES + (WEEKS / 2 - 1) * (PLACES - 1));
+    assertThat(applications.findById(leaving.getId()).orElseThrow().getStatus())
+        .isEqualTo(ApplicationStatus.WITHDRAWN);
 
     // The survey, when the last week ends: 13 Djangonauts and half the volunteers answer before the reminder.
     ClockUtil.setCurrentTime(Date.from(run.cohort().startsAt().plus(Duration.ofDays(7L * WEEKS)).plusSeconds(60)));
@@ -165,6 +181,7 @@ class CohortSimulationTest {
     assertThat(report.oneToOnesHeld()).isEqualTo(recorded.oneToOnesHeld);
     assertThat(report.oneToOnesNotHeld()).isEqualTo(recorded.oneToOnes - recorded.oneToOnesHeld);
     assertThat(report.oneToOnesNotRecorded()).isZero();
+    assertThat(report.withdrawals()).isEqualTo(1);
     assertThat(report.djangonautResponses()).isEqualTo(13);
     assertThat(report.moreComfortableWithCommunity().count()).isEqualTo(recorded.moreComfortable);
 
@@ -183,10 +200,15 @@ class CohortSimulationTest {
     expected.put(MailTemplate.WAITLIST_CLOSED, (long) PLACES / 2 - 1);
     expected.put(MailTemplate.APPLICATION_REJECTED, (long) APPLICANTS - PLACES - PLACES / 2);
     expected.put(MailTemplate.VOLUNTEER_WELCOME, 12L);
-    if (participatingVolunteers(run) < 12) {
-      expected.put(MailTemplate.VOLUNTEER_WITHOUT_TEAM, 12L - participatingVolunteers(run));
+    if (placedVolunteers < 12) {
+      expected.put(MailTemplate.VOLUNTEER_WITHOUT_TEAM, 12L - placedVolunteers);
     }
-    expected.put(MailTemplate.TEAM_WELCOME, (long) welcomeRecipients(run));
+    // The withdrawal: their Navigator and their Captain are told. The replaced Captain: the new Captain, and their
+    // Djangonauts and the team's Navigator.
+    expected.put(MailTemplate.DJANGONAUT_WITHDREW, 2L);
+    expected.put(MailTemplate.VOLUNTEER_TAKES_OVER, 1L);
+    expected.put(MailTemplate.TEAM_VOLUNTEER_CHANGED, (long) replacement.told());
+    expected.put(MailTemplate.TEAM_WELCOME, (long) welcomed);
     expected.put(MailTemplate.SURVEY_INVITATION, (long) invitations.size());
     expected.put(MailTemplate.SURVEY_REMINDER, (long) invitations.size() - answered);
     expected.put(MailTemplate.CHECK_IN_REMINDER, (long) WEEKS);
@@ -197,7 +219,10 @@ class CohortSimulationTest {
     long organisers = identityService.createUserQuery().memberOfGroup(Roles.ORGANISERS).list().stream()
         .filter(u -> u.getEmail() != null && !u.getEmail().isBlank()).count();
     assertThat(teamEmails(run, MailTemplate.CHECK_IN_ESCALATION)).isEqualTo(WEEKS * organisers);
-    assertThat(invitations).hasSize(PLACES + participatingVolunteers(run));
+    // Those who withdrew are not asked; the Captain who stepped down is not, the one who took over is.
+    assertThat(invitations).hasSize(PLACES - 1 + participatingVolunteers(run));
+    assertThat(invitations).extracting(OutboxEmail::getRecipient).doesNotContain(leaving.getEmail())
+        .contains(replacement.successor().getEmail());
     assertThat(teamCount).isBetween(4, 5);
 
     System.out.printf("%nCohort simulation: %d applicants, %d volunteers, %d selected, %d teams, %d weeks in %.1f s%n"
@@ -265,6 +290,48 @@ class CohortSimulationTest {
     assertThat(teamService.problems(run.cohortId())).allMatch(p -> p.applicationId() == null
         && p.message().endsWith("has no Djangonaut."));
   }
+
+  /**
+   * The first Djangonaut of this team withdraws through the link in their emails: their open one-to-one is closed
+   * and their Navigator and Captain are told.
+   */
+  private Application withdrawThroughTheirLink(CohortDriver.Run run, Team team) {
+    TeamMember member = members.findByTeamIdOrderById(team.getId()).get(0);
+    Application djangonaut = applications.findById(member.getApplicationId()).orElseThrow();
+    int oneToOnes = driver.openTasks(run, TeamProcess.TASK_HOLD_ONE_TO_ONE).size();
+    withdrawals.withdrawByLink(Mailbox.newestToken(djangonaut.getEmail(), "withdraw"));
+    driver.drive(run);
+    assertThat(driver.openTasks(run, TeamProcess.TASK_HOLD_ONE_TO_ONE)).hasSize(oneToOnes - 1);
+    return djangonaut;
+  }
+
+  /**
+   * A Captain of this team steps down on their teams page; an organiser chooses a volunteer who fits from the
+   * replacement task; their open one-to-ones move to the new Captain.
+   */
+  private Replacement replaceACaptain(CohortDriver.Run run, Team team) {
+    TeamMember member = members.findStayingByTeamId(team.getId()).get(0);
+    Volunteer leaver = volunteers.findById(member.getCaptainVolunteerId()).orElseThrow();
+    long stepDown = replacements.stepDown(team.getId(), leaver.getId(), true).getId();
+    driver.drive(run);
+    Task replace = driver.openTasks(run, TeamProcess.TASK_REPLACE_VOLUNTEER).get(0);
+    VolunteerReplacements.Option fits = replacements.options(stepDown).stream()
+        .filter(VolunteerReplacements.Option::fits).findFirst().orElseThrow();
+    taskService.complete(replace.getId(), Map.of("replacementVolunteerId", fits.volunteerId()));
+    driver.drive(run);
+    Volunteer successor = volunteers.findById(fits.volunteerId()).orElseThrow();
+    // In this team (the leaver may be the Captain of Djangonauts of other teams too, and stays theirs).
+    assertThat(taskService.createTaskQuery().processInstanceBusinessKey(team.getId().toString())
+        .taskDefinitionKey(TeamProcess.TASK_HOLD_ONE_TO_ONE).list()).extracting(Task::getAssignee)
+        .doesNotContain(leaver.getUserId()).contains(successor.getUserId());
+    // Told: the Djangonauts the new Captain now looks after in this team, and the team's Navigator.
+    int told = (int) members.findByTeamIdOrderById(team.getId()).stream()
+        .filter(m -> m.getCaptainVolunteerId().equals(successor.getId())).count() + 1;
+    return new Replacement(leaver, successor, told);
+  }
+
+  /** A Captain who stepped down, who took over, and how many of the team were told of the change. */
+  private record Replacement(Volunteer leaver, Volunteer successor, int told) {}
 
   private void recordWeek(CohortDriver.Run run, int week, String silentNavigator, Recorded recorded) {
     for (Task task : driver.openTasks(run, TeamProcess.TASK_RECORD_CHECK_IN)) {
@@ -369,7 +436,7 @@ class CohortSimulationTest {
     Set<Long> ids = new HashSet<>();
     for (Team team : teams.findByCohortIdOrderById(run.cohortId())) {
       ids.add(team.getNavigatorVolunteerId());
-      members.findByTeamIdOrderById(team.getId()).forEach(m -> ids.add(m.getCaptainVolunteerId()));
+      members.findStayingByTeamId(team.getId()).forEach(m -> ids.add(m.getCaptainVolunteerId()));
     }
     return ids.size();
   }

@@ -121,6 +121,8 @@ class TeamSteps {
   @Bean
   JavaDelegate announceReplacementDelegate(VolunteerReplacements replacements) {
     return execution -> replacements.announce(STEP_DOWN_ID.from(execution), Step.of(execution));
+  }
+
   // A Djangonaut withdrew (EventSubProcess_DjangonautWithdrew)
 
   /**

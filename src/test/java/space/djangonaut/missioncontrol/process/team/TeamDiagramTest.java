@@ -279,6 +279,9 @@ class TeamDiagramTest {
     assertThat(pi).isEnded().hasPassed(BOUNDARY_EVENT_TEAM_WEEKS_OVER, END_EVENT_REPLACEMENT_NOT_NEEDED,
         END_EVENT_TEAM_DONE).hasNotPassed(TASK_ANNOUNCE_REPLACEMENT);
     Assertions.assertThat(engine.steps().runsOf(REPLACE_VOLUNTEER)).isEmpty();
+  }
+
+  @Test
   void shouldStopWhatWasAboutAWithdrawnDjangonautAndTellTheTeamWhileTheWeeksGoOn() {
     ProcessInstance pi = start(3);
     startWeek(pi, 1);
