@@ -14,11 +14,9 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Profile;
 import org.springframework.context.event.EventListener;
 import org.springframework.core.annotation.Order;
-import space.djangonaut.missioncontrol.cohort.Cohort;
 import space.djangonaut.missioncontrol.cohort.CohortForm;
 import space.djangonaut.missioncontrol.cohort.CohortLifecycle;
 import space.djangonaut.missioncontrol.cohort.CohortRepository;
-import space.djangonaut.missioncontrol.cohort.CohortReviewers;
 import space.djangonaut.missioncontrol.common.Accounts;
 import space.djangonaut.missioncontrol.common.Roles;
 
@@ -61,9 +59,6 @@ class DemoConfiguration {
       form.setStartsOn(today.plusDays(60));
       context.getBean(CohortLifecycle.class).open(form);
     }
-    Cohort demo = context.getBean(CohortRepository.class).findBySlug(DEMO_COHORT).orElseThrow();
-    context.getBean(CohortReviewers.class).add(demo, "reviewer1");
-    context.getBean(CohortReviewers.class).add(demo, "reviewer2");
     String base = "http://localhost:" + context.getEnvironment().getProperty("local.server.port", "8080");
     LOG.info("""
 
