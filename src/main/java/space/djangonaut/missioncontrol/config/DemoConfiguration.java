@@ -19,6 +19,7 @@ import space.djangonaut.missioncontrol.cohort.CohortLifecycle;
 import space.djangonaut.missioncontrol.cohort.CohortRepository;
 import space.djangonaut.missioncontrol.common.Accounts;
 import space.djangonaut.missioncontrol.common.Roles;
+import space.djangonaut.missioncontrol.mail.SmtpSink;
 
 /**
  * The zero-setup default run: an SMTP sink inside the application (organisers read it at
@@ -36,6 +37,12 @@ class DemoConfiguration {
   @Bean(initMethod = "start", destroyMethod = "stop")
   GreenMail smtpSink(@Value("${spring.mail.port}") int port) {
     return new GreenMail(new ServerSetup(port, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+  }
+
+  /** What organisers read on {@code /organiser/mailbox}. */
+  @Bean
+  SmtpSink smtpSinkMailbox(GreenMail smtpSink) {
+    return smtpSink::getReceivedMessages;
   }
 
   @EventListener(ApplicationReadyEvent.class)

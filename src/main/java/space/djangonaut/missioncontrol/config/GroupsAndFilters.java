@@ -45,12 +45,12 @@ public class GroupsAndFilters implements CohortReviewers.ReviewerRights {
   public void ensure() {
     authorizations.ensure();
     accounts.ensureGroups();
-    // The reviewer's own work: review tasks assigned to them, or unclaimed ones offered to one of their groups or,
-    // an application's second review once someone holds the first, to them by name (process/ReviewCandidates).
+    // The reviewer's own work: review tasks assigned to them, or unclaimed ones offered to them, through one of their
+    // groups or (an application's second review once someone holds the first) by name: a candidate user query
+    // matches both (process/application/ReviewCandidates).
     TaskQuery toReview = taskService.createTaskQuery()
         .taskDefinitionKey(ApplicationProcess.TASK_REVIEW_APPLICATION).or()
         .taskAssigneeExpression("${currentUser()}")
-        .taskCandidateGroupInExpression("${currentUserGroups()}")
         .taskCandidateUserExpression("${currentUser()}")
         .endOr();
     ensureFilter(FILTER_APPLICATIONS_TO_REVIEW, toReview, Roles.REVIEWERS, -10, "#2e7d32",

@@ -85,6 +85,17 @@ public class TestData {
     return cohorts.create(form);
   }
 
+  /**
+   * A cohort whose application window is open today, with a name no other cohort has, reviewed by these reviewers
+   * (a group id, or user ids separated by commas), as the organiser's form names them.
+   */
+  public Cohort openCohortReviewedBy(String reviewers) {
+    CohortForm form = cohortForm("Cohort " + unique("c"), unique("session"));
+    form.setCapacity(2);
+    form.setReviewers(reviewers);
+    return cohorts.create(form);
+  }
+
   /** A complete, valid application form from this email address. */
   public static ApplicationForm applicationForm(String email) {
     ApplicationForm form = new ApplicationForm();

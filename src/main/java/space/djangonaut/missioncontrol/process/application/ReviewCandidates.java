@@ -8,6 +8,8 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.identity.Group;
+import org.camunda.bpm.engine.impl.persistence.entity.IdentityLinkEntity;
+import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.IdentityLinkType;
@@ -61,11 +63,14 @@ class ReviewCandidates {
    */
   void offerNew(DelegateTask task) {
     if (task.getVariable(LOOP_COUNTER) instanceof Number index && index.intValue() > 0) {
-      for (IdentityLink candidate : Set.copyOf(task.getCandidates())) {
-        if (candidate.getGroupId() != null) {
-          task.deleteCandidateGroup(candidate.getGroupId());
-        } else {
-          task.deleteCandidateUser(candidate.getUserId());
+      // The diagram's candidate group is not written yet: TaskService, which deletes what the database holds, would
+      // find nothing. Drop the pending link itself. The group keeps the right to claim the task (its authorization
+      // stays): whoever claims it is checked as before; the task is just not offered to everyone.
+      TaskEntity entity = (TaskEntity) task;
+      for (IdentityLinkEntity link : List.copyOf(entity.getIdentityLinks())) {
+        if (IdentityLinkType.CANDIDATE.equals(link.getType())) {
+          entity.getIdentityLinks().remove(link);
+          link.delete();
         }
       }
       return;
