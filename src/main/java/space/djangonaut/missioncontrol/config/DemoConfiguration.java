@@ -42,7 +42,7 @@ class DemoConfiguration {
   /** What organisers read on {@code /organiser/mailbox}. */
   @Bean
   SmtpSink smtpSinkMailbox(GreenMail smtpSink) {
-    return smtpSink::getReceivedMessages;
+    return () -> SmtpSink.receivedBy(smtpSink);
   }
 
   @EventListener(ApplicationReadyEvent.class)

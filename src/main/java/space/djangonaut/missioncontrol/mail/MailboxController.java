@@ -3,9 +3,7 @@ package space.djangonaut.missioncontrol.mail;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 import java.io.IOException;
-import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Controller;
@@ -34,11 +32,10 @@ class MailboxController {
     }
     List<ReceivedEmail> received = new ArrayList<>();
     MimeMessage[] messages = sink.receivedMessages();
-    // Newest first: by date, and among emails of the same second the one received last first.
+    // Newest first: the sink gives them in the order they arrived.
     for (int i = messages.length - 1; i >= 0; i--) {
       received.add(ReceivedEmail.of(messages[i]));
     }
-    received.sort(Comparator.comparing(ReceivedEmail::sentAt, Comparator.nullsLast(Comparator.<Instant>reverseOrder())));
     model.addAttribute("received", received);
     return "organiser/mailbox";
   }

@@ -34,7 +34,7 @@ public final class TestInfrastructure implements ApplicationContextInitializer<C
     properties.put("spring.mail.port", smtpPort());
     context.getEnvironment().getPropertySources().addFirst(new MapPropertySource("test-infrastructure", properties));
     // The organisers' mailbox page reads this server, as the default run's reads its sink (restarts included).
-    context.getBeanFactory().registerSingleton("testSmtpSink", (SmtpSink) () -> mail().getReceivedMessages());
+    context.getBeanFactory().registerSingleton("testSmtpSink", (SmtpSink) () -> SmtpSink.receivedBy(mail()));
   }
 
   /** The JDBC URL, user and password of the test PostgreSQL, as Spring properties. */
