@@ -84,7 +84,8 @@ public record ReceivedEmail(String subject, String from, String to, Instant sent
       return "";
     }
     return Arrays.stream(addresses)
-        .map(address -> address instanceof InternetAddress internet ? internet.toUnicodeString() : address.toString())
+        .map(address -> address instanceof InternetAddress internet && internet.getPersonal() != null
+            ? internet.getPersonal() + " <" + internet.getAddress() + ">" : address.toString())
         .collect(Collectors.joining(", "));
   }
 
