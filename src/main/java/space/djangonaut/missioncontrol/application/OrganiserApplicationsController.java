@@ -1,6 +1,7 @@
 package space.djangonaut.missioncontrol.application;
 
 import java.util.List;
+import java.util.Set;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -9,6 +10,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import space.djangonaut.missioncontrol.cohort.Cohort;
+import space.djangonaut.missioncontrol.cohort.CohortReviewers;
 import space.djangonaut.missioncontrol.cohort.CohortService;
 import space.djangonaut.missioncontrol.mail.MailService;
 
@@ -21,9 +23,12 @@ class OrganiserApplicationsController {
   private final ApplicationService applicationService;
   private final SelectionService selection;
   private final MailService mail;
+  private final CohortReviewers reviewers;
 
   OrganiserApplicationsController(CohortService cohorts, ApplicationRepository applications,
-      ApplicationService applicationService, SelectionService selection, MailService mail) {
+      ApplicationService applicationService, SelectionService selection, MailService mail,
+      CohortReviewers reviewers) {
+    this.reviewers = reviewers;
     this.selection = selection;
     this.mail = mail;
     this.cohorts = cohorts;
@@ -40,6 +45,7 @@ class OrganiserApplicationsController {
     // An applicant our emails do not reach (the mail server refused the address): the record says so, and why.
     model.addAttribute("undelivered", mail.undelivered(all.stream().map(Application::getEmail).toList()));
     model.addAttribute("outcomes", Outcome.values());
+    addReviewers(model, cohort, all);
     return "organiser/cohort";
   }
 
@@ -55,6 +61,21 @@ class OrganiserApplicationsController {
     return "organiser/close-applications";
   }
 
+  /**
+   * Who reviews the cohort, who of them can see its reviews, and a warning when reviews are open and nobody can:
+   * {@code openReviews} counts the applications whose two reviews are not both in (tie-breaks are the organisers').
+   */
+  private void addReviewers(Model model, Cohort cohort, List<Application> all) {
+    Set<String> able = reviewers.ableToReview(cohort);
+    long openReviews = all.stream().filter(a -> a.getStatus() == ApplicationStatus.SUBMITTED).count();
+    if (!model.containsAttribute("reviewersTyped")) {
+      model.addAttribute("reviewersTyped", reviewers.of(cohort).text());
+    }
+    model.addAttribute("ableToReview", able);
+    model.addAttribute("openReviews", openReviews);
+    model.addAttribute("nobodyToReview", openReviews > 0 && able.isEmpty());
+  }
+
   /** The ranking and the proposal an organiser finalises in Task_FinaliseSelection. */
   @GetMapping("/organiser/cohorts/{slug}/selection")
   String selection(@PathVariable String slug, Model model) {
@@ -64,6 +85,7 @@ class OrganiserApplicationsController {
         .filter(a -> a.getRanking() != null)
         .sorted(java.util.Comparator.comparing(Application::getRanking)).toList());
     model.addAttribute("proposal", selection.proposal(cohort.getId()));
+    addReviewers(model, cohort, applications.findByCohortIdOrderBySubmittedAt(cohort.getId()));
     return "organiser/selection";
   }
 

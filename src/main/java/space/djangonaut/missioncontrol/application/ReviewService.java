@@ -64,6 +64,19 @@ public class ReviewService {
     }
   }
 
+  /** The two reviews an organiser's tie-break settles, shown read-only on its form. */
+  @Transactional(readOnly = true)
+  public EarlierReviews earlierReviews(long applicationId) {
+    return EarlierReviews.of(reviews.findByApplicationIdOrderByReviewedAt(applicationId).stream()
+        .filter(review -> !review.isTieBreak()).toList());
+  }
+
+  /** Who has reviewed this application so far (tie-break included). */
+  @Transactional(readOnly = true)
+  public List<String> reviewersOf(long applicationId) {
+    return reviews.findByApplicationIdOrderByReviewedAt(applicationId).stream().map(Review::getReviewer).toList();
+  }
+
   /**
    * Records a completed review form.
    *

@@ -42,6 +42,11 @@ public class CohortForm {
   @Max(value = 500, message = "At most 500 Djangonauts per cohort.")
   private int capacity = 16;
 
+  @NotBlank(message = "Name who reviews this cohort's applications: a group such as \"reviewers\", or user names "
+      + "separated by commas.")
+  @Size(max = 1000, message = "The reviewers can be at most 1000 characters.")
+  private String reviewers = CohortReviewers.DEFAULT;
+
   @AssertTrue(message = "Applications must close on or after the day they open.")
   public boolean isWindowOrdered() {
     return applicationsOpenOn == null || applicationsCloseOn == null
@@ -99,6 +104,15 @@ public class CohortForm {
 
   public void setWeeks(int weeks) {
     this.weeks = weeks;
+  }
+
+  /** Who reviews the applications: one group id, or user ids separated by commas ({@link CohortReviewers}). */
+  public String getReviewers() {
+    return reviewers;
+  }
+
+  public void setReviewers(String reviewers) {
+    this.reviewers = reviewers;
   }
 
   public int getCapacity() {

@@ -15,11 +15,13 @@ public class CohortLifecycle {
   private final CohortService cohorts;
   private final CohortRepository repository;
   private final CohortWorkflow workflow;
+  private final CohortReviewers reviewers;
   private final Clock clock;
 
   CohortLifecycle(CohortService cohorts, CohortRepository repository, CohortWorkflow workflow,
-      Clock clock) {
+      CohortReviewers reviewers, Clock clock) {
     this.cohorts = cohorts;
+    this.reviewers = reviewers;
     this.repository = repository;
     this.workflow = workflow;
     this.clock = clock;
@@ -29,12 +31,14 @@ public class CohortLifecycle {
    * Starts a cohort's process from a validated form and returns the cohort it created.
    *
    * @throws CohortService.SlugTakenException if another cohort has this slug
+   * @throws CohortReviewers.UnknownReviewersException if a reviewer named is neither a group nor a user
    */
   @Transactional
   public Cohort open(CohortForm form) {
     if (repository.existsBySlug(form.getSlug())) {
       throw new CohortService.SlugTakenException(form.getSlug());
     }
+    reviewers.parse(form.getReviewers());
     workflow.open(form);
     return cohorts.bySlug(form.getSlug());
   }
@@ -43,7 +47,8 @@ public class CohortLifecycle {
    * Creates the cohort from its process's start form (Task_CreateCohort).
    *
    * @param form the start form, bound and validated
-   * @throws BadUserRequestException if another cohort has this slug; Tasklist shows it
+   * @throws BadUserRequestException if another cohort has this slug, or a reviewer named is neither a group nor a
+   *     user; Tasklist shows it
    */
   @Transactional
   public Cohort create(CohortForm form) {
@@ -51,6 +56,8 @@ public class CohortLifecycle {
       return cohorts.create(form);
     } catch (CohortService.SlugTakenException e) {
       throw new BadUserRequestException("slug: " + e.getMessage());
+    } catch (CohortReviewers.UnknownReviewersException e) {
+      throw new BadUserRequestException("reviewers: " + e.getMessage());
     }
   }
 

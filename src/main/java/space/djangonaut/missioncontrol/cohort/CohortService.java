@@ -29,20 +29,22 @@ public class CohortService {
   }
 
   /**
-   * Creates a cohort, its teams to be formed the team lead time before its start.
+   * Creates a cohort, its teams to be formed the team lead time before its start, reviewed by the form's reviewers.
    *
    * @throws SlugTakenException if another cohort already has this slug
+   * @throws CohortReviewers.UnknownReviewersException if a reviewer named is neither a group nor a user
    */
   @Transactional
   public Cohort create(CohortForm form) {
     if (cohorts.existsBySlug(form.getSlug())) {
       throw new SlugTakenException(form.getSlug());
     }
+    reviewers.parse(form.getReviewers());
     Cohort cohort = new Cohort(form.getSlug(), form.getName().strip(), form.getApplicationsOpenOn(),
         form.getApplicationsCloseOn(), form.getStartsOn(), form.getWeeks(), form.getCapacity(), clock.instant());
     cohort.formTeamsBeforeTheStart(teamLeadTime);
     cohort = cohorts.save(cohort);
-    reviewers.ensureTenant(cohort);
+    reviewers.assign(cohort, form.getReviewers());
     return cohort;
   }
 

@@ -9,7 +9,9 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import space.djangonaut.missioncontrol.common.FormText;
 
 /** Organiser pages: the cohorts, and creating one. */
 @Controller
@@ -17,10 +19,12 @@ class OrganiserCohortController {
 
   private final CohortService cohorts;
   private final CohortLifecycle lifecycle;
+  private final CohortReviewers reviewers;
 
-  OrganiserCohortController(CohortService cohorts, CohortLifecycle lifecycle) {
+  OrganiserCohortController(CohortService cohorts, CohortLifecycle lifecycle, CohortReviewers reviewers) {
     this.cohorts = cohorts;
     this.lifecycle = lifecycle;
+    this.reviewers = reviewers;
   }
 
   @GetMapping("/organiser/cohorts")
@@ -44,10 +48,30 @@ class OrganiserCohortController {
         return "redirect:/organiser/cohorts/" + form.getSlug();
       } catch (CohortService.SlugTakenException e) {
         errors.rejectValue("slug", "taken", e.getMessage());
+      } catch (CohortReviewers.UnknownReviewersException e) {
+        errors.rejectValue("reviewers", "unknown", e.getMessage());
       }
     }
     response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
     return "organiser/cohort-form";
+  }
+
+  /**
+   * Changes who reviews the cohort: one group, or user names separated by commas. Its open reviews are offered to
+   * them at once; a name that is neither a group nor a user changes nothing and is said so.
+   */
+  @PostMapping("/organiser/cohorts/{slug}/reviewers")
+  String changeReviewers(@PathVariable String slug, @RequestParam(defaultValue = "") String reviewers,
+      RedirectAttributes redirect) {
+    Cohort cohort = cohorts.bySlug(slug);
+    try {
+      CohortReviewers.Choice choice = this.reviewers.assign(cohort, FormText.normaliseLineBreaks(reviewers));
+      redirect.addFlashAttribute("message", "Reviewers: " + choice.text() + ".");
+    } catch (CohortReviewers.UnknownReviewersException e) {
+      redirect.addFlashAttribute("error", "reviewers: " + e.getMessage());
+      redirect.addFlashAttribute("reviewersTyped", reviewers);
+    }
+    return "redirect:/organiser/cohorts/" + slug;
   }
 
   @PostMapping("/organiser/cohorts/{slug}/close")

@@ -12,6 +12,7 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import space.djangonaut.missioncontrol.application.ApplicationService;
 import space.djangonaut.missioncontrol.cohort.CohortLifecycle;
+import space.djangonaut.missioncontrol.cohort.CohortReviewers;
 import space.djangonaut.missioncontrol.cohort.CohortService;
 import space.djangonaut.missioncontrol.common.NotFoundException;
 
@@ -30,6 +31,13 @@ class ApiExceptionHandler {
       fields.putIfAbsent(error.getObjectName(), error.getDefaultMessage());
     }
     problem.setProperty("fields", fields);
+    return problem;
+  }
+
+  @ExceptionHandler(CohortReviewers.UnknownReviewersException.class)
+  ProblemDetail unknownReviewers(CohortReviewers.UnknownReviewersException e) {
+    ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, "Some fields are not valid.");
+    problem.setProperty("fields", Map.of("reviewers", e.getMessage()));
     return problem;
   }
 

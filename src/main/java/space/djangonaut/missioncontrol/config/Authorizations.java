@@ -57,6 +57,17 @@ public class Authorizations {
     grant(Roles.CAPTAINS, Resources.PROCESS_DEFINITION, TeamProcess.KEY, Permissions.READ);
   }
 
+  /**
+   * What the group {@code reviewers} may do, for another group an organiser chose as a cohort's reviewers:
+   * Tasklist, and the application process's definition and tasks (read; they work on the review tasks offered to
+   * them).
+   */
+  void grantReviewer(String group) {
+    grant(group, Resources.APPLICATION, TASKLIST, Permissions.ACCESS);
+    grant(group, Resources.PROCESS_DEFINITION, ApplicationProcess.KEY, Permissions.READ);
+    grant(group, Resources.PROCESS_DEFINITION, ApplicationProcess.KEY, ProcessDefinitionPermissions.READ_TASK);
+  }
+
   /** Lets a group read a Tasklist filter. */
   void grantFilter(String group, String filterId) {
     grant(group, Resources.FILTER, filterId, Permissions.READ);

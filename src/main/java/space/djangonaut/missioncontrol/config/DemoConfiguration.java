@@ -14,13 +14,12 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Profile;
 import org.springframework.context.event.EventListener;
 import org.springframework.core.annotation.Order;
-import space.djangonaut.missioncontrol.cohort.Cohort;
 import space.djangonaut.missioncontrol.cohort.CohortForm;
 import space.djangonaut.missioncontrol.cohort.CohortLifecycle;
 import space.djangonaut.missioncontrol.cohort.CohortRepository;
-import space.djangonaut.missioncontrol.cohort.CohortReviewers;
 import space.djangonaut.missioncontrol.common.Accounts;
 import space.djangonaut.missioncontrol.common.Roles;
+import space.djangonaut.missioncontrol.mail.SmtpSink;
 
 /**
  * The zero-setup default run: an SMTP sink inside the application (organisers read it at
@@ -38,6 +37,12 @@ class DemoConfiguration {
   @Bean(initMethod = "start", destroyMethod = "stop")
   GreenMail smtpSink(@Value("${spring.mail.port}") int port) {
     return new GreenMail(new ServerSetup(port, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+  }
+
+  /** What organisers read on {@code /organiser/mailbox}. */
+  @Bean
+  SmtpSink smtpSinkMailbox(GreenMail smtpSink) {
+    return () -> SmtpSink.receivedBy(smtpSink);
   }
 
   @EventListener(ApplicationReadyEvent.class)
@@ -61,9 +66,6 @@ class DemoConfiguration {
       form.setStartsOn(today.plusDays(60));
       context.getBean(CohortLifecycle.class).open(form);
     }
-    Cohort demo = context.getBean(CohortRepository.class).findBySlug(DEMO_COHORT).orElseThrow();
-    context.getBean(CohortReviewers.class).add(demo, "reviewer1");
-    context.getBean(CohortReviewers.class).add(demo, "reviewer2");
     String base = "http://localhost:" + context.getEnvironment().getProperty("local.server.port", "8080");
     LOG.info("""
 

@@ -7,6 +7,7 @@ import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.filter.Filter;
 import org.camunda.bpm.engine.task.TaskQuery;
 import org.springframework.stereotype.Component;
+import space.djangonaut.missioncontrol.cohort.CohortReviewers;
 import space.djangonaut.missioncontrol.common.Accounts;
 import space.djangonaut.missioncontrol.common.Roles;
 import space.djangonaut.missioncontrol.process.application.ApplicationProcess;
@@ -14,9 +15,12 @@ import space.djangonaut.missioncontrol.process.cohort.CohortProcess;
 import space.djangonaut.missioncontrol.process.team.TeamProcess;
 import space.djangonaut.missioncontrol.process.volunteer.VolunteerProcess;
 
-/** The groups of the programme's {@link Roles} and the Tasklist filters each works from, created when missing. */
+/**
+ * The groups of the programme's {@link Roles} and the Tasklist filters each works from, created when missing; and the
+ * reviewers' rights for any other group an organiser chooses as a cohort's reviewers.
+ */
 @Component
-public class GroupsAndFilters {
+public class GroupsAndFilters implements CohortReviewers.ReviewerRights {
 
   public static final String FILTER_APPLICATIONS_TO_REVIEW = "Applications to review";
   public static final String FILTER_DISAGREEMENTS = "Review disagreements to resolve";
@@ -41,9 +45,14 @@ public class GroupsAndFilters {
   public void ensure() {
     authorizations.ensure();
     accounts.ensureGroups();
-    // The reviewer's own work: review tasks assigned to them, or unclaimed ones offered to one of their groups.
-    TaskQuery toReview = mineOrMyGroups(taskService.createTaskQuery()
-        .taskDefinitionKey(ApplicationProcess.TASK_REVIEW_APPLICATION));
+    // The reviewer's own work: review tasks assigned to them, or unclaimed ones offered to them, through one of their
+    // groups or (an application's second review once someone holds the first) by name: a candidate user query
+    // matches both (process/application/ReviewCandidates).
+    TaskQuery toReview = taskService.createTaskQuery()
+        .taskDefinitionKey(ApplicationProcess.TASK_REVIEW_APPLICATION).or()
+        .taskAssigneeExpression("${currentUser()}")
+        .taskCandidateUserExpression("${currentUser()}")
+        .endOr();
     ensureFilter(FILTER_APPLICATIONS_TO_REVIEW, toReview, Roles.REVIEWERS, -10, "#2e7d32",
         "Applications waiting for your review: yours, or not yet claimed by anyone", List.of());
     TaskQuery disagreements = mineOrMyGroups(taskService.createTaskQuery()
@@ -72,6 +81,19 @@ public class GroupsAndFilters {
         .orderByDueDate().asc(), Roles.CAPTAINS, -2, "#ef6c00",
         "One-to-ones with your Djangonauts, every second week",
         List.of(column("djangonautName", "Djangonaut"), column("weekLabel", "Week")));
+  }
+
+  /** Tasklist, the filter "Applications to review" and the application process's tasks, as for {@code reviewers}. */
+  @Override
+  public void grantReviewerRights(String groupId) {
+    if (Roles.REVIEWERS.equals(groupId)) {
+      return;
+    }
+    authorizations.grantReviewer(groupId);
+    Filter filter = filterService.createFilterQuery().filterName(FILTER_APPLICATIONS_TO_REVIEW).singleResult();
+    if (filter != null) {
+      authorizations.grantFilter(groupId, filter.getId());
+    }
   }
 
   /** Tasks assigned to the current user, or not yet claimed and offered to one of their groups. */

@@ -3,6 +3,7 @@ package space.djangonaut.missioncontrol.config;
 import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.impl.cfg.auth.DefaultAuthorizationProvider;
 import org.camunda.bpm.engine.impl.persistence.entity.AuthorizationEntity;
+import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.camunda.bpm.engine.task.Task;
 
 /**
@@ -23,6 +24,22 @@ class TaskAuthorizationProvider extends DefaultAuthorizationProvider {
   public AuthorizationEntity[] newTaskGroupIdentityLink(Task task, String groupId, String identityLinkType) {
     AuthorizationEntity[] authorizations = super.newTaskGroupIdentityLink(task, groupId, identityLinkType);
     if (authorizations != null) {
+      for (AuthorizationEntity authorization : authorizations) {
+        authorization.removePermission(Permissions.READ);
+      }
+    }
+    return authorizations;
+  }
+
+  /**
+   * The same for a candidate user (an application's second review is offered by name, see
+   * process/application/ReviewCandidates): the right to work on the task, seeing it through the definition.
+   */
+  @Override
+  public AuthorizationEntity[] newTaskUserIdentityLink(Task task, String userId, String identityLinkType) {
+    AuthorizationEntity[] authorizations = super.newTaskUserIdentityLink(task, userId, identityLinkType);
+    if (authorizations != null && IdentityLinkType.CANDIDATE.equals(identityLinkType)
+        && !userId.equals(task.getAssignee()) && !userId.equals(task.getOwner())) {
       for (AuthorizationEntity authorization : authorizations) {
         authorization.removePermission(Permissions.READ);
       }

@@ -1,43 +1,42 @@
 package space.djangonaut.missioncontrol.mail;
 
-import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.GreenMailUtil;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
+import java.io.IOException;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
-import org.springframework.context.annotation.Profile;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import space.djangonaut.missioncontrol.common.NotFoundException;
 
-/** In the default run, organisers read what the embedded SMTP sink received. */
+/**
+ * In the default run, organisers read what the embedded SMTP sink received, each email decoded
+ * ({@link ReceivedEmail}), newest first. Without a sink (any other profile) the page does not exist.
+ */
 @Controller
-@Profile("default")
 class MailboxController {
 
-  private final GreenMail smtpSink;
+  private final ObjectProvider<SmtpSink> smtpSink;
 
-  MailboxController(GreenMail smtpSink) {
+  MailboxController(ObjectProvider<SmtpSink> smtpSink) {
     this.smtpSink = smtpSink;
   }
 
   @GetMapping("/organiser/mailbox")
-  String mailbox(Model model) throws MessagingException {
+  String mailbox(Model model) throws MessagingException, IOException {
+    SmtpSink sink = smtpSink.getIfAvailable();
+    if (sink == null) {
+      throw new NotFoundException("This run has no SMTP sink: emails go to the mail relay (see the outbox).");
+    }
     List<ReceivedEmail> received = new ArrayList<>();
-    MimeMessage[] messages = smtpSink.getReceivedMessages();
+    MimeMessage[] messages = sink.receivedMessages();
+    // Newest first: the sink gives them in the order they arrived.
     for (int i = messages.length - 1; i >= 0; i--) {
-      MimeMessage message = messages[i];
-      received.add(new ReceivedEmail(
-          Arrays.toString(message.getAllRecipients()),
-          message.getSubject(),
-          message.getSentDate() == null ? "" : message.getSentDate().toInstant().toString(),
-          GreenMailUtil.getBody(message)));
+      received.add(ReceivedEmail.of(messages[i]));
     }
     model.addAttribute("received", received);
     return "organiser/mailbox";
   }
-
-  record ReceivedEmail(String to, String subject, String date, String rawBody) {}
 }

@@ -160,6 +160,23 @@ class ApplicationJourneyIntegrationTest {
     assertThat(new WebClient(port).get("/engine-rest/process-definition").status()).isEqualTo(401);
   }
 
+  @Test
+  void shouldRefuseThroughTheApiReviewersWhoDoNotExistNamingTheField() {
+    String organiser = testData.organiser();
+    String slug = TestData.unique("api");
+    String today = java.time.LocalDate.now(java.time.ZoneOffset.UTC).toString();
+    String later = java.time.LocalDate.now(java.time.ZoneOffset.UTC).plusDays(10).toString();
+    String start = java.time.LocalDate.now(java.time.ZoneOffset.UTC).plusDays(40).toString();
+
+    WebClient.Response response = new WebClient(port).basicAuth(organiser, organiser).postJson("/api/cohorts",
+        "{\"name\":\"API session\",\"slug\":\"" + slug + "\",\"applicationsOpenOn\":\"" + today
+            + "\",\"applicationsCloseOn\":\"" + later + "\",\"startsOn\":\"" + start
+            + "\",\"reviewers\":\"nobody-by-this-name\"}");
+
+    assertThat(response.status()).isEqualTo(400);
+    assertThat(response.body()).contains("\"reviewers\":\"There is no user \\\"nobody-by-this-name\\\"");
+  }
+
   private static Map<String, List<String>> validAnswers(String email, String name) {
     return new java.util.LinkedHashMap<>(TestData.formAnswers(email, name));
   }

@@ -68,16 +68,18 @@ class ApplicationProcessTest {
   }
 
   @Test
-  void shouldAcknowledgeThenWaitForTwoReviews() {
+  void shouldAcknowledgeThenWaitForTwoReviewsOfferingOneToTheReviewersUntilItIsClaimed() {
     ProcessInstance pi = submit();
 
     assertThat(pi).isWaitingAt(TASK_SEND_ACKNOWLEDGEMENT);
     execute(job(TASK_SEND_ACKNOWLEDGEMENT, pi));
 
     assertThat(pi).isWaitingAt(TASK_REVIEW_APPLICATION);
-    Assertions.assertThat(reviewTasks(pi)).hasSize(2)
-        .allSatisfy(task -> Assertions.assertThat(taskService().getIdentityLinksForTask(task.getId()))
-            .anyMatch(link -> "reviewers".equals(link.getGroupId())));
+    // Two reviews, one card: a reviewer sees the application once in "Applications to review".
+    Assertions.assertThat(reviewTasks(pi)).hasSize(2);
+    Assertions.assertThat(reviewTasks(pi).stream().map(task -> taskService().getIdentityLinksForTask(task.getId())
+        .stream().map(link -> link.getGroupId()).toList()).toList())
+        .containsExactlyInAnyOrder(List.of("reviewers"), List.of());
     Assertions.assertThat(templatesSent(pi)).containsExactly(MailTemplate.APPLICATION_RECEIVED);
   }
 

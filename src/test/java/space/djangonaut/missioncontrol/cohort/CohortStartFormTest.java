@@ -12,6 +12,7 @@ import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import space.djangonaut.missioncontrol.common.Roles;
 import space.djangonaut.missioncontrol.process.cohort.CohortProcess;
 import space.djangonaut.missioncontrol.support.IntegrationTest;
 import space.djangonaut.missioncontrol.support.TestData;
@@ -23,6 +24,8 @@ class CohortStartFormTest {
   @Autowired FormService formService;
   @Autowired RepositoryService repositoryService;
   @Autowired CohortRepository cohorts;
+  @Autowired CohortReviewers reviewers;
+  @Autowired TestData testData;
 
   @Test
   void shouldCreateTheCohortAndKeyTheProcessByItsSlugFromTheStartForm() {
@@ -50,6 +53,48 @@ class CohortStartFormTest {
     assertThatThrownBy(() -> formService.submitStartForm(definitionId(), backwards))
         .isInstanceOf(BadUserRequestException.class)
         .hasMessageContaining("Applications must close on or after the day they open.");
+    assertThat(cohorts.findBySlug(slug)).isEmpty();
+  }
+
+  @Test
+  void shouldGiveTheCohortTheReviewersNamedOnTheStartFormWithoutCamundaAdmin() {
+    String rosa = testData.reviewer();
+    String ravi = testData.reviewer();
+    String slug = TestData.unique("tasklist");
+    LocalDate today = LocalDate.now();
+    Map<String, Object> form = startForm(slug, today.toString(), today.plusDays(20).toString(),
+        today.plusDays(50).toString());
+    form.put("reviewers", rosa + ", " + ravi);
+
+    formService.submitStartForm(definitionId(), form);
+
+    Cohort cohort = cohorts.findBySlug(slug).orElseThrow();
+    assertThat(reviewers.ableToReview(cohort)).containsExactlyInAnyOrder(rosa, ravi);
+    assertThat(reviewers.of(cohort).text()).isEqualTo(rosa + ", " + ravi);
+  }
+
+  @Test
+  void shouldGiveANewCohortTheGroupReviewersUnlessTheFormSaysOtherwise() {
+    String slug = TestData.unique("tasklist");
+    LocalDate today = LocalDate.now();
+
+    formService.submitStartForm(definitionId(), startForm(slug, today.toString(), today.plusDays(20).toString(),
+        today.plusDays(50).toString()));
+
+    assertThat(reviewers.of(cohorts.findBySlug(slug).orElseThrow()).group()).isEqualTo(Roles.REVIEWERS);
+  }
+
+  @Test
+  void shouldRefuseReviewersWhoDoNotExistAndCreateNothing() {
+    String slug = TestData.unique("tasklist");
+    LocalDate today = LocalDate.now();
+    Map<String, Object> form = startForm(slug, today.toString(), today.plusDays(20).toString(),
+        today.plusDays(50).toString());
+    form.put("reviewers", testData.reviewer() + ", nobody-by-this-name");
+
+    assertThatThrownBy(() -> formService.submitStartForm(definitionId(), form))
+        .isInstanceOf(BadUserRequestException.class)
+        .hasMessageContaining("reviewers: There is no user \"nobody-by-this-name\"");
     assertThat(cohorts.findBySlug(slug)).isEmpty();
   }
 

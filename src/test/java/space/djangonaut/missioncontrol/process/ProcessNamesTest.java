@@ -70,6 +70,7 @@ import org.w3c.dom.Element;
 import org.w3c.dom.NamedNodeMap;
 import org.w3c.dom.Node;
 import space.djangonaut.missioncontrol.application.ApplicantAnswers;
+import space.djangonaut.missioncontrol.application.EarlierReviews;
 import space.djangonaut.missioncontrol.application.ReviewScores;
 import space.djangonaut.missioncontrol.application.SelectionChanges;
 import space.djangonaut.missioncontrol.application.SelectionSummary;
@@ -160,8 +161,9 @@ class ProcessNamesTest {
   private static final List<FormUse> FORM_USES = List.of(
       new FormUse(ApplicationProcess.KEY, ApplicationProcess.TASK_REVIEW_APPLICATION,
           ApplicationProcess.FORM_REVIEW_APPLICATION, ReviewScores.class, ApplicantAnswers.class),
+      // The tie-break shows the applicant's answers too, as the review does (the same form).
       new FormUse(ApplicationProcess.KEY, ApplicationProcess.TASK_RESOLVE_DISAGREEMENT,
-          ApplicationProcess.FORM_REVIEW_APPLICATION, ReviewScores.class, ApplicantAnswers.class),
+          ApplicationProcess.FORM_REVIEW_APPLICATION, ReviewScores.class, EarlierReviews.class),
       new FormUse(ApplicationProcess.KEY, ApplicationProcess.TASK_PLACE_IN_TEAM,
           ApplicationProcess.FORM_PLACE_IN_TEAM, TeamPlacement.class, PlacementContext.class),
       new FormUse(CohortProcess.KEY, CohortProcess.START_EVENT_COHORT_OPENED,

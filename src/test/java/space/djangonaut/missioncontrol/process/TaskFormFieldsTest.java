@@ -26,7 +26,9 @@ class TaskFormFieldsTest {
     assertThat(TaskFormFields.fieldsOf(form("review-application"))).containsExactlyInAnyOrder(
         "applicantName", "cohortName", "applicantProject", "applicantTimezone", "applicantAvailability",
         "applicantHoursPerWeek", "applicantDjangoExperience", "applicantExperienceDetails", "applicantMotivation",
-        "applicantContributionUrl", "scoreMotivation", "scoreExperience", "scoreAvailability", "scoreCommunity",
+        "applicantContributionUrl", "firstReviewer", "firstReviewScores", "firstReviewRecommendation",
+        "firstReviewComment", "secondReviewer", "secondReviewScores", "secondReviewRecommendation",
+        "secondReviewComment", "scoreMotivation", "scoreExperience", "scoreAvailability", "scoreCommunity",
         "recommendation", "reviewComment");
   }
 

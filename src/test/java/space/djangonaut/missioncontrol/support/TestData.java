@@ -68,7 +68,10 @@ public class TestData {
     return form;
   }
 
-  /** A cohort whose application window is open today. */
+  /**
+   * A cohort whose application window is open today, reviewed by one new reviewer (not the whole group
+   * {@code reviewers}: each test's reviewers see only their own cohorts).
+   */
   public Cohort openCohort() {
     LocalDate today = LocalDate.ofInstant(ClockUtil.getCurrentTime().toInstant(), ZoneOffset.UTC);
     CohortForm form = new CohortForm();
@@ -78,6 +81,18 @@ public class TestData {
     form.setApplicationsCloseOn(today.plusDays(14));
     form.setStartsOn(today.plusDays(45));
     form.setCapacity(2);
+    form.setReviewers(reviewer());
+    return cohorts.create(form);
+  }
+
+  /**
+   * A cohort whose application window is open today, with a name no other cohort has, reviewed by these reviewers
+   * (a group id, or user ids separated by commas), as the organiser's form names them.
+   */
+  public Cohort openCohortReviewedBy(String reviewers) {
+    CohortForm form = cohortForm("Cohort " + unique("c"), unique("session"));
+    form.setCapacity(2);
+    form.setReviewers(reviewers);
     return cohorts.create(form);
   }
 

@@ -11,6 +11,7 @@ import java.util.Map;
 import org.springframework.context.ApplicationContextInitializer;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.env.MapPropertySource;
+import space.djangonaut.missioncontrol.mail.SmtpSink;
 
 /**
  * The real parts every integration test runs against, started once per test JVM:
@@ -32,6 +33,8 @@ public final class TestInfrastructure implements ApplicationContextInitializer<C
     properties.put("spring.mail.host", "127.0.0.1");
     properties.put("spring.mail.port", smtpPort());
     context.getEnvironment().getPropertySources().addFirst(new MapPropertySource("test-infrastructure", properties));
+    // The organisers' mailbox page reads this server, as the default run's reads its sink (restarts included).
+    context.getBeanFactory().registerSingleton("testSmtpSink", (SmtpSink) () -> SmtpSink.receivedBy(mail()));
   }
 
   /** The JDBC URL, user and password of the test PostgreSQL, as Spring properties. */

@@ -46,27 +46,40 @@ class ApplicationSteps {
 
   /**
    * On creating a review task (or the tie-break): the applicant's answers, shown read-only by the review form, and
-   * a task name after the applicant and cohort, so that a reviewer finds it in Tasklist. The process itself holds
-   * only the application id.
+   * a task name after the applicant and cohort, so that a reviewer finds it in Tasklist. The tie-break shows the two
+   * reviews it settles as well; a review is offered to the cohort's reviewers ({@link ReviewCandidates}). The
+   * process itself holds only the application id.
    */
   @Bean
-  TaskListener prepareReviewTaskListener(ReviewService reviews, TaskForms forms) {
+  TaskListener prepareReviewTaskListener(ReviewService reviews, TaskForms forms, ReviewCandidates candidates) {
     return task -> {
       ApplicantAnswers answers = reviews.answersForReviewer(applicationId(task));
       forms.show(task, answers);
-      String kind = TASK_RESOLVE_DISAGREEMENT.equals(task.getTaskDefinitionKey()) ? "Third review" : "Review";
+      boolean tieBreak = TASK_RESOLVE_DISAGREEMENT.equals(task.getTaskDefinitionKey());
+      if (tieBreak) {
+        forms.show(task, reviews.earlierReviews(applicationId(task)));
+      } else {
+        candidates.offerNew(task);
+      }
+      String kind = tieBreak ? "Third review" : "Review";
       String name = kind + ": " + answers.applicantName() + " – " + answers.cohortName();
       task.setName(name.length() > MAX_TASK_NAME ? name.substring(0, MAX_TASK_NAME - 1) + "…" : name);
     };
   }
 
-  /** On assigning a review task: the reviews of an application must come from different people. */
+  /**
+   * On assigning a review task: the reviews of an application must come from different people; the other review,
+   * unclaimed, is then offered to everyone else who may still review the application ({@link ReviewCandidates}).
+   */
   @Bean
-  TaskListener guardReviewerListener(ReviewService reviews) {
+  TaskListener guardReviewerListener(ReviewService reviews, ReviewCandidates candidates) {
     // A reviewer claiming in Tasklist may not see the other review task: look at it as the engine does.
     return task -> Context.getCommandContext().runWithoutAuthorization(() -> {
       reviews.ensureReviewerIsIndependent(applicationId(task), task.getProcessInstanceId(), task.getId(),
           task.getAssignee());
+      if (!TASK_RESOLVE_DISAGREEMENT.equals(task.getTaskDefinitionKey())) {
+        candidates.offerOpen(task.getProcessInstanceId(), applicationId(task));
+      }
       return null;
     });
   }

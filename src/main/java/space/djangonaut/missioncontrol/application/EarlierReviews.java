@@ -1,0 +1,34 @@
+package space.djangonaut.missioncontrol.application;
+
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The two reviews that disagree, shown read-only on the organiser's tie-break (the review form's fields of these
+ * names appear only when they have values): who reviewed, the four scores and their total out of 20, the
+ * recommendation and the comment.
+ */
+public record EarlierReviews(String firstReviewer, String firstReviewScores, String firstReviewRecommendation,
+    String firstReviewComment, String secondReviewer, String secondReviewScores, String secondReviewRecommendation,
+    String secondReviewComment) {
+
+  /** The first two reviews of an application, in the order they were given; a missing one shows as blanks. */
+  static EarlierReviews of(List<Review> reviews) {
+    String[] first = describe(reviews.size() > 0 ? reviews.get(0) : null);
+    String[] second = describe(reviews.size() > 1 ? reviews.get(1) : null);
+    return new EarlierReviews(first[0], first[1], first[2], first[3], second[0], second[1], second[2], second[3]);
+  }
+
+  private static String[] describe(Review review) {
+    if (review == null) {
+      return new String[] {null, null, null, null};
+    }
+    String scores = "Motivation " + review.getScoreMotivation() + ", experience fit " + review.getScoreExperience()
+        + ", availability " + review.getScoreAvailability() + ", community connection "
+        + review.getScoreCommunity() + ": " + review.total() + " of 20";
+    String comment = review.getComment() == null || review.getComment().isBlank() ? "(no comment)"
+        : review.getComment();
+    return new String[] {review.getReviewer(), scores,
+        review.getRecommendation().name().toLowerCase(Locale.ROOT), comment};
+  }
+}

@@ -1,0 +1,149 @@
+package space.djangonaut.missioncontrol.process.application;
+
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.identity.Group;
+import org.camunda.bpm.engine.impl.persistence.entity.IdentityLinkEntity;
+import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.IdentityLink;
+import org.camunda.bpm.engine.task.IdentityLinkType;
+import org.camunda.bpm.engine.task.Task;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+import space.djangonaut.missioncontrol.application.ReviewService;
+import space.djangonaut.missioncontrol.cohort.CohortReviewers;
+import space.djangonaut.missioncontrol.common.Roles;
+
+/**
+ * Who is offered an application's open reviews, so that each reviewer's "Applications to review" holds one card per
+ * application they can still review.
+ *
+ * <p>An application has two review tasks at once (a parallel multi-instance, so that two reviewers may work at the
+ * same time). Offered both to the same group, every reviewer would see each application twice, and the second card
+ * of one they had reviewed. So: while nobody holds either review, only the first is offered, to the cohort's
+ * reviewers (the group {@code reviewers} and the cohort's own group, within the cohort's tenant); the other is
+ * offered to nobody. Once someone claims one, the other is offered, by name, to the cohort's reviewers who have not
+ * reviewed the application and hold none of its reviews. Camunda's candidate groups cannot leave one member out,
+ * hence candidate users for that second review. The independence rule itself stays where it was:
+ * {@code ReviewService.ensureReviewerIsIndependent} refuses a claim by the same person, whoever offered what.
+ *
+ * <p>Candidate users see the task through the definition ({@code READ_TASK}), as groups do, and get no per-task
+ * {@code READ} (config/TaskAuthorizationProvider): the reviewers' filter stays fast.
+ */
+@Component
+class ReviewCandidates {
+
+  /** The multi-instance's index of a review task: 0 for the first, 1 for the second. */
+  private static final String LOOP_COUNTER = "loopCounter";
+
+  private final TaskService taskService;
+  private final RuntimeService runtimeService;
+  private final IdentityService identityService;
+  private final ReviewService reviews;
+  private final CohortReviewers cohortReviewers;
+
+  ReviewCandidates(TaskService taskService, RuntimeService runtimeService, IdentityService identityService,
+      ReviewService reviews, CohortReviewers cohortReviewers) {
+    this.taskService = taskService;
+    this.runtimeService = runtimeService;
+    this.identityService = identityService;
+    this.reviews = reviews;
+    this.cohortReviewers = cohortReviewers;
+  }
+
+  /**
+   * On creating a review task: the first is offered to the cohort's reviewers (the diagram's group
+   * {@code reviewers}, and the cohort's own group if it has one); the second to nobody until the first is claimed.
+   */
+  void offerNew(DelegateTask task) {
+    if (task.getVariable(LOOP_COUNTER) instanceof Number index && index.intValue() > 0) {
+      // The diagram's candidate group is not written yet: TaskService, which deletes what the database holds, would
+      // find nothing. Drop the pending link itself. The group keeps the right to claim the task (its authorization
+      // stays): whoever claims it is checked as before; the task is just not offered to everyone.
+      TaskEntity entity = (TaskEntity) task;
+      for (IdentityLinkEntity link : List.copyOf(entity.getIdentityLinks())) {
+        if (IdentityLinkType.CANDIDATE.equals(link.getType())) {
+          entity.getIdentityLinks().remove(link);
+          link.delete();
+        }
+      }
+      return;
+    }
+    task.addCandidateGroups(cohortGroups(task.getTenantId()));
+  }
+
+  /**
+   * Offers the application's unclaimed reviews again, after a claim or a change of the cohort's reviewers: the first
+   * unclaimed one to everyone who may still review it, any other to nobody.
+   *
+   * @param applicationId the application (the process's business key)
+   */
+  void offerOpen(String processInstanceId, long applicationId) {
+    List<Task> open = taskService.createTaskQuery().processInstanceId(processInstanceId)
+        .taskDefinitionKey(ApplicationProcess.TASK_REVIEW_APPLICATION).orderByTaskId().asc().list();
+    Set<String> excluded = new LinkedHashSet<>(reviews.reviewersOf(applicationId));
+    open.stream().map(Task::getAssignee).filter(assignee -> assignee != null).forEach(excluded::add);
+    boolean offered = false;
+    for (Task task : open) {
+      if (task.getAssignee() != null) {
+        continue;
+      }
+      Set<String> groups = new LinkedHashSet<>();
+      Set<String> users = new LinkedHashSet<>();
+      if (!offered && excluded.isEmpty()) {
+        groups.add(Roles.REVIEWERS);
+        groups.addAll(cohortGroups(task.getTenantId()));
+      } else if (!offered) {
+        users.addAll(cohortReviewers.ableToReview(task.getTenantId()));
+        users.removeAll(excluded);
+      }
+      offered = true;
+      setCandidates(task.getId(), groups, users);
+    }
+  }
+
+  /** The cohort's reviewers changed: its unclaimed reviews are offered to the new ones. */
+  @EventListener
+  void reviewersChanged(CohortReviewers.Changed changed) {
+    List<String> processes = taskService.createTaskQuery().tenantIdIn(changed.tenantId())
+        .taskDefinitionKey(ApplicationProcess.TASK_REVIEW_APPLICATION).taskUnassigned().list().stream()
+        .map(Task::getProcessInstanceId).distinct().toList();
+    for (String processInstance : processes) {
+      ProcessInstance process = runtimeService.createProcessInstanceQuery().processInstanceId(processInstance)
+          .singleResult();
+      if (process != null) {
+        offerOpen(processInstance, Long.parseLong(process.getBusinessKey()));
+      }
+    }
+  }
+
+  private void setCandidates(String taskId, Set<String> groups, Set<String> users) {
+    for (IdentityLink link : taskService.getIdentityLinksForTask(taskId)) {
+      if (!IdentityLinkType.CANDIDATE.equals(link.getType())) {
+        continue;
+      }
+      if (link.getGroupId() != null && !groups.remove(link.getGroupId())) {
+        taskService.deleteCandidateGroup(taskId, link.getGroupId());
+      } else if (link.getUserId() != null && !users.remove(link.getUserId())) {
+        taskService.deleteCandidateUser(taskId, link.getUserId());
+      }
+    }
+    groups.forEach(group -> taskService.addCandidateGroup(taskId, group));
+    users.forEach(user -> taskService.addCandidateUser(taskId, user));
+  }
+
+  /** The cohort's own reviewer groups, besides {@code reviewers}. */
+  private List<String> cohortGroups(String tenantId) {
+    if (tenantId == null) {
+      return List.of();
+    }
+    return identityService.createGroupQuery().memberOfTenant(tenantId).list().stream().map(Group::getId)
+        .filter(group -> !Roles.REVIEWERS.equals(group)).toList();
+  }
+}
