@@ -9,6 +9,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import space.djangonaut.missioncontrol.cohort.Cohort;
+import space.djangonaut.missioncontrol.cohort.CohortLifecycle;
 import space.djangonaut.missioncontrol.cohort.CohortService;
 import space.djangonaut.missioncontrol.mail.MailService;
 
@@ -21,9 +22,12 @@ class OrganiserApplicationsController {
   private final ApplicationService applicationService;
   private final SelectionService selection;
   private final MailService mail;
+  private final CohortLifecycle lifecycle;
 
   OrganiserApplicationsController(CohortService cohorts, ApplicationRepository applications,
-      ApplicationService applicationService, SelectionService selection, MailService mail) {
+      ApplicationService applicationService, SelectionService selection, MailService mail,
+      CohortLifecycle lifecycle) {
+    this.lifecycle = lifecycle;
     this.selection = selection;
     this.mail = mail;
     this.cohorts = cohorts;
@@ -40,6 +44,8 @@ class OrganiserApplicationsController {
     // An applicant our emails do not reach (the mail server refused the address): the record says so, and why.
     model.addAttribute("undelivered", mail.undelivered(all.stream().map(Application::getEmail).toList()));
     model.addAttribute("outcomes", Outcome.values());
+    // What the cohort is waiting for: its current steps, the next timers, the open tasks by person.
+    model.addAttribute("waits", lifecycle.waitingFor(cohort));
     return "organiser/cohort";
   }
 
