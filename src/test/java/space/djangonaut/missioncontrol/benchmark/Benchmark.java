@@ -261,6 +261,7 @@ public final class Benchmark {
 
     CohortLifecycle lifecycle = app.getBean(CohortLifecycle.class);
     String organiser = app.getBean(TestData.class).organiser();
+    Date phaseStart = new Date();
     phase("applications closed, ranked, selection finalised, decisions sent", () -> {
       lifecycle.closeEarly(slug);
       Task selection = awaitTask(run, CohortProcess.TASK_FINALISE_SELECTION);
@@ -268,6 +269,7 @@ public final class Benchmark {
       tasks.complete(selection.getId(), Map.of(CohortProcess.FIELD_SELECTION_CHANGES, ""));
       settle();
     });
+    report.append(selectionTimeline(run, phaseStart));
     report.append(String.format("  selection phase: longest single transaction %.1f s (%s; target under 30 s) of "
         + "%,d; phase wall time %.1f s (target under 120 s)%n", lastLongest.nanos() / 1e9, describe(lastLongest),
         lastTransactions, lastPhaseSeconds));
@@ -467,6 +469,31 @@ public final class Benchmark {
     report.append(String.format("  %-75s %7.1f s, %,7d jobs (%.0f/s)%n", name, seconds, executed,
         executed / seconds));
     System.out.print(report.substring(report.lastIndexOf("\n", report.length() - 2) + 1));
+  }
+
+  /**
+   * Where the selection phase's time went, from the cohort's history: closing and ranking until the selection task,
+   * and from the finalised selection until every application was told (the emails are delivered after that).
+   */
+  private String selectionTimeline(CohortDriver.Run run, Date phaseStart) {
+    HistoryService history = app.getBean(HistoryService.class);
+    java.util.function.Function<String, org.camunda.bpm.engine.history.HistoricActivityInstance> activity = id ->
+        history.createHistoricActivityInstanceQuery().processInstanceId(run.process().getId()).activityId(id)
+            .orderByHistoricActivityInstanceEndTime().desc().list().stream().findFirst().orElse(null);
+    var selection = activity.apply(CohortProcess.TASK_FINALISE_SELECTION);
+    var batches = activity.apply(CohortProcess.TASK_SEND_DECISIONS_IN_BATCHES
+        + org.camunda.bpm.engine.impl.bpmn.parser.BpmnParse.MULTI_INSTANCE_BODY_ID_SUFFIX);
+    var told = activity.apply(CohortProcess.END_EVENT_DECISIONS_SENT);
+    if (selection == null || told == null) {
+      return String.format("  (the cohort's history has no finalised selection or no end of its decisions)%n");
+    }
+    return String.format("  of which: closed and ranked until the selection task %.1f s; finalised until every "
+        + "application told %.1f s (batches %.1f s); emails delivered after that %.1f s%n",
+        (selection.getStartTime().getTime() - phaseStart.getTime()) / 1e3,
+        (told.getEndTime().getTime() - selection.getEndTime().getTime()) / 1e3,
+        batches == null || batches.getEndTime() == null ? Double.NaN
+            : (batches.getEndTime().getTime() - batches.getStartTime().getTime()) / 1e3,
+        (System.currentTimeMillis() - told.getEndTime().getTime()) / 1e3);
   }
 
   private TransactionTimer.Longest lastLongest;
