@@ -14,6 +14,11 @@ public interface ApplicationRepository extends JpaRepository<Application, Long> 
 
   List<Application> findByCohortIdOrderBySubmittedAt(Long cohortId);
 
+  List<Application> findByCohortIdAndRankingBetweenOrderByRanking(Long cohortId, Integer from, Integer to);
+
+  @Query("select max(a.ranking) from Application a where a.cohort.id = :cohortId")
+  Integer maxRanking(Long cohortId);
+
   List<Application> findByEmail(String email);
 
   List<Application> findByCohortIdAndStatus(Long cohortId, ApplicationStatus status);

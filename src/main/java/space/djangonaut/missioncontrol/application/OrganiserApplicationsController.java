@@ -11,6 +11,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import space.djangonaut.missioncontrol.cohort.Cohort;
 import space.djangonaut.missioncontrol.cohort.CohortReviewers;
+import space.djangonaut.missioncontrol.cohort.CohortLifecycle;
 import space.djangonaut.missioncontrol.cohort.CohortService;
 import space.djangonaut.missioncontrol.mail.MailService;
 
@@ -24,11 +25,13 @@ class OrganiserApplicationsController {
   private final SelectionService selection;
   private final MailService mail;
   private final CohortReviewers reviewers;
+  private final CohortLifecycle lifecycle;
 
   OrganiserApplicationsController(CohortService cohorts, ApplicationRepository applications,
       ApplicationService applicationService, SelectionService selection, MailService mail,
-      CohortReviewers reviewers) {
+      CohortReviewers reviewers, CohortLifecycle lifecycle) {
     this.reviewers = reviewers;
+    this.lifecycle = lifecycle;
     this.selection = selection;
     this.mail = mail;
     this.cohorts = cohorts;
@@ -46,6 +49,8 @@ class OrganiserApplicationsController {
     model.addAttribute("undelivered", mail.undelivered(all.stream().map(Application::getEmail).toList()));
     model.addAttribute("outcomes", Outcome.values());
     addReviewers(model, cohort, all);
+    // What the cohort is waiting for: its current steps, the next timers, the open tasks by person.
+    model.addAttribute("waits", lifecycle.waitingFor(cohort));
     return "organiser/cohort";
   }
 

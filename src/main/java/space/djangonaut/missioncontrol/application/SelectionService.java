@@ -13,6 +13,7 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import java.util.stream.LongStream;
 import org.camunda.bpm.engine.BadUserRequestException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -25,6 +26,9 @@ import space.djangonaut.missioncontrol.cohort.CohortRepository;
  */
 @Service
 public class SelectionService {
+
+  /** Ranking places told per job of the cohort's {@code Task_SendDecisionsInBatches}. */
+  public static final int DECISION_BATCH = 100;
 
   /** An application in one of these is still in review: neither ranked nor decided. */
   static final Set<ApplicationStatus> IN_REVIEW = EnumSet.of(ApplicationStatus.SUBMITTED,
@@ -208,6 +212,42 @@ public class SelectionService {
     return ranked(cohortId).stream()
         .filter(a -> a.getOutcome() != null && a.getStatus() == ApplicationStatus.REVIEWED)
         .map(Application::getId).toList();
+  }
+
+  /**
+   * The batches of {@link #sendDecisions}: 0 for ranking places 1-100, 1 for 101-200 ..., as many as the ranking
+   * needs: the collection of the cohort's multi-instance that tells a hundred places per job
+   * ({@code ${selectionService.decisionBatches(cohortId)}}).
+   */
+  @Transactional(readOnly = true)
+  public List<Long> decisionBatches(long cohortId) {
+    Integer last = applications.maxRanking(cohortId);
+    return last == null ? List.of()
+        : LongStream.range(0, (last + DECISION_BATCH - 1) / DECISION_BATCH).boxed().toList();
+  }
+
+  /**
+   * Tells the decided applications at ranking places {@code batch * 100 + 1} to {@code batch * 100 + 100} their
+   * outcome ({@code Message_SelectionDecided}), in one transaction. An application whose process does not wait for
+   * its decision now is left as it is, not failed: {@link #decidedApplicationIds} still lists it, and the cohort
+   * tells it in a job of its own, with its own incident if it cannot be told. Telling an application told already
+   * does nothing, so that a retried job sends nothing twice.
+   *
+   * @return how many applications were told
+   */
+  @Transactional
+  public int sendDecisions(long cohortId, long batch) {
+    int from = Math.toIntExact(batch * DECISION_BATCH + 1);
+    int told = 0;
+    for (Application application : applications.findByCohortIdAndRankingBetweenOrderByRanking(cohortId, from,
+        from + DECISION_BATCH - 1)) {
+      if (application.getStatus() == ApplicationStatus.REVIEWED && application.getOutcome() != null
+          && workflow.waitsForDecision(application.getId())) {
+        applicationService.decide(application.getId(), application.getOutcome());
+        told++;
+      }
+    }
+    return told;
   }
 
   /**

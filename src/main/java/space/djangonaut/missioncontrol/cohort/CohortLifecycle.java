@@ -101,6 +101,14 @@ public class CohortLifecycle {
     }
   }
 
+  /**
+   * What the cohort is waiting for now, by the engine's clock: its process's current steps, the next timers, and
+   * the open tasks by person with the overdue ones (for the organiser's cohort page).
+   */
+  public CohortWaits waitingFor(Cohort cohort) {
+    return workflow.waitingFor(cohort);
+  }
+
   /** The cohort's process is not waiting for reviews: its window is open, or its ranking is done. */
   public static class NotWaitingForReviewsException extends RuntimeException {
     NotWaitingForReviewsException(String slug) {

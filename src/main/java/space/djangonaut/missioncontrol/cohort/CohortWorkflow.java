@@ -22,4 +22,13 @@ public interface CohortWorkflow {
    * @return false if the cohort's process is not waiting for reviews (the window is open, or the ranking is done)
    */
   boolean requestSelection(String slug);
+
+  /**
+   * What the cohort's processes wait for now (the engine's clock): the current steps of its process, the timers of
+   * its process, its teams' processes and its applications' processes, and their open tasks by person. Reads only.
+   *
+   * @param cohort the cohort; its process is found by its slug (business key), its applications' by its tenant
+   * @return {@link CohortWaits#nothing} plus the applications' timers and tasks if no process runs for the cohort
+   */
+  CohortWaits waitingFor(Cohort cohort);
 }

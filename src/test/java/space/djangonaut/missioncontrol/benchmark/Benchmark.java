@@ -22,6 +22,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.camunda.bpm.engine.FilterService;
+import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RepositoryService;
@@ -87,6 +88,10 @@ import space.djangonaut.missioncontrol.volunteer.VolunteerRole;
 public final class Benchmark {
 
   private static final int INTAKE = Integer.getInteger("bench.intake", 400);
+  /** {@code -Dbench.until=selection} stops after the selection phase (the offers, teams and weeks are skipped). */
+  private static final String UNTIL = System.getProperty("bench.until", "report");
+  /** How long one phase may wait for its jobs and emails ({@code -Dbench.settle-minutes}). */
+  private static final int SETTLE_MINUTES = Integer.getInteger("bench.settle-minutes", 30);
   private static final int APPLICATIONS = Integer.getInteger("bench.applications", 10_000);
   private static final int PLACES = Integer.getInteger("bench.places", 300);
   private static final int TEAMS = Integer.getInteger("bench.teams", 80);
@@ -102,9 +107,11 @@ public final class Benchmark {
   private final JdbcTemplate jdbc;
   private final StringBuilder report = new StringBuilder();
   private final ExecutorService pool = Executors.newFixedThreadPool(THREADS);
+  private final TransactionTimer timer;
 
-  private Benchmark(ConfigurableApplicationContext app) {
+  private Benchmark(ConfigurableApplicationContext app, TransactionTimer timer) {
     this.app = app;
+    this.timer = timer;
     this.management = app.getBean(ManagementService.class);
     this.tasks = app.getBean(TaskService.class);
     this.jdbc = new JdbcTemplate(app.getBean(javax.sql.DataSource.class));
@@ -112,8 +119,10 @@ public final class Benchmark {
 
   public static void main(String[] args) throws Exception {
     int status = 0;
+    TransactionTimer timer = new TransactionTimer();
     try (ConfigurableApplicationContext app = new SpringApplicationBuilder(MissionControlApplication.class)
-        .profiles("test").initializers(new TestInfrastructure())
+        .profiles("test").initializers(new TestInfrastructure(),
+            context -> context.getBeanFactory().registerSingleton("benchmarkTransactionTimer", timer))
         .run("--server.port=0", "--logging.level.root=error",
             // Production settings where the test profile differs: the job executor runs, mail is delivered by
             // the delivery pool after each commit and what overflows it by the scheduled dispatcher.
@@ -122,7 +131,7 @@ public final class Benchmark {
             // The benchmark moves the engine clock: the job executor looks for due jobs at least every second.
             "--camunda.bpm.job-execution.max-wait=1000", "--camunda.bpm.job-execution.wait-time-in-millis=200",
             "--spring.datasource.hikari.maximum-pool-size=40")) {
-      Benchmark benchmark = new Benchmark(app);
+      Benchmark benchmark = new Benchmark(app, timer);
       try {
         benchmark.run();
       } catch (Exception | Error e) {
@@ -144,7 +153,9 @@ public final class Benchmark {
     report.append(String.format("%nMission Control benchmark: PostgreSQL %s, %d cores, max heap %d MB%n",
         app.getEnvironment().getProperty("spring.datasource.url"), Runtime.getRuntime().availableProcessors(),
         Runtime.getRuntime().maxMemory() / (1024 * 1024)));
-    intake();
+    if (INTAKE > 0) {
+      intake();
+    }
     System.out.print(report);
     cohort();
     report.append(memory());
@@ -250,6 +261,7 @@ public final class Benchmark {
 
     CohortLifecycle lifecycle = app.getBean(CohortLifecycle.class);
     String organiser = app.getBean(TestData.class).organiser();
+    Date phaseStart = new Date();
     phase("applications closed, ranked, selection finalised, decisions sent", () -> {
       lifecycle.closeEarly(slug);
       Task selection = awaitTask(run, CohortProcess.TASK_FINALISE_SELECTION);
@@ -257,6 +269,15 @@ public final class Benchmark {
       tasks.complete(selection.getId(), Map.of(CohortProcess.FIELD_SELECTION_CHANGES, ""));
       settle();
     });
+    report.append(selectionTimeline(run, phaseStart));
+    report.append(String.format("  selection phase: longest single transaction %.1f s (%s; target under 30 s) of "
+        + "%,d; phase wall time %.1f s (target under 120 s)%n", lastLongest.nanos() / 1e9, describe(lastLongest),
+        lastTransactions, lastPhaseSeconds));
+    System.out.print(report.substring(report.lastIndexOf("\n", report.length() - 2) + 1));
+    if (UNTIL.equals("selection")) {
+      report.append(String.format("stopped after the selection (-Dbench.until=selection)%n"));
+      return;
+    }
 
     OfferService offers = app.getBean(OfferService.class);
     phase("offers accepted through their links", () -> {
@@ -437,27 +458,80 @@ public final class Benchmark {
 
   private void phase(String name, Step step) throws Exception {
     long jobs = jobsDone();
+    timer.reset();
     long start = System.nanoTime();
     step.run();
     double seconds = (System.nanoTime() - start) / 1e9;
+    lastLongest = timer.longest();
+    lastTransactions = timer.transactions();
+    lastPhaseSeconds = seconds;
     long executed = jobsDone() - jobs;
     report.append(String.format("  %-75s %7.1f s, %,7d jobs (%.0f/s)%n", name, seconds, executed,
         executed / seconds));
     System.out.print(report.substring(report.lastIndexOf("\n", report.length() - 2) + 1));
   }
 
+  /**
+   * Where the selection phase's time went, from the cohort's history: closing and ranking until the selection task,
+   * and from the finalised selection until every application was told (the emails are delivered after that).
+   */
+  private String selectionTimeline(CohortDriver.Run run, Date phaseStart) {
+    HistoryService history = app.getBean(HistoryService.class);
+    java.util.function.Function<String, org.camunda.bpm.engine.history.HistoricActivityInstance> activity = id ->
+        history.createHistoricActivityInstanceQuery().processInstanceId(run.process().getId()).activityId(id)
+            .orderByHistoricActivityInstanceEndTime().desc().list().stream().findFirst().orElse(null);
+    var selection = activity.apply(CohortProcess.TASK_FINALISE_SELECTION);
+    var batches = activity.apply(CohortProcess.TASK_SEND_DECISIONS_IN_BATCHES
+        + org.camunda.bpm.engine.impl.bpmn.parser.BpmnParse.MULTI_INSTANCE_BODY_ID_SUFFIX);
+    var told = activity.apply(CohortProcess.END_EVENT_DECISIONS_SENT);
+    if (selection == null || told == null) {
+      return String.format("  (the cohort's history has no finalised selection or no end of its decisions)%n");
+    }
+    return String.format("  of which: closed and ranked until the selection task %.1f s; finalised until every "
+        + "application told %.1f s (batches %.1f s); emails delivered after that %.1f s%n",
+        (selection.getStartTime().getTime() - phaseStart.getTime()) / 1e3,
+        (told.getEndTime().getTime() - selection.getEndTime().getTime()) / 1e3,
+        batches == null || batches.getEndTime() == null ? Double.NaN
+            : (batches.getEndTime().getTime() - batches.getStartTime().getTime()) / 1e3,
+        (System.currentTimeMillis() - told.getEndTime().getTime()) / 1e3);
+  }
+
+  private TransactionTimer.Longest lastLongest;
+  private long lastTransactions;
+  private double lastPhaseSeconds;
+
+  /** The longest transaction in words: its command, and for a job, its activity and kind from the job log. */
+  private String describe(TransactionTimer.Longest longest) {
+    if (longest.jobId() == null) {
+      return longest.command();
+    }
+    return app.getBean(HistoryService.class).createHistoricJobLogQuery().jobId(longest.jobId()).list().stream()
+        .findFirst().map(log -> "job " + log.getActivityId() + " " + log.getJobDefinitionConfiguration() + " of "
+            + log.getProcessDefinitionKey()).orElse("job " + longest.jobId());
+  }
+
   /** Waits until the job executor has run every due job and every email in the outbox is delivered. */
   private void settle() throws InterruptedException {
-    long deadline = System.nanoTime() + Duration.ofMinutes(30).toNanos();
+    long start = System.nanoTime();
+    long deadline = start + Duration.ofMinutes(SETTLE_MINUTES).toNanos();
+    long nextProgress = start + Duration.ofMinutes(1).toNanos();
     while (System.nanoTime() < deadline) {
       long due = management.createJobQuery().executable().count();
       Long pending = jdbc.queryForObject("select count(*) from outbox_email where status = 'PENDING'", Long.class);
       if (due == 0 && pending == 0) {
         return;
       }
+      if (System.nanoTime() > nextProgress) {
+        // A long wait says how it goes, so that a run cut short still tells its longest transaction so far.
+        nextProgress += Duration.ofMinutes(1).toNanos();
+        TransactionTimer.Longest longest = timer.longest();
+        System.out.printf("    ... %.0f s: %,d jobs due, %,d emails pending, %,d transactions, longest %.1f s (%s)%n",
+            (System.nanoTime() - start) / 1e9, due, pending, timer.transactions(), longest.nanos() / 1e9,
+            describe(longest));
+      }
       Thread.sleep(200);
     }
-    throw new IllegalStateException("Jobs or emails still waiting after 30 minutes");
+    throw new IllegalStateException("Jobs or emails still waiting after " + SETTLE_MINUTES + " minutes");
   }
 
   private Task awaitTask(CohortDriver.Run run, String key) throws InterruptedException {

@@ -39,6 +39,13 @@ class ApplicationWorkflowOnEngine implements ApplicationWorkflow {
   }
 
   @Override
+  public boolean waitsForDecision(long applicationId) {
+    return runtimeService.createExecutionQuery().processDefinitionKey(ApplicationProcess.KEY)
+        .processInstanceBusinessKey(String.valueOf(applicationId))
+        .messageEventSubscriptionName(ApplicationProcess.MESSAGE_SELECTION_DECIDED).count() > 0;
+  }
+
+  @Override
   public boolean offerAnswered(long applicationId, boolean accepted) {
     return correlate(ApplicationProcess.MESSAGE_OFFER_ANSWERED, applicationId,
         Map.of(OFFER_ACCEPTED.name(), accepted));

@@ -26,7 +26,9 @@ public final class CohortProcess {
   public static final String TASK_RANK_APPLICATIONS = "Task_RankApplications";
   public static final String TASK_FINALISE_SELECTION = "Task_FinaliseSelection";
   public static final String GATEWAY_DECISIONS_AND_OFFERS = "Gateway_DecisionsAndOffers";
-  /** A multi-instance: one job per decided application. */
+  /** A multi-instance: one job per hundred places of the ranking tells the decided applications among them. */
+  public static final String TASK_SEND_DECISIONS_IN_BATCHES = "Task_SendDecisionsInBatches";
+  /** A multi-instance: one job per decided application the batches could not tell (an incident each if it fails). */
   public static final String TASK_SEND_SELECTION_DECISIONS = "Task_SendSelectionDecisions";
   public static final String END_EVENT_DECISIONS_SENT = "EndEvent_DecisionsSent";
   public static final String SUB_PROCESS_ACCEPTANCE_PERIOD = "SubProcess_AcceptancePeriod";
@@ -76,6 +78,8 @@ public final class CohortProcess {
   public static final Variable<Long> WEEKS = longVariable("weeks");
   /** Gateway after Task_CheckReviews: every application has its reviews (tie-breaks included). */
   public static final Variable<Boolean> ALL_REVIEWED = booleanVariable("allReviewed");
+  /** The element variable of Task_SendDecisionsInBatches: the hundred of the ranking an instance tells (0 = 1-100). */
+  public static final Variable<Long> DECISION_BATCH = longVariable("decisionBatch");
   /** The element variable of Task_SendSelectionDecisions: the application an instance tells its outcome. */
   public static final Variable<Long> APPLICATION_ID = longVariable("applicationId");
   /** Gateway after Task_OfferPlaceToWaitlist: the freed place went to someone on the waitlist. */

@@ -4,6 +4,7 @@ import static space.djangonaut.missioncontrol.process.cohort.CohortProcess.ALL_R
 import static space.djangonaut.missioncontrol.process.cohort.CohortProcess.APPLICATIONS_CLOSE_AT;
 import static space.djangonaut.missioncontrol.process.cohort.CohortProcess.APPLICATION_ID;
 import static space.djangonaut.missioncontrol.process.cohort.CohortProcess.COHORT_ID;
+import static space.djangonaut.missioncontrol.process.cohort.CohortProcess.DECISION_BATCH;
 import static space.djangonaut.missioncontrol.process.cohort.CohortProcess.PLACE_REOFFERED;
 import static space.djangonaut.missioncontrol.process.cohort.CohortProcess.TEAMS_FORM_AT;
 
@@ -83,6 +84,12 @@ class CohortSteps {
   @Bean
   TaskListener finaliseSelectionListener(SelectionService selection, TaskForms forms, CohortOfProcess cohort) {
     return task -> selection.finalise(cohort.id(task), forms.bind(task.getVariables(), SelectionChanges.class));
+  }
+
+  /** Task_SendDecisionsInBatches: the decided applications among a hundred places of the ranking are told. */
+  @Bean
+  JavaDelegate sendSelectionDecisionBatchDelegate(SelectionService selection, CohortOfProcess cohort) {
+    return execution -> selection.sendDecisions(cohort.id(execution), DECISION_BATCH.from(execution));
   }
 
   /** Task_SendSelectionDecisions, once per decided application and in its own job: tells its process the outcome. */

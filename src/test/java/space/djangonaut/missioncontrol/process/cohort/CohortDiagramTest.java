@@ -53,6 +53,7 @@ class CohortDiagramTest {
   private static final String RANK_APPLICATIONS = "rankApplicationsDelegate";
   private static final String PREPARE_SELECTION = "prepareSelectionTaskListener";
   private static final String FINALISE_SELECTION = "finaliseSelectionListener";
+  private static final String SEND_DECISION_BATCH = "sendSelectionDecisionBatchDelegate";
   private static final String SEND_SELECTION_DECISION = "sendSelectionDecisionDelegate";
   private static final String OFFER_PLACE_TO_WAITLIST = "offerPlaceToWaitlistDelegate";
   private static final String CLOSE_WAITLIST = "closeWaitlistDelegate";
@@ -191,8 +192,16 @@ class CohortDiagramTest {
     assertThat(selection).hasCandidateGroup(Roles.ORGANISERS);
     Assertions.assertThat(engine.deployedFormId(selection)).isEqualTo(FORM_FINALISE_SELECTION);
     complete(selection);
-    assertThat(pi).isWaitingAt(TASK_SEND_SELECTION_DECISIONS + BpmnParse.MULTI_INSTANCE_BODY_ID_SUFFIX,
+    assertThat(pi).isWaitingAt(TASK_SEND_DECISIONS_IN_BATCHES + BpmnParse.MULTI_INSTANCE_BODY_ID_SUFFIX,
         SUB_PROCESS_ACCEPTANCE_PERIOD, EVENT_TEAMS_FORMED);
+    execute(job(TASK_SEND_DECISIONS_IN_BATCHES + BpmnParse.MULTI_INSTANCE_BODY_ID_SUFFIX));
+    List<Job> batches = jobQuery().processInstanceId(pi.getId()).activityId(TASK_SEND_DECISIONS_IN_BATCHES).list();
+    Assertions.assertThat(batches).hasSize(SelectionServiceStub.BATCHES.size());
+    batches.forEach(batch -> execute(batch));
+    Assertions.assertThat(engine.steps().runsOf(SEND_DECISION_BATCH)).extracting(run -> run.variable(DECISION_BATCH))
+        .containsExactlyInAnyOrderElementsOf(SelectionServiceStub.BATCHES);
+    // What the batches could not tell gets a job each.
+    assertThat(pi).isWaitingAt(TASK_SEND_SELECTION_DECISIONS + BpmnParse.MULTI_INSTANCE_BODY_ID_SUFFIX);
     execute(job(TASK_SEND_SELECTION_DECISIONS + BpmnParse.MULTI_INSTANCE_BODY_ID_SUFFIX));
     List<Job> oneEach = jobQuery().processInstanceId(pi.getId()).activityId(TASK_SEND_SELECTION_DECISIONS).list();
     Assertions.assertThat(oneEach).hasSize(SelectionServiceStub.DECIDED.size());
@@ -222,6 +231,7 @@ class CohortDiagramTest {
     });
     ProcessInstance pi = awaitingSelection();
     complete(task(TASK_FINALISE_SELECTION));
+    sendBatches(pi);
     execute(job(TASK_SEND_SELECTION_DECISIONS + BpmnParse.MULTI_INSTANCE_BODY_ID_SUFFIX));
 
     int failures = 0;
@@ -395,7 +405,7 @@ class CohortDiagramTest {
 
     assertThat(pi).isEnded().hasPassedInOrder(START_EVENT_COHORT_OPENED, TASK_CREATE_COHORT,
         TASK_CLOSE_APPLICATIONS, TASK_CHECK_REVIEWS, TASK_RANK_APPLICATIONS, TASK_FINALISE_SELECTION,
-        TASK_SEND_SELECTION_DECISIONS,
+        TASK_SEND_DECISIONS_IN_BATCHES, TASK_SEND_SELECTION_DECISIONS,
         SUB_PROCESS_ACCEPTANCE_PERIOD, TASK_CLOSE_WAITLIST, TASK_FORM_TEAMS, TASK_CONFIRM_TEAMS,
         TASK_SEND_TEAM_WELCOME, GATEWAY_WEEKS_BEGIN, EVENT_LAST_WEEK_ENDS, TASK_OPEN_SURVEY,
         TASK_SEND_SURVEY_REMINDER, TASK_CLOSE_SURVEY, GATEWAY_REPORT_DUE, TASK_PUBLISH_REPORT,
@@ -436,12 +446,20 @@ class CohortDiagramTest {
   private static ProcessInstance inAcceptancePeriod() {
     ProcessInstance pi = awaitingSelection();
     complete(task(TASK_FINALISE_SELECTION));
+    sendBatches(pi);
     execute(job(TASK_SEND_SELECTION_DECISIONS + BpmnParse.MULTI_INSTANCE_BODY_ID_SUFFIX));
     jobQuery().processInstanceId(pi.getId()).activityId(TASK_SEND_SELECTION_DECISIONS).list()
         .forEach(decision -> execute(decision));
     continueDecisions(pi);
     assertThat(pi).isWaitingAtExactly(SUB_PROCESS_ACCEPTANCE_PERIOD, EVENT_TEAMS_FORMED);
     return pi;
+  }
+
+  /** Runs Task_SendDecisionsInBatches: its multi-instance body's job, then each batch's job. */
+  private static void sendBatches(ProcessInstance pi) {
+    execute(job(TASK_SEND_DECISIONS_IN_BATCHES + BpmnParse.MULTI_INSTANCE_BODY_ID_SUFFIX));
+    jobQuery().processInstanceId(pi.getId()).activityId(TASK_SEND_DECISIONS_IN_BATCHES).list()
+        .forEach(batch -> execute(batch));
   }
 
   /** Runs the continuations after each decision (asyncAfter), saved one by one. */
