@@ -39,14 +39,31 @@ public class TeamAdjustments {
    * Applies the organiser's adjustments, one per line: {@code move #<application id> to <team name>}. A Djangonaut
    * left out of every team is placed with the Captain who shares most hours with them and has a free place.
    *
-   * @throws BadUserRequestException naming the line that cannot be applied; nothing changes then
+   * Then every confirmed Djangonaut of the cohort must be in a team: the teams are not confirmed while one is left
+   * out (issue 9: never a silently teamless Djangonaut), and the refusal names each with the ways out.
+   *
+   * @throws BadUserRequestException naming the line that cannot be applied, or the confirmed Djangonauts still in no
+   *     team; nothing changes then
    */
   @Transactional
   public void apply(long cohortId, TeamAdjustmentRequest request) {
     String adjustments = request.teamAdjustments();
-    if (adjustments == null || adjustments.isBlank()) {
-      return;
+    if (adjustments != null && !adjustments.isBlank()) {
+      move(cohortId, adjustments);
     }
+    List<Application> teamless = applications.findByCohortIdAndStatus(cohortId, ApplicationStatus.CONFIRMED).stream()
+        .filter(a -> members.findByApplicationId(a.getId()).isEmpty())
+        .sorted(Comparator.comparing(Application::getId)).toList();
+    if (!teamless.isEmpty()) {
+      List<String> names = teamless.stream().map(a -> a.getName() + " (#" + a.getId() + ")").toList();
+      throw new BadUserRequestException("teamAdjustments: " + String.join(", ", names)
+          + (names.size() == 1 ? " is" : " are") + " in no team. Move each into a team (a line such as \"move #"
+          + teamless.get(0).getId() + " to Team 1\"), or withdraw them from the cohort (POST /api/applications/"
+          + teamless.get(0).getId() + "/withdraw) before confirming: no Djangonaut is left without a team unnoticed.");
+    }
+  }
+
+  private void move(long cohortId, String adjustments) {
     Map<String, Team> byName = new HashMap<>();
     teams.findByCohortIdOrderById(cohortId).forEach(t -> byName.put(t.getName().toLowerCase(), t));
     for (Move move : parse(adjustments)) {

@@ -343,6 +343,31 @@ class CohortMentorshipProcessTest {
   }
 
   @Test
+  void shouldNotConfirmTheTeamsWhileAConfirmedDjangonautIsInNoTeam() {
+    CohortDriver.Run run = driver.open(5, 2);
+    List<Application> applied = driver.apply(run, 5);
+    applied.forEach(a -> driver.review(a, 4));
+    driver.closeEarly(run);
+    driver.finalise(run, "");
+    driver.acceptAllOffers(run);
+    // One Navigator for four Djangonauts at most: the fifth is left out of the proposal.
+    driver.volunteer(run, VolunteerRole.NAVIGATOR, 4, List.of("Django core"), EVENINGS);
+    driver.volunteer(run, VolunteerRole.CAPTAIN, 6, List.of(), EVENINGS);
+    driver.startCohort(run);
+    Task confirm = task(run, TASK_CONFIRM_TEAMS);
+    Application left = applied.stream().filter(a -> members.findByApplicationId(a.getId()).isEmpty())
+        .findFirst().orElseThrow();
+
+    Assertions.assertThatThrownBy(() -> taskService().complete(confirm.getId()))
+        .hasMessageContaining(left.getName() + " (#" + left.getId() + ") is in no team")
+        .hasMessageContaining("move #" + left.getId() + " to Team 1");
+    assertThat(run.process()).isWaitingAt(TASK_CONFIRM_TEAMS);
+
+    taskService().complete(confirm.getId(), Map.of("teamAdjustments", "move #" + left.getId() + " to Team 1"));
+    Assertions.assertThat(members.findByApplicationId(left.getId())).isPresent();
+  }
+
+  @Test
   void shouldLetTheOrganiserMoveADjangonautBetweenTeamsAndCheckTheRulesAgain() {
     CohortDriver.Run run = driver.open(6, 2);
     List<Application> applied = driver.apply(run, 6);
