@@ -35,6 +35,13 @@ public class PasswordLink {
     usedAt = now;
   }
 
+  /** A newer link was sent, or the password was chosen: this one no longer works. */
+  void revoke(Instant now) {
+    if (expiresAt.isAfter(now)) {
+      expiresAt = now;
+    }
+  }
+
   public String getUserId() {
     return userId;
   }

@@ -8,4 +8,7 @@ public interface PasswordLinkRepository extends JpaRepository<PasswordLink, Long
 
   /** Whether the account's password was chosen through one of its links. */
   boolean existsByUserIdAndUsedAtIsNotNull(String userId);
+
+  /** The account's links not used yet (some may have expired). */
+  java.util.List<PasswordLink> findByUserIdAndUsedAtIsNull(String userId);
 }

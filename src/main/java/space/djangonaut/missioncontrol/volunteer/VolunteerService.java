@@ -157,7 +157,7 @@ public class VolunteerService {
 
   /**
    * An organiser sends an approved volunteer a new link to choose their password (a lost or expired one); earlier
-   * links keep working until they expire.
+   * links stop working, so only the newest one can set the password.
    *
    * @throws NotFoundException if there is no such volunteer
    * @throws IllegalStateException if the volunteer has no account (not approved)
@@ -184,6 +184,7 @@ public class VolunteerService {
 
   /** A new single-use link for the volunteer's account, in the model of the emails that carry it. */
   private Map<String, Object> passwordLinkModel(Volunteer volunteer) {
+    revokeLinks(volunteer.getUserId());
     String token = Tokens.newToken();
     passwordLinks.save(new PasswordLink(volunteer.getUserId(), Tokens.hash(token),
         clock.instant().plus(PASSWORD_LINK_VALIDITY)));
@@ -207,7 +208,7 @@ public class VolunteerService {
   }
 
   /**
-   * Sets the password of the link's account and uses the link up.
+   * Sets the password of the link's account and uses the link up; the account's other links stop working.
    *
    * @throws LinkUnusableException if the link is unknown, used or expired
    * @throws IllegalArgumentException if the password is too short
@@ -222,6 +223,7 @@ public class VolunteerService {
     user.setPassword(password);
     identityService.saveUser(user);
     link.use(clock.instant());
+    revokeLinks(link.getUserId());
     volunteers.findByUserId(link.getUserId()).forEach(v -> workflow.passwordChosen(v.getId()));
   }
 
@@ -235,6 +237,12 @@ public class VolunteerService {
   public Volunteer byId(long volunteerId) {
     return volunteers.findById(volunteerId)
         .orElseThrow(() -> new NotFoundException("No volunteer " + volunteerId + "."));
+  }
+
+  /** Only the newest link of an account works, and none once its password is chosen. */
+  private void revokeLinks(String userId) {
+    Instant now = clock.instant();
+    passwordLinks.findByUserIdAndUsedAtIsNull(userId).forEach(link -> link.revoke(now));
   }
 
   private PasswordLink usableLink(String token) {

@@ -54,6 +54,7 @@ class VolunteerSignUpTest {
   @Autowired OutboxEmailRepository outbox;
   @Autowired PersonalDataService personalData;
   @Autowired ManagementService managementService;
+  @Autowired VolunteerService volunteerService;
 
   private Cohort cohort;
 
@@ -154,7 +155,14 @@ class VolunteerSignUpTest {
     Assertions.assertThat(sent.status()).isEqualTo(202);
     Assertions.assertThat(outbox.findByRecipientOrderById(email)).extracting(OutboxEmail::getTemplate)
         .containsExactly(MailTemplate.VOLUNTEER_WELCOME, MailTemplate.VOLUNTEER_SIGN_IN_REMINDER);
-    Assertions.assertThat(Mailbox.newestToken(email, "volunteers/password")).isNotEqualTo(welcomeToken);
+    String newToken = Mailbox.newestToken(email, "volunteers/password");
+    Assertions.assertThat(newToken).isNotEqualTo(welcomeToken);
+    // Only the newest link works; once the password is chosen, none does.
+    WebClient browser = new WebClient(port);
+    Assertions.assertThat(browser.get("/volunteers/password/" + welcomeToken).status()).isEqualTo(410);
+    Assertions.assertThat(browser.get("/volunteers/password/" + newToken).status()).isEqualTo(200);
+    volunteerService.choosePassword(newToken, "a long enough password");
+    Assertions.assertThat(browser.get("/volunteers/password/" + newToken).status()).isEqualTo(410);
   }
 
   @Test
