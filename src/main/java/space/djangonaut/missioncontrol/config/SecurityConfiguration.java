@@ -2,6 +2,10 @@ package space.djangonaut.missioncontrol.config;
 
 import static space.djangonaut.missioncontrol.config.CamundaIdentityAuthenticationProvider.GROUP_PREFIX;
 
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
 import org.camunda.bpm.engine.rest.security.auth.impl.HttpBasicAuthenticationProvider;
@@ -13,9 +17,12 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.security.config.Customizer;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
 import space.djangonaut.missioncontrol.common.Roles;
@@ -68,7 +75,7 @@ class SecurityConfiguration {
             .requestMatchers(EndpointRequest.to(HealthEndpoint.class)).permitAll()
             .requestMatchers(EndpointRequest.toAnyEndpoint()).hasAuthority(ORGANISER)
             .anyRequest().denyAll())
-        .formLogin(login -> login.loginPage("/login").defaultSuccessUrl("/organiser/cohorts", false).permitAll())
+        .formLogin(login -> login.loginPage("/login").successHandler(new HomeByRole()).permitAll())
         .logout(logout -> logout.logoutSuccessUrl("/"))
         .httpBasic(Customizer.withDefaults())
         // The JSON API is called with HTTP Basic, not from a browser session.
@@ -100,5 +107,26 @@ class SecurityConfiguration {
     registration.addUrlPatterns(TaskVariableGuard.ENGINE_REST + "/*", TaskVariableGuard.WEBAPP_ENGINE_API + "/*");
     registration.setOrder(Ordered.LOWEST_PRECEDENCE);
     return registration;
+  }
+
+  /**
+   * After signing in, back to the page that asked for it, or else each role's own start: organisers their cohorts,
+   * Navigators and Captains their teams, reviewers Tasklist (an organiser page would only say "not for this account").
+   */
+  static final class HomeByRole extends SavedRequestAwareAuthenticationSuccessHandler {
+
+    @Override
+    protected String determineTargetUrl(HttpServletRequest request, HttpServletResponse response,
+        Authentication authentication) {
+      Set<String> groups = authentication.getAuthorities().stream().map(GrantedAuthority::getAuthority)
+          .collect(Collectors.toSet());
+      if (groups.contains(ORGANISER)) {
+        return "/organiser/cohorts";
+      }
+      if (groups.contains(GROUP_PREFIX + Roles.NAVIGATORS) || groups.contains(GROUP_PREFIX + Roles.CAPTAINS)) {
+        return "/my/teams";
+      }
+      return "/camunda/app/tasklist/";
+    }
   }
 }

@@ -18,6 +18,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import space.djangonaut.missioncontrol.application.Application;
 import space.djangonaut.missioncontrol.application.ReviewRepository;
 import space.djangonaut.missioncontrol.cohort.Cohort;
+import space.djangonaut.missioncontrol.common.Accounts;
+import space.djangonaut.missioncontrol.common.Roles;
 import space.djangonaut.missioncontrol.process.cohort.CohortProcess;
 import space.djangonaut.missioncontrol.process.team.TeamProcess;
 import space.djangonaut.missioncontrol.support.CohortDriver;
@@ -43,6 +45,7 @@ class RoleAccessTest {
   @Autowired TaskService taskService;
   @Autowired ReviewRepository reviews;
   @Autowired FilterService filterService;
+  @Autowired Accounts accounts;
 
   @Test
   void shouldLetAReviewerReadAndScoreReviewTasksButNothingElse() throws IOException {
@@ -195,6 +198,23 @@ class RoleAccessTest {
         .isEqualTo("[]");
     Task checkIn = driver.openTasks(run, TeamProcess.TASK_RECORD_CHECK_IN).get(0);
     assertThat(asCaptain.get("/engine-rest/task/" + checkIn.getId() + "/form-variables").status()).isEqualTo(403);
+  }
+
+  @Test
+  void shouldSendEachRoleToItsOwnStartAfterSigningIn() {
+    assertThat(signInLandsOn(testData.organiser())).endsWith("/organiser/cohorts");
+    assertThat(signInLandsOn(testData.reviewer())).endsWith("/camunda/app/tasklist/");
+    String navigator = TestData.uniqueUserId("navigator");
+    accounts.ensureUser(navigator, navigator, "Nadia", "Navigator", navigator + "@example.org", Roles.NAVIGATORS);
+    assertThat(signInLandsOn(navigator)).endsWith("/my/teams");
+  }
+
+  private String signInLandsOn(String user) {
+    WebClient browser = new WebClient(port);
+    WebClient.Response login = browser.postForm("/login", WebClient.form(browser.get("/login"),
+        Map.of("username", List.of(user), "password", List.of(user))));
+    assertThat(login.status()).isEqualTo(302);
+    return login.header("Location");
   }
 
   @Test
