@@ -11,7 +11,6 @@ import org.camunda.bpm.engine.identity.User;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import space.djangonaut.missioncontrol.common.Accounts;
 import space.djangonaut.missioncontrol.common.Roles;
 
 /**
@@ -19,9 +18,10 @@ import space.djangonaut.missioncontrol.common.Roles;
  * application processes and their review tasks belong to it, and a reviewer sees and works on a cohort's
  * applications only as a member of its tenant. Organisers choose a cohort's reviewers when they open it (the start
  * form's {@code reviewers}, by default the group {@code reviewers}) and change them on the cohort's page: a group, or
- * some users. Nobody needs Camunda Admin for it: the choice becomes the tenant's memberships, chosen users join the
- * group {@code reviewers} (the reviewers' Tasklist, filter and tasks), and a chosen group gets the same rights
- * ({@link ReviewerRights}).
+ * some users. Nobody needs Camunda Admin for it: the choice becomes the tenant's memberships, and a chosen group, or
+ * each chosen user, gets the reviewers' rights (Tasklist, their filter, the application process's tasks:
+ * {@link ReviewerRights}). A chosen user joins no group: they see the cohorts whose tenant they belong to, and no
+ * other; removed from the last one, they lose the rights too.
  */
 @Service
 public class CohortReviewers {
@@ -32,14 +32,12 @@ public class CohortReviewers {
   static final int MAX_LENGTH = 1000;
 
   private final IdentityService identityService;
-  private final Accounts accounts;
   private final ReviewerRights rights;
   private final ApplicationEventPublisher events;
 
-  CohortReviewers(IdentityService identityService, Accounts accounts, ReviewerRights rights,
+  CohortReviewers(IdentityService identityService, ReviewerRights rights,
       ApplicationEventPublisher events) {
     this.identityService = identityService;
-    this.accounts = accounts;
     this.rights = rights;
     this.events = events;
   }
@@ -49,6 +47,12 @@ public class CohortReviewers {
 
     /** Gives the group what the group {@code reviewers} may do, once. */
     void grantReviewerRights(String groupId);
+
+    /** Gives one user, by name, what the group {@code reviewers} may do, once. */
+    void grantReviewerRightsToUser(String userId);
+
+    /** Takes back what {@link #grantReviewerRightsToUser} gave the user. */
+    void revokeReviewerRightsOfUser(String userId);
   }
 
   /**
@@ -137,16 +141,23 @@ public class CohortReviewers {
     for (Group group : identityService.createGroupQuery().memberOfTenant(tenant).list()) {
       identityService.deleteTenantGroupMembership(tenant, group.getId());
     }
-    for (User user : identityService.createUserQuery().memberOfTenant(tenant).list()) {
-      identityService.deleteTenantUserMembership(tenant, user.getId());
+    List<String> former = identityService.createUserQuery().memberOfTenant(tenant).list().stream()
+        .map(User::getId).toList();
+    for (String user : former) {
+      identityService.deleteTenantUserMembership(tenant, user);
     }
     if (choice.group() != null) {
       rights.grantReviewerRights(choice.group());
       identityService.createTenantGroupMembership(tenant, choice.group());
     }
     for (String user : choice.users()) {
-      accounts.ensureMember(user, Roles.REVIEWERS);
+      rights.grantReviewerRightsToUser(user);
       identityService.createTenantUserMembership(tenant, user);
+    }
+    for (String user : former) {
+      if (identityService.createTenantQuery().userMember(user).count() == 0) {
+        rights.revokeReviewerRightsOfUser(user);
+      }
     }
     events.publishEvent(new Changed(tenant));
     return choice;
@@ -157,6 +168,7 @@ public class CohortReviewers {
     ensureTenant(cohort);
     String id = tenantId(cohort.getId());
     if (identityService.createTenantQuery().tenantId(id).userMember(userId).count() == 0) {
+      rights.grantReviewerRightsToUser(userId);
       identityService.createTenantUserMembership(id, userId);
       events.publishEvent(new Changed(id));
     }
@@ -173,10 +185,7 @@ public class CohortReviewers {
         .stream().map(User::getId).toList());
   }
 
-  /**
-   * The users who can see and claim the cohort's reviews: the members of its groups, and its users who are still in
-   * the group {@code reviewers} (an organiser may have removed one in Camunda Admin).
-   */
+  /** The users who can see and claim the cohort's reviews: the members of its groups, and its users. */
   public Set<String> ableToReview(Cohort cohort) {
     return ableToReview(tenantId(cohort.getId()));
   }
@@ -187,11 +196,7 @@ public class CohortReviewers {
     for (Group group : identityService.createGroupQuery().memberOfTenant(tenantId).list()) {
       identityService.createUserQuery().memberOfGroup(group.getId()).list().forEach(user -> able.add(user.getId()));
     }
-    for (User user : identityService.createUserQuery().memberOfTenant(tenantId).list()) {
-      if (identityService.createUserQuery().userId(user.getId()).memberOfGroup(Roles.REVIEWERS).count() > 0) {
-        able.add(user.getId());
-      }
-    }
+    identityService.createUserQuery().memberOfTenant(tenantId).list().forEach(user -> able.add(user.getId()));
     return able;
   }
 

@@ -64,8 +64,9 @@ public class Authorizations {
    */
   void grantReviewer(String group) {
     grant(group, Resources.APPLICATION, TASKLIST, Permissions.ACCESS);
-    grant(group, Resources.PROCESS_DEFINITION, ApplicationProcess.KEY, Permissions.READ);
-    grant(group, Resources.PROCESS_DEFINITION, ApplicationProcess.KEY, ProcessDefinitionPermissions.READ_TASK);
+    // One call for both: within one command (the start form) a grant saved just before is not found again.
+    grant(group, Resources.PROCESS_DEFINITION, ApplicationProcess.KEY, Permissions.READ,
+        ProcessDefinitionPermissions.READ_TASK);
   }
 
   /** Lets a group read a Tasklist filter. */
@@ -73,8 +74,30 @@ public class Authorizations {
     grant(group, Resources.FILTER, filterId, Permissions.READ);
   }
 
-  /** Adds the permission to the group's grant on the resource, creating the grant when there is none. */
-  private void grant(String group, Resource resource, String resourceId, Permission permission) {
+  /**
+   * What {@link #grantReviewer} gives a group, for one user named as a cohort's reviewer, plus the reviewers'
+   * filter (null: none yet): the user sees only the tasks of the cohorts whose tenant they belong to.
+   */
+  void grantReviewerUser(String userId, String filterId) {
+    grantUser(userId, Resources.APPLICATION, TASKLIST, Permissions.ACCESS);
+    grantUser(userId, Resources.PROCESS_DEFINITION, ApplicationProcess.KEY, Permissions.READ,
+        ProcessDefinitionPermissions.READ_TASK);
+    if (filterId != null) {
+      grantUser(userId, Resources.FILTER, filterId, Permissions.READ);
+    }
+  }
+
+  /** Takes back what {@link #grantReviewerUser} gave the user (their groups' grants stay). */
+  void revokeReviewerUser(String userId, String filterId) {
+    revokeUser(userId, Resources.APPLICATION, TASKLIST);
+    revokeUser(userId, Resources.PROCESS_DEFINITION, ApplicationProcess.KEY);
+    if (filterId != null) {
+      revokeUser(userId, Resources.FILTER, filterId);
+    }
+  }
+
+  /** Adds the permissions to the group's grant on the resource, creating the grant when there is none. */
+  private void grant(String group, Resource resource, String resourceId, Permission... permissions) {
     Authorization authorization = authorizationService.createAuthorizationQuery().groupIdIn(group)
         .authorizationType(AUTH_TYPE_GRANT).resourceType(resource).resourceId(resourceId).singleResult();
     if (authorization == null) {
@@ -82,10 +105,42 @@ public class Authorizations {
       authorization.setGroupId(group);
       authorization.setResource(resource);
       authorization.setResourceId(resourceId);
-    } else if (authorization.isPermissionGranted(permission)) {
-      return;
     }
-    authorization.addPermission(permission);
-    authorizationService.saveAuthorization(authorization);
+    save(authorization, permissions);
+  }
+
+  /** As {@link #grant}, for one user. */
+  private void grantUser(String userId, Resource resource, String resourceId, Permission... permissions) {
+    Authorization authorization = authorizationService.createAuthorizationQuery().userIdIn(userId)
+        .authorizationType(AUTH_TYPE_GRANT).resourceType(resource).resourceId(resourceId).singleResult();
+    if (authorization == null) {
+      authorization = authorizationService.createNewAuthorization(AUTH_TYPE_GRANT);
+      authorization.setUserId(userId);
+      authorization.setResource(resource);
+      authorization.setResourceId(resourceId);
+    }
+    save(authorization, permissions);
+  }
+
+  /** Saves the grant with the permissions it lacks; nothing when it has them all. */
+  private void save(Authorization authorization, Permission... permissions) {
+    boolean changed = authorization.getId() == null;
+    for (Permission permission : permissions) {
+      if (!authorization.isPermissionGranted(permission)) {
+        authorization.addPermission(permission);
+        changed = true;
+      }
+    }
+    if (changed) {
+      authorizationService.saveAuthorization(authorization);
+    }
+  }
+
+  /** Deletes the user's own grant on the resource, if any. */
+  private void revokeUser(String userId, Resource resource, String resourceId) {
+    for (Authorization authorization : authorizationService.createAuthorizationQuery().userIdIn(userId)
+        .authorizationType(AUTH_TYPE_GRANT).resourceType(resource).resourceId(resourceId).list()) {
+      authorizationService.deleteAuthorization(authorization.getId());
+    }
   }
 }

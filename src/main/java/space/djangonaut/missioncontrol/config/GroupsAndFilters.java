@@ -96,6 +96,23 @@ public class GroupsAndFilters implements CohortReviewers.ReviewerRights {
     }
   }
 
+  /** Tasklist, the filter "Applications to review" and the application process's tasks, for one named user. */
+  @Override
+  public void grantReviewerRightsToUser(String userId) {
+    authorizations.grantReviewerUser(userId, reviewersFilterId());
+  }
+
+  /** Takes back what {@link #grantReviewerRightsToUser} gave (the grants of the user's groups stay). */
+  @Override
+  public void revokeReviewerRightsOfUser(String userId) {
+    authorizations.revokeReviewerUser(userId, reviewersFilterId());
+  }
+
+  private String reviewersFilterId() {
+    Filter filter = filterService.createFilterQuery().filterName(FILTER_APPLICATIONS_TO_REVIEW).singleResult();
+    return filter == null ? null : filter.getId();
+  }
+
   /** Tasks assigned to the current user, or not yet claimed and offered to one of their groups. */
   private static TaskQuery mineOrMyGroups(TaskQuery query) {
     return query.or()

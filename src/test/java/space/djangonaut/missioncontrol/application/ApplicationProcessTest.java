@@ -31,6 +31,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 import space.djangonaut.missioncontrol.cohort.Cohort;
+import space.djangonaut.missioncontrol.cohort.CohortReviewers;
 import space.djangonaut.missioncontrol.mail.MailDispatcher;
 import space.djangonaut.missioncontrol.mail.MailTemplate;
 import space.djangonaut.missioncontrol.mail.OutboxEmail;
@@ -48,6 +49,7 @@ class ApplicationProcessTest {
   @Autowired PlatformTransactionManager transactionManager;
   @Autowired ManagementService managementService;
   @Autowired TestData testData;
+  @Autowired CohortReviewers reviewers;
   @Autowired ApplicationService applications;
   @Autowired ApplicationRepository applicationRepository;
   @Autowired OutboxEmailRepository sentEmails;
@@ -75,11 +77,12 @@ class ApplicationProcessTest {
     execute(job(TASK_SEND_ACKNOWLEDGEMENT, pi));
 
     assertThat(pi).isWaitingAt(TASK_REVIEW_APPLICATION);
-    // Two reviews, one card: a reviewer sees the application once in "Applications to review".
+    // Two reviews, one card: a reviewer sees the application once in "Applications to review". The cohort is
+    // reviewed by one user: the first is offered to them by name, not to the diagram's group reviewers.
     Assertions.assertThat(reviewTasks(pi)).hasSize(2);
     Assertions.assertThat(reviewTasks(pi).stream().map(task -> taskService().getIdentityLinksForTask(task.getId())
-        .stream().map(link -> link.getGroupId()).toList()).toList())
-        .containsExactlyInAnyOrder(List.of("reviewers"), List.of());
+        .stream().map(link -> link.getGroupId() != null ? link.getGroupId() : link.getUserId()).toList()).toList())
+        .containsExactlyInAnyOrder(List.copyOf(reviewers.ableToReview(cohort)), List.of());
     Assertions.assertThat(templatesSent(pi)).containsExactly(MailTemplate.APPLICATION_RECEIVED);
   }
 

@@ -8,6 +8,7 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.identity.Group;
+import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.impl.persistence.entity.IdentityLinkEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -27,7 +28,8 @@ import space.djangonaut.missioncontrol.common.Roles;
  * <p>An application has two review tasks at once (a parallel multi-instance, so that two reviewers may work at the
  * same time). Offered both to the same group, every reviewer would see each application twice, and the second card
  * of one they had reviewed. So: while nobody holds either review, only the first is offered, to the cohort's
- * reviewers (the group {@code reviewers} and the cohort's own group, within the cohort's tenant); the other is
+ * reviewers (its tenant's group, or its tenant's users by name: nobody else, not even the diagram's group
+ * {@code reviewers} unless it is the cohort's group); the other is
  * offered to nobody. Once someone claims one, the other is offered, by name, to the cohort's reviewers who have not
  * reviewed the application and hold none of its reviews. Camunda's candidate groups cannot leave one member out,
  * hence candidate users for that second review. The independence rule itself stays where it was:
@@ -58,24 +60,29 @@ class ReviewCandidates {
   }
 
   /**
-   * On creating a review task: the first is offered to the cohort's reviewers (the diagram's group
-   * {@code reviewers}, and the cohort's own group if it has one); the second to nobody until the first is claimed.
+   * On creating a review task: the first is offered to the cohort's reviewers (its tenant's group, or its tenant's
+   * users), in place of the diagram's group {@code reviewers}; the second to nobody until the first is claimed. A
+   * task of no cohort (no tenant) keeps the diagram's group.
    */
   void offerNew(DelegateTask task) {
-    if (task.getVariable(LOOP_COUNTER) instanceof Number index && index.intValue() > 0) {
-      // The diagram's candidate group is not written yet: TaskService, which deletes what the database holds, would
-      // find nothing. Drop the pending link itself. The group keeps the right to claim the task (its authorization
-      // stays): whoever claims it is checked as before; the task is just not offered to everyone.
-      TaskEntity entity = (TaskEntity) task;
-      for (IdentityLinkEntity link : List.copyOf(entity.getIdentityLinks())) {
-        if (IdentityLinkType.CANDIDATE.equals(link.getType())) {
-          entity.getIdentityLinks().remove(link);
-          link.delete();
-        }
-      }
+    boolean second = task.getVariable(LOOP_COUNTER) instanceof Number index && index.intValue() > 0;
+    if (!second && task.getTenantId() == null) {
       return;
     }
-    task.addCandidateGroups(cohortGroups(task.getTenantId()));
+    // The diagram's candidate group is not written yet: TaskService, which deletes what the database holds, would
+    // find nothing. Drop the pending link itself. The group keeps the right to claim the task (its authorization
+    // stays): whoever claims it is checked as before; the task is just not offered to everyone.
+    TaskEntity entity = (TaskEntity) task;
+    for (IdentityLinkEntity link : List.copyOf(entity.getIdentityLinks())) {
+      if (IdentityLinkType.CANDIDATE.equals(link.getType())) {
+        entity.getIdentityLinks().remove(link);
+        link.delete();
+      }
+    }
+    if (!second) {
+      task.addCandidateGroups(cohortGroups(task.getTenantId()));
+      task.addCandidateUsers(cohortUsers(task.getTenantId()));
+    }
   }
 
   /**
@@ -97,8 +104,11 @@ class ReviewCandidates {
       Set<String> groups = new LinkedHashSet<>();
       Set<String> users = new LinkedHashSet<>();
       if (!offered && excluded.isEmpty()) {
-        groups.add(Roles.REVIEWERS);
+        if (task.getTenantId() == null) {
+          groups.add(Roles.REVIEWERS);
+        }
         groups.addAll(cohortGroups(task.getTenantId()));
+        users.addAll(cohortUsers(task.getTenantId()));
       } else if (!offered) {
         users.addAll(cohortReviewers.ableToReview(task.getTenantId()));
         users.removeAll(excluded);
@@ -138,12 +148,19 @@ class ReviewCandidates {
     users.forEach(user -> taskService.addCandidateUser(taskId, user));
   }
 
-  /** The cohort's own reviewer groups, besides {@code reviewers}. */
+  /** The cohort's reviewer groups: its tenant's groups ({@code reviewers} too, when chosen). */
   private List<String> cohortGroups(String tenantId) {
     if (tenantId == null) {
       return List.of();
     }
-    return identityService.createGroupQuery().memberOfTenant(tenantId).list().stream().map(Group::getId)
-        .filter(group -> !Roles.REVIEWERS.equals(group)).toList();
+    return identityService.createGroupQuery().memberOfTenant(tenantId).list().stream().map(Group::getId).toList();
+  }
+
+  /** The cohort's reviewers named one by one: its tenant's users. */
+  private List<String> cohortUsers(String tenantId) {
+    if (tenantId == null) {
+      return List.of();
+    }
+    return identityService.createUserQuery().memberOfTenant(tenantId).list().stream().map(User::getId).toList();
   }
 }
