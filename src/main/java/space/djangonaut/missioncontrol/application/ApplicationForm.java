@@ -20,6 +20,8 @@ public class ApplicationForm {
 
   @NotBlank(message = "Tell us your name.")
   @Size(max = 120, message = "Your name can be at most 120 characters.")
+  @Pattern(regexp = "[^\\p{Cc}\\p{Zl}\\p{Zp}]*",
+      message = "Write your name on one line, without line breaks or control characters.")
   private String name;
 
   @NotBlank(message = "Tell us your email address, so that we can write to you.")

@@ -181,7 +181,13 @@ public class SelectionService {
         throw new BadUserRequestException("selectionChanges, line " + (i + 1) + ": write #<application id> "
             + "followed by accepted, waitlisted or rejected (\"" + abbreviate(line) + "\").");
       }
-      long id = Long.parseLong(matcher.group(1));
+      long id;
+      try {
+        id = Long.parseLong(matcher.group(1));
+      } catch (NumberFormatException tooLarge) {
+        throw new BadUserRequestException("selectionChanges, line " + (i + 1) + ": #" + abbreviate(matcher.group(1))
+            + " is not a reviewed application of this cohort.");
+      }
       if (!chosen.containsKey(id)) {
         throw new BadUserRequestException("selectionChanges, line " + (i + 1) + ": #" + id + (inReview(cohortId, id)
             ? " is still under review; it can be decided once its reviews are complete."

@@ -4,6 +4,7 @@ import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.RecordComponent;
+import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
@@ -209,8 +210,12 @@ public class TaskForms {
 
   private static Long wholeNumber(Object value, String text) {
     if (value instanceof Number number) {
-      return number.doubleValue() == Math.rint(number.doubleValue()) && !Double.isInfinite(number.doubleValue())
-          ? number.longValue() : null;
+      // Exactly, or not at all: a BigInteger's longValue() would wrap 99999999999999999999 to 7766279631452241919.
+      try {
+        return new BigDecimal(number.toString()).longValueExact();
+      } catch (NumberFormatException | ArithmeticException notAWholeLong) {
+        return null;
+      }
     }
     return text.matches("-?\\d{1,12}") ? Long.parseLong(text) : null;
   }

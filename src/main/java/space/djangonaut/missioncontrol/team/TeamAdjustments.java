@@ -142,9 +142,23 @@ public class TeamAdjustments {
         throw new BadUserRequestException("teamAdjustments, line " + (i + 1)
             + ": write \"move #<application id> to <team name>\".");
       }
-      moves.add(new Move(i + 1, Long.parseLong(matcher.group(1)), matcher.group(2)));
+      Long applicationId = id(matcher.group(1));
+      if (applicationId == null) {
+        throw new BadUserRequestException("teamAdjustments, line " + (i + 1) + ": #" + matcher.group(1)
+            + " is not a confirmed Djangonaut of this cohort.");
+      }
+      moves.add(new Move(i + 1, applicationId, matcher.group(2)));
     }
     return moves;
+  }
+
+  /** The id these digits write, or null past the largest id there can be (so never an application's). */
+  private static Long id(String digits) {
+    try {
+      return Long.parseLong(digits);
+    } catch (NumberFormatException tooLarge) {
+      return null;
+    }
   }
 
   /** One instruction: move this Djangonaut (by application id) to the team with this name; {@code line} from 1. */

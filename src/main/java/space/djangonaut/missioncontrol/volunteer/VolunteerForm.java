@@ -6,6 +6,7 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,6 +18,8 @@ public class VolunteerForm {
 
   @NotBlank(message = "Tell us your name.")
   @Size(max = 120, message = "Your name can be at most 120 characters.")
+  @Pattern(regexp = "[^\\p{Cc}\\p{Zl}\\p{Zp}]*",
+      message = "Write your name on one line, without line breaks or control characters.")
   private String name;
 
   @NotBlank(message = "Tell us your email address.")

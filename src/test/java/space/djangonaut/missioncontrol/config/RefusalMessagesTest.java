@@ -70,6 +70,21 @@ class RefusalMessagesTest {
   }
 
   @Test
+  void shouldRefuseASelectionLineWithAnIdPastTheLargestThereCanBeAsNotAnApplicationOfTheCohort() {
+    CohortDriver.Run run = driver.reviewedAndClosed(2, 2);
+    String organiser = testData.organiser();
+    Task selection = driver.openTasks(run, CohortProcess.TASK_FINALISE_SELECTION).get(0);
+    taskService.claim(selection.getId(), organiser);
+    String body = "{\"variables\":{\"selectionChanges\":{\"value\":\"#99999999999999999999 accepted\","
+        + "\"type\":\"String\"}}}";
+
+    assertRefusedWith(new WebClient(port).basicAuth(organiser, organiser)
+            .postJson("/engine-rest/task/" + selection.getId() + "/submit-form", body),
+        "selectionChanges, line 1: #99999999999999999999 is not a reviewed application of this cohort.");
+    assertThat(taskService.createTaskQuery().taskId(selection.getId()).count()).isEqualTo(1);
+  }
+
+  @Test
   void shouldRefuseAReviewScoreOutOfRangeWithTheReasonAloneInTasklistAndTheRestApi() {
     Cohort cohort = testData.openCohort();
     Application application = testData.apply(cohort);

@@ -28,6 +28,19 @@ class TaskFormsTest {
   }
 
   @Test
+  void shouldRefuseAWholeNumberPastTheLargestIdRatherThanWrapItAround() {
+    Map<String, String> problems = new HashMap<>();
+
+    Object converted = TaskForms.convert("replacementVolunteerId", new java.math.BigInteger("99999999999999999999"),
+        Long.class, problems);
+
+    assertThat(converted).as("not wrapped to 7766279631452241919").isNull();
+    assertThat(problems).containsEntry("replacementVolunteerId", "give a whole number.");
+    assertThat(TaskForms.convert("x", 1e20, Long.class, problems)).isNull();
+    assertThat(TaskForms.convert("x", 7.0, Long.class, problems)).isEqualTo(7L);
+  }
+
+  @Test
   void shouldNameEachFieldThatIsMissingOrOutOfRange() {
     assertThatThrownBy(() -> forms.bind(Map.of("scoreMotivation", 9L, "scoreExperience", 2.5,
         "scoreAvailability", "three", "recommendation", "perhaps"), ReviewScores.class))

@@ -28,4 +28,11 @@ class TeamAdjustmentsTest {
         .isInstanceOf(BadUserRequestException.class)
         .hasMessage("teamAdjustments, line 2: write \"move #<application id> to <team name>\".");
   }
+
+  @Test
+  void shouldRefuseAnIdPastTheLargestThereCanBeAsNoDjangonautOfTheCohort() {
+    assertThatThrownBy(() -> TeamAdjustments.parse("move #999999999999999999999 to Team 1"))
+        .isInstanceOf(BadUserRequestException.class)
+        .hasMessage("teamAdjustments, line 1: #999999999999999999999 is not a confirmed Djangonaut of this cohort.");
+  }
 }
