@@ -63,7 +63,9 @@ class CohortWaitsPageTest {
     assertThat(open).contains("Current step Window open")
         .contains("Next timer Applications close (AoE): "
             + run.cohort().getApplicationsCloseOn() + " 23:59 AoE (" + utc(run.cohort().applicationsCloseAt()) + ")")
-        .contains("reviewers (candidate group, not claimed) Review application 8 –");
+        // Each application's first review is offered to the reviewers; its second once the first is claimed.
+        .contains("reviewers (candidate group, not claimed) Review application 4 –")
+        .contains("(not offered to anyone yet) Review application 4 –");
 
     // Closed with one application still to be reviewed; a reviewer has claimed one of its reviews.
     for (int i = 0; i < 3; i++) {
@@ -77,7 +79,8 @@ class CohortWaitsPageTest {
     assertThat(closed).contains("Current step Waiting for the last reviews")
         .contains("No timer is waiting.")
         .contains(reviewer + " Review application 1 –")
-        .contains("reviewers (candidate group, not claimed) Review application 1 –");
+        // The other review of that application is offered by name to the reviewers who hold none of it.
+        .contains("(offered to named people, not claimed) Review application 1 –");
 
     // Selection finalised: offers wait for their answers, the acceptance period for week 0.
     testData.review(claimed, reviewer, 2, "maybe");

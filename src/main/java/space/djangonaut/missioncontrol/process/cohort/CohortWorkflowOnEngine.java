@@ -250,7 +250,31 @@ class CohortWorkflowOnEngine implements CohortWorkflow {
         people.add(new CohortWaits.PersonTasks(group, true, List.copyOf(lines.values())));
       }
     }
+    // Unclaimed tasks offered to no group: to people by name (a cohort's named reviewers), or to nobody yet (a
+    // second review, offered once the first is claimed).
+    unoffered(people, "(offered to named people, not claimed)", scopes, userTasks,
+        query -> query.withoutCandidateGroups().withCandidateUsers());
+    unoffered(people, "(not offered to anyone yet)", scopes, userTasks,
+        query -> query.withoutCandidateGroups().withoutCandidateUsers());
     return people;
+  }
+
+  private static void unoffered(List<CohortWaits.PersonTasks> people, String who, List<Supplier<TaskQuery>> scopes,
+      Map<String, String> userTasks, java.util.function.UnaryOperator<TaskQuery> offered) {
+    Map<String, long[]> counts = new LinkedHashMap<>();
+    for (Supplier<TaskQuery> scope : scopes) {
+      userTasks.forEach((key, name) -> {
+        long open = offered.apply(scope.get().taskUnassigned().taskDefinitionKey(key)).count();
+        if (open > 0) {
+          counts.computeIfAbsent(name, n -> new long[1])[0] += open;
+        }
+      });
+    }
+    if (!counts.isEmpty()) {
+      List<CohortWaits.OpenTasks> lines = new ArrayList<>();
+      counts.forEach((name, open) -> lines.add(new CohortWaits.OpenTasks(name, open[0], 0, null)));
+      people.add(new CohortWaits.PersonTasks(who, false, lines));
+    }
   }
 
   /** The diagrams' names of processes and activities, read from the deployed models (cached by the engine). */
