@@ -19,6 +19,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import space.djangonaut.missioncontrol.cohort.Cohort;
 import space.djangonaut.missioncontrol.config.GroupsAndFilters;
+import space.djangonaut.missioncontrol.support.Accessibility;
 import space.djangonaut.missioncontrol.support.Browser;
 import space.djangonaut.missioncontrol.support.IntegrationTest;
 import space.djangonaut.missioncontrol.support.Mailbox;
@@ -61,6 +62,7 @@ class ApplyAndReviewBrowserTest {
 
     // A newcomer fills in the form, with a motivation too short to be accepted.
     browser.open(url("/cohorts/" + cohort.getSlug() + "/apply"));
+    Accessibility.assertNoSeriousViolations(browser, "apply form");
     browser.type(By.id("name"), name);
     browser.type(By.id("email"), email);
     browser.type(By.id("pronouns"), "she/her");
@@ -78,6 +80,7 @@ class ApplyAndReviewBrowserTest {
 
     WebElement summary = browser.visible(By.id("error-summary"));
     assertThat(summary.getText()).contains("Tell us a little more about why you want to join");
+    Accessibility.assertNoSeriousViolations(browser, "apply form with errors");
     assertThat(browser.visible(By.id("name")).getAttribute("value")).isEqualTo(name);
     assertThat(browser.visible(By.id("slot-TUE-18")).isSelected()).isTrue();
 
@@ -86,6 +89,7 @@ class ApplyAndReviewBrowserTest {
     // The form's page has an h1 too: look for the heading only once the browser has left it.
     browser.clickToLeavePage(By.id("submit-application"));
     assertThat(browser.visible(By.tagName("h1")).getText()).isEqualTo("Thank you for applying");
+    Accessibility.assertNoSeriousViolations(browser, "applied");
 
     Application application = applications.findAll().stream().filter(a -> a.getEmail().equals(email))
         .findFirst().orElseThrow();
@@ -118,6 +122,8 @@ class ApplyAndReviewBrowserTest {
     String shown = browser.waitFor(d -> valueOf(d.findElement(motivation)).isEmpty() ? null
         : valueOf(d.findElement(motivation)));
     assertThat(shown).isEqualTo(MOTIVATION);
+    // The form is Mission Control's (forms/review-application.form); the rest of the page is Camunda's Tasklist.
+    Accessibility.assertNoSeriousViolations(browser, "Tasklist: the review form", ".fjs-container");
     assertThat(browser.visible(motivation).getAttribute("readonly")).isNotNull();
     assertThat(browser.driver().findElement(By.tagName("body")).getText()).doesNotContain("she/her")
         .doesNotContain(email);

@@ -9,10 +9,12 @@ import org.camunda.bpm.engine.FilterService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInfo;
+import org.junit.jupiter.api.TestInstance;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -20,6 +22,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import space.djangonaut.missioncontrol.cohort.Cohort;
 import space.djangonaut.missioncontrol.config.GroupsAndFilters;
 import space.djangonaut.missioncontrol.process.application.ApplicationProcess;
+import space.djangonaut.missioncontrol.support.Accessibility;
 import space.djangonaut.missioncontrol.support.Browser;
 import space.djangonaut.missioncontrol.support.IntegrationTest;
 import space.djangonaut.missioncontrol.support.TestData;
@@ -30,6 +33,7 @@ import space.djangonaut.missioncontrol.support.WebClient;
  * organiser's tie-break shows the two reviews it settles.
  */
 @IntegrationTest
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ReviewerWorkBrowserTest {
 
   @LocalServerPort int port;
@@ -40,16 +44,22 @@ class ReviewerWorkBrowserTest {
 
   private Browser browser;
 
-  @BeforeEach
+  @BeforeAll
   void startBrowser() {
     // Camunda's webapps offer to create the first administrator while none exists: make sure one does.
     testData.organiser();
     browser = new Browser();
   }
 
+  /** What the browser showed, for a failure; then its cookies go, so that the next test starts logged out. */
   @AfterEach
-  void closeBrowser(TestInfo test) {
+  void screenshotAndLogOut(TestInfo test) {
     browser.screenshot(test.getTestMethod().orElseThrow().getName());
+    browser.driver().manage().deleteAllCookies();
+  }
+
+  @AfterAll
+  void closeBrowser() {
     browser.close();
   }
 
@@ -112,6 +122,8 @@ class ReviewerWorkBrowserTest {
         "Second review: recommendation", "Second review: comment")) {
       assertThat(browser.visible(fieldLabelled(label)).getAttribute("readonly")).as(label).isNotNull();
     }
+    // The form is Mission Control's (forms/review-application.form); the rest of the page is Camunda's Tasklist.
+    Accessibility.assertNoSeriousViolations(browser, "Tasklist: the tie-break form", ".fjs-container");
     // A reviewer's own review does not show those fields: there is nothing earlier to show.
     Application another = applied(cohort);
     Task review = taskService.createTaskQuery().processInstanceBusinessKey(another.getId().toString())

@@ -9,16 +9,19 @@ import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInfo;
+import org.junit.jupiter.api.TestInstance;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import space.djangonaut.missioncontrol.application.Application;
 import space.djangonaut.missioncontrol.config.GroupsAndFilters;
+import space.djangonaut.missioncontrol.support.Accessibility;
 import space.djangonaut.missioncontrol.support.Browser;
 import space.djangonaut.missioncontrol.support.IntegrationTest;
 import space.djangonaut.missioncontrol.support.TestData;
@@ -26,6 +29,7 @@ import space.djangonaut.missioncontrol.support.WebClient;
 
 /** An organiser chooses a cohort's reviewers on Mission Control's pages, and is warned when nobody can review. */
 @IntegrationTest
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class OrganiserReviewersBrowserTest {
 
   @LocalServerPort int port;
@@ -38,14 +42,20 @@ class OrganiserReviewersBrowserTest {
 
   private Browser browser;
 
-  @BeforeEach
+  @BeforeAll
   void startBrowser() {
     browser = new Browser();
   }
 
+  /** What the browser showed, for a failure; then its cookies go, so that the next test starts logged out. */
   @AfterEach
-  void closeBrowser(TestInfo test) {
+  void screenshotAndLogOut(TestInfo test) {
     browser.screenshot(test.getTestMethod().orElseThrow().getName());
+    browser.driver().manage().deleteAllCookies();
+  }
+
+  @AfterAll
+  void closeBrowser() {
     browser.close();
   }
 
@@ -59,6 +69,7 @@ class OrganiserReviewersBrowserTest {
 
     browser.open(url("/organiser/cohorts/new"));
     assertThat(browser.visible(By.id("reviewers")).getAttribute("value")).isEqualTo("reviewers");
+    Accessibility.assertNoSeriousViolations(browser, "new cohort form");
     browser.type(By.id("name"), "Session with a panel");
     browser.type(By.id("slug"), slug);
     setDate("applicationsOpenOn", today.minusDays(1));
@@ -74,6 +85,7 @@ class OrganiserReviewersBrowserTest {
         .isEqualTo(rosa + ", nobody-by-this-name");
     assertThat(browser.visible(By.id("slug")).getAttribute("value")).isEqualTo(slug);
     assertThat(cohorts.findBySlug(slug)).isEmpty();
+    Accessibility.assertNoSeriousViolations(browser, "new cohort form with errors");
 
     browser.type(By.id("reviewers"), rosa + ", " + ravi);
     browser.clickToLeavePage(By.xpath("//button[normalize-space()='Create the cohort']"));
@@ -84,6 +96,7 @@ class OrganiserReviewersBrowserTest {
     assertThat(browser.driver().findElements(By.id("no-reviewers"))).isEmpty();
     assertThat(reviewers.ableToReview(cohorts.findBySlug(slug).orElseThrow()))
         .containsExactlyInAnyOrder(rosa, ravi);
+    Accessibility.assertNoSeriousViolations(browser, "cohort page, just opened");
   }
 
   @Test
@@ -102,6 +115,7 @@ class OrganiserReviewersBrowserTest {
     assertThat(browser.visible(By.id("no-reviewers")).getText())
         .contains("1 application(s) wait for their reviews, and nobody can review them");
     assertThat(browser.visible(By.id("reviewers-field")).getAttribute("value")).isEqualTo(panel.getId());
+    Accessibility.assertNoSeriousViolations(browser, "cohort page, warning that nobody can review");
 
     // The organiser names a reviewer on the page: the open review is offered to her at once.
     String rosa = testData.reviewer();
@@ -121,6 +135,7 @@ class OrganiserReviewersBrowserTest {
     assertThat(browser.visible(By.cssSelector("[role=alert]")).getText())
         .contains("There is no user \"nobody-by-this-name\"");
     assertThat(browser.visible(By.id("able-to-review")).getText()).isEqualTo(rosa);
+    Accessibility.assertNoSeriousViolations(browser, "cohort page, reviewers refused");
   }
 
   private void login(String user) {

@@ -13,6 +13,7 @@ import org.openqa.selenium.OutputType;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -106,7 +107,25 @@ public final class Browser implements AutoCloseable {
   public void clickToLeavePage(By by) {
     WebElement page = driver.findElement(By.tagName("html"));
     click(by);
-    wait.until(ExpectedConditions.stalenessOf(page));
+    wait.until(d -> isGone(page));
+  }
+
+  /**
+   * Whether the element is gone with its page. Chromedriver says so with a stale element reference, or, while the
+   * next page replaces it, with an "unknown error": the node "does not belong to the document".
+   */
+  private static boolean isGone(WebElement element) {
+    try {
+      element.isEnabled();
+      return false;
+    } catch (StaleElementReferenceException e) {
+      return true;
+    } catch (WebDriverException e) {
+      if (String.valueOf(e.getMessage()).contains("does not belong to the document")) {
+        return true;
+      }
+      throw e;
+    }
   }
 
   /** Waits until the condition returns something other than null or false, for at most {@link #TIMEOUT}. */
