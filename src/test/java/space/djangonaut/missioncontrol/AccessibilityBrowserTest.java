@@ -95,6 +95,12 @@ class AccessibilityBrowserTest {
     browser.open(url("/cohorts/no-such-cohort/apply"));
     check("not found");
 
+    // The apply form sent empty: every field's error at once (ApplyAndReviewBrowserTest goes on from there).
+    browser.open(url("/cohorts/" + open.getSlug() + "/apply"));
+    browser.clickToLeavePage(By.id("submit-application"));
+    browser.visible(By.id("error-summary"));
+    check("apply form sent empty");
+
     // A volunteer signs up: the form, its errors, the thanks.
     browser.open(url("/cohorts/" + open.getSlug() + "/volunteer"));
     check("volunteer form");
@@ -210,6 +216,10 @@ class AccessibilityBrowserTest {
       browser.visible(By.tagName("h1"));
       check(page[1]);
     }
+    browser.open(url("/organiser/cohorts/new"));
+    browser.clickToLeavePage(By.xpath("//button[normalize-space()='Create the cohort']"));
+    browser.visible(By.cssSelector("[role=alert]"));
+    check("new cohort form sent empty");
     browser.open(url("/organiser/cohorts/" + cohort.getSlug() + "/close"));
     browser.clickToLeavePage(By.xpath("//button[normalize-space()='Yes, close applications now']"));
     check("cohort page, applications closed");
@@ -246,10 +256,18 @@ class AccessibilityBrowserTest {
     browser.clickToLeavePage(By.xpath("//button[normalize-space()='Log in']"));
   }
 
-  /** Checks the page; what fails is listed with every other page's failures at the end of the test. */
+  /**
+   * Checks the page with axe-core, and that its error messages describe their fields; what fails is listed with
+   * every other page's failures at the end of the test.
+   */
   private void check(String page) {
     try {
       Accessibility.assertNoSeriousViolations(browser, page);
+    } catch (AssertionError e) {
+      failures.add(e.getMessage());
+    }
+    try {
+      Accessibility.assertFieldErrorsDescribeTheirFields(browser, page);
     } catch (AssertionError e) {
       failures.add(e.getMessage());
     }

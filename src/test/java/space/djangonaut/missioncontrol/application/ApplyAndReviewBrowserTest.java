@@ -81,6 +81,7 @@ class ApplyAndReviewBrowserTest {
     WebElement summary = browser.visible(By.id("error-summary"));
     assertThat(summary.getText()).contains("Tell us a little more about why you want to join");
     Accessibility.assertNoSeriousViolations(browser, "apply form with errors");
+    Accessibility.assertFieldErrorsDescribeTheirFields(browser, "apply form with errors");
     assertThat(browser.visible(By.id("name")).getAttribute("value")).isEqualTo(name);
     assertThat(browser.visible(By.id("slot-TUE-18")).isSelected()).isTrue();
 

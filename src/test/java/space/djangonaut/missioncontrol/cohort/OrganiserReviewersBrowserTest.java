@@ -86,6 +86,7 @@ class OrganiserReviewersBrowserTest {
     assertThat(browser.visible(By.id("slug")).getAttribute("value")).isEqualTo(slug);
     assertThat(cohorts.findBySlug(slug)).isEmpty();
     Accessibility.assertNoSeriousViolations(browser, "new cohort form with errors");
+    Accessibility.assertFieldErrorsDescribeTheirFields(browser, "new cohort form with errors");
 
     browser.type(By.id("reviewers"), rosa + ", " + ravi);
     browser.clickToLeavePage(By.xpath("//button[normalize-space()='Create the cohort']"));

@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
+import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
 
@@ -98,6 +99,48 @@ public final class Accessibility {
       return violations;
     } catch (IOException e) {
       throw new IllegalStateException(e);
+    }
+  }
+
+  /**
+   * Checks what axe-core cannot: that each message shown next to a field ({@code .field-error}) is that field's
+   * description, so that a screen reader reads it with the field. The message needs an id that the field names in
+   * {@code aria-describedby}, and the field {@code aria-invalid="true"}; for a group of radio buttons or checkboxes,
+   * the fieldset names it (as the GOV.UK Design System does).
+   *
+   * @param page what the page is, for the message
+   * @throws AssertionError listing each message no field is described by
+   */
+  public static void assertFieldErrorsDescribeTheirFields(Browser browser, String page) {
+    int messages = browser.driver().findElements(By.cssSelector(".field-error")).size();
+    if (messages == 0) {
+      return;
+    }
+    @SuppressWarnings("unchecked")
+    List<String> loose = (List<String>) ((JavascriptExecutor) browser.driver()).executeScript("""
+        var loose = [];
+        document.querySelectorAll('.field-error').forEach(function (error) {
+          var text = error.textContent.trim();
+          var described = error.id ? Array.from(document.querySelectorAll('[aria-describedby]')).filter(function (f) {
+            return f.getAttribute('aria-describedby').split(/\\s+/).indexOf(error.id) >= 0;
+          }) : [];
+          if (!error.id) {
+            loose.push('"' + text + '" has no id');
+          } else if (described.length === 0) {
+            loose.push('"' + text + '" (#' + error.id + ') describes no field');
+          } else if (!described.some(function (f) {
+            return f.tagName === 'FIELDSET' || f.getAttribute('aria-invalid') === 'true';
+          })) {
+            loose.push('"' + text + '" (#' + error.id + ') describes no field marked aria-invalid');
+          }
+        });
+        return loose;
+        """);
+    System.out.println("errors " + page + ": " + (loose.isEmpty() ? "each of the " + messages
+        + " describes its field" : loose));
+    if (!loose.isEmpty()) {
+      throw new AssertionError("On the " + page + " page, " + loose.size() + " error message(s) are not the "
+          + "description of their field:\n  " + String.join("\n  ", loose));
     }
   }
 
