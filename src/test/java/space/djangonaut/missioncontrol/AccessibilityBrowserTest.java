@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import org.camunda.bpm.engine.RuntimeService;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -58,7 +57,6 @@ class AccessibilityBrowserTest {
   @Autowired TeamRepository teams;
   @Autowired TeamMemberRepository members;
   @Autowired CheckInRepository checkIns;
-  @Autowired RuntimeService runtimeService;
 
   private Browser browser;
   private final List<String> failures = new ArrayList<>();
@@ -149,7 +147,7 @@ class AccessibilityBrowserTest {
     check("password set");
     browser.open(url("/volunteers/password/" + passwordToken));
     check("password link used");
-    logIn(navigator.getUserId(), "a long enough secret");
+    browser.logIn(url(""), navigator.getUserId(), "a long enough secret");
     browser.open(url("/my/teams"));
     check("my teams (a Navigator)");
     browser.driver().manage().deleteAllCookies();
@@ -187,18 +185,16 @@ class AccessibilityBrowserTest {
     // A cohort taking applications, one in review; another closed, reviewed and ranked, waiting for the selection.
     CohortDriver.Run ranked = driver.reviewedAndClosed(1, 3);
     Cohort cohort = testData.openCohort();
-    Application application = testData.apply(cohort);
-    testData.executeJobs(runtimeService.createProcessInstanceQuery()
-        .processInstanceBusinessKey(application.getId().toString()).singleResult().getId());
+    testData.applied(cohort);
     String organiser = testData.organiser();
 
     browser.open(url("/login"));
     check("login");
     // A wrong password (for another account: this one would then wait before taking the right one).
-    logIn(testData.organiser(), "not the password");
+    browser.logIn(url(""), testData.organiser(), "not the password");
     browser.visible(By.cssSelector("[role=alert]"));
     check("login, wrong password");
-    logIn(organiser, organiser);
+    browser.logIn(url(""), organiser, organiser);
 
     for (String[] page : new String[][] {
         {"/organiser/cohorts", "cohort list"},
@@ -247,13 +243,6 @@ class AccessibilityBrowserTest {
         .hasMessageContaining("critical label: Form elements must have labels [[\"#username\"]]")
         .hasMessageContaining("serious color-contrast: Elements must meet minimum color contrast ratio thresholds "
             + "[[\"#faint\"]]");
-  }
-
-  private void logIn(String user, String password) {
-    browser.open(url("/login"));
-    browser.type(By.id("username"), user);
-    browser.type(By.id("password"), password);
-    browser.clickToLeavePage(By.xpath("//button[normalize-space()='Log in']"));
   }
 
   /**

@@ -103,10 +103,7 @@ class ApplyAndReviewBrowserTest {
     String reviewer = testData.reviewerOf(cohort);
     List<String> reviewTaskIds = taskService.createTaskQuery().processInstanceId(process.getId()).list().stream()
         .map(Task::getId).toList();
-    browser.open(url("/camunda/app/tasklist/"));
-    browser.type(By.cssSelector("input[type=text]"), reviewer);
-    browser.type(By.cssSelector("input[type=password]"), reviewer);
-    browser.click(By.cssSelector("button[type=submit]"));
+    browser.logInToTasklist(url(""), reviewer);
     // ... picks the filter, and finds the application by the applicant's name. Tasklist appends the number of tasks
     // to the filter's link once it has counted them, and re-renders its filters and tasks as it refreshes: match
     // the link by the start of its text, and click the filter's link and the task's anew should they be replaced.

@@ -6,7 +6,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.FilterService;
-import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.AfterAll;
@@ -38,7 +37,6 @@ class ReviewerWorkBrowserTest {
 
   @LocalServerPort int port;
   @Autowired TestData testData;
-  @Autowired RuntimeService runtimeService;
   @Autowired TaskService taskService;
   @Autowired FilterService filterService;
 
@@ -68,14 +66,14 @@ class ReviewerWorkBrowserTest {
     String rosa = testData.reviewer();
     String ravi = testData.reviewer();
     Cohort cohort = testData.openCohortReviewedBy(rosa + ", " + ravi);
-    Application scored = applied(cohort);
-    Application left = applied(cohort);
+    Application scored = testData.applied(cohort);
+    Application left = testData.applied(cohort);
     // Rosa takes a review of one application and scores it.
     Task taken = taskService.createTaskQuery().processInstanceBusinessKey(scored.getId().toString())
         .taskDefinitionKey(ApplicationProcess.TASK_REVIEW_APPLICATION).orderByTaskId().asc().list().get(0);
     testData.review(taken, rosa, 4, "accept");
 
-    login(rosa);
+    browser.logInToTasklist(url(""), rosa);
     browser.click(filterLink(GroupsAndFilters.FILTER_APPLICATIONS_TO_REVIEW));
     browser.visible(card(left, cohort));
 
@@ -92,7 +90,7 @@ class ReviewerWorkBrowserTest {
     String rosa = testData.reviewer();
     String ravi = testData.reviewer();
     Cohort cohort = testData.openCohortReviewedBy(rosa + ", " + ravi);
-    Application application = applied(cohort);
+    Application application = testData.applied(cohort);
     List<Task> reviews = taskService.createTaskQuery().processInstanceBusinessKey(application.getId().toString())
         .taskDefinitionKey(ApplicationProcess.TASK_REVIEW_APPLICATION).orderByTaskId().asc().list();
     review(reviews.get(0), rosa, 5, "accept", "A clear plan and a first pull request.");
@@ -102,7 +100,7 @@ class ReviewerWorkBrowserTest {
     assertThat(tieBreak).isNotNull();
     String organiser = testData.organiser();
 
-    login(organiser);
+    browser.logInToTasklist(url(""), organiser);
     browser.open(url("/camunda/app/tasklist/#/?task=" + tieBreak.getId()));
     By firstComment = fieldLabelled("First review: comment");
     browser.waitFor(d -> valueOf(d.findElement(firstComment)).isEmpty() ? null : true);
@@ -125,7 +123,7 @@ class ReviewerWorkBrowserTest {
     // The form is Mission Control's (forms/review-application.form); the rest of the page is Camunda's Tasklist.
     Accessibility.assertNoSeriousViolations(browser, "Tasklist: the tie-break form", ".fjs-container");
     // A reviewer's own review does not show those fields: there is nothing earlier to show.
-    Application another = applied(cohort);
+    Application another = testData.applied(cohort);
     Task review = taskService.createTaskQuery().processInstanceBusinessKey(another.getId().toString())
         .taskDefinitionKey(ApplicationProcess.TASK_REVIEW_APPLICATION).list().get(0);
     browser.open(url("/camunda/app/tasklist/#/?task=" + review.getId()));
@@ -135,27 +133,12 @@ class ReviewerWorkBrowserTest {
 
   // --- fixtures
 
-  private Application applied(Cohort cohort) {
-    Application application = testData.apply(cohort);
-    testData.executeJobs(runtimeService.createProcessInstanceQuery()
-        .processInstanceBusinessKey(application.getId().toString()).singleResult().getId());
-    return application;
-  }
-
   private void review(Task task, String reviewer, int score, String recommendation, String comment) {
     taskService.claim(task.getId(), reviewer);
     Map<String, Object> form = new HashMap<>(TestData.reviewForm(score, recommendation));
     form.put("reviewComment", comment);
     taskService.complete(task.getId(), form);
     testData.executeJobs(task.getProcessInstanceId());
-  }
-
-  private void login(String user) {
-    browser.open(url("/camunda/app/tasklist/"));
-    browser.type(By.cssSelector("input[type=text]"), user);
-    browser.type(By.cssSelector("input[type=password]"), user);
-    browser.click(By.cssSelector("button[type=submit]"));
-    browser.visible(By.cssSelector(".task-filter"));
   }
 
   /** The names of the tasks the reviewer's filter lists for them, as Tasklist asks for them. */

@@ -6,7 +6,6 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import org.camunda.bpm.engine.FilterService;
 import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.junit.jupiter.api.AfterAll;
@@ -37,7 +36,6 @@ class OrganiserReviewersBrowserTest {
   @Autowired CohortRepository cohorts;
   @Autowired CohortReviewers reviewers;
   @Autowired IdentityService identityService;
-  @Autowired RuntimeService runtimeService;
   @Autowired FilterService filterService;
 
   private Browser browser;
@@ -65,7 +63,8 @@ class OrganiserReviewersBrowserTest {
     String ravi = testData.reviewer();
     String slug = TestData.unique("panel");
     LocalDate today = LocalDate.ofInstant(ClockUtil.getCurrentTime().toInstant(), ZoneOffset.UTC);
-    login(testData.organiser());
+    String organiser = testData.organiser();
+    browser.logIn(url(""), organiser, organiser);
 
     browser.open(url("/organiser/cohorts/new"));
     assertThat(browser.visible(By.id("reviewers")).getAttribute("value")).isEqualTo("reviewers");
@@ -106,10 +105,9 @@ class OrganiserReviewersBrowserTest {
     panel.setName("A panel nobody joined");
     identityService.saveGroup(panel);
     Cohort cohort = testData.openCohortReviewedBy(panel.getId());
-    Application application = testData.apply(cohort);
-    testData.executeJobs(runtimeService.createProcessInstanceQuery()
-        .processInstanceBusinessKey(application.getId().toString()).singleResult().getId());
-    login(testData.organiser());
+    Application application = testData.applied(cohort);
+    String organiser = testData.organiser();
+    browser.logIn(url(""), organiser, organiser);
 
     browser.open(url("/organiser/cohorts/" + cohort.getSlug()));
 
@@ -137,13 +135,6 @@ class OrganiserReviewersBrowserTest {
         .contains("There is no user \"nobody-by-this-name\"");
     assertThat(browser.visible(By.id("able-to-review")).getText()).isEqualTo(rosa);
     Accessibility.assertNoSeriousViolations(browser, "cohort page, reviewers refused");
-  }
-
-  private void login(String user) {
-    browser.open(url("/login"));
-    browser.type(By.id("username"), user);
-    browser.type(By.id("password"), user);
-    browser.clickToLeavePage(By.xpath("//button[normalize-space()='Log in']"));
   }
 
   /** A date input takes what the locale's date picker takes as keys: set its value as the page's script would. */

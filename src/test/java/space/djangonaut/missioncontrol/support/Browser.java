@@ -128,6 +128,28 @@ public final class Browser implements AutoCloseable {
     }
   }
 
+  /**
+   * Logs in on Mission Control's login page and waits until the browser has left it (for the page asked for before,
+   * or the login page again with its error).
+   *
+   * @param baseUrl the application's address, e.g. {@code http://localhost:8080}
+   */
+  public void logIn(String baseUrl, String user, String password) {
+    open(baseUrl + "/login");
+    type(By.id("username"), user);
+    type(By.id("password"), password);
+    clickToLeavePage(By.xpath("//button[normalize-space()='Log in']"));
+  }
+
+  /** Logs in to Camunda Tasklist (password = user name, as the test accounts have) and waits for its filters. */
+  public void logInToTasklist(String baseUrl, String user) {
+    open(baseUrl + "/camunda/app/tasklist/");
+    type(By.cssSelector("input[type=text]"), user);
+    type(By.cssSelector("input[type=password]"), user);
+    click(By.cssSelector("button[type=submit]"));
+    visible(By.cssSelector(".task-filter"));
+  }
+
   /** Waits until the condition returns something other than null or false, for at most {@link #TIMEOUT}. */
   public <T> T waitFor(Function<WebDriver, T> condition) {
     return wait.until(condition::apply);

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
@@ -36,9 +37,12 @@ public class TestData {
   private final ManagementService managementService;
   private final CohortReviewers cohortReviewers;
   private final TaskService taskService;
+  private final RuntimeService runtimeService;
 
   TestData(CohortService cohorts, ApplicationService applications, Accounts accounts,
-      ManagementService managementService, CohortReviewers cohortReviewers, TaskService taskService) {
+      ManagementService managementService, CohortReviewers cohortReviewers, TaskService taskService,
+      RuntimeService runtimeService) {
+    this.runtimeService = runtimeService;
     this.cohorts = cohorts;
     this.applications = applications;
     this.accounts = accounts;
@@ -139,6 +143,17 @@ public class TestData {
   /** Submits a valid application through the service, as the public form does. */
   public Application apply(Cohort cohort) {
     return applications.submit(cohort.getSlug(), applicationForm(uniqueEmail()));
+  }
+
+  /**
+   * Submits a valid application, then runs its process's jobs until none is due: the acknowledgement is sent and
+   * its two reviews are open.
+   */
+  public Application applied(Cohort cohort) {
+    Application application = apply(cohort);
+    executeJobs(runtimeService.createProcessInstanceQuery()
+        .processInstanceBusinessKey(application.getId().toString()).singleResult().getId());
+    return application;
   }
 
   /** A reviewer account (password = id). */
