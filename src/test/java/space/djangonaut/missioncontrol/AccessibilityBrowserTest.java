@@ -125,7 +125,8 @@ class AccessibilityBrowserTest {
     browser.open(url("/offers/" + "A".repeat(43)));
     check("offer, unknown link");
     driver.drive(run);
-    browser.open(url("/withdraw/" + Mailbox.newestToken(djangonaut.getEmail(), "withdraw")));
+    String withdrawToken = Mailbox.newestToken(djangonaut.getEmail(), "withdraw");
+    browser.open(url("/withdraw/" + withdrawToken));
     check("withdraw");
 
     // A Navigator chooses a password through the link an organiser sent.
@@ -178,6 +179,12 @@ class AccessibilityBrowserTest {
     browser.open(url("/cohorts/" + run.cohort().getSlug() + "/impact"));
     assertThat(browser.visible(By.tagName("main")).getText()).contains("My first ticket merged in week three.");
     check("published impact report");
+
+    // Last, the Djangonaut withdraws: the page that says so.
+    browser.open(url("/withdraw/" + withdrawToken));
+    browser.clickToLeavePage(By.xpath("//button[normalize-space()='Yes, I withdraw from the cohort']"));
+    browser.visible(By.id("withdrawn"));
+    check("withdraw, done");
   }
 
   @Test
