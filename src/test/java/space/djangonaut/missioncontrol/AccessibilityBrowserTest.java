@@ -40,8 +40,9 @@ import space.djangonaut.missioncontrol.volunteer.VolunteerService;
 /**
  * axe-core finds no serious or critical violation on the pages people outside Camunda use: the public pages a
  * Djangonaut or a volunteer reaches from the site or their emails (each in the states they meet: empty, with
- * errors, answered), and the organiser pages. The apply form (with its errors) and the applied page are checked in
- * {@code ApplyAndReviewBrowserTest}'s flow, the new-cohort form and the cohort page in
+ * errors, answered, a link used or unknown), and the organiser pages; and each error message beside a field is that
+ * field's description, which axe cannot see. The apply form as a newcomer fills it in and the applied page are
+ * checked in {@code ApplyAndReviewBrowserTest}'s flow, the new-cohort form and the cohort page in
  * {@code OrganiserReviewersBrowserTest}'s. One Chromium for the class; each test logs out by dropping its cookies.
  */
 @IntegrationTest
