@@ -76,11 +76,26 @@ public class ApplicationService {
   @Transactional
   public Application decide(long applicationId, Outcome outcome) {
     Application application = byId(applicationId);
-    if (!workflow.decided(application.getId(), outcome)) {
+    if (!decideIfWaiting(application, outcome)) {
       throw new NotReadyForDecisionException(application);
     }
-    application.decided(outcome);
     return application;
+  }
+
+  /**
+   * As {@link #decide}, for an application already loaded in this transaction, without throwing: an application
+   * whose process does not wait for its decision now (still in review, told already, erased) is left as it is, and
+   * the transaction stays good for the others of a batch.
+   *
+   * @return whether the application's process took the decision
+   */
+  @Transactional
+  public boolean decideIfWaiting(Application application, Outcome outcome) {
+    if (!workflow.decided(application.getId(), outcome)) {
+      return false;
+    }
+    application.decided(outcome);
+    return true;
   }
 
   /** The cohort is not taking applications now. */

@@ -17,9 +17,6 @@ public interface ApplicationWorkflow {
    */
   boolean decided(long applicationId, Outcome outcome);
 
-  /** Whether the application's process waits for its decision now (a message {@link #decided} would be taken). */
-  boolean waitsForDecision(long applicationId);
-
   /**
    * Tells the application's process the applicant's answer to the offer.
    *

@@ -248,8 +248,7 @@ public class SelectionService {
     for (Application application : applications.findByCohortIdAndRankingBetweenOrderByRanking(cohortId, from,
         from + DECISION_BATCH - 1)) {
       if (application.getStatus() == ApplicationStatus.REVIEWED && application.getOutcome() != null
-          && workflow.waitsForDecision(application.getId())) {
-        applicationService.decide(application.getId(), application.getOutcome());
+          && applicationService.decideIfWaiting(application, application.getOutcome())) {
         told++;
       }
     }

@@ -34,15 +34,11 @@ class ApplicationWorkflowOnEngine implements ApplicationWorkflow {
 
   @Override
   public boolean decided(long applicationId, Outcome outcome) {
-    return correlate(ApplicationProcess.MESSAGE_SELECTION_DECIDED, applicationId,
-        Map.of(OUTCOME.name(), outcome.variableValue()));
-  }
-
-  @Override
-  public boolean waitsForDecision(long applicationId) {
-    return runtimeService.createExecutionQuery().processDefinitionKey(ApplicationProcess.KEY)
+    // correlateAll: a process that does not wait gives an empty result, not an exception that would spoil the
+    // transaction of a whole batch of decisions (SelectionService.sendDecisions).
+    return !runtimeService.createMessageCorrelation(ApplicationProcess.MESSAGE_SELECTION_DECIDED)
         .processInstanceBusinessKey(String.valueOf(applicationId))
-        .messageEventSubscriptionName(ApplicationProcess.MESSAGE_SELECTION_DECIDED).count() > 0;
+        .setVariables(Map.of(OUTCOME.name(), outcome.variableValue())).correlateAllWithResult().isEmpty();
   }
 
   @Override

@@ -26,8 +26,14 @@ public final class CohortProcess {
   public static final String TASK_RANK_APPLICATIONS = "Task_RankApplications";
   public static final String TASK_FINALISE_SELECTION = "Task_FinaliseSelection";
   public static final String GATEWAY_DECISIONS_AND_OFFERS = "Gateway_DecisionsAndOffers";
-  /** A multi-instance: one job per hundred places of the ranking tells the decided applications among them. */
+  /**
+   * A multi-instance: one job per hundred places of the ranking tells the decided applications among them; the
+   * hundreds run side by side, each ends in an exclusive job of its own.
+   */
+  public static final String SUB_PROCESS_TELL_DECISION_BATCH = "SubProcess_TellDecisionBatch";
+  public static final String START_EVENT_DECISION_BATCH = "StartEvent_DecisionBatch";
   public static final String TASK_SEND_DECISIONS_IN_BATCHES = "Task_SendDecisionsInBatches";
+  public static final String END_EVENT_DECISION_BATCH_TOLD = "EndEvent_DecisionBatchTold";
   /** A multi-instance: one job per decided application the batches could not tell (an incident each if it fails). */
   public static final String TASK_SEND_SELECTION_DECISIONS = "Task_SendSelectionDecisions";
   public static final String END_EVENT_DECISIONS_SENT = "EndEvent_DecisionsSent";

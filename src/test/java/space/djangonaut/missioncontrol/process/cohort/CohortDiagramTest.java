@@ -192,12 +192,20 @@ class CohortDiagramTest {
     assertThat(selection).hasCandidateGroup(Roles.ORGANISERS);
     Assertions.assertThat(engine.deployedFormId(selection)).isEqualTo(FORM_FINALISE_SELECTION);
     complete(selection);
-    assertThat(pi).isWaitingAt(TASK_SEND_DECISIONS_IN_BATCHES + BpmnParse.MULTI_INSTANCE_BODY_ID_SUFFIX,
+    assertThat(pi).isWaitingAt(SUB_PROCESS_TELL_DECISION_BATCH + BpmnParse.MULTI_INSTANCE_BODY_ID_SUFFIX,
         SUB_PROCESS_ACCEPTANCE_PERIOD, EVENT_TEAMS_FORMED);
-    execute(job(TASK_SEND_DECISIONS_IN_BATCHES + BpmnParse.MULTI_INSTANCE_BODY_ID_SUFFIX));
-    List<Job> batches = jobQuery().processInstanceId(pi.getId()).activityId(TASK_SEND_DECISIONS_IN_BATCHES).list();
+    execute(job(SUB_PROCESS_TELL_DECISION_BATCH + BpmnParse.MULTI_INSTANCE_BODY_ID_SUFFIX));
+    List<Job> batches = jobQuery().processInstanceId(pi.getId()).activityId(SUB_PROCESS_TELL_DECISION_BATCH).list();
     Assertions.assertThat(batches).hasSize(SelectionServiceStub.BATCHES.size());
+    // The hundreds run side by side (non-exclusive jobs) ...
+    Assertions.assertThat(batches).allSatisfy(batch -> Assertions.assertThat(
+        ((org.camunda.bpm.engine.impl.persistence.entity.JobEntity) batch).isExclusive()).as("side by side").isFalse());
     batches.forEach(batch -> execute(batch));
+    // ... and each ends in an exclusive job of its own, so that two never complete the multi-instance at once.
+    List<Job> ends = jobQuery().processInstanceId(pi.getId()).activityId(END_EVENT_DECISION_BATCH_TOLD).list();
+    Assertions.assertThat(ends).hasSize(SelectionServiceStub.BATCHES.size()).allSatisfy(end -> Assertions.assertThat(
+        ((org.camunda.bpm.engine.impl.persistence.entity.JobEntity) end).isExclusive()).as("one at a time").isTrue());
+    ends.forEach(end -> execute(end));
     Assertions.assertThat(engine.steps().runsOf(SEND_DECISION_BATCH)).extracting(run -> run.variable(DECISION_BATCH))
         .containsExactlyInAnyOrderElementsOf(SelectionServiceStub.BATCHES);
     // What the batches could not tell gets a job each.
@@ -455,11 +463,13 @@ class CohortDiagramTest {
     return pi;
   }
 
-  /** Runs Task_SendDecisionsInBatches: its multi-instance body's job, then each batch's job. */
+  /** Runs SubProcess_TellDecisionBatch: its multi-instance body's job, then each hundred's job and its end's job. */
   private static void sendBatches(ProcessInstance pi) {
-    execute(job(TASK_SEND_DECISIONS_IN_BATCHES + BpmnParse.MULTI_INSTANCE_BODY_ID_SUFFIX));
-    jobQuery().processInstanceId(pi.getId()).activityId(TASK_SEND_DECISIONS_IN_BATCHES).list()
+    execute(job(SUB_PROCESS_TELL_DECISION_BATCH + BpmnParse.MULTI_INSTANCE_BODY_ID_SUFFIX));
+    jobQuery().processInstanceId(pi.getId()).activityId(SUB_PROCESS_TELL_DECISION_BATCH).list()
         .forEach(batch -> execute(batch));
+    jobQuery().processInstanceId(pi.getId()).activityId(END_EVENT_DECISION_BATCH_TOLD).list()
+        .forEach(end -> execute(end));
   }
 
   /** Runs the continuations after each decision (asyncAfter), saved one by one. */
