@@ -262,6 +262,7 @@ public final class Benchmark {
     CohortLifecycle lifecycle = app.getBean(CohortLifecycle.class);
     String organiser = app.getBean(TestData.class).organiser();
     Date phaseStart = new Date();
+    Map<String, long[]> tablesBefore = tableStatistics();
     phase("applications closed, ranked, selection finalised, decisions sent", () -> {
       lifecycle.closeEarly(slug);
       Task selection = awaitTask(run, CohortProcess.TASK_FINALISE_SELECTION);
@@ -270,6 +271,8 @@ public final class Benchmark {
       settle();
     });
     report.append(selectionTimeline(run, phaseStart));
+    Thread.sleep(1500); // PostgreSQL publishes each connection's counters within a second
+    report.append(tableWork(tablesBefore, tableStatistics(), APPLICATIONS));
     report.append(String.format("  selection phase: longest single transaction %.1f s (%s; target under 30 s) of "
         + "%,d; phase wall time %.1f s (target under 120 s)%n", lastLongest.nanos() / 1e9, describe(lastLongest),
         lastTransactions, lastPhaseSeconds));
@@ -487,7 +490,7 @@ public final class Benchmark {
         history.createHistoricActivityInstanceQuery().processInstanceId(run.process().getId()).activityId(id)
             .orderByHistoricActivityInstanceEndTime().desc().list().stream().findFirst().orElse(null);
     var selection = activity.apply(CohortProcess.TASK_FINALISE_SELECTION);
-    var batches = activity.apply(CohortProcess.TASK_SEND_DECISIONS_IN_BATCHES
+    var batches = activity.apply(CohortProcess.SUB_PROCESS_TELL_DECISION_BATCH
         + org.camunda.bpm.engine.impl.bpmn.parser.BpmnParse.MULTI_INSTANCE_BODY_ID_SUFFIX);
     var told = activity.apply(CohortProcess.END_EVENT_DECISIONS_SENT);
     if (selection == null || told == null) {
@@ -500,6 +503,54 @@ public final class Benchmark {
         batches == null || batches.getEndTime() == null ? Double.NaN
             : (batches.getEndTime().getTime() - batches.getStartTime().getTime()) / 1e3,
         (System.currentTimeMillis() - told.getEndTime().getTime()) / 1e3);
+  }
+
+  /** PostgreSQL's counters per table: rows inserted, updated, deleted, index scans, sequential scans. */
+  private Map<String, long[]> tableStatistics() {
+    Map<String, long[]> counts = new java.util.TreeMap<>();
+    jdbc.query("select relname, n_tup_ins, n_tup_upd, n_tup_del, coalesce(idx_scan, 0), seq_scan "
+        + "from pg_stat_user_tables", row -> {
+          counts.put(row.getString(1).toLowerCase(), new long[] {row.getLong(2), row.getLong(3), row.getLong(4),
+              row.getLong(5), row.getLong(6)});
+        });
+    return counts;
+  }
+
+  /**
+   * The database work of a phase per application, table by table (the busiest first): where a phase's time goes
+   * when its transactions wait on the database. PostgreSQL's statistics lag by up to half a second.
+   */
+  private String tableWork(Map<String, long[]> before, Map<String, long[]> after, int applications)
+      throws InterruptedException {
+    StringBuilder out = new StringBuilder(String.format(
+        "  database work per application (inserts, updates, deletes, index scans, sequential scans):%n"));
+    List<Map.Entry<String, long[]>> deltas = new ArrayList<>();
+    for (Map.Entry<String, long[]> table : after.entrySet()) {
+      long[] old = before.getOrDefault(table.getKey(), new long[5]);
+      long[] delta = new long[5];
+      for (int i = 0; i < 5; i++) {
+        delta[i] = table.getValue()[i] - old[i];
+      }
+      if (java.util.Arrays.stream(delta).sum() > 0) {
+        deltas.add(Map.entry(table.getKey(), delta));
+      }
+    }
+    deltas.sort((a, b) -> Long.compare(java.util.Arrays.stream(b.getValue()).sum(),
+        java.util.Arrays.stream(a.getValue()).sum()));
+    long[] total = new long[5];
+    for (Map.Entry<String, long[]> table : deltas) {
+      long[] d = table.getValue();
+      for (int i = 0; i < 5; i++) {
+        total[i] += d[i];
+      }
+      out.append(String.format("    %-28s %6.2f %6.2f %6.2f %6.2f %6.2f%n", table.getKey(), d[0] / (double) applications,
+          d[1] / (double) applications, d[2] / (double) applications, d[3] / (double) applications,
+          d[4] / (double) applications));
+    }
+    out.append(String.format("    %-28s %6.2f %6.2f %6.2f %6.2f %6.2f%n", "all tables", total[0] / (double) applications,
+        total[1] / (double) applications, total[2] / (double) applications, total[3] / (double) applications,
+        total[4] / (double) applications));
+    return out.toString();
   }
 
   private TransactionTimer.Longest lastLongest;
