@@ -3,6 +3,7 @@ package space.djangonaut.missioncontrol.process.cohort;
 import static space.djangonaut.missioncontrol.process.Variable.booleanVariable;
 import static space.djangonaut.missioncontrol.process.Variable.dateVariable;
 import static space.djangonaut.missioncontrol.process.Variable.longVariable;
+import static space.djangonaut.missioncontrol.process.Variable.stringVariable;
 
 import java.util.Date;
 import space.djangonaut.missioncontrol.process.Variable;
@@ -96,6 +97,13 @@ public final class CohortProcess {
   public static final String FIELD_SELECTION_CHANGES = "selectionChanges";
   /** Field of Task_ConfirmTeams: the organiser's adjustments, one per line, "move #<id> to <team>". */
   public static final String FIELD_TEAM_ADJUSTMENTS = "teamAdjustments";
+  /** Field of Task_ConfirmTeams: the organiser's explicit choice to confirm teams that break a rule. */
+  public static final String FIELD_CONFIRM_ANYWAY = "confirmAnyway";
+  /**
+   * Set when Task_ConfirmTeams completes with rules unmet and "Confirm anyway" chosen: each rule, one per line (the
+   * record of that choice, kept in the engine's history).
+   */
+  public static final Variable<String> TEAM_RULES_CONFIRMED_ANYWAY = stringVariable("teamRulesConfirmedAnyway");
 
   private CohortProcess() {}
 }
