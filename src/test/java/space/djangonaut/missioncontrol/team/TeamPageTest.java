@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.task.Task;
@@ -40,7 +40,7 @@ class TeamPageTest {
   @Autowired ProposedTeams proposed;
   @Autowired TestData testData;
   @Autowired TaskService taskService;
-  @Autowired HistoryService historyService;
+  @Autowired RuntimeService runtimeService;
   @Autowired TeamRepository teams;
   @Autowired TeamMemberRepository members;
 
@@ -320,10 +320,9 @@ class TeamPageTest {
         .findFirst().orElseThrow().getId();
   }
 
+  /** The variable on the cohort's process itself (not a task's own). */
   private Object variable(Fixture f, String name) {
-    var found = historyService.createHistoricVariableInstanceQuery().processInstanceId(f.run().process().getId())
-        .variableName(name).singleResult();
-    return found == null ? null : found.getValue();
+    return runtimeService.getVariableLocal(f.run().process().getId(), name);
   }
 
   static String taskId(WebClient.Response page) {

@@ -100,8 +100,9 @@ public final class CohortProcess {
   /** Field of Task_ConfirmTeams: the organiser's explicit choice to confirm teams that break a rule. */
   public static final String FIELD_CONFIRM_ANYWAY = "confirmAnyway";
   /**
-   * Set when Task_ConfirmTeams completes with rules unmet and "Confirm anyway" chosen: each rule, one per line (the
-   * record of that choice, kept in the engine's history).
+   * The rules unmet that the organiser accepted when Task_ConfirmTeams completed with "Confirm anyway", one per line;
+   * null when every rule held. Set by the task's complete listener, handed to the process by the task's output
+   * parameter: a record for people (Cockpit and the engine's history show it, with who completed the task).
    */
   public static final Variable<String> TEAM_RULES_CONFIRMED_ANYWAY = stringVariable("teamRulesConfirmedAnyway");
 

@@ -135,10 +135,9 @@ class CohortSteps {
     return task -> {
       List<String> anyway = adjustments.apply(cohort.id(task),
           forms.bind(task.getVariables(), TeamAdjustmentRequest.class));
-      if (!anyway.isEmpty()) {
-        TEAM_RULES_CONFIRMED_ANYWAY.on(task.getExecution().getProcessInstance(), 
-            TeamPlanText.fit(String.join("\n", anyway) + "\n"));
-      }
+      // The task's own variable (an input parameter), which its output parameter hands to the process.
+      TEAM_RULES_CONFIRMED_ANYWAY.on(task.getExecution(),
+          anyway.isEmpty() ? null : TeamPlanText.fit(String.join("\n", anyway) + "\n"));
     };
   }
 
