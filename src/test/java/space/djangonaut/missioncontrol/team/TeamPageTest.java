@@ -220,7 +220,9 @@ class TeamPageTest {
             + f.eveningNavigator().getName() + " offered to take 4 and has 4; with them the team would share no hour"
             + " a week with its Navigator (5 are needed).")
         .contains("Team 2: with them the team would share no hour a week with its Navigator (5 are needed).")
-        .contains("No free Navigator knows Django core.");
+        .contains("No free Navigator knows Django core.")
+        .contains("Rules unmet outside any team Every Djangonaut in one team: " + odd.getName() + " (#" + odd.getId()
+            + ") is not in a team.");
   }
 
   @Test
