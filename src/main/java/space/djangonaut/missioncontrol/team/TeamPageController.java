@@ -16,6 +16,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import space.djangonaut.missioncontrol.cohort.Cohort;
 import space.djangonaut.missioncontrol.cohort.CohortService;
+import space.djangonaut.missioncontrol.common.ProgrammeOptions;
 
 /**
  * The organisers' team page ({@code /organiser/cohorts/<slug>/teams}), linked from Task_ConfirmTeams: the proposed
@@ -33,8 +34,11 @@ class TeamPageController {
   private final CohortService cohorts;
   private final TeamBoard board;
   private final TeamConfirmation confirmation;
+  private final ProgrammeOptions options;
 
-  TeamPageController(CohortService cohorts, TeamBoard board, TeamConfirmation confirmation) {
+  TeamPageController(CohortService cohorts, TeamBoard board, TeamConfirmation confirmation,
+      ProgrammeOptions options) {
+    this.options = options;
     this.cohorts = cohorts;
     this.board = board;
     this.confirmation = confirmation;
@@ -140,6 +144,7 @@ class TeamPageController {
     model.addAttribute("cohort", cohort);
     model.addAttribute("board", board.board(cohort.getId()));
     model.addAttribute("taskId", confirmation.openTask(cohort.getSlug()).orElse(null));
+    model.addAttribute("projects", options.projects());
     Map<String, String> kept = new LinkedHashMap<>(typed);
     kept.remove("_csrf");
     kept.remove("taskId");

@@ -284,7 +284,14 @@ class TeamPageTest {
         "applicationId", List.of("" + moving.getId()), "captainId", List.of("" + f.eveningNavigator().getId())))),
         400, "captainId: " + f.eveningNavigator().getName() + " (#" + f.eveningNavigator().getId()
             + ") is no approved Captain of this cohort.");
+    assertRefused(organiser.postForm(f.page() + "/start", WebClient.form(page, Map.of("taskId", List.of(taskId),
+        "navigatorId", List.of("" + f.eveningNavigator().getId()), "project", List.of("")))), 400,
+        "navigatorId: " + f.eveningNavigator().getName() + " already leads Team 1");
+    assertRefused(organiser.postForm(f.page() + "/start", WebClient.form(page, Map.of("taskId", List.of(taskId),
+        "navigatorId", List.of("" + f.spareNavigator().getId()), "project", List.of("Django core")))), 400,
+        "project: " + f.spareNavigator().getName() + " does not know Django core; they know Django REST framework.");
     assertThat(members.findByApplicationId(moving.getId()).orElseThrow().getTeamId()).isEqualTo(team(f, "Team 2"));
+    assertThat(teams.findByCohortIdOrderById(f.run().cohortId())).hasSize(2);
 
     // A page left open while the task was completed in Tasklist: the change is refused, nothing moves.
     Task task = proposed.confirmTask(f);
