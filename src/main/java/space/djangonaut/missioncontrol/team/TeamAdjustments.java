@@ -40,13 +40,16 @@ public class TeamAdjustments {
    * left out of every team is placed with the Captain who shares most hours with them and has a free place.
    *
    * Then every confirmed Djangonaut of the cohort must be in a team: the teams are not confirmed while one is left
-   * out (issue 9: never a silently teamless Djangonaut), and the refusal names each with the ways out.
+   * out (issue 9: never a silently teamless Djangonaut), and the refusal names each with the ways out. And every
+   * rule of {@link TeamFormation} is checked again on the teams as they now are ({@link TeamService#unmetRules}):
+   * while one is unmet the teams are confirmed only if the organiser chose to ({@code confirmAnyway}, issue 11).
    *
-   * @throws BadUserRequestException naming the line that cannot be applied, or the confirmed Djangonauts still in no
-   *     team; nothing changes then
+   * @return the rules unmet that the organiser confirmed anyway, in words; empty when every rule holds
+   * @throws BadUserRequestException naming the line that cannot be applied, the confirmed Djangonauts still in no
+   *     team, or each rule unmet when the organiser did not choose to confirm anyway; nothing changes then
    */
   @Transactional
-  public void apply(long cohortId, TeamAdjustmentRequest request) {
+  public List<String> apply(long cohortId, TeamAdjustmentRequest request) {
     String adjustments = request.teamAdjustments();
     if (adjustments != null && !adjustments.isBlank()) {
       move(cohortId, adjustments);
@@ -60,6 +63,32 @@ public class TeamAdjustments {
           + (names.size() == 1 ? " is" : " are") + " in no team. Move each into a team (a line such as \"move #"
           + teamless.get(0).getId() + " to Team 1\"), or withdraw them from the cohort (POST /api/applications/"
           + teamless.get(0).getId() + "/withdraw) before confirming: no Djangonaut is left without a team unnoticed.");
+    }
+    List<String> unmet = teamService.unmetRules(cohortId).stream().map(TeamFormation.Problem::message).toList();
+    if (!unmet.isEmpty() && !request.confirmingAnyway()) {
+      throw new RulesUnmetException(unmet);
+    }
+    return unmet;
+  }
+
+  /**
+   * The teams break rules and the organiser did not choose to confirm them anyway: the message names each rule, as
+   * {@code confirmAnyway: ...} (the form's field for that choice).
+   */
+  public static class RulesUnmetException extends BadUserRequestException {
+
+    private final transient List<String> rules;
+
+    RulesUnmetException(List<String> rules) {
+      super("confirmAnyway: the teams break " + rules.size() + (rules.size() == 1 ? " rule" : " rules") + ": "
+          + String.join(" ", rules) + " Change the teams on the team page, or tick \"Confirm anyway\" to confirm "
+          + "them as they are (your choice is recorded).");
+      this.rules = List.copyOf(rules);
+    }
+
+    /** Each rule unmet, in words. */
+    public List<String> rules() {
+      return rules;
     }
   }
 

@@ -8,6 +8,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import space.djangonaut.missioncontrol.application.Application;
 import space.djangonaut.missioncontrol.application.ApplicationRepository;
+import space.djangonaut.missioncontrol.cohort.CohortRepository;
 import space.djangonaut.missioncontrol.team.TeamFormation.Problem;
 import space.djangonaut.missioncontrol.volunteer.VolunteerRepository;
 
@@ -23,9 +24,11 @@ public class TeamPlanText {
   private final TeamMemberRepository members;
   private final ApplicationRepository applications;
   private final VolunteerRepository volunteers;
+  private final CohortRepository cohorts;
 
   TeamPlanText(TeamService teamService, TeamRepository teams, TeamMemberRepository members,
-      ApplicationRepository applications, VolunteerRepository volunteers) {
+      ApplicationRepository applications, VolunteerRepository volunteers, CohortRepository cohorts) {
+    this.cohorts = cohorts;
     this.teamService = teamService;
     this.teams = teams;
     this.members = members;
@@ -33,10 +36,19 @@ public class TeamPlanText {
     this.volunteers = volunteers;
   }
 
-  /** What the form shows: the teams and what could not be satisfied, each cut to what the engine can keep. */
+  /**
+   * What the form shows: the teams and what could not be satisfied, each cut to what the engine can keep, and the
+   * cohort's team page.
+   */
   @Transactional(readOnly = true)
   public TeamPlanView forOrganiser(long cohortId) {
-    return new TeamPlanView(fit(planText(cohortId)), fit(problemsText(cohortId)));
+    return new TeamPlanView(fit(planText(cohortId)), fit(problemsText(cohortId)),
+        teamsPage(cohorts.findById(cohortId).orElseThrow().getSlug()));
+  }
+
+  /** The path of a cohort's team page, where organisers change the proposed teams ({@link TeamPageController}). */
+  public static String teamsPage(String slug) {
+    return "/organiser/cohorts/" + slug + "/teams";
   }
 
   /** The teams as the organiser reads them in Task_ConfirmTeams. */
@@ -64,7 +76,8 @@ public class TeamPlanText {
         : problems.stream().map(p -> "- " + p.message()).collect(Collectors.joining("\n"));
   }
 
-  static String fit(String text) {
+  /** The text, cut at a line end to what the engine keeps in a string variable, with a note when cut. */
+  public static String fit(String text) {
     return text.length() <= MAX_VARIABLE_TEXT ? text
         : text.substring(0, text.lastIndexOf('\n', MAX_VARIABLE_TEXT) + 1) + "... and more: see the cohort's teams page.";
   }

@@ -114,7 +114,20 @@ public class TeamService {
         .map(Problem::message).toList();
   }
 
-  private TeamPlan currentPlan(long cohortId) {
+  /**
+   * Every rule of {@link TeamFormation} the cohort's current teams break ({@link TeamFormation#check}): team size,
+   * project, hours shared with the Navigator and with each Captain, capacity, and each confirmed Djangonaut in no
+   * team. Volunteers left without Djangonauts are no broken rule (they are told when the teams are welcomed).
+   *
+   * @return the broken rules in people's words; empty when every rule holds
+   */
+  @Transactional(readOnly = true)
+  public List<Problem> unmetRules(long cohortId) {
+    Inputs inputs = inputs(cohortId);
+    return formation.check(currentPlan(cohortId), inputs.candidates(), inputs.navigators(), inputs.captains());
+  }
+
+  TeamPlan currentPlan(long cohortId) {
     List<PlannedTeam> planned = teams.findByCohortIdOrderById(cohortId).stream()
         .map(t -> new PlannedTeam(t.getName(), t.getProject(), t.getNavigatorVolunteerId(),
             members.findStayingByTeamId(t.getId()).stream()

@@ -363,7 +363,12 @@ class CohortMentorshipProcessTest {
         .hasMessageContaining("move #" + left.getId() + " to Team 1");
     assertThat(run.process()).isWaitingAt(TASK_CONFIRM_TEAMS);
 
-    taskService().complete(confirm.getId(), Map.of("teamAdjustments", "move #" + left.getId() + " to Team 1"));
+    // Into Team 1 it makes a team of five, over its Navigator's capacity: confirmed only by the organiser's choice.
+    Assertions.assertThatThrownBy(() -> taskService().complete(confirm.getId(),
+            Map.of("teamAdjustments", "move #" + left.getId() + " to Team 1")))
+        .hasMessageContaining("Team 1 has 5 Djangonauts; a team has 3 to 4.");
+    taskService().complete(confirm.getId(), Map.of("teamAdjustments", "move #" + left.getId() + " to Team 1",
+        "confirmAnyway", true));
     Assertions.assertThat(members.findByApplicationId(left.getId())).isPresent();
   }
 
@@ -388,7 +393,12 @@ class CohortMentorshipProcessTest {
     Assertions.assertThatThrownBy(() -> taskService().complete(confirm.getId(),
             Map.of("teamAdjustments", "move #" + moved + " to Team 9")))
         .hasMessageContaining("there is no team \"Team 9\"");
-    taskService().complete(confirm.getId(), Map.of("teamAdjustments", "move #" + moved + " to Team 2"));
+    // Team 1 is left with two: the rules are checked again, and the organiser confirms anyway.
+    Assertions.assertThatThrownBy(() -> taskService().complete(confirm.getId(),
+            Map.of("teamAdjustments", "move #" + moved + " to Team 2")))
+        .hasMessageContaining("Team 1 has 2 Djangonauts; a team has 3 to 4.");
+    taskService().complete(confirm.getId(), Map.of("teamAdjustments", "move #" + moved + " to Team 2",
+        "confirmAnyway", true));
 
     List<Team> formed = teams.findByCohortIdOrderById(run.cohortId());
     Assertions.assertThat(formed).extracting(t -> members.findByTeamIdOrderById(t.getId()).size())

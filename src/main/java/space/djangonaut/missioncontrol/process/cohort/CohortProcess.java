@@ -3,6 +3,7 @@ package space.djangonaut.missioncontrol.process.cohort;
 import static space.djangonaut.missioncontrol.process.Variable.booleanVariable;
 import static space.djangonaut.missioncontrol.process.Variable.dateVariable;
 import static space.djangonaut.missioncontrol.process.Variable.longVariable;
+import static space.djangonaut.missioncontrol.process.Variable.stringVariable;
 
 import java.util.Date;
 import space.djangonaut.missioncontrol.process.Variable;
@@ -102,6 +103,14 @@ public final class CohortProcess {
   public static final String FIELD_SELECTION_CHANGES = "selectionChanges";
   /** Field of Task_ConfirmTeams: the organiser's adjustments, one per line, "move #<id> to <team>". */
   public static final String FIELD_TEAM_ADJUSTMENTS = "teamAdjustments";
+  /** Field of Task_ConfirmTeams: the organiser's explicit choice to confirm teams that break a rule. */
+  public static final String FIELD_CONFIRM_ANYWAY = "confirmAnyway";
+  /**
+   * The rules unmet that the organiser accepted when Task_ConfirmTeams completed with "Confirm anyway", one per line;
+   * null when every rule held. Set by the task's complete listener, handed to the process by the task's output
+   * parameter: a record for people (Cockpit and the engine's history show it, with who completed the task).
+   */
+  public static final Variable<String> TEAM_RULES_CONFIRMED_ANYWAY = stringVariable("teamRulesConfirmedAnyway");
 
   private CohortProcess() {}
 }

@@ -7,8 +7,10 @@ import static space.djangonaut.missioncontrol.process.cohort.CohortProcess.COHOR
 import static space.djangonaut.missioncontrol.process.cohort.CohortProcess.DECISION_BATCH;
 import static space.djangonaut.missioncontrol.process.cohort.CohortProcess.PLACE_REOFFERED;
 import static space.djangonaut.missioncontrol.process.cohort.CohortProcess.TEAMS_FORM_AT;
+import static space.djangonaut.missioncontrol.process.cohort.CohortProcess.TEAM_RULES_CONFIRMED_ANYWAY;
 
 import java.util.Date;
+import java.util.List;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.context.annotation.Bean;
@@ -124,11 +126,19 @@ class CohortSteps {
     return task -> forms.show(task, plans.forOrganiser(cohort.id(task)));
   }
 
-  /** On completing Task_ConfirmTeams: the organiser's adjustments applied, or refused with the reason. */
+  /**
+   * On completing Task_ConfirmTeams: the organiser's adjustments applied and every rule checked again, or refused
+   * with the reason; the rules unmet that the organiser chose to confirm anyway are recorded on the process.
+   */
   @Bean
   TaskListener confirmTeamsListener(TeamAdjustments adjustments, TaskForms forms, CohortOfProcess cohort) {
-    return task -> adjustments.apply(cohort.id(task),
-        forms.bind(task.getVariables(), TeamAdjustmentRequest.class));
+    return task -> {
+      List<String> anyway = adjustments.apply(cohort.id(task),
+          forms.bind(task.getVariables(), TeamAdjustmentRequest.class));
+      // The task's own variable (an input parameter), which its output parameter hands to the process.
+      TEAM_RULES_CONFIRMED_ANYWAY.on(task.getExecution(),
+          anyway.isEmpty() ? null : TeamPlanText.fit(String.join("\n", anyway) + "\n"));
+    };
   }
 
   /** Task_SendTeamWelcome: each team meets its Navigator and Captains, with the week-0 preparation. */
