@@ -8,6 +8,7 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import space.djangonaut.missioncontrol.common.NotFoundException;
 import space.djangonaut.missioncontrol.volunteer.Volunteer;
@@ -60,13 +61,17 @@ class MyTeamsController {
   }
 
   /**
-   * The signed-in volunteer steps down from one of their teams.
+   * The signed-in volunteer steps down from one of their teams, in the role of the sign-up {@code volunteerId} (one
+   * of theirs; without it, their first sign-up in the team).
    *
    * @throws NotFoundException if it is not one of their teams (a 404 page)
    */
   @PostMapping("/my/teams/{teamId}/step-down")
-  String stepDown(@PathVariable long teamId, Principal user, RedirectAttributes redirect) {
+  String stepDown(@PathVariable long teamId, @RequestParam(required = false) Long volunteerId, Principal user,
+      RedirectAttributes redirect) {
+    // Someone may be the team's Navigator and one of its Captains: the form names the sign-up (the role) they leave.
     Volunteer volunteer = volunteers.findByUserId(user.getName()).stream()
+        .filter(v -> volunteerId == null || v.getId().equals(volunteerId))
         .filter(v -> replacements.teamsOf(v.getId()).stream().anyMatch(t -> t.getId() == teamId)).findFirst()
         .orElseThrow(() -> new NotFoundException("You are not in team " + teamId + "."));
     try {

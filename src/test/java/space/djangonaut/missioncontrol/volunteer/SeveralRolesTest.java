@@ -41,6 +41,7 @@ import space.djangonaut.missioncontrol.support.IntegrationTest;
 import space.djangonaut.missioncontrol.support.Mailbox;
 import space.djangonaut.missioncontrol.support.TestData;
 import space.djangonaut.missioncontrol.support.WebClient;
+import space.djangonaut.missioncontrol.team.StepDownRepository;
 import space.djangonaut.missioncontrol.team.Team;
 import space.djangonaut.missioncontrol.team.TeamRepository;
 
@@ -66,6 +67,7 @@ class SeveralRolesTest {
   @Autowired ApplicationRepository applications;
   @Autowired OutboxEmailRepository outbox;
   @Autowired UnselectedApplicantsErasure retention;
+  @Autowired StepDownRepository stepDowns;
 
   @BeforeEach
   void setUp() {
@@ -119,6 +121,15 @@ class SeveralRolesTest {
     Assertions.assertThat(signedIn.get("/my/teams/" + other.getId()).status()).as("a Captain in it").isEqualTo(200);
     Assertions.assertThat(outbox.findByRecipientOrderById(both)).filteredOn(e -> e.getTemplate()
         == MailTemplate.TEAM_WELCOME).as("both teams' welcomes").hasSize(2);
+
+    // In their own team they are the Navigator and a Captain: stepping down as its Captain leaves that role only.
+    WebClient.Response page = signedIn.get("/my/teams");
+    Assertions.assertThat(signedIn.postForm("/my/teams/" + own.getId() + "/step-down", WebClient.form(page,
+        Map.of("volunteerId", List.of(asCaptain.getId().toString())))).status()).isEqualTo(302);
+    Assertions.assertThat(stepDowns.findByTeamIdOrderById(own.getId())).singleElement().satisfies(s -> {
+      Assertions.assertThat(s.getVolunteerId()).isEqualTo(asCaptain.getId());
+      Assertions.assertThat(s.getRole()).isEqualTo(VolunteerRole.CAPTAIN);
+    });
   }
 
   @Test
