@@ -53,6 +53,10 @@ public class Application {
 
   private Instant submittedAt;
   private Instant erasedAt;
+  /** Whether they agreed to share their email address and chat handle with their team (roster, team emails). */
+  private boolean shareContact;
+  /** A chat handle (e.g. Discord) they gave to share with their team; null if none. */
+  private String chatHandle;
   private Instant withdrawnAt;
 
   /** Place in the selection's ranking (1 = best), set when the ranking is made. */
@@ -74,6 +78,8 @@ public class Application {
     this.project = form.getProject();
     this.contributionUrl = form.getContributionUrl().strip();
     this.codeOfConductAccepted = form.isCodeOfConductAccepted();
+    this.shareContact = form.isShareContact();
+    this.chatHandle = blankToNull(form.getChatHandle());
     this.status = ApplicationStatus.SUBMITTED;
     this.submittedAt = submittedAt;
   }
@@ -115,6 +121,8 @@ public class Application {
     experienceDetails = "";
     motivation = "";
     contributionUrl = "";
+    shareContact = false;
+    chatHandle = null;
     erasedAt = now;
   }
 
@@ -219,5 +227,13 @@ public class Application {
 
   public Integer getRanking() {
     return ranking;
+  }
+
+  public boolean isShareContact() {
+    return shareContact;
+  }
+
+  public String getChatHandle() {
+    return chatHandle;
   }
 }

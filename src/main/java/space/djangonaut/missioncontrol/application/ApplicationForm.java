@@ -68,6 +68,14 @@ public class ApplicationForm {
   @AssertTrue(message = "You need to agree to the Django Code of Conduct to take part.")
   private boolean codeOfConductAccepted;
 
+  /** Whether the person agrees to share their email address (and chat handle) with their team. */
+  private boolean shareContact;
+
+  @Size(max = 100, message = "A chat handle can be at most 100 characters.")
+  @Pattern(regexp = "[^\\p{Cc}\\p{Zl}\\p{Zp}]*",
+      message = "Write your chat handle on one line, without line breaks or control characters.")
+  private String chatHandle;
+
   /** A field people never see; bots fill it in. */
   private String website;
 
@@ -187,5 +195,21 @@ public class ApplicationForm {
 
   public void setWebsite(String website) {
     this.website = website;
+  }
+
+  public boolean isShareContact() {
+    return shareContact;
+  }
+
+  public void setShareContact(boolean shareContact) {
+    this.shareContact = shareContact;
+  }
+
+  public String getChatHandle() {
+    return chatHandle;
+  }
+
+  public void setChatHandle(String chatHandle) {
+    this.chatHandle = chatHandle;
   }
 }

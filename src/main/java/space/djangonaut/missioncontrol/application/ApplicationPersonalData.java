@@ -1,5 +1,9 @@
 package space.djangonaut.missioncontrol.application;
 
+import java.util.EnumSet;
+import java.util.Set;
+import space.djangonaut.missioncontrol.mail.MailTemplate;
+import space.djangonaut.missioncontrol.volunteer.VolunteerRepository;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -32,9 +36,11 @@ class ApplicationPersonalData implements PersonalDataHolder {
   private final ApplicationEventPublisher events;
   private final WithdrawalService withdrawals;
   private final Clock clock;
+  private final VolunteerRepository volunteers;
 
   ApplicationPersonalData(ApplicationRepository applications, ReviewRepository reviews, OutboxPersonalData emails,
-      ApplicationEventPublisher events, WithdrawalService withdrawals, Clock clock) {
+      ApplicationEventPublisher events, WithdrawalService withdrawals, Clock clock, VolunteerRepository volunteers) {
+    this.volunteers = volunteers;
     this.withdrawals = withdrawals;
     this.applications = applications;
     this.reviews = reviews;
@@ -70,6 +76,8 @@ class ApplicationPersonalData implements PersonalDataHolder {
       application.put("motivation", a.getMotivation());
       application.put("project", a.getProject());
       application.put("contributionUrl", a.getContributionUrl());
+      application.put("sharesContactWithTeam", a.isShareContact());
+      application.put("chatHandle", a.getChatHandle());
       application.put("status", a.getStatus().name().toLowerCase(Locale.ROOT));
       application.put("aggregateScore", a.getAggregateScore());
       application.put("outcome", a.getOutcome() == null ? null : a.getOutcome().variableValue());
@@ -111,14 +119,50 @@ class ApplicationPersonalData implements PersonalDataHolder {
    * Joins the caller's transaction.
    */
   void erase(Application application) {
+    erase(application, false);
+  }
+
+  /**
+   * As {@link #erase(Application)}, but for a person who keeps another role under the same address (a later
+   * application, a Navigator's or Captain's sign-up, see {@link #inUseElsewhere}): only this application's emails go
+   * (an applicant's templates whose subject names this application's cohort), and the mentions of the person in
+   * emails to others stay, since those are about their other role. Their other emails keep their personal links.
+   */
+  void eraseThisApplicationOnly(Application application) {
+    erase(application, true);
+  }
+
+  private void erase(Application application, boolean addressStaysInUse) {
     String address = application.getEmail();
     String name = application.getName();
     withdrawals.withdraw(application);
     events.publishEvent(new ApplicationErased(application.getId(), address, name, application.getCohort().getId(),
         application.getCohort().getSlug()));
     reviews.findByApplicationIdOrderByReviewedAt(application.getId()).forEach(Review::erase);
-    emails.erase(address);
-    emails.scrubMentions(Mentions.of(name, address));
+    if (addressStaysInUse) {
+      Map<String, Object> ofCohort = Map.of("cohort", application.getCohort());
+      emails.erase(address, APPLICANT_TEMPLATES, subject -> APPLICANT_TEMPLATES.stream()
+          .anyMatch(t -> t.subject(ofCohort).equals(subject)));
+    } else {
+      emails.erase(address);
+      emails.scrubMentions(Mentions.of(name, address));
+    }
     application.erase(clock.instant());
+  }
+
+  /** The emails an applicant gets as an applicant, before any team. */
+  static final Set<MailTemplate> APPLICANT_TEMPLATES = EnumSet.of(MailTemplate.APPLICATION_RECEIVED,
+      MailTemplate.APPLICATION_ACCEPTED, MailTemplate.OFFER_REMINDER, MailTemplate.PLACE_CONFIRMED,
+      MailTemplate.APPLICATION_WAITLISTED, MailTemplate.WAITLIST_CLOSED, MailTemplate.APPLICATION_REJECTED);
+
+  /**
+   * Whether the person behind this application still takes part under its address otherwise: another application
+   * not erased, or a Navigator's or Captain's sign-up not erased.
+   */
+  boolean inUseElsewhere(Application application) {
+    String address = application.getEmail();
+    return applications.findByEmail(address).stream()
+        .anyMatch(other -> !other.getId().equals(application.getId()) && other.getErasedAt() == null)
+        || !volunteers.findByEmail(address).isEmpty();
   }
 }

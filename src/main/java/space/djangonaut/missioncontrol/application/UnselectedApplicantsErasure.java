@@ -15,7 +15,8 @@ import space.djangonaut.missioncontrol.cohort.CohortRepository;
 /**
  * Data minimisation: the applicants who were not selected (rejected, or still on the waitlist when it closed) are
  * erased a while after their cohort ended, as if they had asked, with their emails, survey invitations and process
- * history. Selected applicants stay.
+ * history. Selected applicants stay. Someone who applied again or volunteers under the same address keeps what belongs
+ * to that other role: only the unselected application and its own emails go.
  */
 @Service
 public class UnselectedApplicantsErasure {
@@ -60,7 +61,12 @@ public class UnselectedApplicantsErasure {
         boolean unselected = application.getOutcome() == Outcome.REJECTED
             || application.getStatus() == ApplicationStatus.WAITLIST_CLOSED;
         if (unselected && application.getErasedAt() == null) {
-          personalData.erase(application);
+          // Someone who applied again or volunteers keeps what belongs to that other role (emails, links).
+          if (personalData.inUseElsewhere(application)) {
+            personalData.eraseThisApplicationOnly(application);
+          } else {
+            personalData.erase(application);
+          }
           erased++;
         }
       }

@@ -105,6 +105,24 @@ public class Accounts {
   }
 
   /**
+   * The account someone already has under this email address, if any: a reviewer's, an organiser's, or the one an
+   * earlier sign-up (another role, another cohort) created. One person keeps one account for every role, so that
+   * every role's tasks are in one Tasklist. Compares addresses without regard to case or surrounding blanks; of
+   * several accounts with the address, the oldest user name in alphabetical order.
+   *
+   * @return the user id, or empty if no account has this address
+   */
+  public java.util.Optional<String> userIdByEmail(String email) {
+    if (email == null || email.isBlank()) {
+      return java.util.Optional.empty();
+    }
+    String wanted = email.strip().toLowerCase(Locale.ROOT);
+    return identityService.createUserQuery().list().stream()
+        .filter(user -> user.getEmail() != null && user.getEmail().strip().toLowerCase(Locale.ROOT).equals(wanted))
+        .map(User::getId).sorted().findFirst();
+  }
+
+  /**
    * The accounts with wrong passwords counted since their last sign-in, most recently locked first.
    */
   public List<SignInLock> signInLocks() {

@@ -58,6 +58,14 @@ class MailPreviewController {
     model.put("navigatorName", "Nadia Navigator");
     model.put("djangonauts", List.of("Ada Lovelace", "Grace Hopper", "Alan Turing"));
     model.put("captains", List.of("Carla Captain"));
+    model.put("navigatorContact", "nadia@example.org, chat: nadia_n");
+    model.put("navigatorLine", "Nadia Navigator: nadia@example.org, chat: nadia_n");
+    model.put("navigatorReach", "nadia@example.org");
+    model.put("captainLines", List.of("Carla Captain, Captain of Ada Lovelace, Grace Hopper and Alan Turing: "
+        + "through the organisers at organisers@djangonaut.space"));
+    model.put("djangonautLines", List.of("Ada Lovelace (Captain: Carla Captain): ada@example.org",
+        "Grace Hopper (Captain: Carla Captain): through the organisers at organisers@djangonaut.space"));
+    model.put("otherRoles", false);
     model.put("week", 3L);
     model.put("missing", List.of("Ada Lovelace (Captain Carla Captain)"));
     model.put("djangonautName", "Grace Hopper");

@@ -48,6 +48,20 @@ public class OutboxPersonalData implements PersonalDataHolder {
   }
 
   /**
+   * Erases the emails written to an address with one of these templates and exactly this subject (one cohort's
+   * emails of one role, the subject naming the cohort), and leaves the address's other emails: the person still has
+   * another role (a later application, a Navigator's or Captain's sign-up) whose emails carry their personal links.
+   *
+   * @return how many emails were erased
+   */
+  public int erase(String email, java.util.Set<MailTemplate> templates, java.util.function.Predicate<String> subject) {
+    List<OutboxEmail> sent = outbox.findByRecipientOrderById(email).stream()
+        .filter(e -> templates.contains(e.getTemplate()) && subject.test(e.getSubject())).toList();
+    sent.forEach(OutboxEmail::erase);
+    return sent.size();
+  }
+
+  /**
    * Scrubs the mentions of an erased person from the emails written to others (a team's welcome naming them, a
    * Captain's reminder, an organisers' escalation): subject and bodies keep everything but the mentions. Not counted
    * as erased records: the person's own emails are counted by {@link #erase}.

@@ -23,6 +23,7 @@ import space.djangonaut.missioncontrol.team.Team;
 import space.djangonaut.missioncontrol.team.TeamMember;
 import space.djangonaut.missioncontrol.team.TeamMemberRepository;
 import space.djangonaut.missioncontrol.team.TeamRepository;
+import space.djangonaut.missioncontrol.team.TeamRoster;
 import space.djangonaut.missioncontrol.volunteer.Volunteer;
 import space.djangonaut.missioncontrol.volunteer.VolunteerRepository;
 
@@ -43,10 +44,12 @@ public class MentorshipService {
   private final MailService mail;
   private final IdentityService identityService;
   private final Clock clock;
+  private final TeamRoster rosters;
 
   MentorshipService(CohortRepository cohorts, TeamRepository teams, TeamMemberRepository members, ApplicationRepository applications,
       VolunteerRepository volunteers, CheckInRepository checkIns, OneToOneRepository oneToOnes, MailService mail,
-      IdentityService identityService, Clock clock) {
+      IdentityService identityService, Clock clock, TeamRoster rosters) {
+    this.rosters = rosters;
     this.cohorts = cohorts;
     this.teams = teams;
     this.members = members;
@@ -112,22 +115,35 @@ public class MentorshipService {
         report.oneToOneNotes(), clock.instant()));
   }
 
-  /** The check-in of the week is overdue: reminds the team's Navigator. */
+  /**
+   * The check-in of the week is overdue: reminds the team's Navigator, with the team's Captains (whose Captain each
+   * is) and how to reach them.
+   */
   @Transactional
   public void remindNavigator(long teamId, long week, Step step) {
     Team team = teams.findById(teamId).orElseThrow();
     Volunteer navigator = volunteers.findById(team.getNavigatorVolunteerId()).orElseThrow();
-    mail.send(navigator.getEmail(), MailTemplate.CHECK_IN_REMINDER, model(team, navigator.getName(), week),
-        step);
+    Map<String, Object> model = model(team, navigator.getName(), week);
+    model.put("captainLines", rosters.of(teamId).captainLines());
+    mail.send(navigator.getEmail(), MailTemplate.CHECK_IN_REMINDER, model, step);
   }
 
-  /** The check-in is still not recorded a week after its reminder: tells every organiser. */
+  /**
+   * The check-in is still not recorded a week after its reminder: tells every organiser, with the Navigator's
+   * address (organisers hold it whether or not the Navigator shared it with the team) and chat handle if shared.
+   */
   @Transactional
   public int escalateToOrganisers(long teamId, long week, Step step) {
     Team team = teams.findById(teamId).orElseThrow();
     Volunteer navigator = volunteers.findById(team.getNavigatorVolunteerId()).orElseThrow();
-    return toOrganisers(MailTemplate.CHECK_IN_ESCALATION, team, week, Map.of("navigatorName", navigator.getName()),
-        step);
+    return toOrganisers(MailTemplate.CHECK_IN_ESCALATION, team, week, Map.of("navigatorName", navigator.getName(),
+        "navigatorReach", organisersReach(navigator)), step);
+  }
+
+  /** How organisers reach a volunteer: their address, and the chat handle they shared if any. */
+  private String organisersReach(Volunteer volunteer) {
+    return volunteer.getEmail() + (volunteer.isShareContact() && volunteer.getChatHandle() != null
+        ? ", chat: " + volunteer.getChatHandle() : "");
   }
 
   /**
@@ -151,13 +167,14 @@ public class MentorshipService {
 
   /**
    * The week's one-to-ones are due and some are not recorded: each Captain concerned gets one reminder naming their
-   * Djangonauts.
+   * Djangonauts, with how to reach them and the team's Navigator (as each agreed to share it).
    *
    * @return the number of Captains reminded
    */
   @Transactional
   public int remindCaptains(long teamId, long week, Step step) {
     Team team = teams.findById(teamId).orElseThrow();
+    TeamRoster.Roster roster = rosters.of(teamId);
     Map<Long, List<String>> openByCaptain = new LinkedHashMap<>();
     for (TeamMember member : openOneToOnes(teamId, week)) {
       openByCaptain.computeIfAbsent(member.getCaptainVolunteerId(), id -> new ArrayList<>())
@@ -167,6 +184,10 @@ public class MentorshipService {
       Volunteer captain = volunteers.findById(captainId).orElseThrow();
       Map<String, Object> model = model(team, captain.getName(), week);
       model.put("djangonauts", djangonauts);
+      model.put("navigatorLine", roster.navigatorLine());
+      model.put("djangonautLines", roster.djangonauts().stream()
+          .filter(d -> d.captainName().equals(captain.getName()) && djangonauts.contains(d.person().name()))
+          .map(d -> d.person().name() + ": " + d.person().contact().describe()).toList());
       mail.send(captain.getEmail(), MailTemplate.ONE_TO_ONE_REMINDER, model, step);
     });
     return openByCaptain.size();
@@ -174,7 +195,7 @@ public class MentorshipService {
 
   /**
    * Closes the week's one-to-ones nobody recorded a week after their reminder: each is kept as "not recorded" and
-   * every organiser is told which.
+   * every organiser is told which, with each Captain's address.
    *
    * @return the number of one-to-ones closed as not recorded
    */
@@ -186,7 +207,8 @@ public class MentorshipService {
       Volunteer captain = volunteers.findById(member.getCaptainVolunteerId()).orElseThrow();
       oneToOnes.save(OneToOne.notRecorded(cohortId, member.getApplicationId(), userIdOrName(captain), (int) week,
           clock.instant()));
-      missing.add(djangonautName(member.getApplicationId()) + " (Captain " + captain.getName() + ")");
+      missing.add(djangonautName(member.getApplicationId()) + " (Captain " + captain.getName() + ", "
+          + organisersReach(captain) + ")");
     }
     if (!missing.isEmpty()) {
       toOrganisers(MailTemplate.ONE_TO_ONE_ESCALATION, team, week, Map.of("missing", missing), step);

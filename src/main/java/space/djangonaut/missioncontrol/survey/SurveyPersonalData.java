@@ -55,9 +55,15 @@ class SurveyPersonalData implements PersonalDataHolder {
     return invited.size();
   }
 
-  /** Erases the invitations of an erased applicant's address; they count as part of the application. */
+  /**
+   * Erases the erased application's own invitation (as a Djangonaut); it counts as part of the application. The
+   * address's other invitations (as a Navigator or Captain, or of another cohort's application) belong to the
+   * person's other roles and keep their personal links; a person's own erasure erases them all ({@link #erase}).
+   */
   @EventListener
   void applicationErased(ApplicationErased event) {
-    erase(event.email());
+    invitations.findByEmail(event.email()).stream()
+        .filter(i -> i.getKind() == Respondent.DJANGONAUT && i.getReferenceId() == event.applicationId())
+        .forEach(SurveyInvitation::erase);
   }
 }

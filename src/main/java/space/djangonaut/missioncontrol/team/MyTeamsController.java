@@ -8,48 +8,70 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import space.djangonaut.missioncontrol.common.NotFoundException;
 import space.djangonaut.missioncontrol.volunteer.Volunteer;
 import space.djangonaut.missioncontrol.volunteer.VolunteerRepository;
 
 /**
- * The page a signed-in Navigator or Captain reaches from their team emails ({@code /my/teams}): their teams, each
- * with a button to step down from it. An organiser then chooses who takes over.
+ * The page a signed-in Navigator or Captain reaches from their team emails and lands on after signing in
+ * ({@code /my/teams}): their teams of every role and cohort (one account for all of them), each with its roster
+ * ({@code /my/teams/{teamId}}, their own teams only) and a button to step down from it. An organiser then chooses
+ * who takes over.
  */
 @Controller
 class MyTeamsController {
 
   private final VolunteerReplacements replacements;
   private final VolunteerRepository volunteers;
+  private final TeamRoster rosters;
 
-  MyTeamsController(VolunteerReplacements replacements, VolunteerRepository volunteers) {
+  MyTeamsController(VolunteerReplacements replacements, VolunteerRepository volunteers, TeamRoster rosters) {
     this.replacements = replacements;
     this.volunteers = volunteers;
+    this.rosters = rosters;
   }
 
-  /** One of the signed-in volunteer's teams. */
-  record MyTeam(long teamId, String name, String project, long volunteerId) {}
+  /** One of the signed-in volunteer's teams, and their role in it ({@code Navigator} or {@code Captain}). */
+  record MyTeam(long teamId, String name, String project, long volunteerId, String role) {}
 
   @GetMapping("/my/teams")
   String teams(Principal user, Model model) {
     List<MyTeam> mine = new ArrayList<>();
     for (Volunteer v : volunteers.findByUserId(user.getName())) {
       replacements.teamsOf(v.getId()).forEach(t -> mine.add(new MyTeam(t.getId(), t.getName(), t.getProject(),
-          v.getId())));
+          v.getId(), v.getId().equals(t.getNavigatorVolunteerId()) ? "Navigator" : "Captain")));
     }
     model.addAttribute("teams", mine);
     return "volunteer/my-teams";
   }
 
   /**
-   * The signed-in volunteer steps down from one of their teams.
+   * The roster of one of the signed-in person's teams: who is whose Captain, and how to reach everyone.
+   *
+   * @throws NotFoundException if they are neither its Navigator nor one of its Captains (a 404 page, the same as for
+   *     a team that does not exist)
+   */
+  @GetMapping("/my/teams/{teamId}")
+  String roster(@PathVariable long teamId, Principal user, Model model) {
+    model.addAttribute("roster", rosters.ofUser(user.getName(), teamId)
+        .orElseThrow(() -> new NotFoundException("You are not in team " + teamId + ".")));
+    return "volunteer/team-roster";
+  }
+
+  /**
+   * The signed-in volunteer steps down from one of their teams, in the role of the sign-up {@code volunteerId} (one
+   * of theirs; without it, their first sign-up in the team).
    *
    * @throws NotFoundException if it is not one of their teams (a 404 page)
    */
   @PostMapping("/my/teams/{teamId}/step-down")
-  String stepDown(@PathVariable long teamId, Principal user, RedirectAttributes redirect) {
+  String stepDown(@PathVariable long teamId, @RequestParam(required = false) Long volunteerId, Principal user,
+      RedirectAttributes redirect) {
+    // Someone may be the team's Navigator and one of its Captains: the form names the sign-up (the role) they leave.
     Volunteer volunteer = volunteers.findByUserId(user.getName()).stream()
+        .filter(v -> volunteerId == null || v.getId().equals(volunteerId))
         .filter(v -> replacements.teamsOf(v.getId()).stream().anyMatch(t -> t.getId() == teamId)).findFirst()
         .orElseThrow(() -> new NotFoundException("You are not in team " + teamId + "."));
     try {

@@ -22,7 +22,8 @@ import space.djangonaut.missioncontrol.volunteer.VolunteerRole;
 import space.djangonaut.missioncontrol.volunteer.VolunteerStatus;
 
 /**
- * The welcome each team gets once an organiser confirmed the teams: who is in it, and the week-0 preparation. An
+ * The welcome each team gets once an organiser confirmed the teams: who is in it, whose Captain each Captain is and
+ * how to reach everyone ({@link TeamRoster}), and the week-0 preparation. An
  * approved Navigator or Captain left without Djangonauts hears it too, rather than nothing. Each
  * Djangonaut's copy carries their personal link to withdraw.
  */
@@ -36,10 +37,12 @@ public class TeamWelcome {
   private final VolunteerRepository volunteers;
   private final MailService mail;
   private final WithdrawalService withdrawals;
+  private final TeamRoster rosters;
 
   TeamWelcome(CohortRepository cohorts, TeamRepository teams, TeamMemberRepository members,
       ApplicationRepository applications, VolunteerRepository volunteers, MailService mail,
-      WithdrawalService withdrawals) {
+      WithdrawalService withdrawals, TeamRoster rosters) {
+    this.rosters = rosters;
     this.withdrawals = withdrawals;
     this.cohorts = cohorts;
     this.teams = teams;
@@ -114,6 +117,7 @@ public class TeamWelcome {
       recipients.putIfAbsent(navigator.getEmail(), navigator.getName());
       recipients.putIfAbsent(captain.getEmail(), captain.getName());
     }
+    TeamRoster.Roster roster = rosters.of(team.getId());
     for (var recipient : recipients.entrySet()) {
       Map<String, Object> model = new HashMap<>();
       model.put("name", recipient.getValue());
@@ -123,6 +127,10 @@ public class TeamWelcome {
       model.put("navigatorName", navigator.getName());
       model.put("djangonauts", djangonauts.stream().map(Application::getName).toList());
       model.put("captains", captains.stream().map(Volunteer::getName).toList());
+      // Who is whose Captain and how to reach each person, as they agreed to share it (the roster).
+      model.put("navigatorContact", roster.navigator().contact().describe());
+      model.put("captainLines", roster.captainLines());
+      model.put("djangonautLines", roster.djangonautLines());
       Long djangonautId = djangonautIds.get(recipient.getKey());
       if (djangonautId != null) {
         model.put("withdrawPath", withdrawals.newLinkPath(djangonautId));

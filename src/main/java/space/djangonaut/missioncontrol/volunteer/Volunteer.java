@@ -40,6 +40,11 @@ public class Volunteer {
   private String userId;
   private Instant submittedAt;
 
+  /** Whether they agreed to share their email address and chat handle with their teams (roster, team emails). */
+  private boolean shareContact;
+  /** A chat handle (e.g. Discord) they gave to share with their teams; null if none. */
+  private String chatHandle;
+
   protected Volunteer() {}
 
   public Volunteer(Long cohortId, String name, String email, VolunteerRole role, List<String> projects,
@@ -56,6 +61,16 @@ public class Volunteer {
     this.submittedAt = submittedAt;
   }
 
+  /**
+   * What they agreed to share with their teams.
+   *
+   * @param chatHandle blank is read as none
+   */
+  public void shareContact(boolean share, String chatHandle) {
+    this.shareContact = share;
+    this.chatHandle = chatHandle == null || chatHandle.isBlank() ? null : chatHandle.strip();
+  }
+
   public void approve(String userId) {
     this.status = VolunteerStatus.APPROVED;
     this.userId = userId;
@@ -67,6 +82,8 @@ public class Volunteer {
     name = "(erased)";
     email = "erased-" + id + "@erased.invalid";
     motivation = null;
+    shareContact = false;
+    chatHandle = null;
     erasedAt = now;
   }
 
@@ -120,5 +137,13 @@ public class Volunteer {
 
   public Instant getSubmittedAt() {
     return submittedAt;
+  }
+
+  public boolean isShareContact() {
+    return shareContact;
+  }
+
+  public String getChatHandle() {
+    return chatHandle;
   }
 }

@@ -48,6 +48,14 @@ public class VolunteerForm {
   @AssertTrue(message = "You need to agree to the Django Code of Conduct to take part.")
   private boolean codeOfConductAccepted;
 
+  /** Whether the person agrees to share their email address (and chat handle) with their team. */
+  private boolean shareContact;
+
+  @Size(max = 100, message = "A chat handle can be at most 100 characters.")
+  @Pattern(regexp = "[^\\p{Cc}\\p{Zl}\\p{Zp}]*",
+      message = "Write your chat handle on one line, without line breaks or control characters.")
+  private String chatHandle;
+
   @AssertTrue(message = "Tick only the slots shown.")
   public boolean isAvailabilityKnown() {
     return availability == null || availability.stream().allMatch(WeeklyAvailability::isSlot);
@@ -115,5 +123,21 @@ public class VolunteerForm {
 
   public void setCodeOfConductAccepted(boolean codeOfConductAccepted) {
     this.codeOfConductAccepted = codeOfConductAccepted;
+  }
+
+  public boolean isShareContact() {
+    return shareContact;
+  }
+
+  public void setShareContact(boolean shareContact) {
+    this.shareContact = shareContact;
+  }
+
+  public String getChatHandle() {
+    return chatHandle;
+  }
+
+  public void setChatHandle(String chatHandle) {
+    this.chatHandle = chatHandle;
   }
 }

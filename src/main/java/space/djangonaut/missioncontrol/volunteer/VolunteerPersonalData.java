@@ -39,14 +39,15 @@ class VolunteerPersonalData implements PersonalDataHolder {
 
   /**
    * Per sign-up: {@code cohortId}, {@code name}, {@code role}, {@code projects}, {@code availability},
-   * {@code capacity} and {@code status}.
+   * {@code capacity}, {@code status}, {@code sharesContactWithTeam} and {@code chatHandle}.
    */
   @Override
   public List<Map<String, Object>> export(String email) {
     return volunteers.findByEmail(email).stream().map(v -> Map.<String, Object>of(
         "cohortId", v.getCohortId(), "name", v.getName(), "role", v.getRole().name().toLowerCase(Locale.ROOT),
         "projects", v.getProjects(), "availability", v.getAvailability().describe(), "capacity", v.getCapacity(),
-        "status", v.getStatus().name().toLowerCase(Locale.ROOT))).toList();
+        "status", v.getStatus().name().toLowerCase(Locale.ROOT), "sharesContactWithTeam", v.isShareContact(),
+        "chatHandle", v.getChatHandle() == null ? "" : v.getChatHandle())).toList();
   }
 
   /**

@@ -81,10 +81,12 @@ public class VolunteerService {
     if (volunteers.existsByCohortIdAndEmailAndRole(cohort.getId(), email, form.getRole())) {
       throw new DuplicateSignUpException();
     }
-    Volunteer volunteer = volunteers.saveAndFlush(new Volunteer(cohort.getId(), form.getName().strip(), email,
+    Volunteer signedUp = new Volunteer(cohort.getId(), form.getName().strip(), email,
         form.getRole(), form.getProjects(), WeeklyAvailability.of(form.getAvailability()), form.getCapacity(),
         form.getMotivation() == null || form.getMotivation().isBlank() ? null : form.getMotivation().strip(),
-        clock.instant()));
+        clock.instant());
+    signedUp.shareContact(form.isShareContact(), form.getChatHandle());
+    Volunteer volunteer = volunteers.saveAndFlush(signedUp);
     workflow.signedUp(volunteer.getId());
     return volunteer;
   }
@@ -109,15 +111,26 @@ public class VolunteerService {
   }
 
   /**
-   * Creates the approved volunteer's Camunda account in their role's group; the password is theirs to choose. The
-   * user name is their first name and a random suffix ({@link Accounts#createWithNewUserId}), never a counter that
-   * would let anyone guess the accounts and lock them with wrong passwords.
+   * Gives the approved volunteer a Camunda account in their role's group. Someone who already has an account under
+   * the same email address (a reviewer or organiser, a Navigator who is also a Captain, a volunteer of an earlier
+   * cohort) keeps it: it joins the role's group, so that one sign-in shows every role's tasks. Otherwise a new
+   * account is created, whose password is theirs to choose; its user name is their first name and a random suffix
+   * ({@link Accounts#createWithNewUserId}), never a counter that would let anyone guess the accounts and lock them
+   * with wrong passwords.
+   *
+   * @return the user id of the volunteer's account
    */
   @Transactional
   public String createAccount(long volunteerId) {
     Volunteer volunteer = byId(volunteerId);
     if (volunteer.getUserId() != null) {
       return volunteer.getUserId();
+    }
+    String existing = accounts.userIdByEmail(volunteer.getEmail()).orElse(null);
+    if (existing != null) {
+      accounts.ensureMember(existing, volunteer.getRole().group());
+      volunteer.approve(existing);
+      return existing;
     }
     String[] names = volunteer.getName().split("\\s+", 2);
     String userId = accounts.createWithNewUserId(volunteer.getName(), names[0], names.length > 1 ? names[1] : "",
@@ -191,6 +204,10 @@ public class VolunteerService {
     Map<String, Object> model = model(volunteer);
     model.put("userId", volunteer.getUserId());
     model.put("passwordPath", "/volunteers/password/" + token);
+    model.put("otherRoles", volunteers.findByUserId(volunteer.getUserId()).stream()
+        .anyMatch(other -> !other.getId().equals(volunteer.getId()))
+        || identityService.createGroupQuery().groupMember(volunteer.getUserId()).list().stream()
+            .anyMatch(group -> !group.getId().equals(volunteer.getRole().group())));
     return model;
   }
 
