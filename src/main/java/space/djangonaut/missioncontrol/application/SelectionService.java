@@ -369,7 +369,7 @@ public class SelectionService {
   private static String line(Application a, Outcome outcome) {
     BigDecimal score = a.getAggregateScore();
     return a.getRanking() + ". #" + a.getId() + " " + a.getName().replaceAll("\\s+", " ") + " | " + a.getProject()
-        + " | score " + score + " | " + outcome.variableValue() + " | rule: " + a.getProposalRule();
+        + " | score " + score + " | " + outcome.variableValue();
   }
 
   private static String abbreviate(String line) {
