@@ -6,12 +6,12 @@ alter table application add column proposal_rule varchar(1000);
 alter table application add column disagreement_rule varchar(1000);
 
 -- Applications ranked before: the proposal the Java rule made (the places from the top of the ranking, then half as
--- many again, rounded up, waitlisted, the rest rejected), named as that rule.
-update application a
+-- many again, rounded up, waitlisted, the rest rejected), named as that rule. (Plain SQL for PostgreSQL and H2.)
+update application
    set proposed_outcome = case
-         when a.ranking <= c.capacity then 'ACCEPTED'
-         when a.ranking <= c.capacity + (c.capacity + 1) / 2 then 'WAITLISTED'
+         when ranking <= (select c.capacity from cohort c where c.id = application.cohort_id) then 'ACCEPTED'
+         when ranking <= (select c.capacity + (c.capacity + 1) / 2 from cohort c where c.id = application.cohort_id)
+           then 'WAITLISTED'
          else 'REJECTED' end,
        proposal_rule = 'Ranked before the programme rules became tables: by rank alone.'
-  from cohort c
- where c.id = a.cohort_id and a.ranking is not null;
+ where ranking is not null;
