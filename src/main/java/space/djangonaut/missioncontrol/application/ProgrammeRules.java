@@ -39,8 +39,8 @@ public interface ProgrammeRules {
      *     proposed accepted or waitlisted)
      * @param places the cohort's places
      * @param score the mean of the reviews' totals (4-20)
-     * @param first the first review's recommendation
-     * @param second the second review's recommendation
+     * @param first the first review's recommendation (null: none, which no rule takes for a recommendation)
+     * @param second the second review's recommendation (null: none)
      * @param tieBreak the organiser's third review's recommendation, or null when the reviews did not disagree
      * @return the proposed outcome, with the rule that decided
      * @throws org.camunda.bpm.engine.ProcessEngineException if the table cannot be evaluated, or its outcome is none

@@ -104,15 +104,14 @@ public class SelectionService {
       Application application = reviewed.get(i);
       application.ranked(i + 1);
       List<Review> its = reviewsOf.getOrDefault(application.getId(), List.of());
-      List<Review> two = its.stream().filter(review -> !review.isTieBreak()).limit(2).toList();
-      if (two.size() < 2) {
-        throw new IllegalStateException("Application " + application.getId() + " is reviewed but has "
-            + two.size() + " review(s) besides a tie-break; it cannot be proposed.");
-      }
+      // The first two reviews; a review missing (none should be, once reviewed) is given to the table as none.
+      List<Recommendation> two = its.stream().filter(review -> !review.isTieBreak()).limit(2)
+          .map(Review::getRecommendation).toList();
       Recommendation tieBreak = its.stream().filter(Review::isTieBreak).map(Review::getRecommendation)
           .findFirst().orElse(null);
       RuleDecision<Outcome> proposal = proposer.propose(inLine + 1, cohort.getCapacity(),
-          application.getAggregateScore(), two.get(0).getRecommendation(), two.get(1).getRecommendation(), tieBreak);
+          application.getAggregateScore(), two.size() > 0 ? two.get(0) : null, two.size() > 1 ? two.get(1) : null,
+          tieBreak);
       application.proposed(proposal);
       if (proposal.value() != Outcome.REJECTED) {
         inLine++;

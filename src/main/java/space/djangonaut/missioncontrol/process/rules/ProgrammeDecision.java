@@ -18,7 +18,7 @@ public enum ProgrammeDecision {
       List.of("placeInLine", "places", "score", "firstRecommendation", "secondRecommendation",
           "tieBreakRecommendation"));
 
-  /** The value of {@code tieBreakRecommendation} when the reviews did not disagree. */
+  /** The value of {@code tieBreakRecommendation} when the reviews did not disagree (and of a missing review). */
   public static final String NO_TIE_BREAK = "none";
 
   private final String key;

@@ -60,7 +60,7 @@ class ProgrammeRulesOnEngine implements ProgrammeRules {
     String definitionId = latest(SELECTION_PROPOSAL);
     return (placeInLine, places, score, first, second, tieBreak) -> {
       Map<String, Object> variables = variables(SELECTION_PROPOSAL, placeInLine, places, score.doubleValue(),
-          first.value(), second.value(), tieBreak == null ? NO_TIE_BREAK : tieBreak.value());
+          valueOf(first), valueOf(second), valueOf(tieBreak));
       RuleDecision<Object> decided = evaluate(SELECTION_PROPOSAL, definitionId, variables);
       Outcome outcome;
       try {
@@ -71,6 +71,11 @@ class ProgrammeRulesOnEngine implements ProgrammeRules {
       }
       return new RuleDecision<>(outcome, decided.decision(), decided.ruleId(), decided.rule());
     };
+  }
+
+  /** A recommendation as the tables compare it; {@code "none"} for a review that is not there. */
+  private static String valueOf(Recommendation recommendation) {
+    return recommendation == null ? NO_TIE_BREAK : recommendation.value();
   }
 
   /** The id of the decision's latest deployed version. */
