@@ -62,6 +62,16 @@ public class Application {
   /** Place in the selection's ranking (1 = best), set when the ranking is made. */
   private Integer ranking;
 
+  /** What the selection proposed when it ranked this application ({@code bpmn/selection-proposal.dmn}). */
+  @Enumerated(EnumType.STRING)
+  private Outcome proposedOutcome;
+
+  /** The rule of {@code bpmn/selection-proposal.dmn} that proposed it, in words ({@link RuleDecision#describe}). */
+  private String proposalRule;
+
+  /** The rule of {@code bpmn/review-disagreement.dmn} that decided whether a third review was needed, in words. */
+  private String disagreementRule;
+
   protected Application() {}
 
   Application(Cohort cohort, ApplicationForm form, Instant submittedAt) {
@@ -111,6 +121,32 @@ public class Application {
 
   void propose(Outcome outcome) {
     this.outcome = outcome;
+  }
+
+  /** The ranking proposes this outcome, by this rule of the selection's table. */
+  void proposed(RuleDecision<Outcome> proposal) {
+    this.proposedOutcome = proposal.value();
+    this.proposalRule = proposal.describe();
+  }
+
+  /** Whether the two reviews needed a third was decided by this rule of the disagreement table. */
+  void disagreementDecided(RuleDecision<Boolean> disagreement) {
+    this.disagreementRule = disagreement.describe();
+  }
+
+  /** The selection's proposal for this application, or null before it is ranked. */
+  public Outcome getProposedOutcome() {
+    return proposedOutcome;
+  }
+
+  /** The rule that proposed it, in the organisers' words with its id, or null before it is ranked. */
+  public String getProposalRule() {
+    return proposalRule;
+  }
+
+  /** The rule that decided whether the reviews needed a third, or null before two reviews are in. */
+  public String getDisagreementRule() {
+    return disagreementRule;
   }
 
   /** Erases the person's answers; what the programme needs to count (status, scores, project) stays. */

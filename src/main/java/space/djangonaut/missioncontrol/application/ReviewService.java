@@ -3,10 +3,7 @@ package space.djangonaut.missioncontrol.application;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Clock;
-import java.util.EnumSet;
 import java.util.List;
-import java.util.Set;
-import java.util.stream.Collectors;
 import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.TaskService;
 import org.springframework.stereotype.Service;
@@ -16,19 +13,19 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class ReviewService {
 
-  /** Two reviews whose totals (4-20) differ by this much or more call for a tie-break. */
-  static final int DISAGREEMENT_SPREAD = 6;
-
   private final ApplicationRepository applications;
   private final ReviewRepository reviews;
   private final TaskService taskService;
   private final Clock clock;
+  private final ProgrammeRules rules;
 
-  ReviewService(ApplicationRepository applications, ReviewRepository reviews, TaskService taskService, Clock clock) {
+  ReviewService(ApplicationRepository applications, ReviewRepository reviews, TaskService taskService, Clock clock,
+      ProgrammeRules rules) {
     this.applications = applications;
     this.reviews = reviews;
     this.taskService = taskService;
     this.clock = clock;
+    this.rules = rules;
   }
 
   /** The answers a reviewer needs, shown read-only by the review form. */
@@ -64,11 +61,12 @@ public class ReviewService {
     }
   }
 
-  /** The two reviews an organiser's tie-break settles, shown read-only on its form. */
+  /** The two reviews an organiser's tie-break settles, and the rule that asked for it, shown read-only on its form. */
   @Transactional(readOnly = true)
   public EarlierReviews earlierReviews(long applicationId) {
     return EarlierReviews.of(reviews.findByApplicationIdOrderByReviewedAt(applicationId).stream()
-        .filter(review -> !review.isTieBreak()).toList());
+        .filter(review -> !review.isTieBreak()).toList(),
+        applications.findById(applicationId).map(Application::getDisagreementRule).orElse(null));
   }
 
   /** Who has reviewed this application so far (tie-break included). */
@@ -96,7 +94,9 @@ public class ReviewService {
   }
 
   /**
-   * Stores the aggregate score (the mean of the reviews' totals) on the application. If the reviewers disagree, the
+   * Stores the aggregate score (the mean of the reviews' totals) on the application. Once the first two reviews are
+   * in, the programme rule {@code bpmn/review-disagreement.dmn} says whether they disagree (see {@link
+   * ProgrammeRules#reviewsDisagree}); the rule that decided is kept on the application. If they disagree, the
    * application stays in review ({@link ApplicationStatus#AWAITING_TIE_BREAK}) until the third review: the selection
    * neither ranks nor decides it before.
    *
@@ -111,7 +111,16 @@ public class ReviewService {
     }
     BigDecimal mean = BigDecimal.valueOf(all.stream().mapToInt(Review::total).sum())
         .divide(BigDecimal.valueOf(all.size()), 2, RoundingMode.HALF_UP);
-    boolean tieBreak = needsTieBreak(all);
+    List<Review> compared = reviewsToCompare(all);
+    boolean tieBreak = false;
+    if (!compared.isEmpty()) {
+      Review first = compared.get(0);
+      Review second = compared.get(1);
+      RuleDecision<Boolean> disagreement = rules.reviewsDisagree(first.getRecommendation(),
+          second.getRecommendation(), Math.abs(first.total() - second.total()));
+      application.disagreementDecided(disagreement);
+      tieBreak = Boolean.TRUE.equals(disagreement.value());
+    }
     if (tieBreak) {
       application.awaitingTieBreak(mean);
     } else {
@@ -120,15 +129,14 @@ public class ReviewService {
     return tieBreak;
   }
 
-  static boolean needsTieBreak(List<Review> all) {
+  /**
+   * The two reviews the disagreement rule compares: the first two, once both are in and no tie-break is; otherwise
+   * none (one review so far, or the organiser's third review settled it).
+   */
+  static List<Review> reviewsToCompare(List<Review> all) {
     if (all.stream().anyMatch(Review::isTieBreak) || all.size() < 2) {
-      return false;
+      return List.of();
     }
-    Set<Recommendation> recommended = all.stream().map(Review::getRecommendation)
-        .collect(Collectors.toCollection(() -> EnumSet.noneOf(Recommendation.class)));
-    int spread = all.stream().mapToInt(Review::total).max().getAsInt()
-        - all.stream().mapToInt(Review::total).min().getAsInt();
-    return recommended.containsAll(EnumSet.of(Recommendation.ACCEPT, Recommendation.REJECT))
-        || spread >= DISAGREEMENT_SPREAD;
+    return all.subList(0, 2);
   }
 }

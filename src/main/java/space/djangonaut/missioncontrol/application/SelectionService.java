@@ -42,14 +42,19 @@ public class SelectionService {
   private final ApplicationService applicationService;
   private final ApplicationWorkflow workflow;
   private final Clock clock;
+  private final ReviewRepository reviews;
+  private final ProgrammeRules rules;
 
   SelectionService(ApplicationRepository applications, CohortRepository cohorts,
-      ApplicationService applicationService, ApplicationWorkflow workflow, Clock clock) {
+      ApplicationService applicationService, ApplicationWorkflow workflow, Clock clock, ReviewRepository reviews,
+      ProgrammeRules rules) {
     this.applications = applications;
     this.cohorts = cohorts;
     this.applicationService = applicationService;
     this.workflow = workflow;
     this.clock = clock;
+    this.reviews = reviews;
+    this.rules = rules;
   }
 
   /**
@@ -75,47 +80,57 @@ public class SelectionService {
   }
 
   /**
-   * Ranks the cohort's reviewed applications by aggregate score (best first; earlier submission breaks ties). An
-   * application still in review (its second review, or a tie-break, to come) is not ranked.
+   * Ranks the cohort's reviewed applications by aggregate score (best first; earlier submission breaks ties) and
+   * proposes an outcome for each by the programme rule {@code bpmn/selection-proposal.dmn} (see {@link
+   * ProgrammeRules.Proposer#propose}), keeping the rule that decided on the application. The applications are
+   * proposed in ranking order: an applicant the rule rejects whatever their rank (both reviewers recommend reject)
+   * leaves their place in line to the next. An application still in review (its second review, or a tie-break, to
+   * come) is not ranked.
    *
    * @return how many applications were ranked
    */
   @Transactional
   public int rank(long cohortId) {
+    Cohort cohort = cohorts.findById(cohortId).orElseThrow();
     List<Application> reviewed = new ArrayList<>(applications.findByCohortIdAndStatus(cohortId,
         ApplicationStatus.REVIEWED));
     reviewed.sort(Comparator.comparing(Application::getAggregateScore, Comparator.reverseOrder())
         .thenComparing(Application::getSubmittedAt).thenComparing(Application::getId));
+    Map<Long, List<Review>> reviewsOf = reviews.findOfCohort(cohortId).stream()
+        .collect(Collectors.groupingBy(Review::getApplicationId));
+    ProgrammeRules.Proposer proposer = rules.proposer();
+    int inLine = 0;
     for (int i = 0; i < reviewed.size(); i++) {
-      reviewed.get(i).ranked(i + 1);
+      Application application = reviewed.get(i);
+      application.ranked(i + 1);
+      List<Review> its = reviewsOf.getOrDefault(application.getId(), List.of());
+      // The first two reviews; a review missing (none should be, once reviewed) is given to the table as none.
+      List<Recommendation> two = its.stream().filter(review -> !review.isTieBreak()).limit(2)
+          .map(Review::getRecommendation).toList();
+      Recommendation tieBreak = its.stream().filter(Review::isTieBreak).map(Review::getRecommendation)
+          .findFirst().orElse(null);
+      RuleDecision<Outcome> proposal = proposer.propose(inLine + 1, cohort.getCapacity(),
+          application.getAggregateScore(), two.size() > 0 ? two.get(0) : null, two.size() > 1 ? two.get(1) : null,
+          tieBreak);
+      application.proposed(proposal);
+      if (proposal.value() != Outcome.REJECTED) {
+        inLine++;
+      }
     }
     return reviewed.size();
   }
 
   /**
-   * The default proposal: the capacity is filled from the top of the ranking, the next half-capacity are
-   * waitlisted, the rest rejected.
+   * The proposal made when the applications were ranked ({@link #rank}), in ranking order: by the programme rule
+   * {@code bpmn/selection-proposal.dmn} as it was deployed then.
    */
   @Transactional(readOnly = true)
   public Map<Long, Outcome> proposal(long cohortId) {
-    Cohort cohort = cohorts.findById(cohortId).orElseThrow();
     Map<Long, Outcome> proposal = new LinkedHashMap<>();
     for (Application a : ranked(cohortId)) {
-      proposal.put(a.getId(), proposedOutcome(a.getRanking(), cohort.getCapacity()));
+      proposal.put(a.getId(), a.getProposedOutcome());
     }
     return proposal;
-  }
-
-  /**
-   * The programme's default rule: ranks 1 to {@code capacity} are offered a place, the next half-capacity (rounded
-   * up) are waitlisted, everyone below is rejected.
-   *
-   * @param rank the place in the ranking, from 1
-   * @param capacity the cohort's places
-   */
-  static Outcome proposedOutcome(int rank, int capacity) {
-    int waitlist = (capacity + 1) / 2;
-    return rank <= capacity ? Outcome.ACCEPTED : rank <= capacity + waitlist ? Outcome.WAITLISTED : Outcome.REJECTED;
   }
 
   /** The ranking with the proposed outcome, one line per application, as the selection page shows it. */
@@ -129,13 +144,46 @@ public class SelectionService {
   @Transactional(readOnly = true)
   public SelectionSummary summary(long cohortId) {
     Cohort cohort = cohorts.findById(cohortId).orElseThrow();
-    Map<Outcome, Long> counts = proposal(cohortId).values().stream()
-        .collect(Collectors.groupingBy(o -> o, () -> new EnumMap<>(Outcome.class), Collectors.counting()));
-    return new SelectionSummary(cohort.getName() + ": " + cohort.getCapacity() + " places for " + proposal(cohortId).size()
+    List<Application> ranked = ranked(cohortId);
+    Map<Outcome, Long> counts = ranked.stream().filter(a -> a.getProposedOutcome() != null)
+        .collect(Collectors.groupingBy(Application::getProposedOutcome, () -> new EnumMap<>(Outcome.class),
+            Collectors.counting()));
+    return new SelectionSummary(fit(cohort.getName() + ": " + cohort.getCapacity() + " places for " + ranked.size()
         + " reviewed applications. Proposed: " + counts.getOrDefault(Outcome.ACCEPTED, 0L) + " accepted, "
         + counts.getOrDefault(Outcome.WAITLISTED, 0L) + " waitlisted, " + counts.getOrDefault(Outcome.REJECTED, 0L)
-        + " rejected. The ranking: /organiser/cohorts/" + cohort.getSlug() + "/selection",
+        + " rejected. The ranking: /organiser/cohorts/" + cohort.getSlug() + "/selection" + rulesText(ranked)),
         fit(stillInReviewText(cohortId)));
+  }
+
+  /**
+   * The programme rules that made the proposal (bpmn/selection-proposal.dmn), with how many applications each
+   * decided; then each application rejected ahead of someone ranked below it (a rule other than the rank rejected
+   * it, e.g. both reviewers recommend reject), with its rule: the organiser checks these first.
+   */
+  private static String rulesText(List<Application> ranked) {
+    Map<String, Long> byRule = ranked.stream().filter(a -> a.getProposalRule() != null)
+        .collect(Collectors.groupingBy(a -> a.getProposedOutcome().variableValue() + " by the rule: "
+            + a.getProposalRule(), LinkedHashMap::new, Collectors.counting()));
+    if (byRule.isEmpty()) {
+      return "";
+    }
+    StringBuilder text = new StringBuilder("\n\nThe programme rules that proposed them (bpmn/selection-proposal.dmn):");
+    byRule.forEach((rule, count) -> text.append("\n").append(count).append(" ").append(rule));
+    int lastInLine = ranked.stream().filter(a -> a.getProposedOutcome() != null
+        && a.getProposedOutcome() != Outcome.REJECTED).mapToInt(Application::getRanking).max().orElse(0);
+    List<String> aheadOfRank = ranked.stream().filter(a -> a.getProposedOutcome() == Outcome.REJECTED
+            && a.getRanking() < lastInLine)
+        .map(a -> "#" + a.getId() + " " + a.getName().replaceAll("\\s+", " ") + " (rank " + a.getRanking()
+            + "), rule: " + a.getProposalRule())
+        .toList();
+    if (!aheadOfRank.isEmpty()) {
+      text.append("\n\nRejected though ranked above others proposed a place or the waitlist:");
+      aheadOfRank.stream().limit(10).forEach(line -> text.append("\n").append(line));
+      if (aheadOfRank.size() > 10) {
+        text.append("\n... and ").append(aheadOfRank.size() - 10).append(" more: see the ranking.");
+      }
+    }
+    return text.toString();
   }
 
   /** The applications still in review, one per line, as Task_FinaliseSelection lists them. */

@@ -14,8 +14,9 @@ import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 import org.springframework.stereotype.Component;
 
 /**
- * Deploys the diagrams of {@code bpmn/} and the forms of {@code forms/} under stable resource names
- * ({@code bpmn/application.bpmn}, {@code forms/review-application.form}), whatever the launch mode.
+ * Deploys the diagrams and decision tables of {@code bpmn/} and the forms of {@code forms/} under stable resource
+ * names ({@code bpmn/application.bpmn}, {@code bpmn/selection-proposal.dmn}, {@code forms/review-application.form}),
+ * whatever the launch mode.
  *
  * <p>Spring Boot's auto-deployment names resources by absolute path under {@code spring-boot:run} and by bare name in
  * the jar, so that switching launch mode would redeploy everything. With duplicate filtering, a start with unchanged
@@ -40,6 +41,8 @@ public class ProcessDeployer {
    * @throws org.camunda.bpm.engine.ParseException listing each problem of a diagram that {@link DeploymentChecks}
    *     refuses (a form, bean or message that cannot be resolved, no history time to live); nothing is deployed and
    *     the application does not start
+   * @throws org.camunda.bpm.engine.ProcessEngineException if a decision table cannot be read (the engine's DMN
+   *     parser names the table and the problem) or {@link DecisionTableChecks} refuses it; nothing is deployed
    */
   public List<String> deploy() {
     DeploymentBuilder deployment = repositoryService.createDeployment()
@@ -48,7 +51,7 @@ public class ProcessDeployer {
         .enableDuplicateFiltering(false);
     List<String> names = new ArrayList<>();
     for (String folder : List.of("bpmn", "forms")) {
-      for (Resource resource : resources(folder)) {
+      for (Resource resource : resources(folder, folder.equals("bpmn") ? List.of("bpmn", "dmn") : List.of("form"))) {
         String name = folder + "/" + resource.getFilename();
         try (InputStream in = resource.getInputStream()) {
           deployment.addInputStream(name, new java.io.ByteArrayInputStream(in.readAllBytes()));
@@ -59,17 +62,20 @@ public class ProcessDeployer {
       }
     }
     var result = deployment.deployWithResult();
-    LOG.info("Deployed {} as deployment {} ({} process definitions)", names, result.getId(),
-        result.getDeployedProcessDefinitions() == null ? 0 : result.getDeployedProcessDefinitions().size());
+    LOG.info("Deployed {} as deployment {} ({} process definitions, {} decision definitions)", names,
+        result.getId(),
+        result.getDeployedProcessDefinitions() == null ? 0 : result.getDeployedProcessDefinitions().size(),
+        result.getDeployedDecisionDefinitions() == null ? 0 : result.getDeployedDecisionDefinitions().size());
     return names;
   }
 
-  private static List<Resource> resources(String folder) {
-    String extension = folder.equals("bpmn") ? "bpmn" : "form";
+  private static List<Resource> resources(String folder, List<String> extensions) {
     try {
-      Resource[] found = new PathMatchingResourcePatternResolver()
-          .getResources("classpath*:" + folder + "/*." + extension);
-      List<Resource> sorted = new ArrayList<>(List.of(found));
+      List<Resource> sorted = new ArrayList<>();
+      for (String extension : extensions) {
+        sorted.addAll(List.of(new PathMatchingResourcePatternResolver()
+            .getResources("classpath*:" + folder + "/*." + extension)));
+      }
       sorted.sort(Comparator.comparing(Resource::getFilename));
       return sorted;
     } catch (IOException e) {

@@ -116,6 +116,10 @@ class ReviewerWorkBrowserTest {
     assertThat(valueOf(browser.visible(fieldLabelled("Second review: recommendation")))).isEqualTo("reject");
     assertThat(valueOf(browser.visible(fieldLabelled("Second review: comment"))))
         .isEqualTo("Wants a job, not to contribute.");
+    // The programme rule that asked for this third review (bpmn/review-disagreement.dmn), in the organisers' words.
+    assertThat(valueOf(browser.visible(fieldLabelled("Why a third review"))))
+        .startsWith("One reviewer recommends accept, the other reject: an organiser's third review decides.")
+        .endsWith("(Rule_AcceptAgainstReject of review-disagreement)");
     for (String label : List.of("First review: by", "First review: scores", "First review: comment",
         "Second review: recommendation", "Second review: comment")) {
       assertThat(browser.visible(fieldLabelled(label)).getAttribute("readonly")).as(label).isNotNull();
@@ -129,6 +133,7 @@ class ReviewerWorkBrowserTest {
     browser.open(url("/camunda/app/tasklist/#/?task=" + review.getId()));
     browser.waitFor(d -> another.getName().equals(valueOf(d.findElement(fieldLabelled("Applicant")))) ? true : null);
     assertThat(browser.driver().findElements(fieldLabelled("First review: comment"))).isEmpty();
+    assertThat(browser.driver().findElements(fieldLabelled("Why a third review"))).isEmpty();
   }
 
   // --- fixtures

@@ -50,6 +50,14 @@ import org.camunda.bpm.model.bpmn.instance.ReceiveTask;
 import org.camunda.bpm.model.bpmn.instance.StartEvent;
 import org.camunda.bpm.model.bpmn.instance.SubProcess;
 import org.camunda.bpm.model.bpmn.instance.Task;
+import org.camunda.bpm.model.dmn.Dmn;
+import org.camunda.bpm.model.dmn.DmnModelInstance;
+import org.camunda.bpm.model.dmn.HitPolicy;
+import org.camunda.bpm.model.dmn.instance.Decision;
+import org.camunda.bpm.model.dmn.instance.DecisionTable;
+import org.camunda.bpm.model.dmn.instance.Input;
+import org.camunda.bpm.model.dmn.instance.InputEntry;
+import org.camunda.bpm.model.dmn.instance.Output;
 import org.camunda.bpm.model.xml.instance.ModelElementInstance;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -81,6 +89,7 @@ import space.djangonaut.missioncontrol.mentorship.OneToOneContext;
 import space.djangonaut.missioncontrol.mentorship.OneToOneReport;
 import space.djangonaut.missioncontrol.process.application.ApplicationProcess;
 import space.djangonaut.missioncontrol.process.cohort.CohortProcess;
+import space.djangonaut.missioncontrol.process.rules.ProgrammeDecision;
 import space.djangonaut.missioncontrol.process.team.TeamProcess;
 import space.djangonaut.missioncontrol.process.volunteer.VolunteerProcess;
 import space.djangonaut.missioncontrol.team.PlacementContext;
@@ -134,6 +143,13 @@ import space.djangonaut.missioncontrol.volunteer.VolunteerDecision;
  *       {@code X} is in no entry.</li>
  *   <li>Each element with a {@code camunda:formRef} also sets {@code camunda:formRefBinding}: without it the engine
  *       takes the latest deployed version of the form, not the one deployed with the diagram.</li>
+ *   <li>Each decision table {@code bpmn/<key>.dmn} is a {@link ProgrammeDecision} whose key is its file name and the
+ *       id of its one decision, and every {@link ProgrammeDecision} has its file. Every input expression of the table,
+ *       and every name its rules compare with ({@code <= places}), is a variable Mission Control provides
+ *       ({@link ProgrammeDecision#variables}), and each of those is an input expression; its one output is the one
+ *       Mission Control reads ({@link ProgrammeDecision#output}). Each decision has a
+ *       {@code camunda:historyTimeToLive} and hit policy FIRST or UNIQUE (one rule decides, and history names it), and
+ *       each rule an id of its own and an annotation saying the rule in words.</li>
  * </ol>
  *
  * <p>The test runs from the project's directory (as Maven runs it) and reads the diagrams and forms where the
@@ -555,6 +571,101 @@ class ProcessNamesTest {
             + "\" without camunda:formRefBinding");
       }
     }));
+    assertNoProblems(problems);
+  }
+
+  // 8. Decision tables
+
+  /** FEEL words and built-in functions a rule may use besides the variables. */
+  private static final Set<String> FEEL_WORDS = Set.of("not", "null", "true", "false", "and", "or", "in", "between",
+      "if", "then", "else", "for", "some", "every", "satisfies", "instance", "of", "return");
+  private static final Pattern FEEL_NAME = Pattern.compile("(?<![\\w.])([A-Za-z_]\\w*+)(?!\\s*\\()");
+
+  @Test
+  void everyDecisionTableIsAProgrammeDecisionNamedByItsFile() throws IOException {
+    List<String> problems = new ArrayList<>();
+    Set<String> files;
+    try (Stream<Path> list = Files.list(DIAGRAMS)) {
+      files = list.map(file -> file.getFileName().toString()).filter(name -> name.endsWith(".dmn"))
+          .map(name -> name.substring(0, name.length() - ".dmn".length())).collect(Collectors.toCollection(TreeSet::new));
+    }
+    Set<String> keys = Arrays.stream(ProgrammeDecision.values()).map(ProgrammeDecision::key)
+        .collect(Collectors.toSet());
+    files.stream().filter(file -> !keys.contains(file)).forEach(file -> problems.add(DIAGRAMS.resolve(file + ".dmn")
+        + " is no ProgrammeDecision: Mission Control would deploy it but never evaluate it"));
+    for (ProgrammeDecision decision : ProgrammeDecision.values()) {
+      Path file = DIAGRAMS.resolve(decision.key() + ".dmn");
+      if (!files.contains(decision.key())) {
+        problems.add("ProgrammeDecision." + decision + " = \"" + decision.key() + "\": there is no " + file);
+        continue;
+      }
+      DmnModelInstance model = Dmn.readModelFromFile(file.toFile());
+      List<String> ids = model.getModelElementsByType(Decision.class).stream().map(Decision::getId).toList();
+      if (!ids.equals(List.of(decision.key()))) {
+        problems.add(file + ": the decision ids are " + ids + ", not [" + decision.key() + "]");
+      }
+      for (Decision element : model.getModelElementsByType(Decision.class)) {
+        if (element.getCamundaHistoryTimeToLiveString() == null) {
+          problems.add(file + ", " + element.getId() + ": no camunda:historyTimeToLive");
+        }
+      }
+    }
+    assertNoProblems(problems);
+  }
+
+  @Test
+  void everyDecisionTableReadsTheVariablesMissionControlProvidesAndGivesTheOutputItReads() {
+    List<String> problems = new ArrayList<>();
+    for (ProgrammeDecision decision : ProgrammeDecision.values()) {
+      Path file = DIAGRAMS.resolve(decision.key() + ".dmn");
+      if (!Files.isRegularFile(file)) {
+        continue; // reported above
+      }
+      DmnModelInstance model = Dmn.readModelFromFile(file.toFile());
+      for (DecisionTable table : model.getModelElementsByType(DecisionTable.class)) {
+        String where = file + ", " + table.getId();
+        Set<String> expressions = new LinkedHashSet<>();
+        for (Input input : table.getInputs()) {
+          String expression = input.getInputExpression().getText() == null ? ""
+              : input.getInputExpression().getText().getTextContent().strip();
+          expressions.add(expression);
+          if (!decision.variables().contains(expression)) {
+            problems.add(where + ", " + input.getId() + ": input expression \"" + expression + "\" is no variable "
+                + "Mission Control provides " + decision.variables());
+          }
+        }
+        decision.variables().stream().filter(variable -> !expressions.contains(variable)).forEach(variable ->
+            problems.add(where + ": no input column reads " + variable + ", which Mission Control provides"));
+        List<String> outputs = table.getOutputs().stream().map(Output::getName).toList();
+        if (!outputs.equals(List.of(decision.output()))) {
+          problems.add(where + ": the outputs are " + outputs + ", but Mission Control reads exactly ["
+              + decision.output() + "]");
+        }
+        if (table.getHitPolicy() != HitPolicy.FIRST && table.getHitPolicy() != HitPolicy.UNIQUE) {
+          problems.add(where + ": hit policy " + table.getHitPolicy() + "; a programme rule is FIRST or UNIQUE, so "
+              + "that one rule decides and history names it");
+        }
+        Set<String> ruleIds = new HashSet<>();
+        for (org.camunda.bpm.model.dmn.instance.Rule rule : table.getRules()) {
+          if (rule.getId() == null || !rule.getId().startsWith("Rule_") || !ruleIds.add(rule.getId())) {
+            problems.add(where + ": rule " + rule.getId() + " needs an id of its own, Rule_<what it says>");
+          }
+          if (rule.getDescription() == null || rule.getDescription().getTextContent().isBlank()) {
+            problems.add(where + ", " + rule.getId() + ": no annotation saying the rule in words");
+          }
+          for (InputEntry entry : rule.getInputEntries()) {
+            String text = entry.getText() == null ? "" : entry.getText().getTextContent();
+            Matcher name = FEEL_NAME.matcher(STRING_LITERAL.matcher(text).replaceAll("0"));
+            while (name.find()) {
+              if (!FEEL_WORDS.contains(name.group(1)) && !decision.variables().contains(name.group(1))) {
+                problems.add(where + ", " + rule.getId() + ": \"" + text.strip() + "\" names " + name.group(1)
+                    + ", which Mission Control does not provide " + decision.variables());
+              }
+            }
+          }
+        }
+      }
+    }
     assertNoProblems(problems);
   }
 

@@ -28,7 +28,7 @@ class TaskFormFieldsTest {
         "applicantHoursPerWeek", "applicantDjangoExperience", "applicantExperienceDetails", "applicantMotivation",
         "applicantContributionUrl", "firstReviewer", "firstReviewScores", "firstReviewRecommendation",
         "firstReviewComment", "secondReviewer", "secondReviewScores", "secondReviewRecommendation",
-        "secondReviewComment", "scoreMotivation", "scoreExperience", "scoreAvailability", "scoreCommunity",
+        "secondReviewComment", "tieBreakRule", "scoreMotivation", "scoreExperience", "scoreAvailability", "scoreCommunity",
         "recommendation", "reviewComment");
   }
 
