@@ -54,6 +54,8 @@ class TeamPageTest {
     Fixture f = proposed.formed(false);
     WebClient organiser = organiser();
 
+    assertThat(organiser.get("/organiser/cohorts/" + f.slug()).body()).as("linked from the cohort's page")
+        .contains("href=\"" + f.page() + "\"");
     WebClient.Response page = organiser.get(f.page());
 
     assertThat(page.status()).isEqualTo(200);
