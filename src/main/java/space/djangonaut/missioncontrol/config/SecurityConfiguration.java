@@ -24,6 +24,7 @@ import org.springframework.security.config.annotation.web.configurers.AbstractHt
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.AndRequestMatcher;
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
 import space.djangonaut.missioncontrol.common.Roles;
 import space.djangonaut.missioncontrol.process.TaskFormFields;
@@ -78,8 +79,14 @@ class SecurityConfiguration {
         .formLogin(login -> login.loginPage("/login").successHandler(new HomeByRole()).permitAll())
         .logout(logout -> logout.logoutSuccessUrl("/"))
         .httpBasic(Customizer.withDefaults())
-        // The JSON API is called with HTTP Basic, not from a browser session.
-        .csrf(csrf -> csrf.ignoringRequestMatchers("/api/**"))
+        // The JSON API is called with HTTP Basic: such a call needs no CSRF token. An /api call riding on a browser's
+        // session cookie needs one like any page's form, so that another site cannot post to it as the organiser.
+        .csrf(csrf -> csrf.ignoringRequestMatchers(new AndRequestMatcher(
+            PathPatternRequestMatcher.withDefaults().matcher("/api/**"),
+            request -> {
+              String authorization = request.getHeader("Authorization");
+              return authorization != null && authorization.regionMatches(true, 0, "Basic ", 0, 6);
+            })))
         .build();
   }
 

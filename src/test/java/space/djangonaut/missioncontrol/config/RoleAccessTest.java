@@ -209,6 +209,23 @@ class RoleAccessTest {
     assertThat(signInLandsOn(navigator)).endsWith("/my/teams");
   }
 
+  @Test
+  void shouldRefuseAnApiCallThatRidesOnAnOrganisersSessionWithoutACsrfToken() {
+    CohortDriver.Run run = driver.open(2);
+    String close = "/api/cohorts/" + run.cohort().getSlug() + "/close";
+    String organiser = testData.organiser();
+    WebClient browser = new WebClient(port);
+    assertThat(browser.postForm("/login", WebClient.form(browser.get("/login"), Map.of("username",
+        List.of(organiser), "password", List.of(organiser)))).header("Location")).endsWith("/organiser/cohorts");
+
+    // What another site's form can make the organiser's browser send: the session cookie, no token.
+    assertThat(browser.postForm(close, Map.of()).status()).isEqualTo(403);
+    assertThat(browser.get("/api/cohorts/" + run.cohort().getSlug()).body()).as("still open")
+        .contains("\"applicationsClosedAt\":null");
+    assertThat(new WebClient(port).basicAuth(organiser, organiser).postForm(close, Map.of())
+        .status()).as("the API called with HTTP Basic").isEqualTo(200);
+  }
+
   private String signInLandsOn(String user) {
     WebClient browser = new WebClient(port);
     WebClient.Response login = browser.postForm("/login", WebClient.form(browser.get("/login"),
