@@ -5,6 +5,7 @@ import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import java.time.Instant;
+import java.util.List;
 import space.djangonaut.missioncontrol.privacy.Mentions;
 
 /**
@@ -33,6 +34,11 @@ public class CheckIn {
   private Instant recordedAt;
   /** False for a check-in the team's process closed because nobody recorded it. */
   private boolean recorded = true;
+  /**
+   * True for a check-in whose tickets and pull requests were recorded as links ({@link Contribution}): its ticket
+   * figures are derived from its lines. False for one recorded before (typed weekly numbers, kept as they were).
+   */
+  private boolean contributionsAsLinks;
 
   protected CheckIn() {}
 
@@ -51,6 +57,24 @@ public class CheckIn {
     this.presentations = presentations;
     this.blockers = blockers;
     this.recordedAt = recordedAt;
+  }
+
+  /**
+   * A check-in whose tickets and pull requests are listed as links: its ticket figures are what its lines say
+   * (distinct tickets progressed, distinct tickets closed), so the weekly view stays as it was.
+   */
+  static CheckIn withLinks(Long cohortId, Long teamId, int week, String navigator, boolean held, String attended,
+      List<ContributionLines.Line> lines, int prReviewComments, int presentations, String blockers,
+      Instant recordedAt) {
+    CheckIn checkIn = new CheckIn(cohortId, teamId, week, navigator, held, attended,
+        distinct(lines, ContributionState.PROGRESSED), distinct(lines, ContributionState.CLOSED), prReviewComments,
+        presentations, blockers, recordedAt);
+    checkIn.contributionsAsLinks = true;
+    return checkIn;
+  }
+
+  private static int distinct(List<ContributionLines.Line> lines, ContributionState state) {
+    return (int) lines.stream().filter(l -> l.state() == state).map(ContributionLines.Line::url).distinct().count();
   }
 
   /**
@@ -74,6 +98,11 @@ public class CheckIn {
   /** Whether the Navigator recorded it (held or not); false when it was closed as not recorded. */
   public boolean isRecorded() {
     return recorded;
+  }
+
+  /** Whether its tickets and pull requests were recorded as links rather than as typed weekly numbers. */
+  public boolean isContributionsAsLinks() {
+    return contributionsAsLinks;
   }
 
   public Long getId() {
@@ -104,6 +133,10 @@ public class CheckIn {
     return attended;
   }
 
+  /**
+   * Tickets progressed that week: typed by the Navigator before links, or the distinct tickets its lines name as
+   * progressed. Summing these over weeks counts a ticket once per week; the report counts distinct links instead.
+   */
   public int getTicketsProgressed() {
     return ticketsProgressed;
   }

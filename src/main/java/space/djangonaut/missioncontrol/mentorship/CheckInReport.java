@@ -6,14 +6,15 @@ import jakarta.validation.constraints.Size;
 
 /**
  * What a Navigator records of a weekly check-in ({@code forms/record-check-in.form}); the components are the form's
- * field keys. A count left empty is 0; the pilot's report adds these up.
+ * field keys. A count left empty is 0. {@code contributions} lists the tickets and pull requests worked on, one per
+ * line ({@link ContributionLines}); the report counts them distinct. The weekly "tickets progressed" and "tickets
+ * closed" numbers Navigators used to type are gone from the form: a check-in derives them from its lines.
  */
 public record CheckInReport(
     Boolean checkInHeld,
     @Min(value = 0, message = COUNT) @Max(value = MAX_COUNT, message = COUNT) Integer djangonautsAttended,
     @Size(max = 900, message = "keep this to {max} characters.") String attendees,
-    @Min(value = 0, message = COUNT) @Max(value = MAX_COUNT, message = COUNT) Integer ticketsProgressed,
-    @Min(value = 0, message = COUNT) @Max(value = MAX_COUNT, message = COUNT) Integer ticketsClosed,
+    @Size(max = MAX_TEXT, message = "keep this to {max} characters.") String contributions,
     @Min(value = 0, message = COUNT) @Max(value = MAX_COUNT, message = COUNT) Integer prReviewComments,
     @Min(value = 0, message = COUNT) @Max(value = MAX_COUNT, message = COUNT) Integer presentations,
     @Size(max = MAX_TEXT, message = "keep this to {max} characters.") String blockers) {
@@ -26,8 +27,6 @@ public record CheckInReport(
   public CheckInReport {
     checkInHeld = Boolean.TRUE.equals(checkInHeld);
     djangonautsAttended = zeroIfEmpty(djangonautsAttended);
-    ticketsProgressed = zeroIfEmpty(ticketsProgressed);
-    ticketsClosed = zeroIfEmpty(ticketsClosed);
     prReviewComments = zeroIfEmpty(prReviewComments);
     presentations = zeroIfEmpty(presentations);
   }

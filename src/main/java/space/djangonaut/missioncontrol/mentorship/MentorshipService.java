@@ -40,6 +40,7 @@ public class MentorshipService {
   private final ApplicationRepository applications;
   private final VolunteerRepository volunteers;
   private final CheckInRepository checkIns;
+  private final ContributionRepository contributions;
   private final OneToOneRepository oneToOnes;
   private final MailService mail;
   private final IdentityService identityService;
@@ -48,7 +49,8 @@ public class MentorshipService {
 
   MentorshipService(CohortRepository cohorts, TeamRepository teams, TeamMemberRepository members, ApplicationRepository applications,
       VolunteerRepository volunteers, CheckInRepository checkIns, OneToOneRepository oneToOnes, MailService mail,
-      IdentityService identityService, Clock clock, TeamRoster rosters) {
+      IdentityService identityService, Clock clock, TeamRoster rosters, ContributionRepository contributions) {
+    this.contributions = contributions;
     this.rosters = rosters;
     this.cohorts = cohorts;
     this.teams = teams;
@@ -70,22 +72,28 @@ public class MentorshipService {
   }
 
   /**
-   * Records a team's weekly check-in from the Navigator's form.
+   * Records a team's weekly check-in from the Navigator's form, with a row per ticket or pull request it lists.
    *
-   * @throws BadUserRequestException if more Djangonauts attended than the team has
+   * @throws BadUserRequestException if more Djangonauts attended than the team has, or a line of
+   *     {@code contributions} cannot be read ({@link ContributionLines#parse}); nothing is recorded then
    */
   @Transactional
   public CheckIn recordCheckIn(long cohortId, long teamId, long week, String navigator, CheckInReport report) {
     int attended = report.djangonautsAttended();
-    int teamSize = members.findStayingByTeamId(teamId).size();
+    List<TeamMember> staying = members.findStayingByTeamId(teamId);
+    int teamSize = staying.size();
     if (attended > teamSize) {
       throw new BadUserRequestException("djangonautsAttended: the team has " + teamSize + " Djangonauts.");
     }
+    List<ContributionLines.Line> lines = ContributionLines.parse(report.contributions(), staying.stream()
+        .map(m -> new ContributionLines.Djangonaut(m.getApplicationId(), djangonautName(m.getApplicationId())))
+        .toList());
     String who = report.attendees();
-    return checkIns.save(new CheckIn(cohortId, teamId, (int) week, navigator, report.checkInHeld(),
-        attended + " of " + teamSize + (who == null ? "" : ": " + who),
-        report.ticketsProgressed(), report.ticketsClosed(), report.prReviewComments(), report.presentations(),
-        report.blockers(), clock.instant()));
+    CheckIn checkIn = checkIns.save(CheckIn.withLinks(cohortId, teamId, (int) week, navigator, report.checkInHeld(),
+        attended + " of " + teamSize + (who == null ? "" : ": " + who), lines, report.prReviewComments(),
+        report.presentations(), report.blockers(), clock.instant()));
+    contributions.saveAll(lines.stream().map(line -> new Contribution(checkIn, line)).toList());
+    return checkIn;
   }
 
   /** What the Captain's one-to-one form shows. */

@@ -25,7 +25,7 @@ public class PersonalDataService {
 
   /**
    * Everything held about this email address (right of access): {@code email}, then one section per holder
-   * ({@code applications}, {@code volunteering}, {@code survey}, {@code emails}).
+   * ({@code applications}, {@code volunteering}, {@code contributions}, {@code survey}, {@code emails}).
    *
    * @param email the address as typed; surrounding blanks and case do not matter, null is read as empty
    * @return the address, normalised, and each holder's records under its section, in order

@@ -8,13 +8,21 @@ import java.util.List;
  * reminder); the last two are counted apart. {@code withdrawals} counts the Djangonauts who left their team during
  * the session (withdrew, were withdrawn by an organiser, or erased): nothing more was asked about them, so they are
  * neither "not held" nor "not recorded".
+ *
+ * <p>Tickets and pull requests are counted distinct (issue 12, fault 2): {@code ticketsProgressed} counts the
+ * tickets some check-in listed as progressed, once however many weeks or teams listed them; {@code ticketsClosed}
+ * those listed as closed (a ticket closed counts there, and in progressed once if it was listed as progressed too);
+ * {@code pullRequestsOpened} and {@code pullRequestsMerged} likewise. Check-ins recorded before links (typed weekly
+ * numbers) add their numbers as typed, since what they counted cannot be told apart. {@code contributions} lists each
+ * ticket and pull request once, with its link. The weekly figures count distinct tickets within each week.
  */
 public record ImpactReport(String cohortName, String cohortSlug, int ticketsProgressed, int ticketsClosed,
     int checkInsHeld, int oneToOnesHeld, int checkInsNotHeld, int checkInsNotRecorded, int oneToOnesNotHeld,
     int oneToOnesNotRecorded, int withdrawals, int prReviewComments, int presentations, int djangonautsInvited,
     int djangonautResponses, Share moreComfortableWithCommunity, Share moreComfortableContributing,
     int volunteerResponses, Share volunteersMoreComfortableMentoring, List<WeekFigures> weeks,
-    List<ComfortCount> communityComfort, List<Testimonial> testimonials) {
+    List<ComfortCount> communityComfort, List<Testimonial> testimonials, int pullRequestsOpened,
+    int pullRequestsMerged, List<ContributionLink> contributions) {
 
   /** {@code count} of {@code of} answered so; the percentage is rounded to the nearest whole number. */
   public record Share(int count, int of) {
@@ -30,6 +38,15 @@ public record ImpactReport(String cohortName, String cohortSlug, int ticketsProg
 
   public record WeekFigures(int week, int checkInsHeld, int ticketsProgressed, int ticketsClosed,
       int prReviewComments, int presentations, int oneToOnesHeld) {}
+
+  /**
+   * A ticket or pull request the cohort worked on, once, with every state check-ins gave it.
+   *
+   * @param label {@code #35123} for a ticket, {@code django/django#18000} for a pull request
+   * @param states the states, as Navigators write them ({@code progressed}, {@code closed}, {@code opened},
+   *     {@code merged}), in that order
+   */
+  public record ContributionLink(String kind, String label, String url, List<String> states) {}
 
   public record ComfortCount(Comfort comfort, int count) {}
 

@@ -87,6 +87,8 @@ class ImpactReportController {
     rows.add(List.of("cohort", report.cohortName()));
     rows.add(List.of("tickets progressed", report.ticketsProgressed()));
     rows.add(List.of("tickets closed", report.ticketsClosed()));
+    rows.add(List.of("pull requests opened", report.pullRequestsOpened()));
+    rows.add(List.of("pull requests merged", report.pullRequestsMerged()));
     rows.add(List.of("weekly check-ins held", report.checkInsHeld()));
     rows.add(List.of("one-to-ones held", report.oneToOnesHeld()));
     rows.add(List.of("weekly check-ins not held", report.checkInsNotHeld()));
@@ -109,6 +111,13 @@ class ImpactReportController {
     for (WeekFigures w : report.weeks()) {
       rows.add(List.of(w.week(), w.checkInsHeld(), w.ticketsProgressed(), w.ticketsClosed(), w.prReviewComments(),
           w.presentations(), w.oneToOnesHeld()));
+    }
+    if (!report.contributions().isEmpty()) {
+      rows.add(List.of());
+      rows.add(List.of("kind", "ticket or pull request", "link", "states"));
+      for (ImpactReport.ContributionLink c : report.contributions()) {
+        rows.add(List.of(c.kind(), c.label(), c.url(), String.join(" ", c.states())));
+      }
     }
     StringBuilder csv = new StringBuilder();
     for (List<Object> row : rows) {

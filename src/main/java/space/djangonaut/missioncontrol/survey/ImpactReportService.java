@@ -2,10 +2,13 @@ package space.djangonaut.missioncontrol.survey;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.Predicate;
+import java.util.stream.Collectors;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import space.djangonaut.missioncontrol.application.ApplicationRepository;
@@ -14,9 +17,14 @@ import space.djangonaut.missioncontrol.cohort.Cohort;
 import space.djangonaut.missioncontrol.cohort.CohortRepository;
 import space.djangonaut.missioncontrol.mentorship.CheckIn;
 import space.djangonaut.missioncontrol.mentorship.CheckInRepository;
+import space.djangonaut.missioncontrol.mentorship.Contribution;
+import space.djangonaut.missioncontrol.mentorship.ContributionKind;
+import space.djangonaut.missioncontrol.mentorship.ContributionRepository;
+import space.djangonaut.missioncontrol.mentorship.ContributionState;
 import space.djangonaut.missioncontrol.mentorship.OneToOne;
 import space.djangonaut.missioncontrol.mentorship.OneToOneRepository;
 import space.djangonaut.missioncontrol.survey.ImpactReport.ComfortCount;
+import space.djangonaut.missioncontrol.survey.ImpactReport.ContributionLink;
 import space.djangonaut.missioncontrol.survey.ImpactReport.Share;
 import space.djangonaut.missioncontrol.survey.ImpactReport.Testimonial;
 import space.djangonaut.missioncontrol.survey.ImpactReport.WeekFigures;
@@ -24,12 +32,16 @@ import space.djangonaut.missioncontrol.team.Team;
 import space.djangonaut.missioncontrol.team.TeamMemberRepository;
 import space.djangonaut.missioncontrol.team.TeamRepository;
 
-/** Builds a cohort's impact report from its check-ins, one-to-ones and survey answers. */
+/**
+ * Builds a cohort's impact report from its check-ins (with the tickets and pull requests they list), one-to-ones and
+ * survey answers.
+ */
 @Service
 public class ImpactReportService {
 
   private final CohortRepository cohorts;
   private final CheckInRepository checkIns;
+  private final ContributionRepository contributions;
   private final OneToOneRepository oneToOnes;
   private final SurveyInvitationRepository invitations;
   private final TeamRepository teams;
@@ -38,7 +50,8 @@ public class ImpactReportService {
 
   ImpactReportService(CohortRepository cohorts, CheckInRepository checkIns, OneToOneRepository oneToOnes,
       SurveyInvitationRepository invitations, TeamRepository teams, TeamMemberRepository members,
-      ApplicationRepository applications) {
+      ApplicationRepository applications, ContributionRepository contributions) {
+    this.contributions = contributions;
     this.teams = teams;
     this.members = members;
     this.applications = applications;
@@ -53,6 +66,7 @@ public class ImpactReportService {
   public ImpactReport report(long cohortId) {
     Cohort cohort = cohorts.findById(cohortId).orElseThrow();
     return build(cohort, checkIns.findByCohortIdOrderByWeekAscTeamIdAsc(cohortId),
+        contributions.findByCohortIdOrderByWeekAscId(cohortId),
         oneToOnes.findByCohortIdOrderByWeekAscApplicationIdAsc(cohortId),
         invitations.findByCohortIdOrderById(cohortId), withdrawals(cohortId));
   }
@@ -67,8 +81,10 @@ public class ImpactReportService {
   }
 
   /** The arithmetic of the report, apart from the database. */
-  static ImpactReport build(Cohort cohort, List<CheckIn> checkIns, List<OneToOne> oneToOnes,
-      List<SurveyInvitation> invitations, int withdrawals) {
+  static ImpactReport build(Cohort cohort, List<CheckIn> checkIns, List<Contribution> contributions,
+      List<OneToOne> oneToOnes, List<SurveyInvitation> invitations, int withdrawals) {
+    // Typed weekly numbers of check-ins recorded before links count as typed; the others come from the links.
+    List<CheckIn> typed = checkIns.stream().filter(c -> !c.isContributionsAsLinks()).toList();
     List<CheckIn> held = checkIns.stream().filter(CheckIn::isHeld).toList();
     List<SurveyInvitation> djangonauts = invitations.stream().filter(i -> i.getKind() == Respondent.DJANGONAUT)
         .toList();
@@ -83,11 +99,16 @@ public class ImpactReportService {
     for (CheckIn c : checkIns) {
       int[] w = byWeek.computeIfAbsent(c.getWeek(), k -> new int[6]);
       w[0] += c.isHeld() ? 1 : 0;
-      w[1] += c.getTicketsProgressed();
-      w[2] += c.getTicketsClosed();
+      w[1] += c.isContributionsAsLinks() ? 0 : c.getTicketsProgressed();
+      w[2] += c.isContributionsAsLinks() ? 0 : c.getTicketsClosed();
       w[3] += c.getPrReviewComments();
       w[4] += c.getPresentations();
     }
+    contributions.stream().collect(Collectors.groupingBy(Contribution::getWeek)).forEach((week, lines) -> {
+      int[] w = byWeek.computeIfAbsent(week, k -> new int[6]);
+      w[1] += distinct(lines, ContributionState.PROGRESSED);
+      w[2] += distinct(lines, ContributionState.CLOSED);
+    });
     oneToOnes.stream().filter(OneToOne::isHeld)
         .forEach(o -> byWeek.computeIfAbsent(o.getWeek(), k -> new int[6])[5]++);
     List<WeekFigures> weeks = new ArrayList<>();
@@ -103,8 +124,9 @@ public class ImpactReportService {
         .toList();
 
     return new ImpactReport(cohort.getName(), cohort.getSlug(),
-        checkIns.stream().mapToInt(CheckIn::getTicketsProgressed).sum(),
-        checkIns.stream().mapToInt(CheckIn::getTicketsClosed).sum(),
+        distinct(contributions, ContributionState.PROGRESSED)
+            + typed.stream().mapToInt(CheckIn::getTicketsProgressed).sum(),
+        distinct(contributions, ContributionState.CLOSED) + typed.stream().mapToInt(CheckIn::getTicketsClosed).sum(),
         held.size(),
         (int) oneToOnes.stream().filter(OneToOne::isHeld).count(),
         (int) checkIns.stream().filter(c -> c.isRecorded() && !c.isHeld()).count(),
@@ -120,7 +142,33 @@ public class ImpactReportService {
         share(djangonautAnswers, i -> i.getComfortContributing() == Comfort.MORE),
         volunteerAnswers.size(),
         share(volunteerAnswers, i -> i.getComfortMentoring() == Comfort.MORE),
-        weeks, communityComfort, testimonials);
+        weeks, communityComfort, testimonials,
+        distinct(contributions, ContributionState.OPENED), distinct(contributions, ContributionState.MERGED),
+        links(contributions));
+  }
+
+  /** How many distinct tickets or pull requests the lines give this state. */
+  private static int distinct(List<Contribution> lines, ContributionState state) {
+    return (int) lines.stream().filter(c -> c.getState() == state).map(Contribution::getUrl).distinct().count();
+  }
+
+  /** Each ticket, then each pull request, once, by number, with the states the check-ins gave it. */
+  private static List<ContributionLink> links(List<Contribution> contributions) {
+    Map<String, List<Contribution>> byUrl = contributions.stream().collect(Collectors.groupingBy(
+        Contribution::getUrl, LinkedHashMap::new, Collectors.toList()));
+    return byUrl.values().stream()
+        .sorted(Comparator.comparing((List<Contribution> l) -> l.get(0).getKind())
+            .thenComparing(l -> l.get(0).getUrl().replaceAll("/pull/\\d+$", ""))
+            .thenComparingLong(l -> l.get(0).getNumber()))
+        .map(l -> {
+          Contribution first = l.get(0);
+          String label = first.getKind() == ContributionKind.TICKET ? "#" + first.getNumber()
+              : first.getUrl().replace("https://github.com/", "").replace("/pull/", "#");
+          return new ContributionLink(first.getKind() == ContributionKind.TICKET ? "ticket" : "pull request",
+              label, first.getUrl(), l.stream().map(Contribution::getState).distinct().sorted()
+                  .map(ContributionState::word).toList());
+        })
+        .toList();
   }
 
   private static Share share(List<SurveyInvitation> answers, Predicate<SurveyInvitation> more) {

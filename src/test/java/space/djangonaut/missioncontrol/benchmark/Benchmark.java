@@ -436,8 +436,15 @@ public final class Benchmark {
     Map<String, Object> form = new HashMap<>();
     form.put("checkInHeld", true);
     form.put("djangonautsAttended", 3L);
-    form.put("ticketsProgressed", (long) ((week + i) % 3));
-    form.put("ticketsClosed", week % 4 == 0 ? 1L : 0L);
+    // Each team works on tickets of its own, a new one every other week, and closes one every fourth week.
+    StringBuilder lines = new StringBuilder();
+    for (int t = 0; t < (week + i) % 3; t++) {
+      lines.append('#').append(10_000 + i * 100 + week / 2 + t).append(" progressed\n");
+    }
+    if (week % 4 == 0) {
+      lines.append('#').append(10_000 + i * 100 + week / 2).append(" closed\n");
+    }
+    form.put("contributions", lines.toString());
     form.put("prReviewComments", 2L + week % 5);
     form.put("presentations", week == WEEKS && i % 10 == 0 ? 1L : 0L);
     return form;

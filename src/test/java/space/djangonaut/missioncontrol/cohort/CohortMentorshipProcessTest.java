@@ -22,7 +22,9 @@ import org.camunda.bpm.engine.test.assertions.bpmn.AbstractAssertions;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.assertj.core.groups.Tuple;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import space.djangonaut.missioncontrol.application.Application;
 import space.djangonaut.missioncontrol.application.ApplicationRepository;
 import space.djangonaut.missioncontrol.application.ApplicationService;
@@ -34,10 +36,14 @@ import space.djangonaut.missioncontrol.mail.OutboxEmail;
 import space.djangonaut.missioncontrol.mail.OutboxEmailRepository;
 import space.djangonaut.missioncontrol.mentorship.CheckIn;
 import space.djangonaut.missioncontrol.mentorship.CheckInRepository;
+import space.djangonaut.missioncontrol.mentorship.Contribution;
+import space.djangonaut.missioncontrol.mentorship.ContributionRepository;
+import space.djangonaut.missioncontrol.mentorship.ContributionState;
 import space.djangonaut.missioncontrol.process.application.ApplicationProcess;
 import space.djangonaut.missioncontrol.process.cohort.CohortProcess;
 import space.djangonaut.missioncontrol.support.CohortDriver;
 import space.djangonaut.missioncontrol.support.IntegrationTest;
+import space.djangonaut.missioncontrol.support.WebClient;
 import space.djangonaut.missioncontrol.support.Mailbox;
 import space.djangonaut.missioncontrol.survey.Comfort;
 import space.djangonaut.missioncontrol.survey.ImpactReport;
@@ -70,6 +76,8 @@ class CohortMentorshipProcessTest {
   @Autowired ApplicationRepository applications;
   @Autowired TeamRepository teams;
   @Autowired CheckInRepository checkIns;
+  @Autowired ContributionRepository contributions;
+  @LocalServerPort int port;
   @Autowired TeamMemberRepository members;
   @Autowired TeamService teamService;
   @Autowired VolunteerRepository volunteers;
@@ -200,6 +208,56 @@ class CohortMentorshipProcessTest {
     Assertions.assertThat(driver.openTasks(run, TASK_HOLD_ONE_TO_ONE)).isEmpty();
   }
 
+  /**
+   * A Navigator submits the check-in form (through Camunda's REST API, as Tasklist does) with a line that is no
+   * ticket or pull request: refused with 400 naming the line and why; the task stays open, nothing is recorded. Once
+   * corrected, the check-in and a row per line are recorded, the ticket named by its Djangonaut attributed to them.
+   */
+  @Test
+  void shouldRefuseACheckInWithAnUnreadableContributionLineAndRecordItOnceCorrected() {
+    CohortDriver.Run run = startedCohort(2);
+    driver.confirmTeams(run);
+    Task task = driver.openTasks(run, TASK_RECORD_CHECK_IN).get(0);
+    String navigator = task.getAssignee();
+    Application djangonaut = run.ranked().get(0);
+    WebClient rest = new WebClient(port).basicAuth(navigator, navigator);
+    String typo = "https://gitlab.com/django/django/-/merge_requests/5 merged";
+    String lines = djangonaut.getName() + ": #35123 progressed\\n" + typo;
+
+    WebClient.Response refused = rest.postJson("/engine-rest/task/" + task.getId() + "/submit-form",
+        checkInForm(lines));
+
+    Assertions.assertThat(refused.status()).isEqualTo(400);
+    Assertions.assertThat(refused.body()).contains("contributions, line 2: a pull request is one on GitHub"
+        + " (https://github.com/<owner>/<repository>/pull/<number>), and a ticket one on Django's Trac; not"
+        + " gitlab.com (\\\"" + typo + "\\\").");
+    Assertions.assertThat(taskService().createTaskQuery().taskId(task.getId()).count()).isEqualTo(1);
+    Assertions.assertThat(checkIns.findByCohortIdOrderByWeekAscTeamIdAsc(run.cohortId())).isEmpty();
+    Assertions.assertThat(contributions.findByCohortIdOrderByWeekAscId(run.cohortId())).isEmpty();
+
+    String corrected = djangonaut.getName() + ": #35123 progressed\\n"
+        + "https://github.com/django/django/pull/18000 merged";
+    Assertions.assertThat(rest.postJson("/engine-rest/task/" + task.getId() + "/submit-form",
+        checkInForm(corrected)).status()).isEqualTo(204);
+
+    CheckIn recorded = checkIns.findByCohortIdOrderByWeekAscTeamIdAsc(run.cohortId()).get(0);
+    Assertions.assertThat(recorded.isContributionsAsLinks()).isTrue();
+    Assertions.assertThat(recorded.getTicketsProgressed()).isEqualTo(1);
+    Assertions.assertThat(contributions.findByCheckInIdOrderById(recorded.getId()))
+        .extracting(Contribution::getApplicationId, Contribution::getUrl, Contribution::getState)
+        .containsExactly(
+            Tuple.tuple(djangonaut.getId(), "https://code.djangoproject.com/ticket/35123",
+                ContributionState.PROGRESSED),
+            Tuple.tuple(null, "https://github.com/django/django/pull/18000", ContributionState.MERGED));
+  }
+
+  /** The check-in form as Tasklist submits it, with these contribution lines (JSON-escaped). */
+  private static String checkInForm(String contributions) {
+    return "{\"variables\":{\"checkInHeld\":{\"value\":true},\"djangonautsAttended\":{\"value\":3},"
+        + "\"contributions\":{\"value\":\"" + contributions + "\"},\"prReviewComments\":{\"value\":0},"
+        + "\"presentations\":{\"value\":0}}}";
+  }
+
   @Test
   void shouldRemindTheNavigatorOfAnOverdueCheckInThenCloseItAsNotRecordedAndTellOrganisersAWeekLater() {
     CohortDriver.Run run = startedCohort(2);
@@ -268,8 +326,12 @@ class CohortMentorshipProcessTest {
     Assertions.assertThat(checkIns.findByCohortIdOrderByWeekAscTeamIdAsc(run.cohortId()))
         .extracting(CheckIn::getAttended).containsOnly("3 of 3: Ada, Grace, Alan");
     ImpactReport report = reports.report(run.cohortId());
-    Assertions.assertThat(report.ticketsProgressed()).isEqualTo(5);
-    Assertions.assertThat(report.ticketsClosed()).isEqualTo(3);
+    // Distinct tickets (issue 12, fault 2): #35001-#35003 progressed, #36001-#36002 closed; the weekly numbers
+    // summed would say 5 and 3.
+    Assertions.assertThat(report.ticketsProgressed()).isEqualTo(3);
+    Assertions.assertThat(report.ticketsClosed()).isEqualTo(2);
+    Assertions.assertThat(report.weeks()).extracting(ImpactReport.WeekFigures::ticketsProgressed)
+        .containsExactly(2, 3);
     Assertions.assertThat(report.prReviewComments()).isEqualTo(30);
     Assertions.assertThat(report.checkInsHeld()).isEqualTo(2);
     Assertions.assertThat(report.oneToOnesHeld()).isEqualTo(3);
@@ -305,7 +367,7 @@ class CohortMentorshipProcessTest {
       for (Task task : open) {
         if (task.getAssignee().equals(talking.getUserId())) {
           taskService().complete(task.getId(), Map.of("checkInHeld", true, "djangonautsAttended", 3L,
-              "ticketsProgressed", 1L, "prReviewComments", 2L));
+              "contributions", "#35123 progressed", "prReviewComments", 2L));
         }
       }
       for (Task task : driver.openTasks(run, TASK_HOLD_ONE_TO_ONE)) {
@@ -333,7 +395,8 @@ class CohortMentorshipProcessTest {
     Assertions.assertThat(report.checkInsNotHeld()).isZero();
     Assertions.assertThat(report.oneToOnesHeld()).isEqualTo(6);
     Assertions.assertThat(report.oneToOnesNotRecorded()).isZero();
-    Assertions.assertThat(report.ticketsProgressed()).isEqualTo(3);
+    // One ticket progressed in three weeks is one ticket progressed (issue 12, fault 2), not 3.
+    Assertions.assertThat(report.ticketsProgressed()).isEqualTo(1);
     Assertions.assertThat(sentEmails.findByRecipientOrderById(silent.getEmail())).extracting(OutboxEmail::getTemplate)
         .filteredOn(t -> t == MailTemplate.CHECK_IN_REMINDER).hasSize(3);
     Assertions.assertThat(sentEmails.findByRecipientOrderById(talking.getEmail())).extracting(OutboxEmail::getTemplate)
@@ -463,8 +526,7 @@ class CohortMentorshipProcessTest {
       form.put("checkInHeld", true);
       form.put("djangonautsAttended", 3L);
       form.put("attendees", "Ada, Grace, Alan");
-      form.put("ticketsProgressed", (long) ticketsProgressed);
-      form.put("ticketsClosed", (long) ticketsClosed);
+      form.put("contributions", contributions(ticketsProgressed, ticketsClosed));
       form.put("prReviewComments", (long) prComments);
       form.put("presentations", 0L);
       form.put("blockers", "none");
@@ -474,6 +536,21 @@ class CohortMentorshipProcessTest {
       taskService().complete(task.getId(), Map.of("oneToOneHeld", true, "oneToOneNotes", "Doing well"));
     }
     driver.drive(run);
+  }
+
+  /**
+   * The lines of a week that progressed tickets #35001.. and closed tickets #36001..: the same first tickets every
+   * week, as a ticket worked on for weeks is.
+   */
+  private static String contributions(int progressed, int closed) {
+    StringBuilder lines = new StringBuilder();
+    for (int i = 1; i <= progressed; i++) {
+      lines.append("#").append(35000 + i).append(" progressed\n");
+    }
+    for (int i = 1; i <= closed; i++) {
+      lines.append("https://code.djangoproject.com/ticket/").append(36000 + i).append(" closed\n");
+    }
+    return lines.toString();
   }
 
   private static void advance(Duration duration) {

@@ -171,8 +171,18 @@ class CohortSimulationTest {
     Task publish = driver.openTasks(run, CohortProcess.TASK_PUBLISH_REPORT).get(0);
 
     ImpactReport report = reports.report(run.cohortId());
-    assertThat(report.ticketsProgressed()).isEqualTo(recorded.ticketsProgressed);
-    assertThat(report.ticketsClosed()).isEqualTo(recorded.ticketsClosed);
+    // Issue 12, fault 2: distinct tickets, where the old report summed the weekly numbers.
+    System.out.printf("Simulation: tickets progressed %d distinct (old report, weekly numbers summed: %d);"
+        + " tickets closed %d distinct (summed: %d); pull requests opened %d, merged %d%n",
+        report.ticketsProgressed(), recorded.summedProgressed, report.ticketsClosed(), recorded.summedClosed,
+        report.pullRequestsOpened(), report.pullRequestsMerged());
+    assertThat(report.ticketsProgressed()).isEqualTo(recorded.ticketsProgressed.size())
+        .isLessThan(recorded.summedProgressed);
+    assertThat(report.ticketsClosed()).isEqualTo(recorded.ticketsClosed.size());
+    assertThat(report.pullRequestsOpened()).isEqualTo(recorded.pullRequestsOpened.size());
+    assertThat(report.pullRequestsMerged()).isEqualTo(recorded.pullRequestsMerged.size());
+    assertThat(report.weeks().stream().mapToInt(ImpactReport.WeekFigures::ticketsProgressed).sum())
+        .as("the weekly view: each week's distinct tickets").isEqualTo(recorded.summedProgressed);
     assertThat(report.prReviewComments()).isEqualTo(recorded.prReviewComments);
     assertThat(report.presentations()).isEqualTo(recorded.presentations);
     assertThat(report.checkInsHeld()).isEqualTo(recorded.checkIns);
@@ -345,14 +355,13 @@ class CohortSimulationTest {
       Map<String, Object> form = new HashMap<>();
       form.put("checkInHeld", true);
       form.put("djangonautsAttended", 3L);
-      form.put("ticketsProgressed", (long) progressed);
-      form.put("ticketsClosed", (long) closed);
+      form.put("contributions", contributions(task, week, progressed, closed, recorded));
       form.put("prReviewComments", (long) comments);
       form.put("presentations", (long) presentations);
       taskService.complete(task.getId(), form);
       recorded.checkIns++;
-      recorded.ticketsProgressed += progressed;
-      recorded.ticketsClosed += closed;
+      recorded.summedProgressed += progressed;
+      recorded.summedClosed += closed;
       recorded.prReviewComments += comments;
       recorded.presentations += presentations;
     }
@@ -441,6 +450,35 @@ class CohortSimulationTest {
     return ids.size();
   }
 
+  /**
+   * A team's lines of the week, as a Navigator writes them: {@code progressed} of the team's tickets, moving along its
+   * list a ticket every third week (so a ticket is progressed in up to three weeks), one of them closed in weeks 4
+   * and 8; a pull request opened in week 2 and merged in week 6.
+   */
+  private String contributions(Task task, int week, int progressed, int closed, Recorded recorded) {
+    long team = Long.parseLong(runtimeService.createProcessInstanceQuery()
+        .processInstanceId(task.getProcessInstanceId()).singleResult().getBusinessKey());
+    long first = 30_000 + (team % 1_000) * 10 + week / 3;
+    StringBuilder lines = new StringBuilder();
+    for (int i = 0; i < progressed; i++) {
+      lines.append('#').append(first + i).append(" progressed\n");
+      recorded.ticketsProgressed.add("#" + (first + i));
+    }
+    if (closed > 0) {
+      lines.append("https://code.djangoproject.com/ticket/").append(first).append(" closed\n");
+      recorded.ticketsClosed.add("#" + first);
+    }
+    String pullRequest = "https://github.com/django/django/pull/" + (20_000 + team % 1_000);
+    if (week == 2) {
+      lines.append(pullRequest).append(" opened\n");
+      recorded.pullRequestsOpened.add(pullRequest);
+    } else if (week == 6) {
+      lines.append(pullRequest).append(" merged\n");
+      recorded.pullRequestsMerged.add(pullRequest);
+    }
+    return lines.toString();
+  }
+
   private static void advance(Duration duration) {
     ClockUtil.setCurrentTime(new Date(ClockUtil.getCurrentTime().getTime() + duration.toMillis()));
   }
@@ -448,8 +486,14 @@ class CohortSimulationTest {
   /** What the test recorded, to compare with the report. */
   private static final class Recorded {
     int checkIns;
-    int ticketsProgressed;
-    int ticketsClosed;
+    /** What the old report showed: the weekly numbers of tickets progressed and closed, summed. */
+    int summedProgressed;
+    int summedClosed;
+    /** The distinct tickets and pull requests the check-ins listed, by state. */
+    final Set<String> ticketsProgressed = new HashSet<>();
+    final Set<String> ticketsClosed = new HashSet<>();
+    final Set<String> pullRequestsOpened = new HashSet<>();
+    final Set<String> pullRequestsMerged = new HashSet<>();
     int prReviewComments;
     int presentations;
     int oneToOnes;

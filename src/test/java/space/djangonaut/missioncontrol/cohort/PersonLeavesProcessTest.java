@@ -32,6 +32,8 @@ import space.djangonaut.missioncontrol.mail.OutboxEmail;
 import space.djangonaut.missioncontrol.mail.OutboxEmailRepository;
 import space.djangonaut.missioncontrol.mentorship.CheckIn;
 import space.djangonaut.missioncontrol.mentorship.CheckInRepository;
+import space.djangonaut.missioncontrol.mentorship.Contribution;
+import space.djangonaut.missioncontrol.mentorship.ContributionRepository;
 import space.djangonaut.missioncontrol.mentorship.OneToOneRepository;
 import space.djangonaut.missioncontrol.privacy.PersonalDataService;
 import space.djangonaut.missioncontrol.process.cohort.CohortProcess;
@@ -70,6 +72,7 @@ class PersonLeavesProcessTest {
   @Autowired TeamMemberRepository members;
   @Autowired VolunteerRepository volunteers;
   @Autowired CheckInRepository checkIns;
+  @Autowired ContributionRepository contributions;
   @Autowired OneToOneRepository oneToOnes;
   @Autowired OutboxEmailRepository outbox;
   @Autowired ImpactReportService reports;
@@ -251,7 +254,8 @@ class PersonLeavesProcessTest {
       taskService.complete(task.getId(), Map.of("checkInHeld", true, "djangonautsAttended", 3L,
           "attendees", run.ranked().subList(0, 3).stream().map(Application::getName)
               .reduce((a, b) -> a + ", " + b).orElseThrow(),
-          "blockers", name + " needs help with git", "ticketsProgressed", 2L));
+          "blockers", name + " needs help with git", "contributions",
+          name + ": #35123 progressed\n#35124 progressed"));
     }
     startWeek(run, 2);
     Map<Long, Task> oneToOnes = oneToOnesAbout(run);
@@ -286,6 +290,9 @@ class PersonLeavesProcessTest {
           Assertions.assertThat(c.getBlockers()).isEqualTo("(erased) needs help with git");
           Assertions.assertThat(c.getTicketsProgressed()).isEqualTo(2);
         });
+    // The ticket the check-in attributed to them goes with them; the line that named nobody stays.
+    Assertions.assertThat(contributions.findByCohortIdOrderByWeekAscId(run.cohortId()))
+        .extracting(Contribution::getUrl).containsExactly("https://code.djangoproject.com/ticket/35124");
     Assertions.assertThat(reports.report(run.cohortId())).satisfies(r -> {
       Assertions.assertThat(r.withdrawals()).isEqualTo(1);
       Assertions.assertThat(r.checkInsHeld()).isEqualTo(1);
@@ -336,7 +343,7 @@ class PersonLeavesProcessTest {
       Map<String, Object> form = new HashMap<>();
       form.put("checkInHeld", true);
       form.put("djangonautsAttended", attended);
-      form.put("ticketsProgressed", 1L);
+      form.put("contributions", "#35123 progressed");
       taskService.complete(task.getId(), form);
     }
     for (Task task : driver.openTasks(run, TASK_HOLD_ONE_TO_ONE)) {

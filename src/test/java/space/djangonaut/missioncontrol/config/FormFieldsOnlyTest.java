@@ -73,7 +73,7 @@ class FormFieldsOnlyTest {
       + "\"recommendation\":{\"value\":\"accept\"},\"reviewComment\":{\"value\":\"Clear motivation\"}";
   private static final String CHECK_IN_FORM = "\"checkInHeld\":{\"value\":true},"
       + "\"djangonautsAttended\":{\"value\":1},"
-      + "\"attendees\":{\"value\":\"Ada\"},\"ticketsProgressed\":{\"value\":1},\"ticketsClosed\":{\"value\":0},"
+      + "\"attendees\":{\"value\":\"Ada\"},\"contributions\":{\"value\":\"#35123 progressed\"},"
       + "\"prReviewComments\":{\"value\":0},\"presentations\":{\"value\":0},\"blockers\":{\"value\":\"none\"}";
   private static final String ONE_TO_ONE_FORM =
       "\"oneToOneHeld\":{\"value\":true},\"oneToOneNotes\":{\"value\":\"Doing well\"}";

@@ -55,10 +55,10 @@ class TaskFormsTest {
 
   @Test
   void shouldReadEmptyCountsAsZeroAndBlankTextAsNothing() {
-    CheckInReport report = forms.bind(Map.of("checkInHeld", true, "ticketsProgressed", "", "blockers", "  "),
+    CheckInReport report = forms.bind(Map.of("checkInHeld", true, "prReviewComments", "", "blockers", "  "),
         CheckInReport.class);
 
-    assertThat(report.ticketsProgressed()).isZero();
+    assertThat(report.prReviewComments()).isZero();
     assertThat(report.blockers()).isNull();
     assertThat(report.checkInHeld()).isTrue();
   }

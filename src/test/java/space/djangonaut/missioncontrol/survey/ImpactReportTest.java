@@ -14,7 +14,9 @@ import space.djangonaut.missioncontrol.application.Application;
 import space.djangonaut.missioncontrol.cohort.Cohort;
 import space.djangonaut.missioncontrol.common.WeeklyAvailability;
 import space.djangonaut.missioncontrol.mentorship.CheckIn;
+import space.djangonaut.missioncontrol.mentorship.CheckInReport;
 import space.djangonaut.missioncontrol.mentorship.CheckInRepository;
+import space.djangonaut.missioncontrol.mentorship.MentorshipService;
 import space.djangonaut.missioncontrol.mentorship.OneToOne;
 import space.djangonaut.missioncontrol.mentorship.OneToOneRepository;
 import space.djangonaut.missioncontrol.support.Browser;
@@ -22,6 +24,8 @@ import space.djangonaut.missioncontrol.support.IntegrationTest;
 import space.djangonaut.missioncontrol.support.TestData;
 import space.djangonaut.missioncontrol.support.WebClient;
 import space.djangonaut.missioncontrol.team.Team;
+import space.djangonaut.missioncontrol.team.TeamMember;
+import space.djangonaut.missioncontrol.team.TeamMemberRepository;
 import space.djangonaut.missioncontrol.team.TeamRepository;
 import space.djangonaut.missioncontrol.volunteer.Volunteer;
 import space.djangonaut.missioncontrol.volunteer.VolunteerRepository;
@@ -42,6 +46,9 @@ class ImpactReportTest {
   @Autowired CheckInRepository checkIns;
   @Autowired OneToOneRepository oneToOnes;
   @Autowired SurveyInvitationRepository invitations;
+  @Autowired TeamMemberRepository members;
+  @Autowired MentorshipService mentorship;
+  @Autowired ImpactReportService reports;
 
   @Test
   void shouldShowThePilotsFiguresOnTheReportPageAndInItsCsv() {
@@ -95,6 +102,60 @@ class ImpactReportTest {
           .allMatch(WebElement::isDisplayed);
       assertThat(browser.visible(By.id("prReviewComments")).getText()).isEqualTo("154");
     }
+  }
+
+  /**
+   * Issue 12, fault 2: the report summed the weekly numbers, so a ticket moved forward in three weeks counted three
+   * times. Listed as a link in three check-ins (and by two teams once), it counts once; closed, it counts in closed
+   * too; the weekly view still shows it in each week; each ticket and pull request is linked once.
+   */
+  @Test
+  void shouldCountATicketProgressedInThreeWeeksOnce() {
+    Cohort cohort = testData.openCohort();
+    Team first = teamOf(cohort, testData.apply(cohort));
+    Team second = teamOf(cohort, testData.apply(cohort));
+    for (int week = 1; week <= 3; week++) {
+      mentorship.recordCheckIn(cohort.getId(), first.getId(), week, "navigator", checkIn("#35123 progressed"
+          + (week == 3 ? "\n#35123 closed\nhttps://github.com/django/django/pull/18000 merged"
+          : "\nhttps://github.com/django/django/pull/18000 opened")));
+    }
+    mentorship.recordCheckIn(cohort.getId(), second.getId(), 2, "navigator",
+        checkIn("https://code.djangoproject.com/ticket/35123 progressed\n#36000 closed"));
+
+    ImpactReport report = reports.report(cohort.getId());
+
+    assertThat(report.ticketsProgressed()).isEqualTo(1);
+    assertThat(report.ticketsClosed()).isEqualTo(2);
+    assertThat(report.pullRequestsOpened()).isEqualTo(1);
+    assertThat(report.pullRequestsMerged()).isEqualTo(1);
+    assertThat(report.weeks()).extracting(ImpactReport.WeekFigures::ticketsProgressed).startsWith(1, 1, 1);
+    assertThat(report.weeks()).extracting(ImpactReport.WeekFigures::ticketsClosed).startsWith(0, 1, 1);
+    assertThat(report.contributions()).extracting(ImpactReport.ContributionLink::label)
+        .containsExactly("#35123", "#36000", "django/django#18000");
+    assertThat(report.contributions().get(0).states()).containsExactly("progressed", "closed");
+    String organiser = testData.organiser();
+    WebClient client = new WebClient(port).basicAuth(organiser, organiser);
+    assertThat(client.get("/organiser/cohorts/" + cohort.getSlug() + "/report").body())
+        .contains("id=\"ticketsProgressed\">1<").contains("id=\"ticketsClosed\">2<")
+        .contains("id=\"pullRequestsMerged\">1<")
+        .contains("<a href=\"https://code.djangoproject.com/ticket/35123\">ticket #35123</a>")
+        .contains("<a href=\"https://github.com/django/django/pull/18000\">pull request django/django#18000</a>");
+    assertThat(client.get("/organiser/cohorts/" + cohort.getSlug() + "/report.csv").body())
+        .contains("tickets progressed,1\r\n").contains("pull requests merged,1\r\n")
+        .contains("ticket,#35123,https://code.djangoproject.com/ticket/35123,progressed closed\r\n");
+  }
+
+  private Team teamOf(Cohort cohort, Application djangonaut) {
+    Volunteer navigator = volunteers.save(new Volunteer(cohort.getId(), "Navigator", TestData.uniqueEmail(),
+        VolunteerRole.NAVIGATOR, List.of("Django core"), WeeklyAvailability.of(List.of("MON-18")), 4, null,
+        Instant.now()));
+    Team team = teams.save(new Team(cohort.getId(), "Team " + djangonaut.getId(), "Django core", navigator.getId()));
+    members.save(new TeamMember(team.getId(), djangonaut.getId(), navigator.getId()));
+    return team;
+  }
+
+  private static CheckInReport checkIn(String contributions) {
+    return new CheckInReport(true, 1, null, contributions, 0, 0, null);
   }
 
   /** A cohort with the pilot's records: four teams, eight weeks, four Djangonauts who all answered the survey. */

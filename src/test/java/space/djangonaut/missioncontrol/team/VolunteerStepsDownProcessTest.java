@@ -289,8 +289,7 @@ class VolunteerStepsDownProcessTest {
       form.put("checkInHeld", true);
       form.put("djangonautsAttended", 3L);
       form.put("attendees", "all");
-      form.put("ticketsProgressed", 1L);
-      form.put("ticketsClosed", 0L);
+      form.put("contributions", "#35123 progressed");
       form.put("prReviewComments", 0L);
       form.put("presentations", 0L);
       form.put("blockers", "none");
