@@ -1,6 +1,7 @@
 package space.djangonaut.missioncontrol.volunteer;
 
 import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -14,9 +15,16 @@ import org.springframework.web.bind.annotation.RequestParam;
 class PasswordController {
 
   private final VolunteerService volunteers;
+  private final String organisersEmail;
 
-  PasswordController(VolunteerService volunteers) {
+  /**
+   * @param organisersEmail {@code missioncontrol.roster.organisers-email}: where someone whose link cannot be used
+   *     asks for a new one
+   */
+  PasswordController(VolunteerService volunteers,
+      @Value("${missioncontrol.roster.organisers-email:organisers@djangonaut.space}") String organisersEmail) {
     this.volunteers = volunteers;
+    this.organisersEmail = organisersEmail;
   }
 
   @GetMapping("/volunteers/password/{token}")
@@ -46,8 +54,9 @@ class PasswordController {
   }
 
   @ExceptionHandler(VolunteerService.LinkUnusableException.class)
-  String unusable(HttpServletResponse response) {
+  String unusable(HttpServletResponse response, Model model) {
     response.setStatus(HttpServletResponse.SC_GONE);
+    model.addAttribute("organisersEmail", organisersEmail);
     return "volunteer/link-unusable";
   }
 }

@@ -166,6 +166,41 @@ class VolunteerSignUpTest {
   }
 
   @Test
+  void shouldLetAnOrganiserSendANewPasswordLinkFromTheCohortsVolunteersPageAndTellWhomToAskOnADeadLink() {
+    String email = TestData.uniqueEmail();
+    Volunteer volunteer = signUp(email, "CAPTAIN");
+    ProcessInstance process = process(volunteer);
+    decide(process, "approve");
+    execute(job(VolunteerProcess.TASK_SEND_WELCOME, process));
+    String welcomeToken = Mailbox.newestToken(email, "volunteers/password");
+    String organiser = testData.organiser();
+    WebClient browser = new WebClient(port);
+    browser.postForm("/login", WebClient.form(browser.get("/login"),
+        Map.of("username", List.of(organiser), "password", List.of(organiser))));
+
+    Assertions.assertThat(browser.get("/organiser/cohorts/" + cohort.getSlug()).body())
+        .contains("/organiser/cohorts/" + cohort.getSlug() + "/volunteers");
+    WebClient.Response list = browser.get("/organiser/cohorts/" + cohort.getSlug() + "/volunteers");
+    Assertions.assertThat(list.status()).isEqualTo(200);
+    Assertions.assertThat(list.body()).contains(email, "not chosen yet", "Send a new password link");
+    WebClient.Response sent = browser.postForm("/organiser/cohorts/" + cohort.getSlug() + "/volunteers/"
+        + volunteer.getId() + "/password-link", WebClient.form(list, Map.of()));
+
+    Assertions.assertThat(sent.status()).isEqualTo(302);
+    Assertions.assertThat(browser.get(sent.header("Location")).body()).contains("A new password link is on its way");
+    String newToken = Mailbox.newestToken(email, "volunteers/password");
+    Assertions.assertThat(newToken).isNotEqualTo(welcomeToken);
+    WebClient.Response dead = new WebClient(port).get("/volunteers/password/" + welcomeToken);
+    Assertions.assertThat(dead.status()).isEqualTo(410);
+    Assertions.assertThat(dead.body()).contains("mailto:organisers@djangonaut.space");
+    Assertions.assertThat(new WebClient(port).get("/volunteers/password/" + newToken).status()).isEqualTo(200);
+    // A volunteer of another cohort is not this cohort's to send a link to.
+    Cohort other = testData.openCohort();
+    Assertions.assertThat(browser.postForm("/organiser/cohorts/" + other.getSlug() + "/volunteers/"
+        + volunteer.getId() + "/password-link", WebClient.form(list, Map.of())).status()).isEqualTo(404);
+  }
+
+  @Test
   void shouldNameANewVolunteersAccountAfterThemWithARandomSuffixRatherThanACounter() {
     String email = TestData.uniqueEmail();
     Volunteer first = approve(signUp(email, "NAVIGATOR"));
