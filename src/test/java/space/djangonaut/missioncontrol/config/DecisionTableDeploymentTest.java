@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.repository.DecisionDefinition;
@@ -33,6 +34,7 @@ import space.djangonaut.missioncontrol.support.WebClient;
 class DecisionTableDeploymentTest {
 
   private static final String RESOURCE = "selection-proposal.dmn";
+  private static final String DISAGREEMENT = "review-disagreement.dmn";
 
   @LocalServerPort int port;
   @Autowired TestData testData;
@@ -94,8 +96,88 @@ class DecisionTableDeploymentTest {
     assertThat(latest().getId()).isEqualTo(previous.getId());
   }
 
+  @Test
+  void shouldDeployBothCommittedTablesCheckedOverEveryInputMissionControlCanGive() throws IOException {
+    String change = "<!-- " + TestData.unique("redeployed") + " -->";
+    Map<String, byte[]> files = new LinkedHashMap<>();
+    DecisionTableChecks checks = new DecisionTableChecks();
+    for (String resource : List.of(RESOURCE, DISAGREEMENT)) {
+      for (String run : List.of("first check (FEEL engine cold)", "next check (FEEL results remembered)")) {
+        byte[] committed = (table(resource) + "<!-- " + run + " -->").getBytes(StandardCharsets.UTF_8);
+        long started = System.nanoTime();
+        assertThat(checks.problems(committed)).isEmpty();
+        System.out.printf("DecisionTableChecks: %s, %s over its whole input grid: %d ms%n", resource, run,
+            (System.nanoTime() - started) / 1_000_000);
+      }
+      files.put(resource, (table(resource) + change).getBytes(StandardCharsets.UTF_8));
+    }
+
+    WebClient.Response deployed = modelerDeploy(files);
+
+    assertThat(deployed.status()).as(deployed.body()).isEqualTo(200);
+  }
+
+  @Test
+  void shouldRefuseAUniqueTableWhoseRulesOverlapNamingACase() throws IOException {
+    Map<String, String> problems = refused(DISAGREEMENT,
+        table(DISAGREEMENT).replace("hitPolicy=\"FIRST\"", "hitPolicy=\"UNIQUE\""));
+
+    assertThat(problems.get("review-disagreement")).contains("review-disagreement: for firstRecommendation=accept, "
+        + "secondRecommendation=accept, scoreGap=6 the table cannot be evaluated").contains("DMN-03001");
+  }
+
+  @Test
+  void shouldRefuseAnOutcomeMissionControlCannotReadNamingTheCaseAndTheRule() throws IOException {
+    Map<String, String> problems = refused(RESOURCE, table().replace(
+        "<outputEntry id=\"LiteralExpression_WithinThePlaces\"><text>\"accepted\"</text></outputEntry>",
+        "<outputEntry id=\"LiteralExpression_WithinThePlaces\"><text>\"Yes, close applications now\"</text>"
+            + "</outputEntry>"));
+
+    assertThat(problems.get("Rule_WithinThePlaces")).contains("selection-proposal: for placeInLine=1, places=1, "
+        + "score=4, firstRecommendation=accept, secondRecommendation=accept, tieBreakRecommendation=accept the "
+        + "table gives 'Yes, close applications now'").contains("outcome must be one of accepted, waitlisted, rejected");
+  }
+
+  @Test
+  void shouldRefuseATableWithoutItsLastRuleForEverythingElseNamingACaseNoRuleCovers() throws IOException {
+    String withoutDefault = table(DISAGREEMENT).replaceAll("(?s)<rule id=\"Rule_ReviewsAgree\">.*?</rule>", "");
+    assertThat(refused(DISAGREEMENT, withoutDefault).get("review-disagreement")).contains(
+        "for firstRecommendation=accept, secondRecommendation=accept, scoreGap=0 no rule matches");
+
+    String noBelow = table().replaceAll("(?s)<rule id=\"Rule_BelowTheWaitlist\">.*?</rule>", "");
+    assertThat(refused(RESOURCE, noBelow).get("selection-proposal")).contains(
+        "for placeInLine=3, places=1, score=4, firstRecommendation=accept").contains("no rule matches");
+  }
+
+  @Test
+  void shouldRefuseARuleThatNeverMatchesSuchAsAComparisonWithNull() throws IOException {
+    Map<String, String> problems = refused(DISAGREEMENT, table(DISAGREEMENT).replace("<text>&gt;= 6</text>",
+        "<text>&gt;= null</text>"));
+
+    assertThat(problems).containsOnlyKeys("Rule_TotalsSixOrMoreApart");
+    assertThat(problems.get("Rule_TotalsSixOrMoreApart")).contains("rule Rule_TotalsSixOrMoreApart decides none");
+  }
+
+  /** Deploys one changed table as the Modeler does: refused with 400, nothing deployed; its problems by element. */
+  private Map<String, String> refused(String resource, String changed) throws IOException {
+    String key = resource.replace(".dmn", "");
+    String previous = repositoryService.createDecisionDefinitionQuery().decisionDefinitionKey(key).latestVersion()
+        .singleResult().getId();
+
+    WebClient.Response refused = modelerDeploy(Map.of(resource, changed.getBytes(StandardCharsets.UTF_8)));
+
+    assertThat(refused.status()).as(refused.body()).isEqualTo(400);
+    assertThat(repositoryService.createDecisionDefinitionQuery().decisionDefinitionKey(key).latestVersion()
+        .singleResult().getId()).isEqualTo(previous);
+    return problems(refused, resource);
+  }
+
   private static String table() throws IOException {
-    return Files.readString(Path.of("bpmn/" + RESOURCE));
+    return table(RESOURCE);
+  }
+
+  private static String table(String resource) throws IOException {
+    return Files.readString(Path.of("bpmn/" + resource));
   }
 
   private WebClient.Response modelerDeploy(Map<String, byte[]> files) {
@@ -108,10 +190,14 @@ class DecisionTableDeploymentTest {
 
   /** The refusal's problems by element id (the messages of one element joined). */
   private static Map<String, String> problems(WebClient.Response refused) throws IOException {
+    return problems(refused, RESOURCE);
+  }
+
+  private static Map<String, String> problems(WebClient.Response refused, String resource) throws IOException {
     JsonNode body = new ObjectMapper().readTree(refused.body());
     assertThat(body.path("type").asText()).as(refused.body()).isEqualTo("ParseException");
     Map<String, String> problems = new LinkedHashMap<>();
-    for (JsonNode error : body.path("details").path(RESOURCE).path("errors")) {
+    for (JsonNode error : body.path("details").path(resource).path("errors")) {
       problems.merge(error.path("mainElementId").asText(), error.path("message").asText(),
           (one, other) -> one + "\n" + other);
     }

@@ -8,6 +8,7 @@ import java.math.BigDecimal;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import org.camunda.bpm.dmn.engine.DmnDecisionResult;
 import org.camunda.bpm.engine.DecisionService;
 import org.camunda.bpm.engine.ProcessEngineException;
@@ -92,10 +93,25 @@ class ProgrammeRulesOnEngine implements ProgrammeRules {
   private RuleDecision<Object> evaluate(ProgrammeDecision decision, String definitionId,
       Map<String, Object> variables) {
     matchedRules.clear();
-    DmnDecisionResult result = decisionService.evaluateDecisionById(definitionId).variables(variables).evaluate();
+    DmnDecisionResult result;
+    try {
+      result = decisionService.evaluateDecisionById(definitionId).variables(variables).evaluate();
+    } catch (RuntimeException e) {
+      throw new ProcessEngineException("The decision table " + decision.key() + " (" + definitionId + ") cannot be "
+          + "evaluated for " + new TreeMap<>(variables) + ": " + cause(e), e);
+    }
     MatchedRules.Matched matched = matchedRules.matched(decision.key(), repositoryService);
     Object value = result.size() == 1 ? result.get(0).get(decision.output()) : null;
     return new RuleDecision<>(value, decision.key(), matched.ruleId(), matched.rule());
+  }
+
+  /** The deepest reason of a failed evaluation (the engine's own, e.g. DMN-03001 for rules overlapping under UNIQUE). */
+  private static String cause(Throwable e) {
+    Throwable cause = e;
+    while (cause.getCause() != null && cause.getCause() != cause) {
+      cause = cause.getCause();
+    }
+    return cause == e ? String.valueOf(e.getMessage()) : cause.getMessage() + " (" + e.getMessage() + ")";
   }
 
   /** The decision's variables, named in the order of {@link ProgrammeDecision#variables}. */
