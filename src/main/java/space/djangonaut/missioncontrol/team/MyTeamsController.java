@@ -2,7 +2,9 @@ package space.djangonaut.missioncontrol.team;
 
 import java.security.Principal;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -39,23 +41,29 @@ class MyTeamsController {
   @GetMapping("/my/teams")
   String teams(Principal user, Model model) {
     List<MyTeam> mine = new ArrayList<>();
+    Set<String> pending = new LinkedHashSet<>();
     for (Volunteer v : volunteers.findByUserId(user.getName())) {
       replacements.teamsOf(v.getId()).forEach(t -> mine.add(new MyTeam(t.getId(), t.getName(), t.getProject(),
           v.getId(), v.getId().equals(t.getNavigatorVolunteerId()) ? "Navigator" : "Captain")));
+      replacements.teamsPending(v.getId()).ifPresent(pending::add);
     }
     model.addAttribute("teams", mine);
+    // Teams only proposed are not shown (nor their people's contacts): when they will be, instead.
+    model.addAttribute("pending", List.copyOf(pending));
     return "volunteer/my-teams";
   }
 
   /**
    * The roster of one of the signed-in person's teams: who is whose Captain, and how to reach everyone.
    *
-   * @throws NotFoundException if they are neither its Navigator nor one of its Captains (a 404 page, the same as for
-   *     a team that does not exist)
+   * @throws NotFoundException if they are neither its Navigator nor one of its Captains, or the team is only
+   *     proposed (a 404 page, the same as for a team that does not exist)
    */
   @GetMapping("/my/teams/{teamId}")
   String roster(@PathVariable long teamId, Principal user, Model model) {
-    model.addAttribute("roster", rosters.ofUser(user.getName(), teamId)
+    boolean confirmed = volunteers.findByUserId(user.getName()).stream()
+        .anyMatch(v -> replacements.teamsOf(v.getId()).stream().anyMatch(t -> t.getId() == teamId));
+    model.addAttribute("roster", rosters.ofUser(user.getName(), teamId).filter(r -> confirmed)
         .orElseThrow(() -> new NotFoundException("You are not in team " + teamId + ".")));
     return "volunteer/team-roster";
   }
@@ -70,15 +78,16 @@ class MyTeamsController {
   String stepDown(@PathVariable long teamId, @RequestParam(required = false) Long volunteerId, Principal user,
       RedirectAttributes redirect) {
     // Someone may be the team's Navigator and one of its Captains: the form names the sign-up (the role) they leave.
+    // Their sign-ups in the team, confirmed or only proposed: a proposed team gets a plain refusal, never a 404.
     Volunteer volunteer = volunteers.findByUserId(user.getName()).stream()
         .filter(v -> volunteerId == null || v.getId().equals(volunteerId))
-        .filter(v -> replacements.teamsOf(v.getId()).stream().anyMatch(t -> t.getId() == teamId)).findFirst()
+        .filter(v -> replacements.inTeam(teamId, v.getId())).findFirst()
         .orElseThrow(() -> new NotFoundException("You are not in team " + teamId + "."));
     try {
       replacements.stepDown(teamId, volunteer.getId(), true);
       redirect.addFlashAttribute("notice", "Thank you for telling us. An organiser will choose who takes over; "
           + "until then your tasks stay with you.");
-    } catch (VolunteerReplacements.TeamWeeksOverException e) {
+    } catch (VolunteerReplacements.TeamsNotConfirmedException | VolunteerReplacements.TeamWeeksOverException e) {
       redirect.addFlashAttribute("notice", e.getMessage());
     }
     return "redirect:/my/teams";

@@ -46,7 +46,7 @@ public class TeamAdjustments {
    *
    * @return the rules unmet that the organiser confirmed anyway, in words; empty when every rule holds
    * @throws BadUserRequestException naming the line that cannot be applied, the confirmed Djangonauts still in no
-   *     team, or each rule unmet when the organiser did not choose to confirm anyway; nothing changes then
+   *     team, the teams without Djangonauts (even when confirming anyway), or each rule unmet when the organiser did not choose to confirm anyway; nothing changes then
    */
   @Transactional
   public List<String> apply(long cohortId, TeamAdjustmentRequest request) {
@@ -63,6 +63,18 @@ public class TeamAdjustments {
           + (names.size() == 1 ? " is" : " are") + " in no team. Move each into a team (a line such as \"move #"
           + teamless.get(0).getId() + " to Team 1\"), or withdraw them from the cohort (POST /api/applications/"
           + teamless.get(0).getId() + "/withdraw) before confirming: no Djangonaut is left without a team unnoticed.");
+    }
+    // A team without Djangonauts is no team: never confirmed, not even anyway (it would run its weeks for nobody,
+    // and its Navigator would never hear they have no team). The organiser disbands it or fills it.
+    List<Team> empty = teams.findByCohortIdOrderById(cohortId).stream()
+        .filter(t -> members.findStayingByTeamId(t.getId()).isEmpty()).toList();
+    if (!empty.isEmpty()) {
+      List<String> names = empty.stream().map(Team::getName).toList();
+      throw new BadUserRequestException("teamAdjustments: " + String.join(", ", names)
+          + (names.size() == 1 ? " has" : " have") + " no Djangonaut, and a team without Djangonauts is never "
+          + "confirmed, not even anyway. Disband " + (names.size() == 1 ? "it" : "each") + " on the team page (its "
+          + "Navigator and Captains are then told they have no team), or move Djangonauts into it (a line such as "
+          + "\"move #<application id> to " + names.get(0) + "\").");
     }
     List<String> unmet = teamService.unmetRules(cohortId).stream().map(TeamFormation.Problem::message).toList();
     if (!unmet.isEmpty() && !request.confirmingAnyway()) {

@@ -27,8 +27,8 @@ class TeamApiController {
 
   /**
    * Records that a Navigator or Captain steps down from the team: 202 with the step-down's id, and an organiser task
-   * to choose who takes over; 400 if the volunteer has no part in the team; 404 for an unknown team; 409 once the
-   * team's weeks are over.
+   * to choose who takes over; 400 if the volunteer has no part in the team; 404 for an unknown team; 409 while the
+   * team is only proposed (not confirmed) and once its weeks are over.
    */
   @PostMapping("/api/teams/{teamId}/step-down")
   ResponseEntity<Map<String, Object>> stepDown(@PathVariable long teamId,
@@ -42,7 +42,8 @@ class TeamApiController {
     return ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, "volunteerId: " + e.getMessage());
   }
 
-  @ExceptionHandler(VolunteerReplacements.TeamWeeksOverException.class)
+  @ExceptionHandler({VolunteerReplacements.TeamWeeksOverException.class,
+      VolunteerReplacements.TeamsNotConfirmedException.class})
   ProblemDetail weeksOver(RuntimeException e) {
     return ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, e.getMessage());
   }

@@ -260,6 +260,45 @@ public class TeamBoard {
   }
 
   /**
+   * Disbands a team of the cohort: its Djangonauts are in no team again (to move into another team, or withdraw),
+   * its Navigator and Captains are free for other teams. A team left without Djangonauts is never confirmed
+   * ({@link TeamAdjustments#apply}); this is the way out.
+   *
+   * @return what was done, in words
+   * @throws TeamChangeRefused if the team is not the cohort's
+   */
+  @Transactional
+  public String disband(long cohortId, long teamId) {
+    Team team = team(cohortId, teamId);
+    List<TeamMember> teamMembers = members.findByTeamIdOrderById(team.getId());
+    members.deleteAll(teamMembers);
+    teams.delete(team);
+    String navigator = volunteers.findById(team.getNavigatorVolunteerId()).map(Volunteer::getName)
+        .orElse("its Navigator");
+    return team.getName() + " is disbanded: " + (teamMembers.isEmpty() ? "it had no Djangonaut" : "its "
+        + teamMembers.size() + (teamMembers.size() == 1 ? " Djangonaut is" : " Djangonauts are") + " in no team")
+        + "; " + navigator + " and its Captains are free for other teams (or are told they have no team).";
+  }
+
+  /**
+   * Takes a Djangonaut out of their team: they are in no team again (to move into another team, or withdraw).
+   *
+   * @return what was done, in words
+   * @throws TeamChangeRefused if the Djangonaut is not the cohort's
+   */
+  @Transactional
+  public String takeOut(long cohortId, long applicationId) {
+    Application application = djangonaut(cohortId, applicationId);
+    Optional<TeamMember> member = members.findByApplicationId(applicationId);
+    if (member.isEmpty()) {
+      return application.getName() + " (#" + applicationId + ") is in no team: nothing changed.";
+    }
+    String from = teams.findById(member.get().getTeamId()).map(Team::getName).orElse("their team");
+    members.delete(member.get());
+    return application.getName() + " (#" + applicationId + ") is out of " + from + " and in no team.";
+  }
+
+  /**
    * Gives a team another approved Navigator of the cohort (one who leads another team too: the rules then say
    * whether they have room).
    *

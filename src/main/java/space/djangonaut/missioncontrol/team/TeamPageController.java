@@ -65,6 +65,20 @@ class TeamPageController {
         id(form, "navigatorId", "the Navigator"), form.get("project")));
   }
 
+  @PostMapping("/organiser/cohorts/{slug}/teams/disband")
+  String disband(@PathVariable String slug, @RequestParam Map<String, String> form, Model model,
+      RedirectAttributes redirect, HttpServletResponse response) {
+    return change(slug, form, model, redirect, response, cohort -> () -> board.disband(cohort.getId(),
+        id(form, "teamId", "the team")));
+  }
+
+  @PostMapping("/organiser/cohorts/{slug}/teams/take-out")
+  String takeOut(@PathVariable String slug, @RequestParam Map<String, String> form, Model model,
+      RedirectAttributes redirect, HttpServletResponse response) {
+    return change(slug, form, model, redirect, response, cohort -> () -> board.takeOut(cohort.getId(),
+        id(form, "applicationId", "the Djangonaut")));
+  }
+
   @PostMapping("/organiser/cohorts/{slug}/teams/navigator")
   String navigator(@PathVariable String slug, @RequestParam Map<String, String> form, Model model,
       RedirectAttributes redirect, HttpServletResponse response) {

@@ -1,9 +1,12 @@
 package space.djangonaut.missioncontrol.team;
 
 import java.time.Clock;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -13,6 +16,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import space.djangonaut.missioncontrol.application.Application;
 import space.djangonaut.missioncontrol.application.ApplicationRepository;
+import space.djangonaut.missioncontrol.cohort.Cohort;
 import space.djangonaut.missioncontrol.cohort.CohortRepository;
 import space.djangonaut.missioncontrol.common.NotFoundException;
 import space.djangonaut.missioncontrol.mail.MailService;
@@ -40,12 +44,15 @@ public class VolunteerReplacements {
   private final ApplicationRepository applications;
   private final CohortRepository cohorts;
   private final TeamWorkflow workflow;
+  private final TeamConfirmation confirmation;
   private final MailService mail;
   private final Clock clock;
 
   VolunteerReplacements(TeamService teamService, TeamRepository teams, TeamMemberRepository members,
       StepDownRepository stepDowns, VolunteerRepository volunteers, ApplicationRepository applications,
-      CohortRepository cohorts, TeamWorkflow workflow, MailService mail, Clock clock) {
+      CohortRepository cohorts, TeamWorkflow workflow, TeamConfirmation confirmation, MailService mail,
+      Clock clock) {
+    this.confirmation = confirmation;
     this.teamService = teamService;
     this.teams = teams;
     this.members = members;
@@ -76,6 +83,8 @@ public class VolunteerReplacements {
    * @throws NotFoundException if there is no such team
    * @throws NotInTeamException if the volunteer is neither the team's Navigator nor the Captain of one of its
    *     Djangonauts
+   * @throws TeamsNotConfirmedException if the team is only proposed (Task_ConfirmTeams is open): there is nothing
+   *     to step down from yet; nothing is recorded
    * @throws TeamWeeksOverException if the team's weeks are over (no process runs for it); nothing is recorded
    */
   @Transactional
@@ -83,6 +92,9 @@ public class VolunteerReplacements {
     Team team = teams.findById(teamId).orElseThrow(() -> new NotFoundException("No team " + teamId + "."));
     VolunteerRole role = roleIn(team, volunteerId)
         .orElseThrow(() -> new NotInTeamException(volunteerId, team.getName()));
+    if (!confirmed(team)) {
+      throw new TeamsNotConfirmedException(team.getName(), cohorts.findById(team.getCohortId()).orElseThrow());
+    }
     Optional<StepDown> open = stepDowns.findByTeamIdOrderById(teamId).stream()
         .filter(s -> s.getVolunteerId() == volunteerId && !s.isReplaced()).findFirst();
     if (open.isPresent()) {
@@ -95,12 +107,54 @@ public class VolunteerReplacements {
     return stepDown;
   }
 
-  /** The teams in which this volunteer is the Navigator or a Captain, for the page where they may step down. */
+  /**
+   * The confirmed teams in which this volunteer is the Navigator or a Captain, for the page where they may step
+   * down. Teams only proposed (Task_ConfirmTeams open) are not theirs yet: an organiser may still change them.
+   */
   @Transactional(readOnly = true)
   public List<Team> teamsOf(long volunteerId) {
     Volunteer volunteer = volunteers.findById(volunteerId).orElseThrow();
     return teams.findByCohortIdOrderById(volunteer.getCohortId()).stream()
-        .filter(t -> roleIn(t, volunteerId).isPresent()).toList();
+        .filter(t -> roleIn(t, volunteerId).isPresent()).filter(this::confirmed).toList();
+  }
+
+  /** Whether the volunteer is the Navigator or a Captain of the team, confirmed or only proposed. */
+  boolean inTeam(long teamId, long volunteerId) {
+    return teams.findById(teamId).flatMap(t -> roleIn(t, volunteerId)).isPresent();
+  }
+
+  /**
+   * Whether the team is confirmed: formed, and no Task_ConfirmTeams of its cohort is open (while one is, the teams
+   * are only proposed).
+   */
+  boolean confirmed(Team team) {
+    return cohorts.findById(team.getCohortId()).map(c -> confirmation.openTask(c.getSlug()).isEmpty())
+        .orElse(false);
+  }
+
+  /**
+   * When the teams of this volunteer's cohort are formed, in people's words, while they are not confirmed yet
+   * (before {@link Cohort#teamsFormAt()}, or while Task_ConfirmTeams is open); empty once they are confirmed, or if
+   * the volunteer is not approved.
+   */
+  @Transactional(readOnly = true)
+  public Optional<String> teamsPending(long volunteerId) {
+    Volunteer volunteer = volunteers.findById(volunteerId).orElseThrow();
+    if (volunteer.getStatus() != VolunteerStatus.APPROVED) {
+      return Optional.empty();
+    }
+    Cohort cohort = cohorts.findById(volunteer.getCohortId()).orElseThrow();
+    DateTimeFormatter day = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.ENGLISH).withZone(ZoneOffset.UTC);
+    if (clock.instant().isBefore(cohort.teamsFormAt())) {
+      return Optional.of("The teams of " + cohort.getName() + " will be formed on " + day.format(cohort.teamsFormAt())
+          + " (UTC); an organiser then confirms them and you get an email with your team.");
+    }
+    if (confirmation.openTask(cohort.getSlug()).isPresent()) {
+      return Optional.of("The teams of " + cohort.getName() + " are being formed: an organiser is confirming them, "
+          + "before the session starts on " + day.format(cohort.startsAt()) + ". You get an email with your team "
+          + "once they are confirmed; until then nothing is final.");
+    }
+    return Optional.empty();
   }
 
   /**
@@ -261,6 +315,15 @@ public class VolunteerReplacements {
   public static class NotInTeamException extends RuntimeException {
     NotInTeamException(long volunteerId, String teamName) {
       super("Volunteer #" + volunteerId + " is neither the Navigator of " + teamName + " nor a Captain in it.");
+    }
+  }
+
+  /** The team is only proposed: an organiser has not confirmed the teams of its cohort yet. */
+  public static class TeamsNotConfirmedException extends RuntimeException {
+    TeamsNotConfirmedException(String teamName, Cohort cohort) {
+      super("You cannot step down from " + teamName + " yet: the teams of " + cohort.getName() + " are only "
+          + "proposed, and an organiser has not confirmed them. Nothing was recorded. If you can no longer take part,"
+          + " please tell the organisers: until they confirm the teams, they can still change them.");
     }
   }
 

@@ -44,7 +44,13 @@ class VolunteerController {
 
   @GetMapping("/cohorts/{slug}/volunteer")
   String form(@PathVariable String slug, Model model) {
-    model.addAttribute("cohort", cohorts.bySlug(slug));
+    var cohort = cohorts.bySlug(slug);
+    model.addAttribute("cohort", cohort);
+    String closed = volunteers.closedReason(cohort);
+    if (closed != null) {
+      model.addAttribute("reason", closed);
+      return "volunteer/closed";
+    }
     model.addAttribute("form", new VolunteerForm());
     return "volunteer/form";
   }
@@ -67,8 +73,8 @@ class VolunteerController {
           + " for this cohort: there is no need to sign up again.");
       response.setStatus(HttpServletResponse.SC_CONFLICT);
       return "volunteer/form";
-    } catch (VolunteerService.CohortStartedException e) {
-      errors.reject("started", e.getMessage());
+    } catch (VolunteerService.SignUpClosedException e) {
+      errors.reject("closed", e.getMessage());
       response.setStatus(HttpServletResponse.SC_CONFLICT);
       return "volunteer/form";
     }

@@ -3,6 +3,8 @@ package space.djangonaut.missioncontrol.volunteer;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -68,14 +70,15 @@ public class VolunteerService {
   /**
    * Stores a sign-up and starts its approval process (business key = volunteer id).
    *
-   * @throws CohortStartedException once the cohort has started
+   * @throws SignUpClosedException once the cohort's teams are formed ({@link #closedReason}); nothing is stored
    * @throws DuplicateSignUpException if this email already signed up for this role in this cohort
    */
   @Transactional
   public Volunteer signUp(String cohortSlug, VolunteerForm form) {
     Cohort cohort = cohortService.bySlug(cohortSlug);
-    if (!clock.instant().isBefore(cohort.startsAt())) {
-      throw new CohortStartedException();
+    String closed = closedReason(cohort);
+    if (closed != null) {
+      throw new SignUpClosedException(closed);
     }
     String email = form.getEmail().strip().toLowerCase(Locale.ROOT);
     if (volunteers.existsByCohortIdAndEmailAndRole(cohort.getId(), email, form.getRole())) {
@@ -89,6 +92,22 @@ public class VolunteerService {
     Volunteer volunteer = volunteers.saveAndFlush(signedUp);
     workflow.signedUp(volunteer.getId());
     return volunteer;
+  }
+
+  /**
+   * Why the cohort takes no more volunteers, or null while it does: from {@link Cohort#teamsFormAt()} (week 0, the
+   * team lead time before the start) its teams are formed from the volunteers approved by then, and a later
+   * volunteer could never be placed in one.
+   */
+  @Transactional(readOnly = true)
+  public String closedReason(Cohort cohort) {
+    if (clock.instant().isBefore(cohort.teamsFormAt())) {
+      return null;
+    }
+    return "The teams of " + cohort.getName() + " are formed (from "
+        + DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.ENGLISH).withZone(ZoneOffset.UTC)
+            .format(cohort.teamsFormAt())
+        + " UTC), so it no longer takes Navigators or Captains. We hope you will offer for a future session.";
   }
 
   /** What the organiser reads in Task_ApproveVolunteer. */
@@ -140,7 +159,8 @@ public class VolunteerService {
   }
 
   /**
-   * Welcomes an approved volunteer with their user name and a link to choose their password.
+   * Welcomes an approved volunteer with their user name and a link to choose their password; one approved once the
+   * cohort's teams are formed ({@link #closedReason}) is told instead that there is no team for them this time.
    *
    * @return when to remind them if they have not chosen a password by then (UTC): now plus
    *     {@code missioncontrol.volunteer.sign-in-reminder-after}
@@ -148,6 +168,13 @@ public class VolunteerService {
   @Transactional
   public Instant sendWelcome(long volunteerId, Step step) {
     Volunteer volunteer = byId(volunteerId);
+    Cohort cohort = cohorts.findById(volunteer.getCohortId()).orElseThrow();
+    if (closedReason(cohort) != null) {
+      // Approved after the teams were formed: there is no team for them this time, and they hear it rather than
+      // "you are on board". Their account stays open (the email says so) for a replacement during the session.
+      mail.send(volunteer.getEmail(), MailTemplate.VOLUNTEER_WITHOUT_TEAM, model(volunteer), step);
+      return clock.instant().plus(signInReminderAfter);
+    }
     mail.send(volunteer.getEmail(), MailTemplate.VOLUNTEER_WELCOME, passwordLinkModel(volunteer), step);
     return clock.instant().plus(signInReminderAfter);
   }
@@ -279,10 +306,10 @@ public class VolunteerService {
     return model;
   }
 
-  /** The cohort has started: it no longer takes volunteers. */
-  public static class CohortStartedException extends RuntimeException {
-    CohortStartedException() {
-      super("This cohort has started and no longer takes volunteers.");
+  /** The cohort's teams are formed: it no longer takes volunteers ({@link #closedReason}). */
+  public static class SignUpClosedException extends RuntimeException {
+    SignUpClosedException(String reason) {
+      super(reason);
     }
   }
 

@@ -305,6 +305,43 @@ class VolunteerSignUpTest {
         .containsEntry("emails", List.of());
   }
 
+  /** Issue 11, finding 11: "Late Larry" signed up after the teams of spring were confirmed and was "on board". */
+  @Test
+  void shouldCloseTheVolunteerFormAndRefuseASignUpOnceTheTeamsAreFormed() {
+    WebClient browser = new WebClient(port);
+    String path = "/cohorts/" + cohort.getSlug() + "/volunteer";
+    WebClient.Response leftOpen = browser.get(path);
+    ClockUtil.setCurrentTime(Date.from(cohort.teamsFormAt().plusSeconds(60)));
+    long before = volunteers.count();
+
+    WebClient.Response form = browser.get(path);
+    Assertions.assertThat(form.status()).isEqualTo(200);
+    Assertions.assertThat(form.body()).contains("The teams of " + cohort.getName() + " are formed")
+        .contains("no longer takes Navigators or Captains").doesNotContain("<form method=\"post\"");
+
+    Map<String, List<String>> larry = answers(TestData.uniqueEmail(), "NAVIGATOR");
+    larry.put("name", List.of("Late Larry"));
+    WebClient.Response refused = browser.postForm(path, WebClient.form(leftOpen, larry));
+
+    Assertions.assertThat(refused.status()).isEqualTo(409);
+    Assertions.assertThat(refused.body()).contains("The teams of " + cohort.getName() + " are formed")
+        .contains("no longer takes Navigators or Captains");
+    Assertions.assertThat(volunteers.count()).isEqualTo(before);
+  }
+
+  @Test
+  void shouldTellAVolunteerApprovedAfterTheTeamsAreFormedThatThereIsNoTeamForThemRatherThanOnBoard() {
+    String email = TestData.uniqueEmail();
+    ProcessInstance process = process(signUp(email, "CAPTAIN"));
+    ClockUtil.setCurrentTime(Date.from(cohort.teamsFormAt().plusSeconds(60)));
+
+    decide(process, "approve");
+    execute(job(VolunteerProcess.TASK_SEND_WELCOME, process));
+
+    Assertions.assertThat(outbox.findByRecipientOrderById(email)).extracting(OutboxEmail::getTemplate)
+        .containsExactly(MailTemplate.VOLUNTEER_WITHOUT_TEAM);
+  }
+
   // --- fixtures
 
   private Volunteer signUp(String email, String role) {
