@@ -138,6 +138,30 @@ class ReviewerEligibilityTest {
   }
 
   @Test
+  void shouldWarnOnTheCohortPageWhenTheOnlyReviewerLeftHasReviewedAnOpenApplication() {
+    String rosa = testData.reviewer();
+    String panel = TestData.uniqueUserId("panel");
+    Group group = identityService.newGroup(panel);
+    group.setName(panel);
+    group.setType("WORKFLOW");
+    identityService.saveGroup(group);
+    identityService.createMembership(rosa, panel);
+    Cohort cohort = testData.openCohortReviewedBy(panel);
+    Application application = applyAs(cohort, TestData.uniqueEmail());
+    String organiser = testData.organiser();
+    WebClient client = new WebClient(port).basicAuth(organiser, organiser);
+    String page = "/organiser/cohorts/" + cohort.getSlug();
+    assertThat(client.get(page).body()).doesNotContain("id=\"too-few-reviewers\"");
+    WebClient rest = new WebClient(port).basicAuth(rosa, rosa);
+    String first = reviewsOf(application).get(0).getId();
+    rest.postJson(ENGINE_REST + "/task/" + first + "/claim", "{\"userId\":\"" + rosa + "\"}");
+    assertThat(rest.postJson(ENGINE_REST + "/task/" + first + "/submit-form", REVIEW_FORM).status()).isEqualTo(204);
+
+    assertThat(client.get(page).body()).contains("id=\"too-few-reviewers\"")
+        .contains("wait for a review that nobody can give");
+  }
+
+  @Test
   void shouldHandBackAReviewClaimedBySomeoneWhoNoLongerReviewsTheCohortAndAnswerThemPlainly() {
     String rosa = testData.reviewer();
     String ravi = testData.reviewer();
