@@ -26,10 +26,12 @@ class OrganiserApplicationsController {
   private final MailService mail;
   private final CohortReviewers reviewers;
   private final CohortLifecycle lifecycle;
+  private final ReviewService reviewService;
 
   OrganiserApplicationsController(CohortService cohorts, ApplicationRepository applications,
       ApplicationService applicationService, SelectionService selection, MailService mail,
-      CohortReviewers reviewers, CohortLifecycle lifecycle) {
+      CohortReviewers reviewers, CohortLifecycle lifecycle, ReviewService reviewService) {
+    this.reviewService = reviewService;
     this.reviewers = reviewers;
     this.lifecycle = lifecycle;
     this.selection = selection;
@@ -69,6 +71,9 @@ class OrganiserApplicationsController {
   /**
    * Who reviews the cohort, who of them can see its reviews, and a warning when reviews are open and nobody can:
    * {@code openReviews} counts the applications whose two reviews are not both in (tie-breaks are the organisers').
+   * {@code stuckReviews} counts those of them nobody left can review: everyone able to has reviewed it, or is its
+   * applicant (checked only when one or two people can review, the only case where that can happen but for
+   * several accounts of one applicant).
    */
   private void addReviewers(Model model, Cohort cohort, List<Application> all) {
     Set<String> able = reviewers.ableToReview(cohort);
@@ -79,6 +84,18 @@ class OrganiserApplicationsController {
     model.addAttribute("ableToReview", able);
     model.addAttribute("openReviews", openReviews);
     model.addAttribute("nobodyToReview", openReviews > 0 && able.isEmpty());
+    long stuck = 0;
+    if (!able.isEmpty() && able.size() < CohortReviewers.FEWEST_NAMED + 1) {
+      for (Application application : all) {
+        if (application.getStatus() == ApplicationStatus.SUBMITTED) {
+          Set<String> left = new java.util.TreeSet<>(able);
+          left.removeAll(reviewService.reviewersOf(application.getId()));
+          left.removeAll(reviewService.applicantsAmong(application.getId(), able));
+          stuck += left.isEmpty() ? 1 : 0;
+        }
+      }
+    }
+    model.addAttribute("stuckReviews", stuck);
   }
 
   /** The ranking and the proposal an organiser finalises in Task_FinaliseSelection. */

@@ -3,9 +3,15 @@ package space.djangonaut.missioncontrol.application;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Clock;
+import java.util.Collection;
 import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.BadUserRequestException;
+import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.identity.User;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -13,14 +19,20 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class ReviewService {
 
+  /** Why someone may not review or tie-break an application: it is theirs. */
+  public static final String OWN_APPLICATION =
+      "You cannot review this application: it was sent from your own email address. Someone else must review it.";
+
   private final ApplicationRepository applications;
   private final ReviewRepository reviews;
   private final TaskService taskService;
   private final Clock clock;
   private final ProgrammeRules rules;
+  private final IdentityService identityService;
 
   ReviewService(ApplicationRepository applications, ReviewRepository reviews, TaskService taskService, Clock clock,
-      ProgrammeRules rules) {
+      ProgrammeRules rules, IdentityService identityService) {
+    this.identityService = identityService;
     this.applications = applications;
     this.reviews = reviews;
     this.taskService = taskService;
@@ -39,9 +51,11 @@ public class ReviewService {
   }
 
   /**
-   * Refuses a reviewer who has already reviewed this application or holds its other review task.
+   * Refuses a reviewer who has already reviewed this application or holds its other review task, and anyone whose
+   * account email is the applicant's.
    *
    * @throws BadUserRequestException naming the reason, shown to the reviewer in Tasklist
+   * @throws AuthorizationException ({@link #OWN_APPLICATION}) if the reviewer is the applicant
    */
   @Transactional(readOnly = true)
   public void ensureReviewerIsIndependent(long applicationId, String processInstanceId, String taskId,
@@ -49,6 +63,7 @@ public class ReviewService {
     if (reviewer == null) {
       return;
     }
+    ensureNotApplicant(applicationId, reviewer);
     if (reviews.existsByApplicationIdAndReviewer(applicationId, reviewer)) {
       throw new BadUserRequestException(
           "You have already reviewed this application; a second review must come from someone else.");
@@ -58,6 +73,33 @@ public class ReviewService {
     if (otherTasksHeld > 0) {
       throw new BadUserRequestException(
           "You already hold a review of this application; the other review must come from someone else.");
+    }
+  }
+
+  /**
+   * Which of these users applied with this application: their Camunda account's email is the applicant's, compared
+   * without regard to case (a reviewer may apply to a cohort they review; they never review themselves).
+   *
+   * @param users Camunda user ids
+   * @return the users among them who are the applicant (usually none)
+   */
+  @Transactional(readOnly = true)
+  public Set<String> applicantsAmong(long applicationId, Collection<String> users) {
+    if (users.isEmpty()) {
+      return Set.of();
+    }
+    String email = applications.findById(applicationId).map(Application::getEmail).orElse(null);
+    if (email == null) {
+      return Set.of();
+    }
+    return identityService.createUserQuery().userIdIn(users.toArray(String[]::new)).list().stream()
+        .filter(user -> user.getEmail() != null && user.getEmail().strip().equalsIgnoreCase(email.strip()))
+        .map(User::getId).collect(Collectors.toSet());
+  }
+
+  private void ensureNotApplicant(long applicationId, String user) {
+    if (!applicantsAmong(applicationId, List.of(user)).isEmpty()) {
+      throw new AuthorizationException(OWN_APPLICATION);
     }
   }
 
@@ -86,6 +128,7 @@ public class ReviewService {
     if (reviewer == null || reviewer.isBlank()) {
       throw new BadUserRequestException("A review must be claimed by a reviewer before it is completed.");
     }
+    ensureNotApplicant(applicationId, reviewer);
     if (reviews.existsByApplicationIdAndReviewer(applicationId, reviewer)) {
       throw new BadUserRequestException(
           "You have already reviewed this application; a second review must come from someone else.");

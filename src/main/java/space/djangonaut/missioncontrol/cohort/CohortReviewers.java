@@ -81,11 +81,14 @@ public class CohortReviewers {
     return "cohort" + cohortId;
   }
 
+  /** The fewest users an organiser may name: each application gets two reviews, from two different people. */
+  public static final int FEWEST_NAMED = 2;
+
   /**
-   * Reads what an organiser wrote: one group id, or one or more user ids separated by commas or spaces; each must
-   * exist.
+   * Reads what an organiser wrote: one group id, or at least {@value #FEWEST_NAMED} user ids separated by commas or
+   * spaces; each must exist.
    *
-   * @throws UnknownReviewersException saying which names are neither a group nor a user
+   * @throws UnknownReviewersException saying which names are neither a group nor a user, or that one user is too few
    */
   public Choice parse(String text) {
     if (text != null && text.length() > MAX_LENGTH) {
@@ -113,6 +116,11 @@ public class CohortReviewers {
           : "There are no users " + String.join(", ", unknown.stream().map(name -> "\"" + name + "\"").toList()))
           + (groupsAmongThem ? "; a group can only be named alone." : ". Name one group (such as \"" + DEFAULT
           + "\") or existing user names, separated by commas."));
+    }
+    if (names.size() < FEWEST_NAMED) {
+      throw new UnknownReviewersException("Name at least " + FEWEST_NAMED + " reviewers (or a group): each "
+          + "application gets two reviews from two different people, and \"" + names.get(0)
+          + "\" alone can give only one.");
     }
     return new Choice(null, names);
   }

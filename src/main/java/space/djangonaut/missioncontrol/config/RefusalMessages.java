@@ -5,6 +5,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.HashSet;
 import java.util.Set;
+import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.rest.dto.ExceptionDto;
@@ -28,13 +29,20 @@ import org.springframework.core.annotation.Order;
  * API wraps that again ({@code "Cannot submit task form <id>: ..."}) and answers 500. These exception mappers find
  * the refusal beneath the wrappers and answer 400 in Camunda's error JSON ({@code type}, {@code message},
  * {@code code}) with the reason alone, on {@code /engine-rest} and on {@code /camunda/api/engine}, the API Tasklist
- * calls (which shows the message to the person who submitted the form). Anything else keeps Camunda's own answer.
+ * calls (which shows the message to the person who submitted the form). An {@link AuthorizationException} thrown
+ * by our listeners (a reviewer working on their own application) beneath the same wrappers answers 403 with its
+ * reason, as does the engine's refusal of a task of a cohort the person no longer reviews ({@value #OTHER_TENANT},
+ * "belongs to no authenticated tenant"). Anything else keeps Camunda's own answer.
  */
 @Configuration(proxyBeanMethods = false)
 class RefusalMessages {
 
   /** Ahead of Camunda's mappers of the same exception types (which have the default priority, 5000). */
   static final int AHEAD_OF_CAMUNDA = 1000;
+  /** The engine's code for working on a task of a tenant the user is not a member of. */
+  static final String OTHER_TENANT = "ENGINE-13034";
+  static final String NOT_YOUR_COHORT =
+      "You cannot work on this task: it belongs to a cohort you do not review (any more).";
 
   /** {@code /engine-rest}: the starter's Jersey application, customized as Spring Boot customizes any. */
   @Bean
@@ -76,12 +84,12 @@ class RefusalMessages {
     @Override
     public boolean isMappable(RestException exception) {
       int status = exception.getStatus() == null ? 500 : exception.getStatus().getStatusCode();
-      return (status == 500 || status == 400) && refusalIn(exception) != null;
+      return (status == 500 || status == 400) && (refusalIn(exception) != null || forbiddenIn(exception) != null);
     }
 
     @Override
     public Response toResponse(RestException exception) {
-      return badRequest(refusalIn(exception));
+      return respond(exception);
     }
   }
 
@@ -90,12 +98,12 @@ class RefusalMessages {
   public static class WrappedInEngineException implements ExtendedExceptionMapper<ProcessEngineException> {
     @Override
     public boolean isMappable(ProcessEngineException exception) {
-      return refusalIn(exception) != null;
+      return refusalIn(exception) != null || forbiddenIn(exception) != null;
     }
 
     @Override
     public Response toResponse(ProcessEngineException exception) {
-      return badRequest(refusalIn(exception));
+      return respond(exception);
     }
   }
 
@@ -109,6 +117,34 @@ class RefusalMessages {
       }
     }
     return refusal;
+  }
+
+  /**
+   * The reason to answer 403: an {@link AuthorizationException} beneath a wrapper (Camunda's own, unwrapped, keep
+   * Camunda's answer), or the engine's refusal of another tenant's task; null if neither.
+   */
+  static String forbiddenIn(Throwable thrown) {
+    Set<Throwable> seen = new HashSet<>();
+    for (Throwable cause = thrown; cause != null && seen.add(cause); cause = cause.getCause()) {
+      if (cause instanceof AuthorizationException && cause != thrown) {
+        return cause.getMessage();
+      }
+      if (cause.getMessage() != null && cause.getMessage().contains(OTHER_TENANT)) {
+        return NOT_YOUR_COHORT;
+      }
+    }
+    return null;
+  }
+
+  private static Response respond(Throwable thrown) {
+    String forbidden = forbiddenIn(thrown);
+    if (forbidden != null) {
+      ExceptionDto error = new ExceptionDto();
+      error.setType(AuthorizationException.class.getSimpleName());
+      error.setMessage(forbidden);
+      return Response.status(Response.Status.FORBIDDEN).entity(error).type(MediaType.APPLICATION_JSON_TYPE).build();
+    }
+    return badRequest(refusalIn(thrown));
   }
 
   private static Response badRequest(BadUserRequestException refusal) {

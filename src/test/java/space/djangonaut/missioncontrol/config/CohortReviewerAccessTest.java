@@ -48,7 +48,7 @@ class CohortReviewerAccessTest {
     String outsider = user("outsider");
     String successor = user("successor");
     Cohort reviewedByGroup = testData.openCohortReviewedBy(Roles.REVIEWERS);
-    Cohort reviewedByOutsider = testData.openCohortReviewedBy(outsider);
+    Cohort reviewedByOutsider = testData.openCohortReviewedBy(outsider + ", " + user("colleague"));
     Task taskOfGroup = firstReview(testData.apply(reviewedByGroup));
     Task taskOfOutsider = firstReview(testData.apply(reviewedByOutsider));
     WebClient rest = new WebClient(port).basicAuth(outsider, outsider);
@@ -65,7 +65,7 @@ class CohortReviewerAccessTest {
     assertThat(rest.get("/engine-rest/filter").body()).contains(GroupsAndFilters.FILTER_APPLICATIONS_TO_REVIEW);
     assertThat(identityService.createUserQuery().userId(outsider).memberOfGroup(Roles.REVIEWERS).count()).isZero();
 
-    cohortReviewers.assign(reviewedByOutsider, successor);
+    cohortReviewers.assign(reviewedByOutsider, successor + ", " + user("colleague"));
 
     assertThat(reviewTasks(rest)).isEmpty();
     assertThat(rest.get("/engine-rest/task/" + taskOfOutsider.getId() + "/form-variables").status())

@@ -73,8 +73,8 @@ public class TestData {
   }
 
   /**
-   * A cohort whose application window is open today, reviewed by one new reviewer (not the whole group
-   * {@code reviewers}: each test's reviewers see only their own cohorts).
+   * A cohort whose application window is open today, reviewed by two new reviewers (the fewest an organiser may
+   * name; not the whole group {@code reviewers}: each test's reviewers see only their own cohorts).
    */
   public Cohort openCohort() {
     LocalDate today = LocalDate.ofInstant(ClockUtil.getCurrentTime().toInstant(), ZoneOffset.UTC);
@@ -85,7 +85,7 @@ public class TestData {
     form.setApplicationsCloseOn(today.plusDays(14));
     form.setStartsOn(today.plusDays(45));
     form.setCapacity(2);
-    form.setReviewers(reviewer());
+    form.setReviewers(reviewer() + ", " + reviewer());
     return cohorts.create(form);
   }
 

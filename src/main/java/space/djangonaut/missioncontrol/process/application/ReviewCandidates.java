@@ -1,5 +1,6 @@
 package space.djangonaut.missioncontrol.process.application;
 
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -35,6 +36,14 @@ import space.djangonaut.missioncontrol.common.Roles;
  * hence candidate users for that second review. The independence rule itself stays where it was:
  * {@code ReviewService.ensureReviewerIsIndependent} refuses a claim by the same person, whoever offered what.
  *
+ * <p>Nobody is offered a review of their own application (their account's email is the applicant's,
+ * {@link ReviewService#applicantsAmong}): when such a person can review the cohort, even as a member of its group,
+ * the first review is offered to the other reviewers by name instead of to the group, so that it stays out of their
+ * "Applications to review"; claiming or completing it anyway is refused ({@code ReviewService}).
+ *
+ * <p>When the cohort's reviewers change, a review claimed by someone who no longer reviews the cohort is handed back
+ * (unclaimed) and offered to the new reviewers.
+ *
  * <p>Candidate users see the task through the definition ({@code READ_TASK}), as groups do, and get no per-task
  * {@code READ} (config/TaskAuthorizationProvider): the reviewers' filter stays fast.
  */
@@ -43,6 +52,12 @@ class ReviewCandidates {
 
   /** The multi-instance's index of a review task: 0 for the first, 1 for the second. */
   private static final String LOOP_COUNTER = "loopCounter";
+
+  /**
+   * The processes whose reviews this thread is offering: changing a task's candidates in the command that changed
+   * its assignee (an unclaim, {@link #reviewersChanged}) fires its assignment listener again, which would offer again.
+   */
+  private static final ThreadLocal<Set<String>> OFFERING = ThreadLocal.withInitial(HashSet::new);
 
   private final TaskService taskService;
   private final RuntimeService runtimeService;
@@ -80,8 +95,15 @@ class ReviewCandidates {
       }
     }
     if (!second) {
-      task.addCandidateGroups(cohortGroups(task.getTenantId()));
-      task.addCandidateUsers(cohortUsers(task.getTenantId()));
+      Set<String> able = cohortReviewers.ableToReview(task.getTenantId());
+      Set<String> applicants = reviews.applicantsAmong(ApplicationProcess.applicationId(task), able);
+      if (applicants.isEmpty()) {
+        task.addCandidateGroups(cohortGroups(task.getTenantId()));
+        task.addCandidateUsers(cohortUsers(task.getTenantId()));
+      } else {
+        able.removeAll(applicants);
+        task.addCandidateUsers(able);
+      }
     }
   }
 
@@ -92,9 +114,24 @@ class ReviewCandidates {
    * @param applicationId the application (the process's business key)
    */
   void offerOpen(String processInstanceId, long applicationId) {
+    if (!OFFERING.get().add(processInstanceId)) {
+      return;
+    }
+    try {
+      offerOpenNow(processInstanceId, applicationId);
+    } finally {
+      OFFERING.get().remove(processInstanceId);
+    }
+  }
+
+  private void offerOpenNow(String processInstanceId, long applicationId) {
     List<Task> open = taskService.createTaskQuery().processInstanceId(processInstanceId)
         .taskDefinitionKey(ApplicationProcess.TASK_REVIEW_APPLICATION).orderByTaskId().asc().list();
     Set<String> excluded = new LinkedHashSet<>(reviews.reviewersOf(applicationId));
+    String tenant = open.isEmpty() ? null : open.get(0).getTenantId();
+    if (tenant != null) {
+      excluded.addAll(reviews.applicantsAmong(applicationId, cohortReviewers.ableToReview(tenant)));
+    }
     open.stream().map(Task::getAssignee).filter(assignee -> assignee != null).forEach(excluded::add);
     boolean offered = false;
     for (Task task : open) {
@@ -118,9 +155,19 @@ class ReviewCandidates {
     }
   }
 
-  /** The cohort's reviewers changed: its unclaimed reviews are offered to the new ones. */
+  /**
+   * The cohort's reviewers changed: reviews claimed by someone who no longer reviews the cohort are handed back, and
+   * its unclaimed reviews are offered to the new reviewers.
+   */
   @EventListener
   void reviewersChanged(CohortReviewers.Changed changed) {
+    Set<String> able = cohortReviewers.ableToReview(changed.tenantId());
+    for (Task claimed : taskService.createTaskQuery().tenantIdIn(changed.tenantId())
+        .taskDefinitionKey(ApplicationProcess.TASK_REVIEW_APPLICATION).taskAssigned().list()) {
+      if (!able.contains(claimed.getAssignee())) {
+        taskService.setAssignee(claimed.getId(), null);
+      }
+    }
     List<String> processes = taskService.createTaskQuery().tenantIdIn(changed.tenantId())
         .taskDefinitionKey(ApplicationProcess.TASK_REVIEW_APPLICATION).taskUnassigned().list().stream()
         .map(Task::getProcessInstanceId).distinct().toList();
