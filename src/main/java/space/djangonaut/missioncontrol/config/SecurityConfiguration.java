@@ -84,8 +84,10 @@ class SecurityConfiguration {
         .csrf(csrf -> csrf.ignoringRequestMatchers(new AndRequestMatcher(
             PathPatternRequestMatcher.withDefaults().matcher("/api/**"),
             request -> {
+              // No session cookie (an API client, or nobody signed in: 401 follows), or HTTP Basic credentials.
               String authorization = request.getHeader("Authorization");
-              return authorization != null && authorization.regionMatches(true, 0, "Basic ", 0, 6);
+              return request.getRequestedSessionId() == null
+                  || authorization != null && authorization.regionMatches(true, 0, "Basic ", 0, 6);
             })))
         .build();
   }
