@@ -16,6 +16,7 @@ import space.djangonaut.missioncontrol.application.Application;
 import space.djangonaut.missioncontrol.support.Browser;
 import space.djangonaut.missioncontrol.support.IntegrationTest;
 import space.djangonaut.missioncontrol.support.TestData;
+import space.djangonaut.missioncontrol.support.WebClient;
 import space.djangonaut.missioncontrol.team.ProposedTeams.Fixture;
 
 /**
@@ -51,7 +52,16 @@ class TeamPageBrowserTest {
     Task task = proposed.confirmTask(f);
     String organiser = testData.organiser();
 
-    // Tasklist: the task's form links the cohort's team page.
+    // Tasklist: the task's form links the cohort's team page. (Its page is asked for over HTTP first, so that a
+    // failure says what the server answered, not only that the sign-in field never came.)
+    WebClient http = new WebClient(port);
+    WebClient.Response tasklist = http.get("/camunda/app/tasklist/");
+    for (int hops = 0; tasklist.status() == 302 && hops < 5; hops++) {
+      String location = tasklist.header("Location");
+      tasklist = http.get(location.startsWith("http") ? java.net.URI.create(location).getRawPath() : location);
+    }
+    assertThat(tasklist.status()).as("GET /camunda/app/tasklist/ (redirects followed): %s", tasklist.body())
+        .isEqualTo(200);
     browser.open(url("/camunda/app/tasklist/"));
     browser.type(By.cssSelector("input[type=text]"), organiser);
     browser.type(By.cssSelector("input[type=password]"), organiser);
