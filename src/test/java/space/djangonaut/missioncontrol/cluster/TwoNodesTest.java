@@ -14,16 +14,14 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.actuate.health.HealthEndpoint;
 import org.springframework.boot.actuate.health.Status;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
-import space.djangonaut.missioncontrol.MissionControlApplication;
 import space.djangonaut.missioncontrol.application.ApplicationRepository;
 import space.djangonaut.missioncontrol.cohort.CohortService;
 import space.djangonaut.missioncontrol.process.application.ApplicationProcess;
 import space.djangonaut.missioncontrol.support.IntegrationTest;
 import space.djangonaut.missioncontrol.support.Mailbox;
+import space.djangonaut.missioncontrol.support.SecondNode;
 import space.djangonaut.missioncontrol.support.TestData;
-import space.djangonaut.missioncontrol.support.TestInfrastructure;
 import space.djangonaut.missioncontrol.support.WebClient;
 
 /**
@@ -102,15 +100,11 @@ class TwoNodesTest {
   }
 
   private static ConfigurableApplicationContext node(String name) {
-    return new SpringApplicationBuilder(MissionControlApplication.class).profiles("test")
-        .initializers(new TestInfrastructure())
-        .run("--server.port=0", "--camunda.bpm.process-engine-name=" + name,
-            "--camunda.bpm.job-execution.enabled=true", "--camunda.bpm.job-execution.lock-time-in-millis=5000",
-            "--camunda.bpm.job-execution.wait-time-in-millis=200", "--camunda.bpm.job-execution.max-wait=1000",
-            "--missioncontrol.scheduling.enabled=true", "--missioncontrol.mail.dispatch-interval=PT1S",
-            "--missioncontrol.mail.deliver-in-caller-thread=false", "--spring.datasource.hikari.maximum-pool-size=20",
-            "--spring.datasource.hikari.connection-timeout=30000",
-            "--camunda.bpm.webapp.enabled=false");
+    return SecondNode.start(name, "--camunda.bpm.job-execution.enabled=true", "--camunda.bpm.job-execution.lock-time-in-millis=5000",
+        "--camunda.bpm.job-execution.wait-time-in-millis=200", "--camunda.bpm.job-execution.max-wait=1000",
+        "--missioncontrol.scheduling.enabled=true", "--missioncontrol.mail.dispatch-interval=PT1S",
+        "--missioncontrol.mail.deliver-in-caller-thread=false", "--spring.datasource.hikari.maximum-pool-size=20",
+        "--spring.datasource.hikari.connection-timeout=30000");
   }
 
   private static int port(ConfigurableApplicationContext node) {

@@ -13,11 +13,11 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.transaction.support.TransactionTemplate;
-import space.djangonaut.missioncontrol.MissionControlApplication;
 import space.djangonaut.missioncontrol.cohort.Cohort;
 import space.djangonaut.missioncontrol.support.IntegrationTest;
 import space.djangonaut.missioncontrol.support.Mailbox;
 import space.djangonaut.missioncontrol.support.RefusingSmtpServer;
+import space.djangonaut.missioncontrol.support.SecondNode;
 import space.djangonaut.missioncontrol.support.TestData;
 import space.djangonaut.missioncontrol.support.TestInfrastructure;
 import space.djangonaut.missioncontrol.support.WebClient;
@@ -126,11 +126,8 @@ class MailOutboxTest {
     ClockUtil.setCurrentTime(new java.util.Date(ClockUtil.getCurrentTime().getTime() + Duration.ofMinutes(2).toMillis()));
 
     // A node started afterwards, with its dispatcher running, delivers it: once.
-    try (var node = new org.springframework.boot.builder.SpringApplicationBuilder(
-        space.djangonaut.missioncontrol.MissionControlApplication.class)
-        .profiles("test").initializers(new TestInfrastructure())
-        .run("--server.port=0", "--missioncontrol.scheduling.enabled=true",
-            "--missioncontrol.mail.dispatch-interval=PT0.5S")) {
+    try (var node = SecondNode.start("mailNode", "--missioncontrol.scheduling.enabled=true",
+        "--missioncontrol.mail.dispatch-interval=PT0.5S")) {
       // The node sends the email, then marks it sent in a transaction of its own: wait for both (they happen as
       // soon as the node's dispatcher gets to them; the deadline only bounds a failure), not for a fixed time.
       await("the email delivered and marked sent").atMost(DEADLINE).pollInterval(Duration.ofMillis(100))
