@@ -100,7 +100,8 @@ class TwoNodesTest {
   }
 
   private static ConfigurableApplicationContext node(String name) {
-    return SecondNode.start(name, "--camunda.bpm.job-execution.enabled=true", "--camunda.bpm.job-execution.lock-time-in-millis=5000",
+    return SecondNode.start(name,
+        "--camunda.bpm.job-execution.enabled=true", "--camunda.bpm.job-execution.lock-time-in-millis=5000",
         "--camunda.bpm.job-execution.wait-time-in-millis=200", "--camunda.bpm.job-execution.max-wait=1000",
         "--missioncontrol.scheduling.enabled=true", "--missioncontrol.mail.dispatch-interval=PT1S",
         "--missioncontrol.mail.deliver-in-caller-thread=false", "--spring.datasource.hikari.maximum-pool-size=20",
