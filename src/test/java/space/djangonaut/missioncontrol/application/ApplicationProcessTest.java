@@ -165,7 +165,6 @@ class ApplicationProcessTest {
   void shouldOfferAFreedPlaceToAWaitlistedApplicant() {
     ProcessInstance pi = reviewedApplication(3, 4);
     applications.decide(applicationId(pi), Outcome.WAITLISTED);
-    execute(job(TASK_SEND_WAITLIST, pi));
     assertThat(pi).isWaitingAt(GATEWAY_WAITLIST_OUTCOME);
 
     runtimeService().createMessageCorrelation(MESSAGE_PLACE_OFFERED).processInstanceId(pi.getId()).correlate();
@@ -180,7 +179,6 @@ class ApplicationProcessTest {
   void shouldSendAKindClosingEmailWhenTheCohortStartsWithTheApplicantStillWaitlisted() {
     ProcessInstance pi = reviewedApplication(3, 4);
     applications.decide(applicationId(pi), Outcome.WAITLISTED);
-    execute(job(TASK_SEND_WAITLIST, pi));
 
     runtimeService().createMessageCorrelation(MESSAGE_WAITLIST_CLOSED).processInstanceId(pi.getId()).correlate();
     execute(job(TASK_SEND_WAITLIST_CLOSED, pi));
@@ -190,11 +188,10 @@ class ApplicationProcessTest {
   }
 
   @Test
-  void shouldSendWaitlistEmailWhenSelectionWaitlists() {
+  void shouldWriteTheWaitlistEmailInTheTransactionOfTheDecision() {
     ProcessInstance pi = reviewedApplication(3, 4);
 
     applications.decide(applicationId(pi), Outcome.WAITLISTED);
-    execute(job(TASK_SEND_WAITLIST, pi));
 
     assertThat(pi).isWaitingAt(GATEWAY_WAITLIST_OUTCOME).hasNotPassed(TASK_SEND_OFFER);
     Assertions.assertThat(templatesSent(pi))
@@ -202,11 +199,10 @@ class ApplicationProcessTest {
   }
 
   @Test
-  void shouldSendRejectionEmailWhenSelectionRejects() {
+  void shouldWriteTheRejectionEmailInTheTransactionOfTheDecision() {
     ProcessInstance pi = reviewedApplication(2, 2);
 
     applications.decide(applicationId(pi), Outcome.REJECTED);
-    execute(job(TASK_SEND_REJECTION, pi));
 
     assertThat(pi).isEnded().hasPassed(END_EVENT_REJECTED);
     Assertions.assertThat(templatesSent(pi))
