@@ -25,6 +25,8 @@ import space.djangonaut.missioncontrol.application.SelectionChanges;
 import space.djangonaut.missioncontrol.cohort.CohortForm;
 import space.djangonaut.missioncontrol.mentorship.CheckInReport;
 import space.djangonaut.missioncontrol.mentorship.OneToOneReport;
+import space.djangonaut.missioncontrol.survey.ConcernFollowUp;
+import space.djangonaut.missioncontrol.survey.MidpointForm;
 import space.djangonaut.missioncontrol.survey.SurveyForm;
 import space.djangonaut.missioncontrol.team.ReplacementChoice;
 import space.djangonaut.missioncontrol.team.TeamAdjustmentRequest;
@@ -48,6 +50,7 @@ class FormLengthLimitsTest {
       "apply/form.html", ApplicationForm.class,
       "volunteer/form.html", VolunteerForm.class,
       "survey/form.html", SurveyForm.class,
+      "survey/midpoint.html", MidpointForm.class,
       "organiser/cohort-form.html", CohortForm.class);
 
   /** Fields on pages that people never type into. */
@@ -67,6 +70,7 @@ class FormLengthLimitsTest {
     CAMUNDA_FORMS.put("approve-volunteer.form", VolunteerDecision.class);
     CAMUNDA_FORMS.put("place-in-team.form", TeamPlacement.class);
     CAMUNDA_FORMS.put("replace-volunteer.form", ReplacementChoice.class);
+    CAMUNDA_FORMS.put("follow-up-concern.form", ConcernFollowUp.class);
     // The announcement's link stays a process variable that nothing reads back; the form's limit is its only one.
     CAMUNDA_FORMS.put("publish-report.form", null);
   }

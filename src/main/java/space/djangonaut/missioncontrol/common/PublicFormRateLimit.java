@@ -106,7 +106,8 @@ public class PublicFormRateLimit extends OncePerRequestFilter {
   protected boolean shouldNotFilter(HttpServletRequest request) {
     String path = request.getRequestURI();
     return !"POST".equals(request.getMethod())
-        || !(path.matches("/cohorts/[^/]+/(apply|volunteer)") || path.startsWith("/survey/"));
+        || !(path.matches("/cohorts/[^/]+/(apply|volunteer)") || path.startsWith("/survey/")
+            || path.startsWith("/midpoint/"));
   }
 
   @Override

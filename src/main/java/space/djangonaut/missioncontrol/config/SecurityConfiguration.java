@@ -67,8 +67,8 @@ class SecurityConfiguration {
     return http
         .authenticationProvider(identities)
         .authorizeHttpRequests(requests -> requests
-            .requestMatchers("/", "/cohorts/**", "/offers/**", "/withdraw/**", "/survey/**", "/volunteers/**",
-                "/css/**", "/login", "/error", "/favicon.ico").permitAll()
+            .requestMatchers("/", "/cohorts/**", "/offers/**", "/withdraw/**", "/survey/**", "/midpoint/**",
+                "/volunteers/**", "/css/**", "/login", "/error", "/favicon.ico").permitAll()
             .requestMatchers("/organiser/**", "/api/**").hasAuthority(ORGANISER)
             // A signed-in Navigator or Captain's own teams, where they may step down.
             .requestMatchers("/my/**").authenticated()

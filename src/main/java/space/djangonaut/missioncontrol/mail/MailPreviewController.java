@@ -71,6 +71,7 @@ class MailPreviewController {
     model.put("djangonautName", "Grace Hopper");
     model.put("withdrawPath", "/withdraw/sample-token");
     model.put("surveyPath", "/survey/sample-token");
+    model.put("midpointPath", "/midpoint/sample-token");
     model.put("volunteer", false);
     model.put("userId", "nadia-k7m2q");
     model.put("passwordPath", "/volunteers/password/sample-token");

@@ -21,6 +21,7 @@ public enum MailTemplate {
   ONE_TO_ONE_REMINDER("one-to-one-reminder", "Djangonaut Space %s: this week's one-to-ones are not recorded yet"),
   ONE_TO_ONE_ESCALATION("one-to-one-escalation", "Djangonaut Space %s: a team's one-to-ones are a week overdue"),
   DJANGONAUT_WITHDREW("djangonaut-withdrew", "Djangonaut Space %s: a Djangonaut has left your team"),
+  MIDPOINT_CHECK("midpoint-check", "Djangonaut Space %s: halfway through, how is it going?"),
   SURVEY_INVITATION("survey-invitation", "Djangonaut Space %s: how did it go?"),
   SURVEY_REMINDER("survey-reminder", "Reminder: tell us how Djangonaut Space %s went"),
   VOLUNTEER_WELCOME("volunteer-welcome", "Welcome aboard Djangonaut Space %s: your account"),

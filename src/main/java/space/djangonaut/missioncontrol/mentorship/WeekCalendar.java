@@ -39,6 +39,15 @@ public class WeekCalendar {
     return Date.from(start(cohortId, week).plus(WEEK).plus(ESCALATION_AFTER));
   }
 
+  /**
+   * Halfway through the weeks: the end of week {@code weeks / 2} (week 4 of 8; week 1 of a cohort of one or two
+   * weeks). The mid-point check goes out then (issue 12: "halfway through, every Djangonaut and volunteer gets a
+   * two-minute pulse survey").
+   */
+  public Date halfwayAt(long cohortId, long weeks) {
+    return dueAt(cohortId, Math.max(1, weeks / 2));
+  }
+
   private Instant start(long cohortId, long week) {
     Cohort cohort = cohorts.findById(cohortId).orElseThrow();
     return cohort.startsAt().plus(WEEK.multipliedBy(week - 1));

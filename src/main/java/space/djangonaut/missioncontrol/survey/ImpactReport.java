@@ -22,7 +22,7 @@ public record ImpactReport(String cohortName, String cohortSlug, int ticketsProg
     int djangonautResponses, Share moreComfortableWithCommunity, Share moreComfortableContributing,
     int volunteerResponses, Share volunteersMoreComfortableMentoring, List<WeekFigures> weeks,
     List<ComfortCount> communityComfort, List<Testimonial> testimonials, int pullRequestsOpened,
-    int pullRequestsMerged, List<ContributionLink> contributions) {
+    int pullRequestsMerged, List<ContributionLink> contributions, MidpointFigures midpoint) {
 
   /** {@code count} of {@code of} answered so; the percentage is rounded to the nearest whole number. */
   public record Share(int count, int of) {
@@ -49,6 +49,20 @@ public record ImpactReport(String cohortName, String cohortSlug, int ticketsProg
   public record ContributionLink(String kind, String label, String url, List<String> states) {}
 
   public record ComfortCount(Comfort comfort, int count) {}
+
+  /**
+   * The mid-point check beside the final survey (issue 12): the same comfort questions halfway through, and the
+   * concerns its answers raised with how many an organiser followed up.
+   *
+   * @param djangonautsInvited Djangonauts sent the check; {@code djangonautResponses} of them answered
+   * @param moreComfortableWithCommunity Djangonauts who answered "more comfortable engaging with the community"
+   * @param volunteersMoreComfortableMentoring Navigators and Captains who answered "more comfortable mentoring"
+   * @param concernsRaised answers that signalled trouble ({@code MidpointService.raisesConcern})
+   * @param concernsFollowedUp of those, the ones an organiser recorded a follow-up for
+   */
+  public record MidpointFigures(int djangonautsInvited, int djangonautResponses, Share moreComfortableWithCommunity,
+      int volunteerResponses, Share volunteersMoreComfortableMentoring, int concernsRaised,
+      int concernsFollowedUp) {}
 
   public record Testimonial(String name, Respondent kind, String text) {}
 }

@@ -47,10 +47,13 @@ public class ImpactReportService {
   private final TeamRepository teams;
   private final TeamMemberRepository members;
   private final ApplicationRepository applications;
+  private final MidpointCheckRepository midpointChecks;
 
   ImpactReportService(CohortRepository cohorts, CheckInRepository checkIns, OneToOneRepository oneToOnes,
       SurveyInvitationRepository invitations, TeamRepository teams, TeamMemberRepository members,
-      ApplicationRepository applications, ContributionRepository contributions) {
+      ApplicationRepository applications, ContributionRepository contributions,
+      MidpointCheckRepository midpointChecks) {
+    this.midpointChecks = midpointChecks;
     this.contributions = contributions;
     this.teams = teams;
     this.members = members;
@@ -68,7 +71,8 @@ public class ImpactReportService {
     return build(cohort, checkIns.findByCohortIdOrderByWeekAscTeamIdAsc(cohortId),
         contributions.findByCohortIdOrderByWeekAscId(cohortId),
         oneToOnes.findByCohortIdOrderByWeekAscApplicationIdAsc(cohortId),
-        invitations.findByCohortIdOrderById(cohortId), withdrawals(cohortId));
+        invitations.findByCohortIdOrderById(cohortId), withdrawals(cohortId),
+        midpointChecks.findByCohortIdOrderById(cohortId));
   }
 
   /** The Djangonauts of the cohort's teams who withdrew (or were withdrawn, or erased) once in a team. */
@@ -80,9 +84,15 @@ public class ImpactReportService {
         .count();
   }
 
-  /** The arithmetic of the report, apart from the database. */
+  /** The arithmetic of the report, apart from the database, for a cohort without mid-point checks. */
   static ImpactReport build(Cohort cohort, List<CheckIn> checkIns, List<Contribution> contributions,
       List<OneToOne> oneToOnes, List<SurveyInvitation> invitations, int withdrawals) {
+    return build(cohort, checkIns, contributions, oneToOnes, invitations, withdrawals, List.of());
+  }
+
+  /** The arithmetic of the report, apart from the database. */
+  static ImpactReport build(Cohort cohort, List<CheckIn> checkIns, List<Contribution> contributions,
+      List<OneToOne> oneToOnes, List<SurveyInvitation> invitations, int withdrawals, List<MidpointCheck> midpoint) {
     // Typed weekly numbers of check-ins recorded before links count as typed; the others come from the links.
     List<CheckIn> typed = checkIns.stream().filter(c -> !c.isContributionsAsLinks()).toList();
     List<CheckIn> held = checkIns.stream().filter(CheckIn::isHeld).toList();
@@ -144,7 +154,23 @@ public class ImpactReportService {
         share(volunteerAnswers, i -> i.getComfortMentoring() == Comfort.MORE),
         weeks, communityComfort, testimonials,
         distinct(contributions, ContributionState.OPENED), distinct(contributions, ContributionState.MERGED),
-        links(contributions));
+        links(contributions), midpoint(midpoint));
+  }
+
+  /** The mid-point check's figures: the same comfort questions as the survey's, and the concerns raised. */
+  private static ImpactReport.MidpointFigures midpoint(List<MidpointCheck> checks) {
+    List<MidpointCheck> djangonauts = checks.stream().filter(c -> c.getKind() == Respondent.DJANGONAUT).toList();
+    List<MidpointCheck> djangonautAnswers = djangonauts.stream().filter(MidpointCheck::isAnswered).toList();
+    List<MidpointCheck> volunteerAnswers = checks.stream().filter(c -> c.getKind().isVolunteer() && c.isAnswered())
+        .toList();
+    return new ImpactReport.MidpointFigures(djangonauts.size(), djangonautAnswers.size(),
+        new Share((int) djangonautAnswers.stream().filter(c -> c.getComfort() == Comfort.MORE).count(),
+            djangonautAnswers.size()),
+        volunteerAnswers.size(),
+        new Share((int) volunteerAnswers.stream().filter(c -> c.getComfort() == Comfort.MORE).count(),
+            volunteerAnswers.size()),
+        (int) checks.stream().filter(c -> c.getConcernRaisedAt() != null).count(),
+        (int) checks.stream().filter(c -> c.getFollowedUpAt() != null).count());
   }
 
   /** How many distinct tickets or pull requests the lines give this state. */

@@ -5,6 +5,7 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.taskSer
 import static space.djangonaut.missioncontrol.process.cohort.CohortProcess.TASK_CLOSE_WAITLIST;
 import static space.djangonaut.missioncontrol.process.cohort.CohortProcess.TASK_CONFIRM_TEAMS;
 import static space.djangonaut.missioncontrol.process.cohort.CohortProcess.TASK_PUBLISH_REPORT;
+import static space.djangonaut.missioncontrol.process.team.TeamProcess.TASK_FOLLOW_UP_CONCERN;
 import static space.djangonaut.missioncontrol.process.team.TeamProcess.TASK_HOLD_ONE_TO_ONE;
 import static space.djangonaut.missioncontrol.process.team.TeamProcess.TASK_RECORD_CHECK_IN;
 
@@ -45,6 +46,7 @@ import space.djangonaut.missioncontrol.support.CohortDriver;
 import space.djangonaut.missioncontrol.support.IntegrationTest;
 import space.djangonaut.missioncontrol.support.WebClient;
 import space.djangonaut.missioncontrol.support.Mailbox;
+import space.djangonaut.missioncontrol.support.TestData;
 import space.djangonaut.missioncontrol.survey.Comfort;
 import space.djangonaut.missioncontrol.survey.ImpactReport;
 import space.djangonaut.missioncontrol.survey.ImpactReportService;
@@ -87,6 +89,7 @@ class CohortMentorshipProcessTest {
   @Autowired OutboxEmailRepository sentEmails;
   @Autowired SurveyService surveys;
   @Autowired ImpactReportService reports;
+  @Autowired TestData testData;
 
   @BeforeEach
   void setUp() {
@@ -403,6 +406,81 @@ class CohortMentorshipProcessTest {
         .doesNotContain(MailTemplate.CHECK_IN_REMINDER);
     Assertions.assertThat(teamTemplates(run)).filteredOn(t -> t == MailTemplate.CHECK_IN_ESCALATION)
         .hasSizeGreaterThanOrEqualTo(3);
+  }
+
+  @Test
+  void shouldSendTheMidpointCheckHalfwayAndGiveAnOrganiserEachTroubledAnswerWithItsTeam() {
+    CohortDriver.Run run = twoTeamsStarted(4);
+    List<Team> formed = teams.findByCohortIdOrderById(run.cohortId());
+
+    // Halfway through four weeks is the end of week 2: nothing before it, whatever is recorded.
+    ClockUtil.setCurrentTime(Date.from(weekStart(run, 3).minusSeconds(60)));
+    driver.drive(run);
+    Assertions.assertThat(teamTemplates(run)).doesNotContain(MailTemplate.MIDPOINT_CHECK);
+    ClockUtil.setCurrentTime(Date.from(weekStart(run, 3).plusSeconds(60)));
+    driver.drive(run);
+    // Each team: its three Djangonauts, its Navigator and its Captain (the one Captain looks after both teams).
+    Assertions.assertThat(teamTemplates(run)).filteredOn(t -> t == MailTemplate.MIDPOINT_CHECK).hasSize(10);
+
+    Application troubled = applications.findById(members.findStayingByTeamId(formed.get(0).getId()).get(0)
+        .getApplicationId()).orElseThrow();
+    Application fine = applications.findById(members.findStayingByTeamId(formed.get(1).getId()).get(0)
+        .getApplicationId()).orElseThrow();
+    WebClient browser = new WebClient(port);
+    String fineLink = "/midpoint/" + Mailbox.newestToken(fine.getEmail(), "midpoint");
+    Assertions.assertThat(browser.postForm(fineLink, WebClient.form(browser.get(fineLink), Map.of(
+        "teamFeeling", List.of("WELL"), "comfort", List.of("MORE")))).body()).contains("Enjoy the second half");
+    Assertions.assertThat(driver.openTasks(run, TASK_FOLLOW_UP_CONCERN)).isEmpty();
+
+    // A missing choice is refused with its reason, and nothing is kept; then the troubled answer raises a concern.
+    String link = "/midpoint/" + Mailbox.newestToken(troubled.getEmail(), "midpoint");
+    WebClient.Response refused = browser.postForm(link, WebClient.form(browser.get(link), Map.of(
+        "comfort", List.of("SAME"), "inTheWay", List.of("<script>alert(1)</script> ${7*7}"))));
+    Assertions.assertThat(refused.status()).isEqualTo(400);
+    Assertions.assertThat(refused.body()).contains("Tell us how your team is working for you.")
+        .contains("&lt;script&gt;alert(1)&lt;/script&gt; ${7*7}").doesNotContain("<script>alert(1)");
+    Assertions.assertThat(driver.openTasks(run, TASK_FOLLOW_UP_CONCERN)).isEmpty();
+    Assertions.assertThat(browser.postForm(link, WebClient.form(browser.get(link), Map.of(
+        "teamFeeling", List.of("STRUGGLING"), "comfort", List.of("SAME"),
+        "inTheWay", List.of("Our check-in is at 3 am for me."), "wantsContact", List.of("true")))).body())
+        .contains("An organiser will look at them");
+    Assertions.assertThat(browser.get(link).status()).as("the link works once").isEqualTo(409);
+
+    Assertions.assertThat(driver.openTasks(run, TASK_FOLLOW_UP_CONCERN)).hasSize(1);
+    Task followUp = task(run, TASK_FOLLOW_UP_CONCERN);
+    Assertions.assertThat(followUp.getProcessInstanceId()).as("in the troubled Djangonaut's team's process")
+        .isEqualTo(driver.teamProcesses(run).stream().filter(pi -> pi.getBusinessKey()
+            .equals(formed.get(0).getId().toString())).findFirst().orElseThrow().getId());
+    Map<String, Object> shown = taskService().getVariablesLocal(followUp.getId());
+    Assertions.assertThat((String) shown.get("concernFrom")).contains(troubled.getName(), "Djangonaut");
+    Assertions.assertThat((String) shown.get("concernAnswers")).contains("It is not working for me",
+        "Our check-in is at 3 am for me.", "get in touch: yes");
+    Assertions.assertThat((String) shown.get("concernTeam")).contains(formed.get(0).getName(),
+        volunteers.findById(formed.get(0).getNavigatorVolunteerId()).orElseThrow().getName(),
+        "Mid-point of " + volunteers.findById(formed.get(0).getNavigatorVolunteerId()).orElseThrow().getName());
+    String organiser = testData.organiser();
+    taskService().claim(followUp.getId(), organiser);
+    Assertions.assertThatThrownBy(() -> taskService().complete(followUp.getId(), Map.of("followUp", " ")))
+        .hasMessageContaining("followUp: say what you did");
+    taskService().complete(followUp.getId(), Map.of("followUp", "Called them; the team meets an hour earlier."));
+
+    // A week after it went out, the check closes; the report puts it beside the final survey.
+    advance(Duration.ofDays(7));
+    driver.drive(run);
+    Assertions.assertThat(browser.get("/midpoint/" + Mailbox.newestToken(
+        volunteers.findById(formed.get(1).getNavigatorVolunteerId()).orElseThrow().getEmail(), "midpoint")).status())
+        .as("closed").isEqualTo(410);
+    ImpactReport.MidpointFigures midpoint = reports.report(run.cohortId()).midpoint();
+    Assertions.assertThat(midpoint.djangonautsInvited()).isEqualTo(6);
+    Assertions.assertThat(midpoint.djangonautResponses()).isEqualTo(2);
+    Assertions.assertThat(midpoint.moreComfortableWithCommunity()).isEqualTo(new ImpactReport.Share(1, 2));
+    Assertions.assertThat(midpoint.volunteerResponses()).isZero();
+    Assertions.assertThat(midpoint.concernsRaised()).isEqualTo(1);
+    Assertions.assertThat(midpoint.concernsFollowedUp()).isEqualTo(1);
+    String page = new WebClient(port).basicAuth(organiser, organiser)
+        .get("/organiser/cohorts/" + run.cohort().getSlug() + "/report").body();
+    Assertions.assertThat(page).contains("id=\"midpointMoreComfortableWithCommunity\">50% (1 of 2)")
+        .contains("id=\"midpointConcerns\">1 (1)");
   }
 
   @Test

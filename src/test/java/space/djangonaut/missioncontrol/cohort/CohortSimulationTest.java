@@ -44,6 +44,9 @@ import space.djangonaut.missioncontrol.support.TestData;
 import space.djangonaut.missioncontrol.survey.Comfort;
 import space.djangonaut.missioncontrol.survey.ImpactReport;
 import space.djangonaut.missioncontrol.survey.ImpactReportService;
+import space.djangonaut.missioncontrol.survey.MidpointCheck;
+import space.djangonaut.missioncontrol.survey.MidpointCheckRepository;
+import space.djangonaut.missioncontrol.survey.Respondent;
 import space.djangonaut.missioncontrol.survey.SurveyForm;
 import space.djangonaut.missioncontrol.survey.SurveyService;
 import space.djangonaut.missioncontrol.team.Team;
@@ -93,6 +96,7 @@ class CohortSimulationTest {
   @Autowired TaskService taskService;
   @Autowired TestData testData;
   @Autowired WithdrawalService withdrawals;
+  @Autowired MidpointCheckRepository midpointChecks;
   @Autowired VolunteerReplacements replacements;
 
   @AfterEach
@@ -222,6 +226,19 @@ class CohortSimulationTest {
     expected.put(MailTemplate.SURVEY_INVITATION, (long) invitations.size());
     expected.put(MailTemplate.SURVEY_REMINDER, (long) invitations.size() - answered);
     expected.put(MailTemplate.CHECK_IN_REMINDER, (long) WEEKS);
+    // The mid-point check at the end of week 4: every Djangonaut but the one who withdrew that week, each
+    // Navigator, and each team's Captains (the replacement, not the one who stepped down).
+    List<MidpointCheck> midpoint = midpointChecks.findByCohortIdOrderById(run.cohortId());
+    long left = leaving.getId();
+    long replacedIn = formed.get(1).getId();
+    Replacement replaced = replacement;
+    assertThat(midpoint).filteredOn(c -> c.getKind() == Respondent.DJANGONAUT).hasSize(PLACES - 1)
+        .noneMatch(c -> c.getReferenceId() == left);
+    assertThat(midpoint).filteredOn(c -> c.getKind() == Respondent.NAVIGATOR).hasSize(teamCount);
+    assertThat(midpoint).filteredOn(c -> c.getKind() == Respondent.CAPTAIN && c.getTeamId() == replacedIn)
+        .extracting(MidpointCheck::getReferenceId).contains(replaced.successor().getId())
+        .doesNotContain(replaced.leaver().getId());
+    expected.put(MailTemplate.MIDPOINT_CHECK, (long) midpoint.size());
     assertThat(counts).isEqualTo(expected);
     assertThat(sentEmails.findByRecipientOrderById(silent.getEmail())).extracting(OutboxEmail::getTemplate)
         .filteredOn(t -> t == MailTemplate.CHECK_IN_REMINDER).hasSize(WEEKS);

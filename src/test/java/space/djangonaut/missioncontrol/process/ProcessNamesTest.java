@@ -93,6 +93,8 @@ import space.djangonaut.missioncontrol.process.rules.ProgrammeDecision;
 import space.djangonaut.missioncontrol.process.team.TeamProcess;
 import space.djangonaut.missioncontrol.process.volunteer.VolunteerProcess;
 import space.djangonaut.missioncontrol.team.PlacementContext;
+import space.djangonaut.missioncontrol.survey.ConcernFollowUp;
+import space.djangonaut.missioncontrol.survey.MidpointService;
 import space.djangonaut.missioncontrol.team.ReplacementChoice;
 import space.djangonaut.missioncontrol.team.ReplacementContext;
 import space.djangonaut.missioncontrol.team.TeamAdjustmentRequest;
@@ -194,6 +196,8 @@ class ProcessNamesTest {
           TeamProcess.FORM_HOLD_ONE_TO_ONE, OneToOneReport.class, OneToOneContext.class),
       new FormUse(TeamProcess.KEY, TeamProcess.TASK_REPLACE_VOLUNTEER,
           TeamProcess.FORM_REPLACE_VOLUNTEER, ReplacementChoice.class, ReplacementContext.class),
+      new FormUse(TeamProcess.KEY, TeamProcess.TASK_FOLLOW_UP_CONCERN,
+          TeamProcess.FORM_FOLLOW_UP_CONCERN, ConcernFollowUp.class, MidpointService.ConcernContext.class),
       // Nothing bound or shown: the report's path is an input parameter, the announcement link stays a variable.
       new FormUse(CohortProcess.KEY, CohortProcess.TASK_PUBLISH_REPORT,
           CohortProcess.FORM_PUBLISH_REPORT, null, null),

@@ -15,7 +15,7 @@ import java.util.regex.Pattern;
 public final class Mailbox {
 
   private static final Pattern LINK_TOKEN =
-      Pattern.compile("/(offers|survey|withdraw|volunteers/password)/([A-Za-z0-9_-]{43})");
+      Pattern.compile("/(offers|survey|midpoint|withdraw|volunteers/password)/([A-Za-z0-9_-]{43})");
 
   private Mailbox() {}
 

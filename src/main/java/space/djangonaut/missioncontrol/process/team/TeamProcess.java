@@ -50,7 +50,27 @@ public final class TeamProcess {
   public static final String TASK_TELL_TEAM_OF_WITHDRAWAL = "Task_TellTeamOfWithdrawal";
   public static final String END_EVENT_WITHDRAWAL_HANDLED = "EndEvent_WithdrawalHandled";
 
+  // The mid-point check, beside the weeks
+  public static final String GATEWAY_TEAM_BEGINS = "Gateway_TeamBegins";
+  public static final String EVENT_HALFWAY = "Event_Halfway";
+  public static final String TASK_SEND_MIDPOINT_CHECK = "Task_SendMidpointCheck";
+  public static final String EVENT_MIDPOINT_CHECK_CLOSES = "Event_MidpointCheckCloses";
+  public static final String TASK_CLOSE_MIDPOINT_CHECK = "Task_CloseMidpointCheck";
+  public static final String GATEWAY_TEAM_ENDS = "Gateway_TeamEnds";
+  // A mid-point answer raises a concern (an event subprocess beside the weeks)
+  public static final String SUB_PROCESS_CONCERN_RAISED = "EventSubProcess_ConcernRaised";
+  public static final String START_EVENT_CONCERN_RAISED = "StartEvent_ConcernRaised";
+  public static final String TASK_FOLLOW_UP_CONCERN = "Task_FollowUpConcern";
+  public static final String BOUNDARY_EVENT_CONCERN_WEEKS_OVER = "BoundaryEvent_ConcernWeeksOver";
+  public static final String END_EVENT_CONCERN_FOLLOWED_UP = "EndEvent_ConcernFollowedUp";
+  public static final String END_EVENT_CONCERN_LEFT_OPEN = "EndEvent_ConcernLeftOpen";
+
   // Messages
+  /**
+   * A mid-point answer signalled trouble: starts EventSubProcess_ConcernRaised alongside the weeks, with
+   * {@link #MIDPOINT_CHECK_ID}.
+   */
+  public static final String MESSAGE_CONCERN_RAISED = "ConcernRaised";
   /**
    * A Djangonaut of the team withdrew (or was withdrawn, or erased): starts EventSubProcess_DjangonautWithdrew
    * alongside the weeks, with {@link #WITHDRAWN_DJANGONAUT_ID}.
@@ -80,10 +100,16 @@ public final class TeamProcess {
    */
   public static final Variable<Long> WITHDRAWN_DJANGONAUT_ID = longVariable("withdrawnDjangonautId");
 
+  /** The mid-point answer an instance of EventSubProcess_ConcernRaised follows up (on its own scope). */
+  public static final Variable<Long> MIDPOINT_CHECK_ID = longVariable("midpointCheckId");
+
   // Camunda Forms of the user tasks (formRef)
   public static final String FORM_RECORD_CHECK_IN = "record-check-in";
   public static final String FORM_HOLD_ONE_TO_ONE = "hold-one-to-one";
   public static final String FORM_REPLACE_VOLUNTEER = "replace-volunteer";
+  public static final String FORM_FOLLOW_UP_CONCERN = "follow-up-concern";
+  /** The field of {@link #FORM_FOLLOW_UP_CONCERN} with what the organiser did. */
+  public static final String FIELD_FOLLOW_UP = "followUp";
   /** The field of {@link #FORM_REPLACE_VOLUNTEER} with the chosen volunteer's id. */
   public static final String FIELD_REPLACEMENT_VOLUNTEER_ID = "replacementVolunteerId";
 

@@ -2,6 +2,7 @@ package space.djangonaut.missioncontrol.process.team;
 
 import static space.djangonaut.missioncontrol.process.team.TeamProcess.COHORT_ID;
 import static space.djangonaut.missioncontrol.process.team.TeamProcess.DJANGONAUT_ID;
+import static space.djangonaut.missioncontrol.process.team.TeamProcess.MIDPOINT_CHECK_ID;
 import static space.djangonaut.missioncontrol.process.team.TeamProcess.STEP_DOWN_ID;
 import static space.djangonaut.missioncontrol.process.team.TeamProcess.FIELD_ONE_TO_ONE_HELD;
 import static space.djangonaut.missioncontrol.process.team.TeamProcess.TASK_HOLD_ONE_TO_ONE;
@@ -20,6 +21,8 @@ import space.djangonaut.missioncontrol.mentorship.CheckInReport;
 import space.djangonaut.missioncontrol.mentorship.MentorshipService;
 import space.djangonaut.missioncontrol.mentorship.OneToOneReport;
 import space.djangonaut.missioncontrol.process.TaskForms;
+import space.djangonaut.missioncontrol.survey.ConcernFollowUp;
+import space.djangonaut.missioncontrol.survey.MidpointService;
 import space.djangonaut.missioncontrol.team.ReplacementChoice;
 import space.djangonaut.missioncontrol.team.VolunteerReplacements;
 
@@ -149,5 +152,32 @@ class TeamSteps {
   JavaDelegate tellTeamOfWithdrawalDelegate(MentorshipService mentorship) {
     return execution -> mentorship.tellTeamOfWithdrawal(teamId(execution), WITHDRAWN_DJANGONAUT_ID.from(execution),
         Step.of(execution));
+  }
+
+  // The mid-point check
+
+  /** Task_SendMidpointCheck: halfway through, each member of the team gets a personal link to the pulse. */
+  @Bean
+  JavaDelegate sendMidpointCheckDelegate(MidpointService midpoint) {
+    return execution -> midpoint.open(teamId(execution), Step.of(execution));
+  }
+
+  /** Task_CloseMidpointCheck: a week later, the links close. */
+  @Bean
+  JavaDelegate closeMidpointCheckDelegate(MidpointService midpoint) {
+    return execution -> midpoint.close(teamId(execution));
+  }
+
+  /** On creating Task_FollowUpConcern: who answered what, and the team around them, shown read-only. */
+  @Bean
+  TaskListener prepareConcernListener(MidpointService midpoint, TaskForms forms) {
+    return task -> forms.show(task, midpoint.concern(MIDPOINT_CHECK_ID.from(task)));
+  }
+
+  /** On completing Task_FollowUpConcern: what the organiser did is kept with the answer. */
+  @Bean
+  TaskListener recordFollowUpListener(MidpointService midpoint, TaskForms forms) {
+    return task -> midpoint.followUp(MIDPOINT_CHECK_ID.from(task),
+        forms.bind(task.getVariables(), ConcernFollowUp.class));
   }
 }

@@ -39,6 +39,11 @@ public class WeekCalendarStub {
     return Date.from(start(cohortId, week).plus(WEEK).plus(WEEK));
   }
 
+  /** When the mid-point check goes out: the end of week {@code weeks / 2}, at least week 1. */
+  public Date halfwayAt(long cohortId, long weeks) {
+    return dueAt(cohortId, Math.max(1, weeks / 2));
+  }
+
   private Instant start(long cohortId, long week) {
     TeamDirectoryStub.requireCohort(cohortId);
     if (week < 1) {

@@ -17,6 +17,7 @@ import static space.djangonaut.missioncontrol.process.team.TeamProcess.*;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import org.assertj.core.api.Assertions;
@@ -57,6 +58,10 @@ class TeamDiagramTest {
   private static final String ANNOUNCE_REPLACEMENT = "announceReplacementDelegate";
   private static final String STOP_ONE_TO_ONES_ABOUT = "stopOneToOnesAboutDjangonautDelegate";
   private static final String TELL_TEAM_OF_WITHDRAWAL = "tellTeamOfWithdrawalDelegate";
+  private static final String SEND_MIDPOINT_CHECK = "sendMidpointCheckDelegate";
+  private static final String CLOSE_MIDPOINT_CHECK = "closeMidpointCheckDelegate";
+  private static final String PREPARE_CONCERN = "prepareConcernListener";
+  private static final String RECORD_FOLLOW_UP = "recordFollowUpListener";
 
   /** The first team of the stubbed cohort: two Djangonauts, so two one-to-ones every second week. */
   private static final long TEAM = TEAMS.get(0);
@@ -76,8 +81,10 @@ class TeamDiagramTest {
 
     assertThat(pi).hasPassed(START_EVENT_TEAM_WELCOMED).isWaitingAt(EVENT_WEEK_STARTS);
     Assertions.assertThat(pi.getBusinessKey()).isEqualTo(String.valueOf(TEAM));
-    Assertions.assertThat(engine.timers(pi)).extracting(Job::getDuedate)
-        .containsExactly(calendar.startOf(COHORT, 1), calendar.startOf(COHORT, 2), calendar.startOf(COHORT, 3));
+    Assertions.assertThat(jobQuery().processInstanceId(pi.getId()).timers().activityId(EVENT_WEEK_STARTS).list())
+        .extracting(Job::getDuedate)
+        .containsExactlyInAnyOrder(calendar.startOf(COHORT, 1), calendar.startOf(COHORT, 2), calendar.startOf(COHORT, 3));
+    assertThat(engine.timerAt(pi, EVENT_HALFWAY)).hasDueDate(calendar.dueAt(COHORT, 1));
     engine.clockAt(STARTS.minusSeconds(1));
     Assertions.assertThat(engine.dueTimers(pi)).isEmpty();
   }
@@ -141,7 +148,7 @@ class TeamDiagramTest {
     engine.clockAt(calendar.dueAt(COHORT, 1).toInstant().minusSeconds(1));
     Assertions.assertThat(engine.dueTimers(pi)).isEmpty();
     engine.clockAt(calendar.dueAt(COHORT, 1).toInstant());
-    execute(engine.dueTimer(pi));
+    execute(engine.timerAt(pi, BOUNDARY_EVENT_CHECK_IN_OVERDUE));
     execute(job(TASK_REMIND_NAVIGATOR, pi));
     Assertions.assertThat(engine.steps().runsOf(REMIND_NAVIGATOR))
         .extracting(run -> run.variable(TEAM_ID), run -> run.variable(WEEK)).containsExactly(tuple(TEAM, 1L));
@@ -149,14 +156,16 @@ class TeamDiagramTest {
     Assertions.assertThat(engine.steps().runsOf(CLOSE_CHECK_IN)).isEmpty();
 
     engine.clockAt(calendar.escalateAt(COHORT, 1).toInstant());
-    execute(engine.dueTimer(pi));
+    execute(engine.timerAt(pi, BOUNDARY_EVENT_CHECK_IN_NOT_RECORDED));
     execute(job(TASK_CLOSE_CHECK_IN, pi));
 
     Assertions.assertThat(engine.steps().runsOf(CLOSE_CHECK_IN))
         .extracting(run -> run.variable(COHORT_ID), run -> run.variable(TEAM_ID), run -> run.variable(WEEK))
         .containsExactly(tuple(COHORT, TEAM, 1L));
     Assertions.assertThat(engine.steps().runsOf(RECORD_CHECK_IN)).isEmpty();
-    assertThat(pi).isEnded().hasPassed(BOUNDARY_EVENT_CHECK_IN_NOT_RECORDED, END_EVENT_WEEK_DONE, END_EVENT_TEAM_DONE);
+    assertThat(pi).hasPassed(BOUNDARY_EVENT_CHECK_IN_NOT_RECORDED, END_EVENT_WEEK_DONE);
+    runMidpointCheck(pi);
+    assertThat(pi).isEnded().hasPassed(END_EVENT_TEAM_DONE);
   }
 
   @Test
@@ -170,7 +179,7 @@ class TeamDiagramTest {
     execute(job(jobQuery().messages().activityId(TASK_RECORD_CHECK_IN), pi));
 
     engine.clockAt(calendar.dueAt(COHORT, 2).toInstant());
-    execute(engine.dueTimer(pi));
+    execute(engine.timerAt(pi, BOUNDARY_EVENT_ONE_TO_ONES_OVERDUE));
     execute(job(TASK_REMIND_CAPTAINS, pi));
     Assertions.assertThat(engine.steps().runsOf(REMIND_CAPTAINS))
         .extracting(run -> run.variable(TEAM_ID), run -> run.variable(WEEK)).containsExactly(tuple(TEAM, 2L));
@@ -178,6 +187,7 @@ class TeamDiagramTest {
     complete(openTasks(pi, TASK_HOLD_ONE_TO_ONE).get(0));
     execute(job(jobQuery().messages().activityId(TASK_HOLD_ONE_TO_ONE), pi));
 
+    runMidpointCheck(pi);
     engine.clockAt(calendar.escalateAt(COHORT, 2).toInstant());
     execute(engine.dueTimer(pi));
     execute(job(TASK_CLOSE_ONE_TO_ONES, pi));
@@ -200,6 +210,8 @@ class TeamDiagramTest {
       startWeek(pi, week);
       recordWeek(pi);
     }
+    assertThat(pi).as("the mid-point check is still open").isWaitingAt(EVENT_HALFWAY);
+    runMidpointCheck(pi);
 
     assertThat(pi).isEnded().hasPassed(END_EVENT_TEAM_DONE);
     Assertions.assertThat(engine.steps().runsOf(RECORD_CHECK_IN))
@@ -270,6 +282,7 @@ class TeamDiagramTest {
     recordWeek(pi);
     assertThat(pi).as("the replacement is still to be chosen").hasPassed(END_EVENT_WEEK_DONE)
         .isWaitingAt(TASK_REPLACE_VOLUNTEER).isNotWaitingAt(TASK_RECORD_CHECK_IN, EVENT_WEEK_STARTS);
+    runMidpointCheck(pi);
 
     engine.clockAt(calendar.escalateAt(COHORT, 1).toInstant().minusSeconds(1));
     Assertions.assertThat(engine.dueTimers(pi)).isEmpty();
@@ -308,10 +321,92 @@ class TeamDiagramTest {
     recordWeek(pi);
     startWeek(pi, 3);
     recordWeek(pi);
+    runMidpointCheck(pi);
     assertThat(pi).isEnded().hasPassed(END_EVENT_TEAM_DONE);
   }
 
+  @Test
+  void shouldSendTheMidpointCheckHalfwayThroughTheWeeksAndCloseItAWeekLaterWhileTheWeeksGoOn() {
+    ProcessInstance pi = start(8);
+    startWeek(pi, 1);
+
+    // Halfway through eight weeks: the end of week 4, whatever has been recorded.
+    assertThat(engine.timerAt(pi, EVENT_HALFWAY)).hasDueDate(calendar.dueAt(COHORT, 4));
+    engine.clockAt(calendar.dueAt(COHORT, 4).toInstant());
+    execute(engine.timerAt(pi, EVENT_HALFWAY));
+    execute(job(TASK_SEND_MIDPOINT_CHECK, pi));
+    Assertions.assertThat(engine.steps().runsOf(SEND_MIDPOINT_CHECK)).extracting(run -> run.variable(TEAM_ID))
+        .containsExactly(TEAM);
+    assertThat(pi).isWaitingAt(EVENT_MIDPOINT_CHECK_CLOSES, TASK_RECORD_CHECK_IN);
+    assertThat(engine.timerAt(pi, EVENT_MIDPOINT_CHECK_CLOSES))
+        .hasDueDate(Date.from(calendar.dueAt(COHORT, 4).toInstant().plus(Duration.ofDays(7))));
+
+    engine.clockAt(calendar.dueAt(COHORT, 5).toInstant());
+    execute(engine.timerAt(pi, EVENT_MIDPOINT_CHECK_CLOSES));
+    Assertions.assertThat(engine.steps().runsOf(CLOSE_MIDPOINT_CHECK)).extracting(run -> run.variable(TEAM_ID))
+        .containsExactly(TEAM);
+    assertThat(pi).hasPassed(TASK_CLOSE_MIDPOINT_CHECK).isWaitingAt(GATEWAY_TEAM_ENDS, TASK_RECORD_CHECK_IN);
+  }
+
+  @Test
+  void shouldGiveAnOrganiserEachConcernOfTheMidpointCheckWhileTheWeeksGoOn() {
+    ProcessInstance pi = start(2);
+    startWeek(pi, 1);
+
+    raiseConcern(501L);
+    raiseConcern(502L);
+
+    List<Task> concerns = openTasks(pi, TASK_FOLLOW_UP_CONCERN);
+    Assertions.assertThat(concerns).hasSize(2).allSatisfy(task -> {
+      assertThat(task).hasCandidateGroup("organisers").isNotAssigned();
+      Assertions.assertThat(engine.deployedFormId(task)).isEqualTo(FORM_FOLLOW_UP_CONCERN);
+    });
+    Assertions.assertThat(engine.steps().runsOf(PREPARE_CONCERN))
+        .extracting(Run::event, run -> run.variable(MIDPOINT_CHECK_ID), run -> run.variable(TEAM_ID))
+        .containsExactly(tuple("create", 501L, TEAM), tuple("create", 502L, TEAM));
+    startWeek(pi, 2);
+    Assertions.assertThat(openTasks(pi, TASK_RECORD_CHECK_IN)).as("the weeks go on").hasSize(2);
+
+    for (Task concern : concerns) {
+      complete(concern, Map.of(FIELD_FOLLOW_UP, "Called them."));
+    }
+    Assertions.assertThat(engine.steps().runsOf(RECORD_FOLLOW_UP)).extracting(run -> run.variable(MIDPOINT_CHECK_ID))
+        .containsExactlyInAnyOrder(501L, 502L);
+    assertThat(pi).hasPassed(START_EVENT_CONCERN_RAISED, END_EVENT_CONCERN_FOLLOWED_UP)
+        .hasNotPassed(END_EVENT_CONCERN_LEFT_OPEN);
+  }
+
+  @Test
+  void shouldCloseAConcernNobodyFollowedUpWhenTheTeamsWeeksAreOver() {
+    ProcessInstance pi = start(1);
+    startWeek(pi, 1);
+    raiseConcern(501L);
+    recordWeek(pi);
+    runMidpointCheck(pi);
+    assertThat(pi).as("the concern is still open").isWaitingAt(TASK_FOLLOW_UP_CONCERN);
+
+    engine.clockAt(calendar.escalateAt(COHORT, 1).toInstant());
+    execute(engine.timerAt(pi, BOUNDARY_EVENT_CONCERN_WEEKS_OVER));
+
+    assertThat(pi).isEnded().hasPassed(BOUNDARY_EVENT_CONCERN_WEEKS_OVER, END_EVENT_CONCERN_LEFT_OPEN,
+        END_EVENT_TEAM_DONE).hasNotPassed(END_EVENT_CONCERN_FOLLOWED_UP);
+    Assertions.assertThat(engine.steps().runsOf(RECORD_FOLLOW_UP)).isEmpty();
+  }
+
   // Steps of a journey
+
+  /** A mid-point answer raised a concern, as the mid-point feature's workflow tells the process. */
+  private static void raiseConcern(long midpointCheckId) {
+    runtimeService().createMessageCorrelation(MESSAGE_CONCERN_RAISED).processInstanceBusinessKey(String.valueOf(TEAM))
+        .setVariablesToTriggeredScope(Map.of(MIDPOINT_CHECK_ID.name(), midpointCheckId)).correlate();
+  }
+
+  /** Runs the mid-point check beside the weeks: its timer, the sending, and its closing a week later. */
+  private void runMidpointCheck(ProcessInstance pi) {
+    execute(engine.timerAt(pi, EVENT_HALFWAY));
+    execute(job(TASK_SEND_MIDPOINT_CHECK, pi));
+    execute(engine.timerAt(pi, EVENT_MIDPOINT_CHECK_CLOSES));
+  }
 
   /** A Navigator or Captain of the team steps down, as the team feature's workflow tells the process. */
   private static void stepDown(long stepDownId) {

@@ -1,0 +1,66 @@
+package space.djangonaut.missioncontrol.survey;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.context.event.EventListener;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+import space.djangonaut.missioncontrol.application.ApplicationErased;
+import space.djangonaut.missioncontrol.privacy.PersonalDataHolder;
+
+/**
+ * The mid-point checks sent to an address and the answers given: exported in full, erased by forgetting the name,
+ * the address, what the person wrote and the organiser's note about them (the two choices stay, anonymous, for the
+ * impact report). Section {@code midpoint}. An erased applicant's check as a Djangonaut goes with their application.
+ */
+@Component
+@Order(31)
+class MidpointPersonalData implements PersonalDataHolder {
+
+  private final MidpointCheckRepository checks;
+
+  MidpointPersonalData(MidpointCheckRepository checks) {
+    this.checks = checks;
+  }
+
+  @Override
+  public String section() {
+    return "midpoint";
+  }
+
+  /**
+   * Per check: {@code cohortId}, {@code teamId}, {@code answeredAt}, {@code comfort}, {@code teamFeeling},
+   * {@code inTheWay}, {@code wantsContact}, {@code followUp} (null where not answered).
+   */
+  @Override
+  public List<Map<String, Object>> export(String email) {
+    return checks.findByEmail(email).stream().map(c -> {
+      Map<String, Object> answers = new LinkedHashMap<>();
+      answers.put("cohortId", c.getCohortId());
+      answers.put("teamId", c.getTeamId());
+      answers.put("answeredAt", c.getAnsweredAt());
+      answers.put("comfort", c.getComfort());
+      answers.put("teamFeeling", c.getTeamFeeling());
+      answers.put("inTheWay", c.getInTheWay());
+      answers.put("wantsContact", c.getWantsContact());
+      answers.put("followUp", c.getFollowUp());
+      return answers;
+    }).toList();
+  }
+
+  @Override
+  public int erase(String email) {
+    List<MidpointCheck> sent = checks.findByEmail(email);
+    sent.forEach(MidpointCheck::erase);
+    return sent.size();
+  }
+
+  /** Erases the erased application's own check (as a Djangonaut), as {@code SurveyPersonalData} does. */
+  @EventListener
+  void applicationErased(ApplicationErased event) {
+    checks.findByEmail(event.email()).stream()
+        .filter(c -> c.getKind() == Respondent.DJANGONAUT && c.getReferenceId() == event.applicationId())
+        .forEach(MidpointCheck::erase);
+  }
+}
