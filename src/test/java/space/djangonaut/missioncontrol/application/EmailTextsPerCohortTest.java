@@ -11,9 +11,11 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.transaction.support.TransactionTemplate;
 import space.djangonaut.missioncontrol.cohort.Cohort;
 import space.djangonaut.missioncontrol.mail.MailTemplate;
 import space.djangonaut.missioncontrol.mail.MailTexts;
+import space.djangonaut.missioncontrol.mail.OutboxEmail;
 import space.djangonaut.missioncontrol.mail.OutboxEmailRepository;
 import space.djangonaut.missioncontrol.support.IntegrationTest;
 import space.djangonaut.missioncontrol.support.Mailbox;
@@ -45,9 +47,12 @@ class EmailTextsPerCohortTest {
   @LocalServerPort int port;
   @Autowired TestData testData;
   @Autowired ApplicationRepository applications;
+  @Autowired ApplicationService applicationService;
+  @Autowired ApplicationPersonalData personalData;
   @Autowired OutboxEmailRepository outbox;
   @Autowired MailTexts texts;
   @Autowired RuntimeService runtimeService;
+  @Autowired TransactionTemplate transactions;
 
   @Test
   void shouldSendTheWordsAnOrganiserEditedAndPreviewedWhileAnotherCohortKeepsTheDefault() throws Exception {
@@ -136,6 +141,29 @@ class EmailTextsPerCohortTest {
             + "[[${name}]] &lt;p th:text=&quot;${name}&quot;&gt;th&lt;/p&gt;");
   }
 
+  @Test
+  void shouldEraseOneApplicationsEmailsWhoseSubjectTheOrganisersChangedAndLeaveTheOtherCohorts() {
+    Cohort changed = testData.openCohort();
+    Cohort other = testData.openCohort();
+    texts.save(changed.getId(), MailTemplate.APPLICATION_RECEIVED, "Lift-off for {{cohortName}}",
+        "Hello {{name}}, we have application {{applicationId}}.", 0, "olga");
+    String email = TestData.uniqueEmail();
+    long first = submitted(changed, email);
+    submitted(other, email);
+    assertThat(outbox.findByRecipientOrderById(email)).hasSize(2);
+
+    transactions.executeWithoutResult(status ->
+        personalData.eraseThisApplicationOnly(applications.findWithCohort(first).orElseThrow()));
+
+    assertThat(outbox.findByRecipientOrderById(email)).as("only the other cohort's acknowledgement stays")
+        .singleElement().satisfies(e -> {
+          assertThat(e.getCohortId()).isEqualTo(other.getId());
+          assertThat(e.getSubject()).isEqualTo("We received your application to Djangonaut Space " + other.getName());
+        });
+    assertThat(outbox.findAll()).filteredOn(e -> changed.getId().equals(e.getCohortId()))
+        .extracting(OutboxEmail::getRecipient).allMatch(r -> r.endsWith("@erased.invalid"));
+  }
+
   private static Map<String, List<String>> fields(String subject, String body, String action) {
     Map<String, List<String>> fields = new LinkedHashMap<>();
     fields.put("subject", List.of(subject));
@@ -154,6 +182,12 @@ class EmailTextsPerCohortTest {
         .isEqualTo(302);
     runJobs(applications.findByEmail(email).get(0).getId());
     return email;
+  }
+
+  private long submitted(Cohort cohort, String email) {
+    long id = applicationService.submit(cohort.getSlug(), TestData.applicationForm(email)).getId();
+    runJobs(id);
+    return id;
   }
 
   private void runJobs(long applicationId) {
