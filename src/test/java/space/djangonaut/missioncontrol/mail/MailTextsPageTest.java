@@ -39,6 +39,29 @@ class MailTextsPageTest {
   }
 
   @Test
+  void shouldOpenAndPreviewEveryEmailFromTheDefaultWordsInMarkdown() {
+    Cohort cohort = testData.openCohort();
+    WebClient organiser = organiser();
+    String emails = "/organiser/cohorts/" + cohort.getSlug() + "/emails";
+    assertThat(organiser.get(emails).body()).contains("application-received").contains("volunteer-welcome");
+    for (MailTemplate template : MailTemplate.values()) {
+      String path = emails + "/" + template.name();
+      WebClient.Response page = organiser.get(path);
+      assertThat(page.status()).as(template.name()).isEqualTo(200);
+      MailTexts.Draft starter = MailTexts.starter(template);
+      Map<String, List<String>> fields = fields(starter.subject(), starter.body(), 0);
+      fields.put("action", List.of("preview"));
+
+      WebClient.Response preview = organiser.postForm(path, WebClient.form(page, fields));
+
+      assertThat(preview.status()).as(template.name()).isEqualTo(200);
+      String text = preview.body().substring(preview.body().indexOf("id=\"preview-text\""));
+      assertThat(text).as(template.name()).contains("Hello Ada Lovelace,").doesNotContain("{{");
+    }
+    assertThat(organiser.get(emails + "/NO_SUCH").status()).isEqualTo(404);
+  }
+
+  @Test
   void shouldRefuseAnOfferWithoutThePersonalLinkItMustGive() {
     Cohort cohort = testData.openCohort();
     WebClient organiser = organiser();
