@@ -141,8 +141,8 @@ class ApplicationPersonalData implements PersonalDataHolder {
     reviews.findByApplicationIdOrderByReviewedAt(application.getId()).forEach(Review::erase);
     if (addressStaysInUse) {
       Map<String, Object> ofCohort = Map.of("cohort", application.getCohort());
-      emails.erase(address, APPLICANT_TEMPLATES, subject -> APPLICANT_TEMPLATES.stream()
-          .anyMatch(t -> t.subject(ofCohort).equals(subject)));
+      emails.erase(address, APPLICANT_TEMPLATES, application.getCohort().getId(),
+          subject -> APPLICANT_TEMPLATES.stream().anyMatch(t -> t.subject(ofCohort).equals(subject)));
     } else {
       emails.erase(address);
       emails.scrubMentions(Mentions.of(name, address));

@@ -42,6 +42,7 @@ public class MailService {
   private final MailDispatcher dispatcher;
   private final MailProperties properties;
   private final Clock clock;
+  private final MailTexts texts;
   private final Executor delivery;
   /** Committed emails waiting for the delivery task. */
   private final Queue<Long> ready = new ConcurrentLinkedQueue<>();
@@ -49,13 +50,14 @@ public class MailService {
   private final AtomicBoolean draining = new AtomicBoolean();
 
   MailService(TemplateEngine templates, OutboxEmailRepository outbox, MailDispatcher dispatcher,
-      MailProperties properties, Clock clock,
+      MailProperties properties, Clock clock, MailTexts texts,
       @Value("${missioncontrol.mail.deliver-in-caller-thread:false}") boolean deliverInCallerThread) {
     this.templates = templates;
     this.outbox = outbox;
     this.dispatcher = dispatcher;
     this.properties = properties;
     this.clock = clock;
+    this.texts = texts;
     // After the commit, the step's thread still holds its database connection: delivering there would take a
     // second one per job thread and can starve the pool under load. A small pool of its own delivers instead;
     // what it cannot take, the dispatcher's sweep delivers. Tests deliver in the caller's thread to assert at once.
@@ -106,7 +108,7 @@ public class MailService {
       return existing.get();
     }
     OutboxEmail email = outbox.save(new OutboxEmail(key, to, template, render(template, model),
-        step.processInstanceId(), clock.instant()));
+        step.processInstanceId(), cohortId(model), clock.instant()));
     deliverAfterCommit(email.getId());
     return email;
   }
@@ -181,14 +183,45 @@ public class MailService {
     return reasons;
   }
 
-  /** The subject, plain text and HTML of a template with this model; user input is escaped in the HTML. */
+  /**
+   * The subject, plain text and HTML of a template with this model; user input is escaped in the HTML. The model's
+   * cohort decides the words: its organisers' newest text of this template ({@link MailTexts}), or the default
+   * template when they saved none.
+   */
   public Rendered render(MailTemplate template, Map<String, Object> model) {
+    Long cohortId = cohortId(model);
+    if (cohortId != null) {
+      var text = texts.current(cohortId, template);
+      if (text.isPresent()) {
+        return render(template, text.get().getSubject(), text.get().getBody(), model);
+      }
+    }
+    return renderDefault(template, model);
+  }
+
+  /**
+   * An organiser's text (saved or not) of a template with this model, as it is sent: the preview shows exactly
+   * this. See {@link MailTextRenderer} for what is escaped.
+   */
+  public Rendered render(MailTemplate template, String subject, String body, Map<String, Object> model) {
+    Map<String, String> values = MailVariables.values(template, model, properties.baseUrl());
+    java.util.Set<String> links = new java.util.HashSet<>();
+    MailVariables.of(template).stream().filter(MailVariable::link).forEach(v -> links.add(v.name()));
+    return MailTextRenderer.render(subject, body, values, links);
+  }
+
+  /** The default template (Thymeleaf, {@code templates/mail/}) with this model, whatever the cohort saved. */
+  public Rendered renderDefault(MailTemplate template, Map<String, Object> model) {
     Map<String, Object> variables = new HashMap<>(model);
     variables.put("baseUrl", properties.baseUrl());
     Context context = new Context(Locale.ENGLISH, variables);
     String html = templates.process("mail/" + template.templateName(), context);
     String text = templates.process("mail/" + template.templateName() + ".txt", context);
     return new Rendered(template.subject(model), text, html);
+  }
+
+  private static Long cohortId(Map<String, Object> model) {
+    return model.get("cohort") instanceof space.djangonaut.missioncontrol.cohort.Cohort cohort ? cohort.getId() : null;
   }
 
   public record Rendered(String subject, String text, String html) {}

@@ -43,7 +43,15 @@ public enum MailTemplate {
     return templateName;
   }
 
-  /** The subject for this model; the model's {@code cohort} names the session. */
+  /**
+   * The default subject as an organiser's text writes it, the cohort's name as {@code {{cohortName}}}: where an
+   * organiser's edit of this email starts.
+   */
+  public String subjectTemplate() {
+    return subjectPattern.replace("%s", "{{cohortName}}");
+  }
+
+  /** The default subject for this model; the model's {@code cohort} names the session. */
   public String subject(Map<String, Object> model) {
     Object cohort = model.get("cohort");
     String cohortName = cohort instanceof Cohort c ? c.getName() : String.valueOf(cohort);

@@ -49,6 +49,8 @@ public class OutboxEmail {
   private String textBody;
   private String htmlBody;
   private String processInstanceId;
+  /** The cohort the email was written for (its model's cohort), or null. */
+  private Long cohortId;
 
   @Enumerated(EnumType.STRING)
   private Status status;
@@ -63,7 +65,7 @@ public class OutboxEmail {
   protected OutboxEmail() {}
 
   OutboxEmail(String idempotencyKey, String recipient, MailTemplate template, MailService.Rendered rendered,
-      String processInstanceId, Instant now) {
+      String processInstanceId, Long cohortId, Instant now) {
     this.idempotencyKey = idempotencyKey;
     this.recipient = recipient;
     this.template = template;
@@ -71,6 +73,7 @@ public class OutboxEmail {
     this.textBody = rendered.text();
     this.htmlBody = rendered.html();
     this.processInstanceId = processInstanceId;
+    this.cohortId = cohortId;
     this.status = Status.PENDING;
     this.createdAt = now;
     this.nextAttemptAt = now;
@@ -177,6 +180,10 @@ public class OutboxEmail {
 
   public String getProcessInstanceId() {
     return processInstanceId;
+  }
+
+  public Long getCohortId() {
+    return cohortId;
   }
 
   public Status getStatus() {

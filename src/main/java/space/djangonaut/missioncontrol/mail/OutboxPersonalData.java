@@ -55,8 +55,22 @@ public class OutboxPersonalData implements PersonalDataHolder {
    * @return how many emails were erased
    */
   public int erase(String email, java.util.Set<MailTemplate> templates, java.util.function.Predicate<String> subject) {
+    return erase(email, templates, null, subject);
+  }
+
+  /**
+   * As {@link #erase(String, java.util.Set, java.util.function.Predicate)}, for one cohort: an email that records
+   * its cohort is erased when it is this cohort's (whatever its subject says: organisers may change the words), an
+   * older one without a cohort when its subject passes the test.
+   *
+   * @param cohortId the cohort, or null to go by the subject alone
+   * @return how many emails were erased
+   */
+  public int erase(String email, java.util.Set<MailTemplate> templates, Long cohortId,
+      java.util.function.Predicate<String> subject) {
     List<OutboxEmail> sent = outbox.findByRecipientOrderById(email).stream()
-        .filter(e -> templates.contains(e.getTemplate()) && subject.test(e.getSubject())).toList();
+        .filter(e -> templates.contains(e.getTemplate()) && (cohortId != null && e.getCohortId() != null
+            ? cohortId.equals(e.getCohortId()) : subject.test(e.getSubject()))).toList();
     sent.forEach(OutboxEmail::erase);
     return sent.size();
   }

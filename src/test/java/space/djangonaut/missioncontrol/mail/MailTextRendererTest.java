@@ -1,0 +1,96 @@
+package space.djangonaut.missioncontrol.mail;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+/** An organiser's email text: what is refused, and how it becomes the two parts of an email. */
+class MailTextRendererTest {
+
+  private static final String HOSTILE = "<script>alert('x')</script> ${T(java.lang.Runtime).getRuntime()} "
+      + "[[${x}]] <span th:text=\"${x}\">t</span>";
+
+  @Test
+  void shouldRefuseAnUnknownVariableWithTheReasonAndTheKnownOnes() {
+    List<String> problems = MailTextRenderer.problems(MailTemplate.APPLICATION_RECEIVED,
+        "Hi {{cohortName}}", "Hello {{name}}, your password is {{password}}.");
+
+    assertThat(problems).contains("body: {{password}} is not a variable of this email.");
+    assertThat(problems).last().asString().startsWith("The variables of this email are: {{name}}, {{cohortName}}")
+        .contains("{{project}}", "{{applicationId}}");
+  }
+
+  @Test
+  void shouldRefuseMalformedPlaceholdersInSubjectAndBody() {
+    List<String> problems = MailTextRenderer.problems(MailTemplate.APPLICATION_RECEIVED,
+        "Hi {{cohort name}}", "Hello {{name}, and {{${x}}} and {{ unfinished");
+
+    assertThat(problems).contains(
+        "subject: \"{{cohort name}}\" is not a placeholder: write a variable's name between double braces, "
+            + "such as {{name}}.",
+        "body: \"{{name}, and {{${x}}\" is not a placeholder: write a variable's name between double braces, "
+            + "such as {{name}}.",
+        "body: \"{{\" is not a placeholder: write a variable's name between double braces, such as {{name}}.");
+  }
+
+  @Test
+  void shouldRefuseAnOfferWithoutItsPersonalLink() {
+    assertThat(MailTextRenderer.problems(MailTemplate.APPLICATION_ACCEPTED, "A place for you",
+        "Hello {{name}}, you are in!")).containsExactly("body: this email must give {{offerLink}} (the applicant's "
+            + "personal link to accept or decline the place (works once)).");
+    assertThat(MailTextRenderer.problems(MailTemplate.APPLICATION_ACCEPTED, "A place for you",
+        "Hello {{name}}, [accept or decline]({{ offerLink }})")).isEmpty();
+  }
+
+  @Test
+  void shouldRefuseABlankOrMultiLineSubjectAndABlankBody() {
+    assertThat(MailTextRenderer.problems(MailTemplate.APPLICATION_RECEIVED, "Hi\r\nBcc: eve@example.org", " "))
+        .containsExactly("subject: a subject is one line.", "body: write the email's text.");
+  }
+
+  @Test
+  void shouldKeepHostileTextOfTheOrganiserAndOfValuesAsLiteralTextEscapedInTheHtml() {
+    MailService.Rendered rendered = MailTextRenderer.render("Hello {{name}} " + HOSTILE,
+        "Hello **{{name}}**,\n\n" + HOSTILE + "\n\n<div onclick=\"x()\">{{name}}</div>\n",
+        Map.of("name", "Eve <b>&</b> {{name}} [x](javascript:alert(1))"), Set.of());
+
+    assertThat(rendered.text()).isEqualTo("Hello **Eve <b>&</b> {{name}} [x](javascript:alert(1))**,\n\n" + HOSTILE
+        + "\n\n<div onclick=\"x()\">Eve <b>&</b> {{name}} [x](javascript:alert(1))</div>\n");
+    assertThat(rendered.subject()).isEqualTo("Hello Eve <b>&</b> {{name}} [x](javascript:alert(1)) " + HOSTILE);
+    assertThat(rendered.html())
+        .contains("<strong>Eve &lt;b&gt;&amp;&lt;/b&gt; {{name}} [x](javascript:alert(1))</strong>")
+        .contains("&lt;script&gt;alert('x')&lt;/script&gt; ${T(java.lang.Runtime).getRuntime()} [[${x}]] "
+            + "&lt;span th:text=&quot;${x}&quot;&gt;t&lt;/span&gt;")
+        .contains("&lt;div onclick=&quot;x()&quot;&gt;Eve &lt;b&gt;&amp;&lt;/b&gt;")
+        .doesNotContain("<script", "<span", "<div", "<b>", "href=\"javascript");
+  }
+
+  @Test
+  void shouldMakeALinkVariableALinkAndDropJavascriptLinks() {
+    MailService.Rendered rendered = MailTextRenderer.render("s",
+        "Your link:\n{{offerLink}}\n\n[Accept]({{offerLink}} \"for {{name}}\") or [not](javascript:alert(1))",
+        Map.of("offerLink", "https://mc.example.org/offers/t\"ok", "name", "Ada"), Set.of("offerLink"));
+
+    assertThat(rendered.text()).isEqualTo("Your link:\nhttps://mc.example.org/offers/t\"ok\n\n"
+        + "[Accept](https://mc.example.org/offers/t\"ok \"for Ada\") or [not](javascript:alert(1))");
+    assertThat(rendered.html())
+        .contains("<a rel=\"nofollow\" href=\"https://mc.example.org/offers/t&quot;ok\">"
+            + "https://mc.example.org/offers/t&quot;ok</a>")
+        .contains("<a rel=\"nofollow\" href=\"https://mc.example.org/offers/t&quot;ok\" title=\"for Ada\">"
+            + "Accept</a>")
+        .contains("<a rel=\"nofollow\" href=\"\">not</a>");
+  }
+
+  @Test
+  void shouldStartEveryTemplateFromAMarkdownTextThatPasses() {
+    for (MailTemplate template : MailTemplate.values()) {
+      MailTexts.Draft starter = MailTexts.starter(template);
+      assertThat(MailTextRenderer.problems(template, starter.subject(), starter.body())).as(template.name())
+          .isEmpty();
+      assertThat(starter.body()).as(template.name()).startsWith("Hello {{name}},");
+    }
+  }
+}
