@@ -126,6 +126,8 @@ public final class MailVariables {
         v.add(text("djangonautName", "the Djangonaut who left, or \"One of the Djangonauts\" once they are erased",
             m -> m.get("djangonautName") == null ? "One of the Djangonauts" : string(m.get("djangonautName"))));
       }
+      case MIDPOINT_CHECK -> v.add(link("midpointLink",
+          "the person's personal link to the mid-point check (works once, for 7 days)", true, "midpointPath"));
       case SURVEY_INVITATION, SURVEY_REMINDER ->
           v.add(link("surveyLink", "the person's personal link to the survey (works once)", true, "surveyPath"));
       case VOLUNTEER_WELCOME, VOLUNTEER_SIGN_IN_REMINDER -> {
