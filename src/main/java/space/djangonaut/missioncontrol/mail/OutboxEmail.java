@@ -49,6 +49,8 @@ public class OutboxEmail {
   private String textBody;
   private String htmlBody;
   private String processInstanceId;
+  /** An iCalendar invitation sent with the email (RFC 5545 text), or null. */
+  private String calendar;
 
   @Enumerated(EnumType.STRING)
   private Status status;
@@ -64,6 +66,12 @@ public class OutboxEmail {
 
   OutboxEmail(String idempotencyKey, String recipient, MailTemplate template, MailService.Rendered rendered,
       String processInstanceId, Instant now) {
+    this(idempotencyKey, recipient, template, rendered, processInstanceId, now, null);
+  }
+
+  OutboxEmail(String idempotencyKey, String recipient, MailTemplate template, MailService.Rendered rendered,
+      String processInstanceId, Instant now, String calendar) {
+    this.calendar = calendar;
     this.idempotencyKey = idempotencyKey;
     this.recipient = recipient;
     this.template = template;
@@ -119,6 +127,7 @@ public class OutboxEmail {
     recipient = "erased-" + id + "@erased.invalid";
     textBody = "";
     htmlBody = "";
+    calendar = null;
     lastError = null;
   }
 
@@ -129,8 +138,12 @@ public class OutboxEmail {
    * @return whether anything was mentioned
    */
   boolean scrub(Mentions mentions) {
-    if (!mentions.in(subject) && !mentions.in(textBody) && !mentions.in(htmlBody)) {
+    if (!mentions.in(subject) && !mentions.in(textBody) && !mentions.in(htmlBody)
+        && (calendar == null || !mentions.in(calendar))) {
       return false;
+    }
+    if (calendar != null) {
+      calendar = mentions.scrub(calendar);
     }
     subject = mentions.scrub(subject);
     textBody = mentions.scrub(textBody);
@@ -173,6 +186,11 @@ public class OutboxEmail {
 
   public String getHtmlBody() {
     return htmlBody;
+  }
+
+  /** The iCalendar invitation sent with the email, or null. */
+  public String getCalendar() {
+    return calendar;
   }
 
   public String getProcessInstanceId() {
