@@ -28,7 +28,7 @@ class CalendarFeedController {
   ResponseEntity<String> feed(@PathVariable String token) {
     return feeds.feed(token)
         .map(calendar -> ResponseEntity.ok().contentType(TEXT_CALENDAR)
-            .header("Cache-Control", "private, max-age=300").body(calendar.toString()))
+            .header("Cache-Control", "private, max-age=300").body(TeamCalendar.text(calendar)))
         .orElseThrow(() -> new NotFoundException("No such calendar link."));
   }
 

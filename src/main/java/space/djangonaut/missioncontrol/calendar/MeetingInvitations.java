@@ -55,7 +55,7 @@ class MeetingInvitations {
       model.put("meetingWeeks", calendars.weeksIn(team.getId(), member.zone()));
       model.put("feedPath", feeds.issue(team.getId(), member));
       mail.send(member.email(), MailTemplate.MEETING_INVITATION, model, step, "",
-          calendars.invitation(team.getId(), member).toString());
+          TeamCalendar.text(calendars.invitation(team.getId(), member)));
     }
   }
 }

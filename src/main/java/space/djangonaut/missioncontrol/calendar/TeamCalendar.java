@@ -1,5 +1,8 @@
 package space.djangonaut.missioncontrol.calendar;
 
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
@@ -17,6 +20,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import net.fortuna.ical4j.data.CalendarOutputter;
 import net.fortuna.ical4j.model.Calendar;
 import net.fortuna.ical4j.model.TimeZoneRegistry;
 import net.fortuna.ical4j.model.TimeZoneRegistryFactory;
@@ -240,6 +244,20 @@ public class TeamCalendar {
         weeks.dueAt(cohort.getId(), cohort.getWeeks()).toInstant().plus(SURVEY_OPEN_FOR), who.zone(), used));
     addTimeZones(calendar, used);
     return calendar;
+  }
+
+  /**
+   * The calendar as iCalendar text, written by ical4j's outputter: CRLF line ends and lines folded at 75 octets
+   * (RFC 5545, 3.1).
+   */
+  public static String text(Calendar calendar) {
+    StringWriter out = new StringWriter();
+    try {
+      new CalendarOutputter(false).output(calendar, out);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return out.toString();
   }
 
   /** The weekly meeting in words, in a member's zone: "Mondays 22:00-23:00 (Europe/Berlin)". */

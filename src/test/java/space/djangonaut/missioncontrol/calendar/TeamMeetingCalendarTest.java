@@ -106,8 +106,11 @@ class TeamMeetingCalendarTest {
     }
 
     Calendar berlin = feed(f.berlin().getEmail());
+    // The feed as served, for the closing note: every line folded at 75 octets, CRLF line ends (RFC 5545, 3.1).
     Path saved = Path.of("target", "team-calendar-berlin.ics");
-    Files.writeString(saved, berlin.toString());
+    Files.writeString(saved, feedText(f.berlin().getEmail()));
+    assertThat(Files.readString(saved).split("\r\n")).allSatisfy(line -> assertThat(
+        line.getBytes(StandardCharsets.UTF_8).length).isLessThanOrEqualTo(75));
     Calendar reread = new CalendarBuilder().build(Files.newBufferedReader(saved));
     System.out.println("ical4j read " + saved + ": " + reread.getComponents(Component.VEVENT).size() + " events, "
         + reread.getComponents(Component.VTIMEZONE).size() + " time zones; validation: " + reread.validate());
@@ -291,11 +294,15 @@ class TeamMeetingCalendarTest {
 
   /** The personal feed linked from the newest invitation to this address, fetched over HTTP and read by ical4j. */
   private Calendar feed(String email) throws Exception {
+    return parse(feedText(email));
+  }
+
+  private String feedText(String email) {
     Matcher link = FEED.matcher(Mailbox.text(newestInvitation(email)));
     assertThat(link.find()).isTrue();
     WebClient.Response response = new WebClient(port).get(link.group());
     assertThat(response.status()).isEqualTo(200);
-    return parse(response.body());
+    return response.body();
   }
 
   private static Calendar parse(String text) throws Exception {
