@@ -1,6 +1,7 @@
 -- A team's weekly check-in (issue 12, "a team meeting time and calendars"): the weekday and local start time its
 -- Navigator chose from the hours the team shares, in the Navigator's IANA zone. invitation_sequence is the iCalendar SEQUENCE of
--- the invitation: 0 when first chosen, one more each time the meeting moves.
+-- the invitation: 0 when first chosen, one more each time the meeting moves. No foreign key to team: proposed teams
+-- are deleted and formed again, and only confirmed teams get a meeting.
 create table team_meeting (
     team_id          bigint      primary key,
     day_of_week      varchar(10) not null,
