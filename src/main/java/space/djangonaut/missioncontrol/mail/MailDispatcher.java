@@ -2,6 +2,8 @@ package space.djangonaut.missioncontrol.mail;
 
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.util.ByteArrayDataSource;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -50,6 +52,8 @@ public class MailDispatcher {
   /** A claim lasts this long: a node that stops while sending leaves the email to another after it. */
   static final Duration CLAIM = Duration.ofMinutes(2);
   private static final Logger LOG = LoggerFactory.getLogger(MailDispatcher.class);
+  /** The content type of an email's iCalendar invitation. */
+  static final String CALENDAR_TYPE = "text/calendar; charset=UTF-8; method=REQUEST";
 
   /** How many due emails one query of the outbox takes. */
   static final int BATCH = 200;
@@ -225,6 +229,11 @@ public class MailDispatcher {
     }
     helper.setSubject(email.getSubject());
     helper.setText(email.getTextBody(), email.getHtmlBody());
+    if (email.getCalendar() != null) {
+      // An iCalendar invitation (RFC 6047, iMIP): calendar clients offer to add or update the event.
+      helper.addAttachment("invitation.ics", new ByteArrayDataSource(
+          email.getCalendar().getBytes(StandardCharsets.UTF_8), CALENDAR_TYPE));
+    }
     // Receivers that de-duplicate may use it; it is stable across attempts.
     message.setHeader("X-Mission-Control-Key", email.getIdempotencyKey());
     return message;

@@ -78,6 +78,10 @@ class MailPreviewController {
     model.put("role", "Navigator");
     model.put("leaverName", "Nadia Navigator");
     model.put("replacementName", "Vera Volunteer");
+    model.put("moved", false);
+    model.put("meetingWhen", "Mondays 22:00-23:00 (Europe/Berlin)");
+    model.put("meetingWeeks", List.of("Week 1: Monday 2 February 22:00", "Week 2: Monday 9 February 22:00"));
+    model.put("feedPath", "/calendar/sample-token.ics");
     return model;
   }
 }

@@ -102,13 +102,25 @@ public class MailService {
    */
   @Transactional
   public OutboxEmail send(String to, MailTemplate template, Map<String, Object> model, Step step, String about) {
+    return send(to, template, model, step, about, null);
+  }
+
+  /**
+   * As {@link #send(String, MailTemplate, Map, Step, String)}, with an iCalendar invitation attached
+   * ({@code text/calendar; method=REQUEST}).
+   *
+   * @param calendar the invitation's iCalendar text (RFC 5545, as a library wrote it), or null for none
+   */
+  @Transactional
+  public OutboxEmail send(String to, MailTemplate template, Map<String, Object> model, Step step, String about,
+      String calendar) {
     String key = step.key(to, template) + (about.isEmpty() ? "" : "/" + about);
     var existing = outbox.findByIdempotencyKey(key);
     if (existing.isPresent()) {
       return existing.get();
     }
     OutboxEmail email = outbox.save(new OutboxEmail(key, to, template, render(template, model),
-        step.processInstanceId(), cohortId(model), clock.instant()));
+        step.processInstanceId(), cohortId(model), clock.instant(), calendar));
     deliverAfterCommit(email.getId());
     return email;
   }

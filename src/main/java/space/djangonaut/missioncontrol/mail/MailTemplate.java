@@ -29,7 +29,8 @@ public enum MailTemplate {
   VOLUNTEER_WITHOUT_TEAM("volunteer-without-team", "Djangonaut Space %s: the teams are formed"),
   VOLUNTEER_TAKES_OVER("volunteer-takes-over", "Djangonaut Space %s: you take over a team"),
   TEAM_VOLUNTEER_CHANGED("team-volunteer-changed", "Djangonaut Space %s: a new face in your team"),
-  VOLUNTEER_SIGN_IN_REMINDER("volunteer-sign-in-reminder", "Djangonaut Space %s: your account waits for its password");
+  VOLUNTEER_SIGN_IN_REMINDER("volunteer-sign-in-reminder", "Djangonaut Space %s: your account waits for its password"),
+  MEETING_INVITATION("meeting-invitation", "Djangonaut Space %s: your team's weekly check-in");
 
   private final String templateName;
   private final String subjectPattern;

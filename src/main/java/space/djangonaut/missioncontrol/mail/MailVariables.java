@@ -126,6 +126,15 @@ public final class MailVariables {
         v.add(text("djangonautName", "the Djangonaut who left, or \"One of the Djangonauts\" once they are erased",
             m -> m.get("djangonautName") == null ? "One of the Djangonauts" : string(m.get("djangonautName"))));
       }
+      case MEETING_INVITATION -> {
+        team(v);
+        v.add(text("navigatorName", "the team's Navigator, who chose the time", m -> string(m.get("navigatorName"))));
+        v.add(text("meetingWhen", "the weekly check-in, in the person's own time zone",
+            m -> string(m.get("meetingWhen"))));
+        v.add(text("meetingWeeks", "each week's check-in in the person's time zone, separated by semicolons",
+            m -> lines(m.get("meetingWeeks"))));
+        v.add(link("calendarLink", "the person's own calendar link (.ics), to subscribe to", true, "feedPath"));
+      }
       case MIDPOINT_CHECK -> v.add(link("midpointLink",
           "the person's personal link to the mid-point check (works once, for 7 days)", true, "midpointPath"));
       case SURVEY_INVITATION, SURVEY_REMINDER ->

@@ -52,6 +52,9 @@ public class OutboxEmail {
   /** The cohort the email was written for (its model's cohort), or null. */
   private Long cohortId;
 
+  /** An iCalendar invitation sent with the email (RFC 5545 text), or null. */
+  private String calendar;
+
   @Enumerated(EnumType.STRING)
   private Status status;
 
@@ -65,7 +68,8 @@ public class OutboxEmail {
   protected OutboxEmail() {}
 
   OutboxEmail(String idempotencyKey, String recipient, MailTemplate template, MailService.Rendered rendered,
-      String processInstanceId, Long cohortId, Instant now) {
+      String processInstanceId, Long cohortId, Instant now, String calendar) {
+    this.calendar = calendar;
     this.idempotencyKey = idempotencyKey;
     this.recipient = recipient;
     this.template = template;
@@ -122,6 +126,7 @@ public class OutboxEmail {
     recipient = "erased-" + id + "@erased.invalid";
     textBody = "";
     htmlBody = "";
+    calendar = null;
     lastError = null;
   }
 
@@ -132,8 +137,12 @@ public class OutboxEmail {
    * @return whether anything was mentioned
    */
   boolean scrub(Mentions mentions) {
-    if (!mentions.in(subject) && !mentions.in(textBody) && !mentions.in(htmlBody)) {
+    if (!mentions.in(subject) && !mentions.in(textBody) && !mentions.in(htmlBody)
+        && (calendar == null || !mentions.in(calendar))) {
       return false;
+    }
+    if (calendar != null) {
+      calendar = mentions.scrub(calendar);
     }
     subject = mentions.scrub(subject);
     textBody = mentions.scrub(textBody);
@@ -176,6 +185,11 @@ public class OutboxEmail {
 
   public String getHtmlBody() {
     return htmlBody;
+  }
+
+  /** The iCalendar invitation sent with the email, or null. */
+  public String getCalendar() {
+    return calendar;
   }
 
   public String getProcessInstanceId() {

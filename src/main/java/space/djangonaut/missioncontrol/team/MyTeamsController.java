@@ -5,6 +5,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import jakarta.servlet.http.HttpServletResponse;
+import java.time.ZoneId;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -13,6 +15,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import space.djangonaut.missioncontrol.common.NotFoundException;
+import space.djangonaut.missioncontrol.common.ProgrammeOptions;
 import space.djangonaut.missioncontrol.volunteer.Volunteer;
 import space.djangonaut.missioncontrol.volunteer.VolunteerRepository;
 
@@ -20,7 +23,8 @@ import space.djangonaut.missioncontrol.volunteer.VolunteerRepository;
  * The page a signed-in Navigator or Captain reaches from their team emails and lands on after signing in
  * ({@code /my/teams}): their teams of every role and cohort (one account for all of them), each with its roster
  * ({@code /my/teams/{teamId}}, their own teams only) and a button to step down from it. An organiser then chooses
- * who takes over.
+ * who takes over. On the team's page its Navigator chooses the weekly check-in among the times the team shares
+ * ({@link TeamMeetings}).
  */
 @Controller
 class MyTeamsController {
@@ -28,11 +32,16 @@ class MyTeamsController {
   private final VolunteerReplacements replacements;
   private final VolunteerRepository volunteers;
   private final TeamRoster rosters;
+  private final TeamMeetings meetings;
+  private final TeamRepository teams;
 
-  MyTeamsController(VolunteerReplacements replacements, VolunteerRepository volunteers, TeamRoster rosters) {
+  MyTeamsController(VolunteerReplacements replacements, VolunteerRepository volunteers, TeamRoster rosters,
+      TeamMeetings meetings, TeamRepository teams) {
     this.replacements = replacements;
     this.volunteers = volunteers;
     this.rosters = rosters;
+    this.meetings = meetings;
+    this.teams = teams;
   }
 
   /** One of the signed-in volunteer's teams, and their role in it ({@code Navigator} or {@code Captain}). */
@@ -60,12 +69,71 @@ class MyTeamsController {
    *     proposed (a 404 page, the same as for a team that does not exist)
    */
   @GetMapping("/my/teams/{teamId}")
-  String roster(@PathVariable long teamId, Principal user, Model model) {
+  String roster(@PathVariable long teamId, @RequestParam(required = false) String zone, Principal user,
+      Model model) {
+    String page = rosterPage(teamId, user, model);
+    meeting(teamId, zone, user, model);
+    return page;
+  }
+
+  /**
+   * The Navigator chooses or moves the team's weekly check-in ({@code slot} such as {@code MONDAY 16:00}, in
+   * {@code zone}); everyone in the team is sent the invitation again. A time outside the hours the team shares is
+   * refused with HTTP 400 and the field and reason on the page.
+   *
+   * @throws NotFoundException if the signed-in person is not the team's Navigator (a 404 page)
+   */
+  @PostMapping("/my/teams/{teamId}/meeting")
+  String chooseMeeting(@PathVariable long teamId, @RequestParam(required = false) String slot,
+      @RequestParam(required = false) String zone, Principal user, Model model, HttpServletResponse response,
+      RedirectAttributes redirect) {
+    String page = rosterPage(teamId, user, model);
+    if (!navigates(teamId, user)) {
+      throw new NotFoundException("You are not the Navigator of team " + teamId + ".");
+    }
+    try {
+      meetings.choose(teamId, slot, zone);
+    } catch (TeamMeetings.MeetingTimeRefusedException e) {
+      response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+      model.addAttribute("meetingError", e.getMessage());
+      meeting(teamId, ProgrammeOptions.TIMEZONES.contains(zone) ? zone : null, user, model);
+      model.addAttribute("chosen", slot == null ? "" : slot);
+      return page;
+    }
+    redirect.addFlashAttribute("notice", "The weekly check-in is set; everyone in the team gets the invitation.");
+    return "redirect:/my/teams/" + teamId;
+  }
+
+  private String rosterPage(long teamId, Principal user, Model model) {
     boolean confirmed = volunteers.findByUserId(user.getName()).stream()
         .anyMatch(v -> replacements.teamsOf(v.getId()).stream().anyMatch(t -> t.getId() == teamId));
     model.addAttribute("roster", rosters.ofUser(user.getName(), teamId).filter(r -> confirmed)
         .orElseThrow(() -> new NotFoundException("You are not in team " + teamId + ".")));
     return "volunteer/team-roster";
+  }
+
+  /** The check-in on the page: when it is, and for the Navigator the times on offer in the zone they look at. */
+  private void meeting(long teamId, String zone, Principal user, Model model) {
+    var meeting = meetings.meetingOf(teamId);
+    meeting.ifPresent(m -> model.addAttribute("meeting", new TeamMeetings.Slot(m.getDayOfWeek(), m.getStartTime())
+        .label() + "-" + m.getStartTime().plus(m.getDuration()) + " " + m.getZone().getId()));
+    boolean navigator = navigates(teamId, user);
+    model.addAttribute("navigator", navigator);
+    if (navigator) {
+      String shown = zone != null && ProgrammeOptions.TIMEZONES.contains(zone) ? zone
+          : meeting.map(m -> m.getZone().getId()).orElse("UTC");
+      model.addAttribute("meetingZone", shown);
+      model.addAttribute("zones", ProgrammeOptions.TIMEZONES);
+      model.addAttribute("offered", meetings.offered(teamId, ZoneId.of(shown)));
+      model.addAttribute("chosen", meeting.map(m -> new TeamMeetings.Slot(m.getDayOfWeek(), m.getStartTime())
+          .value()).orElse(""));
+      model.addAttribute("sharedHours", meetings.sharedHours(teamId).describe());
+    }
+  }
+
+  private boolean navigates(long teamId, Principal user) {
+    return teams.findById(teamId).map(t -> volunteers.findByUserId(user.getName()).stream()
+        .anyMatch(v -> v.getId().equals(t.getNavigatorVolunteerId()))).orElse(false);
   }
 
   /**

@@ -26,7 +26,7 @@ class PackageStructureTest {
   private static final String BASE = "space.djangonaut.missioncontrol";
   private static final String[] FEATURES = {BASE + ".common..", BASE + ".mail..", BASE + ".cohort..",
       BASE + ".application..", BASE + ".volunteer..", BASE + ".team..", BASE + ".mentorship..", BASE + ".survey..",
-      BASE + ".privacy.."};
+      BASE + ".privacy..", BASE + ".calendar.."};
 
   @ArchTest
   static final ArchRule topLevelPackagesHaveNoCycles =

@@ -73,6 +73,7 @@ class TeamDiagramTest {
   void stubBeans() {
     Mocks.register(TeamDirectoryStub.BEAN, new TeamDirectoryStub());
     Mocks.register(WeekCalendarStub.BEAN, calendar);
+    Mocks.register(CheckInDueDatesStub.BEAN, new CheckInDueDatesStub(calendar));
   }
 
   @Test
