@@ -68,7 +68,7 @@ class SecurityConfiguration {
         .authenticationProvider(identities)
         .authorizeHttpRequests(requests -> requests
             .requestMatchers("/", "/cohorts/**", "/offers/**", "/withdraw/**", "/survey/**", "/volunteers/**",
-                "/css/**", "/login", "/error", "/favicon.ico").permitAll()
+                "/css/**", "/js/**", "/login", "/error", "/favicon.ico").permitAll()
             .requestMatchers("/organiser/**", "/api/**").hasAuthority(ORGANISER)
             // A signed-in Navigator or Captain's own teams, where they may step down.
             .requestMatchers("/my/**").authenticated()
