@@ -3,6 +3,7 @@ package space.djangonaut.missioncontrol.team;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,6 +19,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.web.util.HtmlUtils;
 import space.djangonaut.missioncontrol.application.Application;
+import space.djangonaut.missioncontrol.common.UtcSpan;
 import space.djangonaut.missioncontrol.process.cohort.CohortProcess;
 import space.djangonaut.missioncontrol.support.IntegrationTest;
 import space.djangonaut.missioncontrol.support.TestData;
@@ -117,6 +119,13 @@ class TeamPageTest {
         .contains("Mon 12-18 (America/New_York); UTC: Mon 17:00-23:00 (week from 29 January 2027)");
     assertThat(teamService.unmetRules(f.run().cohortId())).extracting(TeamFormation.Problem::message)
         .contains(rule);
+    // What a weekly meeting can be chosen from: the team's shared UTC hours in each week.
+    assertThat(teamService.sharedHours(team(f, "Team 1"), 1).shared()).containsExactly(new UtcSpan(
+        Instant.parse("2027-02-01T18:00:00Z"), Instant.parse("2027-02-01T23:00:00Z")));
+    assertThat(teamService.sharedHours(team(f, "Team 1"), 7).shared()).containsExactly(new UtcSpan(
+        Instant.parse("2027-03-15T18:00:00Z"), Instant.parse("2027-03-15T22:00:00Z")));
+    assertThat(teamService.weeklySharedHours(team(f, "Team 1"))).extracting(CohortWeeks.WeekOverlap::hours)
+        .containsExactly("5", "5", "5", "5", "5", "5", "5", "4", "4", "4");
   }
 
   /** Fault 5 as seen: "move #7 to Team 1" and "move #3 to Team 1" in the task made a team of 5, unchecked. */
