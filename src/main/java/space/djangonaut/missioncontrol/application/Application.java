@@ -31,7 +31,10 @@ public class Application {
   /** Sensitive: never shown to reviewers. */
   private String pronouns;
   private String timezone;
-  private WeeklyAvailability availability;
+  /** The slot codes of {@link #getAvailability()}, wall-clock time in {@code availabilityZone}. */
+  private String availability;
+  /** The IANA time zone of the slots; {@code UTC} for availability given before zones were used (V16). */
+  private String availabilityZone;
   private int hoursPerWeek;
 
   @Enumerated(EnumType.STRING)
@@ -80,7 +83,10 @@ public class Application {
     this.email = ApplicationForm.normaliseEmail(form.getEmail());
     this.pronouns = blankToNull(form.getPronouns());
     this.timezone = form.getTimezone();
-    this.availability = WeeklyAvailability.of(form.getAvailability());
+    WeeklyAvailability given = WeeklyAvailability.of(WeeklyAvailability.zone(form.getTimezone()),
+        form.getAvailability());
+    this.availability = given.stored();
+    this.availabilityZone = given.zone().getId();
     this.hoursPerWeek = form.getHoursPerWeek();
     this.djangoExperience = form.getDjangoExperience();
     this.experienceDetails = form.getExperienceDetails().strip();
@@ -213,8 +219,9 @@ public class Application {
     return timezone;
   }
 
+  /** When they can meet each week: slots of their own clock, in their time zone. */
   public WeeklyAvailability getAvailability() {
-    return availability;
+    return WeeklyAvailability.parse(availabilityZone, availability);
   }
 
   public int getHoursPerWeek() {

@@ -36,7 +36,7 @@ public class ApplicationForm {
   @Size(max = 60, message = "Choose a time zone from the list.")
   private String timezone;
 
-  @NotEmpty(message = "Tick the times (UTC) when you could meet your team each week.")
+  @NotEmpty(message = "Tick the times (in your time zone) when you could meet your team each week.")
   @Size(max = 56, message = "Tick at most every slot of the week.")
   private List<String> availability = new ArrayList<>();
 

@@ -14,6 +14,7 @@ import org.springframework.web.bind.annotation.InitBinder;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import space.djangonaut.missioncontrol.cohort.Cohort;
 import space.djangonaut.missioncontrol.cohort.CohortService;
 import space.djangonaut.missioncontrol.common.ProgrammeOptions;
@@ -46,7 +47,6 @@ class ApplyController {
   @ModelAttribute
   void choices(Model model) {
     model.addAttribute("projects", options.projects());
-    model.addAttribute("timezones", ProgrammeOptions.TIMEZONES);
     model.addAttribute("experiences", DjangoExperience.values());
     PublicForms.addAvailabilityGrid(model);
   }
@@ -66,12 +66,19 @@ class ApplyController {
 
   @PostMapping("/cohorts/{slug}/apply")
   String submit(@PathVariable String slug, @Valid @ModelAttribute("form") ApplicationForm form, BindingResult errors,
-      Model model, HttpServletResponse response) {
+      @RequestParam(name = "showZone", required = false) String showZone, Model model,
+      HttpServletResponse response) {
     Cohort cohort = cohorts.bySlug(slug);
     model.addAttribute("cohort", cohort);
     if (form.getWebsite() != null && !form.getWebsite().isBlank()) {
       // Only bots fill in the hidden field: look like success, keep nothing.
       return "redirect:/cohorts/" + slug + "/applied";
+    }
+    if (showZone != null) {
+      if (PublicForms.onlyZoneErrors(form, errors, model).hasErrors()) {
+        response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+      }
+      return FORM_VIEW;
     }
     if (form.getProject() != null && !options.projects().contains(form.getProject())) {
       errors.rejectValue("project", "unknown", "Choose a project from the list.");

@@ -14,6 +14,7 @@ import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.identity.User;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import space.djangonaut.missioncontrol.common.DisplayZone;
 
 /** Reviews of applications: what a reviewer sees, who may review, and how the scores add up. */
 @Service
@@ -27,11 +28,13 @@ public class ReviewService {
   private final ReviewRepository reviews;
   private final TaskService taskService;
   private final Clock clock;
+  private final DisplayZone displayZone;
   private final ProgrammeRules rules;
   private final IdentityService identityService;
 
   ReviewService(ApplicationRepository applications, ReviewRepository reviews, TaskService taskService, Clock clock,
-      ProgrammeRules rules, IdentityService identityService) {
+      ProgrammeRules rules, IdentityService identityService, DisplayZone displayZone) {
+    this.displayZone = displayZone;
     this.identityService = identityService;
     this.applications = applications;
     this.reviews = reviews;
@@ -45,7 +48,8 @@ public class ReviewService {
   public ApplicantAnswers answersForReviewer(long applicationId) {
     Application application = applications.findWithCohort(applicationId).orElseThrow();
     return new ApplicantAnswers(application.getName(), application.getCohort().getName(), application.getTimezone(),
-        application.getAvailability().describe(), application.getHoursPerWeek() + " hours a week",
+        displayZone.describe(application.getAvailability(), application.getCohort().getStartsOn()),
+        application.getHoursPerWeek() + " hours a week",
         application.getDjangoExperience().getLabel(), application.getExperienceDetails(),
         application.getMotivation(), application.getProject(), application.getContributionUrl());
   }

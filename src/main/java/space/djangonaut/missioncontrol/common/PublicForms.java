@@ -2,6 +2,8 @@ package space.djangonaut.missioncontrol.common;
 
 import java.time.DayOfWeek;
 import org.springframework.ui.Model;
+import org.springframework.validation.BeanPropertyBindingResult;
+import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.WebDataBinder;
 
 /** What the public forms (applying, volunteering) share. */
@@ -17,10 +19,29 @@ public final class PublicForms {
     binder.registerCustomEditor(String.class, new FormText(true));
   }
 
-  /** What {@code fragments/availability :: grid} draws: the days and the three-hour UTC slots. */
+  /**
+   * What {@code fragments/availability :: grid} draws: the days and the three-hour slots (of the person's own clock,
+   * in the zone they chose), and the time zones to choose from.
+   */
   public static void addAvailabilityGrid(Model model) {
     model.addAttribute("days", DayOfWeek.values());
     model.addAttribute("slotStartHours", WeeklyAvailability.SLOT_START_HOURS);
     model.addAttribute("slotHours", WeeklyAvailability.SLOT_HOURS);
+    model.addAttribute("timezones", ProgrammeOptions.TIMEZONES);
+  }
+
+  /**
+   * "Show my hours in this time zone" (the {@code showZone} button, for people without JavaScript): the form is drawn
+   * again with the grid labelled in the chosen zone, keeping what was typed; only a time zone error is shown, the
+   * other fields are not complained about yet.
+   *
+   * @return the binding result to draw the form with, under the model's {@code form}
+   */
+  public static BindingResult onlyZoneErrors(Object form, BindingResult errors, Model model) {
+    BindingResult zoneOnly = new BeanPropertyBindingResult(form, "form");
+    errors.getFieldErrors().stream().filter(e -> e.getField().startsWith("timezone"))
+        .forEach(zoneOnly::addError);
+    model.addAttribute(BindingResult.MODEL_KEY_PREFIX + "form", zoneOnly);
+    return zoneOnly;
   }
 }

@@ -1,6 +1,12 @@
 package space.djangonaut.missioncontrol.common;
 
+import java.time.DateTimeException;
 import java.time.DayOfWeek;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
 import java.time.format.TextStyle;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -11,21 +17,35 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 
 /**
- * When someone can meet each week, as a set of three-hour slots in UTC ({@code MON-09} is Monday 09:00-12:00 UTC).
- * Teams are formed on the hours that people share.
+ * When someone can meet each week, as a set of three-hour slots of their own wall-clock time in their IANA time zone
+ * ({@code MON-09} in {@code America/New_York} is Monday 09:00-12:00 New York time, whatever the offset that week).
+ * Teams are formed on the real time people share, computed for each actual week with {@link #between}.
+ *
+ * <p>Clock changes: a slot covers the wall-clock hours from its start to its end on its date, converted with
+ * java.time's rules ({@link ZonedDateTime#of}): a start or end that falls in a gap (clocks going forward) is moved
+ * later by the length of the gap, one that falls in an overlap (clocks going back) takes the earlier offset. So a
+ * slot in which the clocks go forward is an hour shorter in real time that day, one in which they go back an hour
+ * longer (the person is there for the repeated hour too). Availability kept before time zones were used (migration
+ * V16) is in zone {@code UTC}, which has no clock changes: it means exactly what it meant.
  */
 public final class WeeklyAvailability {
 
   public static final int SLOT_HOURS = 3;
   public static final List<Integer> SLOT_START_HOURS = List.of(0, 3, 6, 9, 12, 15, 18, 21);
+  public static final ZoneId UTC = ZoneId.of("UTC");
   private static final List<String> ALL_SLOTS = computeAllSlots();
 
+  private final ZoneId zone;
   private final Set<String> slots;
+  /** {@link #between} for each window asked, since team formation asks for the same weeks many times. */
+  private final Map<List<Instant>, List<UtcSpan>> spans = new ConcurrentHashMap<>();
 
-  private WeeklyAvailability(Set<String> slots) {
+  private WeeklyAvailability(ZoneId zone, Set<String> slots) {
+    this.zone = zone;
     this.slots = Collections.unmodifiableSet(new TreeSet<>(slots));
   }
 
@@ -54,49 +74,110 @@ public final class WeeklyAvailability {
   }
 
   /**
-   * The availability made of these slot codes.
+   * The availability made of these slot codes, in UTC.
    *
    * @throws IllegalArgumentException naming the first code that is not a slot
    */
   public static WeeklyAvailability of(Collection<String> codes) {
+    return of(UTC, codes);
+  }
+
+  /**
+   * The availability made of these slot codes, read as wall-clock time in {@code zone}.
+   *
+   * @throws IllegalArgumentException naming the first code that is not a slot
+   */
+  public static WeeklyAvailability of(ZoneId zone, Collection<String> codes) {
     for (String code : codes) {
       if (!isSlot(code)) {
         throw new IllegalArgumentException("\"" + code + "\" is not a weekly slot");
       }
     }
-    return new WeeklyAvailability(Set.copyOf(codes));
+    return new WeeklyAvailability(zone, Set.copyOf(codes));
   }
 
-  /** Parses the stored form, slot codes separated by commas. */
-  public static WeeklyAvailability parse(String stored) {
+  /**
+   * Parses the stored form: slot codes separated by commas, in the zone of the IANA id stored beside them.
+   *
+   * @throws IllegalArgumentException if a code is not a slot or the zone is not a time zone
+   */
+  public static WeeklyAvailability parse(String zoneId, String stored) {
+    ZoneId zone = zone(zoneId);
     if (stored == null || stored.isBlank()) {
-      return new WeeklyAvailability(Set.of());
+      return new WeeklyAvailability(zone, Set.of());
     }
-    return of(List.of(stored.split(",")));
+    return of(zone, List.of(stored.split(",")));
   }
 
+  /**
+   * The IANA time zone of this id.
+   *
+   * @throws IllegalArgumentException if it is none ("Mars/Olympus")
+   */
+  public static ZoneId zone(String zoneId) {
+    try {
+      return ZoneId.of(zoneId == null ? "" : zoneId);
+    } catch (DateTimeException e) {
+      throw new IllegalArgumentException("\"" + zoneId + "\" is not a time zone", e);
+    }
+  }
+
+  /** The slot codes as stored, separated by commas, in week order; the zone is stored apart ({@link #zone}). */
   public String stored() {
     return String.join(",", inWeekOrder());
   }
 
+  /** The slot codes: wall-clock time in {@link #zone}. */
   public Set<String> slots() {
     return slots;
   }
 
+  /** The time zone the slots are in. */
+  public ZoneId zone() {
+    return zone;
+  }
+
+  /** Hours a week on the person's own clock (three per slot). */
   public int hours() {
     return slots.size() * SLOT_HOURS;
   }
 
-  /** Hours a week that both can meet. */
-  public int overlapHours(WeeklyAvailability other) {
-    return (int) slots.stream().filter(other.slots::contains).count() * SLOT_HOURS;
+  /**
+   * When the person can meet between two instants, as merged UTC spans: each slot on each local date around the
+   * window, converted with the zone's rules for that date (see the class comment for clock changes), clipped to
+   * {@code [from, to)}.
+   */
+  public List<UtcSpan> between(Instant from, Instant to) {
+    return spans.computeIfAbsent(List.of(from, to), window -> compute(from, to));
+  }
+
+  private List<UtcSpan> compute(Instant from, Instant to) {
+    List<UtcSpan> spans = new ArrayList<>();
+    LocalDate last = to.atZone(zone).toLocalDate();
+    for (LocalDate date = from.atZone(zone).toLocalDate().minusDays(1); !date.isAfter(last);
+        date = date.plusDays(1)) {
+      for (String code : slots) {
+        if (dayOf(code) != date.getDayOfWeek()) {
+          continue;
+        }
+        LocalDateTime localStart = date.atTime(Integer.parseInt(code.substring(4)), 0);
+        Instant start = ZonedDateTime.of(localStart, zone).toInstant();
+        Instant end = ZonedDateTime.of(localStart.plusHours(SLOT_HOURS), zone).toInstant();
+        start = start.isBefore(from) ? from : start;
+        end = end.isAfter(to) ? to : end;
+        if (start.isBefore(end)) {
+          spans.add(new UtcSpan(start, end));
+        }
+      }
+    }
+    return UtcSpan.merge(spans);
   }
 
   public boolean isEmpty() {
     return slots.isEmpty();
   }
 
-  /** A line a person can read: "Mon 09-15, Wed 18-21 (UTC)". */
+  /** A line a person can read, in the person's own zone: "Mon 09-15; Wed 18-21 (Europe/Berlin)". */
   public String describe() {
     if (slots.isEmpty()) {
       return "none given";
@@ -124,7 +205,7 @@ public final class WeeklyAvailability {
       ranges.add(range(start, end));
       parts.add(name + " " + String.join(", ", ranges));
     });
-    return String.join("; ", parts) + " (UTC)";
+    return String.join("; ", parts) + " (" + zone.getId() + ")";
   }
 
   private static String range(int start, int end) {
@@ -146,16 +227,16 @@ public final class WeeklyAvailability {
 
   @Override
   public boolean equals(Object o) {
-    return o instanceof WeeklyAvailability other && slots.equals(other.slots);
+    return o instanceof WeeklyAvailability other && zone.equals(other.zone) && slots.equals(other.slots);
   }
 
   @Override
   public int hashCode() {
-    return slots.hashCode();
+    return 31 * zone.hashCode() + slots.hashCode();
   }
 
   @Override
   public String toString() {
-    return stored();
+    return zone.getId() + ":" + stored();
   }
 }

@@ -68,7 +68,7 @@ class SecurityConfiguration {
         .authenticationProvider(identities)
         .authorizeHttpRequests(requests -> requests
             .requestMatchers("/", "/cohorts/**", "/offers/**", "/withdraw/**", "/survey/**", "/midpoint/**",
-                "/volunteers/**", "/calendar/**", "/css/**", "/login", "/error", "/favicon.ico").permitAll()
+                "/volunteers/**", "/calendar/**", "/css/**", "/js/**", "/login", "/error", "/favicon.ico").permitAll()
             .requestMatchers("/organiser/**", "/api/**").hasAuthority(ORGANISER)
             // A signed-in Navigator or Captain's own teams, where they may step down.
             .requestMatchers("/my/**").authenticated()

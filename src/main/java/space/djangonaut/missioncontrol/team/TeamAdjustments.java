@@ -13,6 +13,9 @@ import org.springframework.transaction.annotation.Transactional;
 import space.djangonaut.missioncontrol.application.Application;
 import space.djangonaut.missioncontrol.application.ApplicationRepository;
 import space.djangonaut.missioncontrol.application.ApplicationStatus;
+import space.djangonaut.missioncontrol.common.DisplayZone;
+import space.djangonaut.missioncontrol.common.UtcSpan;
+import space.djangonaut.missioncontrol.common.WeeklyAvailability;
 import space.djangonaut.missioncontrol.team.TeamFormation.Mentor;
 
 /** An organiser's changes to the proposed teams, written as instructions in Task_ConfirmTeams. */
@@ -23,12 +26,14 @@ public class TeamAdjustments {
       Pattern.CASE_INSENSITIVE);
 
   private final TeamService teamService;
+  private final DisplayZone displayZone;
   private final TeamRepository teams;
   private final TeamMemberRepository members;
   private final ApplicationRepository applications;
 
   TeamAdjustments(TeamService teamService, TeamRepository teams, TeamMemberRepository members,
-      ApplicationRepository applications) {
+      ApplicationRepository applications, DisplayZone displayZone) {
+    this.displayZone = displayZone;
     this.teamService = teamService;
     this.teams = teams;
     this.members = members;
@@ -133,13 +138,19 @@ public class TeamAdjustments {
   public PlacementContext placementContext(long applicationId) {
     Application application = applications.findWithCohort(applicationId).orElseThrow();
     StringBuilder teamsText = new StringBuilder();
+    TeamFormation formation = teamService.formation(application.getCohort().getId());
     for (Team team : teams.findByCohortIdOrderById(application.getCohort().getId())) {
+      List<WeeklyAvailability> with = new ArrayList<>(teamService.teamAvailability(team));
+      with.add(application.getAvailability());
       teamsText.append(team.getName()).append(" (").append(team.getProject()).append("), ")
           .append(members.findStayingByTeamId(team.getId()).size()).append(" Djangonauts")
-          .append(team.getProject().equals(application.getProject()) ? ", same project" : "").append('\n');
+          .append(team.getProject().equals(application.getProject()) ? ", same project" : "")
+          .append(", with them would share ").append(UtcSpan.hours(formation.minutesEveryWeek(with)))
+          .append(" hours in every week").append('\n');
     }
     return new PlacementContext("#" + application.getId() + " " + application.getName() + ", "
-        + application.getProject() + ", available " + application.getAvailability().describe(),
+        + application.getProject() + ", available " + displayZone.describe(application.getAvailability(),
+        application.getCohort().getStartsOn()),
         TeamPlanText.fit(teamsText.isEmpty() ? "No teams." : teamsText.toString()));
   }
 
@@ -207,11 +218,13 @@ public class TeamAdjustments {
 
   private Long captainFor(long cohortId, Application application) {
     TeamService.Inputs inputs = teamService.inputs(cohortId);
+    TeamFormation formation = teamService.formation(cohortId);
     Map<Long, Long> load = new HashMap<>();
     teams.findByCohortIdOrderById(cohortId).forEach(t -> members.findStayingByTeamId(t.getId())
         .forEach(m -> load.merge(m.getCaptainVolunteerId(), 1L, Long::sum)));
     return inputs.captains().stream().filter(c -> load.getOrDefault(c.volunteerId(), 0L) < c.capacity())
-        .max(Comparator.comparingInt(c -> c.availability().overlapHours(application.getAvailability())))
+        .max(Comparator.comparingLong(c -> formation.minutesEveryWeek(List.of(c.availability(),
+            application.getAvailability()))))
         .map(Mentor::volunteerId)
         .orElseThrow(() -> new BadUserRequestException("No Captain has a free place for #" + application.getId()));
   }

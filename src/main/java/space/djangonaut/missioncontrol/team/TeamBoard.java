@@ -16,6 +16,8 @@ import org.springframework.transaction.annotation.Transactional;
 import space.djangonaut.missioncontrol.application.Application;
 import space.djangonaut.missioncontrol.application.ApplicationRepository;
 import space.djangonaut.missioncontrol.application.ApplicationStatus;
+import space.djangonaut.missioncontrol.common.DisplayZone;
+import space.djangonaut.missioncontrol.common.UtcSpan;
 import space.djangonaut.missioncontrol.common.WeeklyAvailability;
 import space.djangonaut.missioncontrol.team.TeamFormation.Candidate;
 import space.djangonaut.missioncontrol.team.TeamFormation.Mentor;
@@ -45,9 +47,11 @@ public class TeamBoard {
   private final TeamMemberRepository members;
   private final ApplicationRepository applications;
   private final VolunteerRepository volunteers;
+  private final DisplayZone displayZone;
 
   TeamBoard(TeamService teamService, TeamRepository teams, TeamMemberRepository members,
-      ApplicationRepository applications, VolunteerRepository volunteers) {
+      ApplicationRepository applications, VolunteerRepository volunteers, DisplayZone displayZone) {
+    this.displayZone = displayZone;
     this.teamService = teamService;
     this.teams = teams;
     this.members = members;
@@ -63,19 +67,28 @@ public class TeamBoard {
     }
   }
 
-  /** A Djangonaut in a team, with the hours (a week) they share with the team's Navigator and their Captain. */
+  /**
+   * A Djangonaut in a team, with the hours they share with the team's Navigator and their Captain in the week in
+   * which they share least ("4.5").
+   */
   public record MemberView(long applicationId, String name, String project, String availability,
-      int hoursWithNavigator, Long captainId, String captainName, int hoursWithCaptain) {}
+      String hoursWithNavigator, Long captainId, String captainName, String hoursWithCaptain) {}
 
   /** A rule unmet: which rule ({@code rule}, e.g. "Capacity") and what breaks it, in words. */
   public record RuleView(String rule, String explanation) {}
 
   /**
-   * A proposed team; {@code sharedHours} is what its Navigator and all its Djangonauts share a week,
-   * {@code sharedText} those hours in words (UTC).
+   * A proposed team; {@code sharedHours} is what its Navigator and all its Djangonauts share in the week in which they
+   * share least, {@code sharedText} those hours in words (in the display zone and UTC), {@code weekly} the shared
+   * hours of each week of the cohort (week 0 first), {@code breakingWeek} the first week below
+   * {@link TeamFormation#TEAM_OVERLAP_HOURS} ("week 7 (from 12 March)"), or null when every week keeps the rule.
    */
   public record TeamView(long id, String name, String project, MentorView navigator, List<MemberView> members,
-      List<MentorView> captains, int sharedHours, String sharedText, List<RuleView> unmet) {}
+      List<MentorView> captains, String sharedHours, String sharedText, List<WeekHours> weekly,
+      String breakingWeek, List<RuleView> unmet) {}
+
+  /** The hours a team shares in one week of its cohort; {@code enough} when they keep the rule. */
+  public record WeekHours(int week, String label, String hours, boolean enough) {}
 
   /** A confirmed Djangonaut in no team, and why: each team of their project and each free Navigator considered. */
   public record TeamlessView(long applicationId, String name, String project, String availability,
@@ -110,6 +123,8 @@ public class TeamBoard {
   @Transactional(readOnly = true)
   public Board board(long cohortId) {
     TeamService.Inputs inputs = teamService.inputs(cohortId);
+    TeamFormation formation = teamService.formation(cohortId);
+    CohortWeeks weeks = formation.weeks();
     Map<Long, Candidate> candidates = new HashMap<>();
     inputs.candidates().forEach(c -> candidates.put(c.applicationId(), c));
     Map<Long, Mentor> mentors = new HashMap<>();
@@ -137,11 +152,11 @@ public class TeamBoard {
     List<TeamView> views = new ArrayList<>();
     for (Team team : cohortTeams) {
       Mentor navigator = mentors.get(team.getNavigatorVolunteerId());
-      MentorView navigatorView = navigator == null ? null : view(navigator, load);
+      MentorView navigatorView = navigator == null ? null : view(navigator, load, weeks);
       List<MemberView> memberViews = new ArrayList<>();
       Set<Long> captainIds = new LinkedHashSet<>();
       Set<Long> memberIds = new HashSet<>();
-      WeeklyAvailability common = navigator == null ? null : navigator.availability();
+      List<WeeklyAvailability> together = navigator == null ? null : new ArrayList<>(List.of(navigator.availability()));
       for (TeamMember m : membersOf.get(team.getId())) {
         memberIds.add(m.getApplicationId());
         Candidate c = candidates.get(m.getApplicationId());
@@ -152,15 +167,20 @@ public class TeamBoard {
         if (c == null) {
           continue; // not a confirmed Djangonaut of the cohort: a rule names them
         }
-        common = common == null ? null : intersect(common, c.availability());
-        memberViews.add(new MemberView(c.applicationId(), c.name(), c.project(), c.availability().describe(),
-            navigator == null ? 0 : c.availability().overlapHours(navigator.availability()),
+        if (together != null) {
+          together.add(c.availability());
+        }
+        memberViews.add(new MemberView(c.applicationId(), c.name(), c.project(),
+            displayZone.describe(c.availability(), weeks.firstDay()),
+            navigator == null ? "0" : UtcSpan.hours(formation.minutesEveryWeek(List.of(c.availability(),
+                navigator.availability()))),
             m.getCaptainVolunteerId(),
             captain != null ? captain.name() : names.getOrDefault(m.getCaptainVolunteerId(), "none"),
-            captain == null ? 0 : c.availability().overlapHours(captain.availability())));
+            captain == null ? "0" : UtcSpan.hours(formation.minutesEveryWeek(List.of(c.availability(),
+                captain.availability())))));
       }
       List<MentorView> captainViews = captainIds.stream().map(mentors::get).filter(java.util.Objects::nonNull)
-          .map(m -> view(m, load)).toList();
+          .map(m -> view(m, load, weeks)).toList();
       List<RuleView> unmet = new ArrayList<>();
       for (Problem p : problems) {
         if (belongsTo(p, team, teamNames, captainIds, memberIds)) {
@@ -168,14 +188,21 @@ public class TeamBoard {
           attached.add(p);
         }
       }
+      List<CohortWeeks.WeekOverlap> weekly = together == null ? List.of() : weeks.weekly(together);
+      CohortWeeks.WeekOverlap weakest = weekly.stream()
+          .min(Comparator.comparingLong(CohortWeeks.WeekOverlap::minutes)).orElse(null);
+      long needed = TeamFormation.TEAM_OVERLAP_HOURS * 60L;
       views.add(new TeamView(team.getId(), team.getName(), team.getProject(), navigatorView, memberViews,
-          captainViews, common == null ? 0 : common.hours(),
-          common == null ? "none (no approved Navigator)" : common.slots().isEmpty() ? "none" : common.describe(),
+          captainViews, weakest == null ? "0" : weakest.hours(),
+          weakest == null ? "none (no approved Navigator)" : sharedText(weakest, weekly),
+          weekly.stream().map(w -> new WeekHours(w.week(), w.label(), w.hours(), w.minutes() >= needed)).toList(),
+          weekly.stream().filter(w -> w.minutes() < needed).map(CohortWeeks.WeekOverlap::label).findFirst()
+              .orElse(null),
           unmet));
     }
 
-    List<MentorView> navigatorViews = inputs.navigators().stream().map(m -> view(m, load)).toList();
-    List<MentorView> captainViews = inputs.captains().stream().map(m -> view(m, load)).toList();
+    List<MentorView> navigatorViews = inputs.navigators().stream().map(m -> view(m, load, weeks)).toList();
+    List<MentorView> captainViews = inputs.captains().stream().map(m -> view(m, load, weeks)).toList();
     Set<Long> leading = new HashSet<>();
     cohortTeams.forEach(t -> leading.add(t.getNavigatorVolunteerId()));
     List<MentorView> freeNavigators = navigatorViews.stream().filter(m -> !leading.contains(m.id())).toList();
@@ -192,8 +219,9 @@ public class TeamBoard {
     for (Candidate c : byId) {
       options.add(new DjangonautOption(c.applicationId(), c.name(), c.project(), teamOf.get(c.applicationId())));
       if (members.findByApplicationId(c.applicationId()).isEmpty()) {
-        teamless.add(new TeamlessView(c.applicationId(), c.name(), c.project(), c.availability().describe(),
-            whyInNoTeam(c, views, freeNavigators, mentors, candidates)));
+        teamless.add(new TeamlessView(c.applicationId(), c.name(), c.project(),
+            displayZone.describe(c.availability(), weeks.firstDay()),
+            whyInNoTeam(c, views, freeNavigators, mentors, candidates, formation)));
       }
     }
     List<RuleView> other = problems.stream().filter(p -> !attached.contains(p)).map(TeamBoard::rule).toList();
@@ -372,6 +400,7 @@ public class TeamBoard {
   /** The Captain with a free place sharing most hours with the Djangonaut, else the one sharing most hours. */
   private Long captainFor(long cohortId, Application application) {
     List<Mentor> captains = teamService.inputs(cohortId).captains();
+    TeamFormation formation = teamService.formation(cohortId);
     if (captains.isEmpty()) {
       throw new TeamChangeRefused("applicationId", "This cohort has no approved Captain yet: approve one, then "
           + "place " + application.getName() + ".");
@@ -381,18 +410,18 @@ public class TeamBoard {
         .forEach(m -> load.merge(m.getCaptainVolunteerId(), 1, Integer::sum)));
     Comparator<Mentor> fit = Comparator.<Mentor>comparingInt(c -> load.getOrDefault(c.volunteerId(), 0)
             < c.capacity() ? 1 : 0)
-        .thenComparingInt(c -> c.availability().overlapHours(application.getAvailability()))
+        .thenComparingLong(c -> formation.minutesEveryWeek(List.of(c.availability(), application.getAvailability())))
         .thenComparing(Comparator.comparingLong(Mentor::volunteerId).reversed());
     return captains.stream().max(fit).orElseThrow().volunteerId();
   }
 
   /**
    * Why a confirmed Djangonaut is in no team: for each team of their project what keeps them out of it (full, its
-   * Navigator without room, too few hours shared), or that it has room; and each free Navigator who knows the
-   * project, with the hours they share (a team can be started around them).
+   * Navigator without room, too few hours shared in some week), or that it has room; and each free Navigator who
+   * knows the project, with the hours they share in every week (a team can be started around them).
    */
   static List<String> whyInNoTeam(Candidate c, List<TeamView> teams, List<MentorView> freeNavigators,
-      Map<Long, Mentor> mentors, Map<Long, Candidate> candidates) {
+      Map<Long, Mentor> mentors, Map<Long, Candidate> candidates, TeamFormation formation) {
     List<String> reasons = new ArrayList<>();
     boolean sameProject = false;
     for (TeamView team : teams) {
@@ -411,14 +440,20 @@ public class TeamBoard {
       }
       Mentor navigator = team.navigator() == null ? null : mentors.get(team.navigator().id());
       if (navigator != null) {
-        WeeklyAvailability common = navigator.availability();
+        List<WeeklyAvailability> together = new ArrayList<>(List.of(navigator.availability()));
         for (MemberView m : team.members()) {
-          common = intersect(common, candidates.get(m.applicationId()).availability());
+          together.add(candidates.get(m.applicationId()).availability());
         }
-        int shared = intersect(common, c.availability()).hours();
-        if (shared < TeamFormation.TEAM_OVERLAP_HOURS) {
-          why.add("with them the team would share " + (shared == 0 ? "no hour" : "only " + shared + " hours")
-              + " a week with its Navigator (" + TeamFormation.TEAM_OVERLAP_HOURS + " are needed)");
+        together.add(c.availability());
+        List<CohortWeeks.WeekOverlap> weekly = formation.weeks().weekly(together);
+        CohortWeeks.WeekOverlap weakest = weekly.stream()
+            .min(Comparator.comparingLong(CohortWeeks.WeekOverlap::minutes)).orElseThrow();
+        if (weakest.minutes() < TeamFormation.TEAM_OVERLAP_HOURS * 60L) {
+          boolean steady = weekly.stream().allMatch(w -> w.minutes() == weakest.minutes());
+          why.add("with them the team would share " + (weakest.minutes() == 0 ? "no hour" : "only "
+              + weakest.hours() + " hours") + (steady ? " a week" : " in " + weakest.label())
+              + " with its Navigator (" + TeamFormation.TEAM_OVERLAP_HOURS + " are needed"
+              + (steady ? ")" : " every week)"));
         }
       }
       reasons.add(why.isEmpty() ? team.name() + " has room for them and shares enough hours: move them there."
@@ -432,16 +467,32 @@ public class TeamBoard {
       reasons.add("No free Navigator knows " + c.project() + ".");
     }
     for (MentorView n : knowing) {
-      int shared = mentors.get(n.id()).availability().overlapHours(c.availability());
-      reasons.add("Navigator " + n.name() + " is free, knows " + c.project() + " and shares " + shared
-          + " hours a week with them: a team can be started around them.");
+      long shared = formation.minutesEveryWeek(List.of(mentors.get(n.id()).availability(), c.availability()));
+      reasons.add("Navigator " + n.name() + " is free, knows " + c.project() + " and shares " + UtcSpan.hours(shared)
+          + " hours in every week with them: a team can be started around them.");
     }
     return reasons;
   }
 
-  private static MentorView view(Mentor m, Map<Long, Integer> load) {
+  private MentorView view(Mentor m, Map<Long, Integer> load, CohortWeeks weeks) {
     return new MentorView(m.volunteerId(), m.name(), m.projects().stream().sorted().toList(),
-        m.availability().describe(), m.capacity(), load.getOrDefault(m.volunteerId(), 0));
+        displayZone.describe(m.availability(), weeks.firstDay()), m.capacity(), load.getOrDefault(m.volunteerId(), 0));
+  }
+
+  /**
+   * The weakest week's shared time in the display zone and in UTC: "Mon 18:00-21:00 UTC", followed by the week
+   * ("in week 7 (from 12 March)") when the weeks differ; "none" when nothing is shared.
+   */
+  private String sharedText(CohortWeeks.WeekOverlap week, List<CohortWeeks.WeekOverlap> weekly) {
+    boolean steady = weekly.stream().allMatch(w -> w.minutes() == week.minutes());
+    String when = steady ? "" : " in " + week.label();
+    if (week.shared().isEmpty()) {
+      return "none" + when;
+    }
+    String utc = UtcSpan.describe(week.shared(), java.time.ZoneOffset.UTC) + " UTC";
+    String local = displayZone.zone().normalized().equals(java.time.ZoneOffset.UTC) ? ""
+        : UtcSpan.describe(week.shared(), displayZone.zone()) + " " + displayZone.zone().getId() + " = ";
+    return local + utc + when;
   }
 
   /**
@@ -481,9 +532,4 @@ public class TeamBoard {
     return new RuleView(rule, m);
   }
 
-  private static WeeklyAvailability intersect(WeeklyAvailability a, WeeklyAvailability b) {
-    Set<String> common = new HashSet<>(a.slots());
-    common.retainAll(b.slots());
-    return WeeklyAvailability.of(common);
-  }
 }

@@ -17,13 +17,20 @@ import space.djangonaut.missioncontrol.common.WeeklyAvailability;
  * <ul>
  *   <li>a team has {@value #MIN_TEAM} to {@value #MAX_TEAM} Djangonauts working on one project, and one Navigator
  *       who knows that project;</li>
- *   <li>the Navigator and all the team's Djangonauts share at least {@value #TEAM_OVERLAP_HOURS} hours a week;</li>
- *   <li>each Djangonaut shares at least {@value #CAPTAIN_OVERLAP_HOURS} hours a week with their Captain;</li>
+ *   <li>the Navigator and all the team's Djangonauts share at least {@value #TEAM_OVERLAP_HOURS} hours in every
+ *       week of the cohort (week 0 through the last, {@link CohortWeeks}), computed in UTC from each person's local
+ *       slots for that week's dates, so that a clock change in March or April cannot break a team formed in
+ *       January;</li>
+ *   <li>each Djangonaut shares at least {@value #CAPTAIN_OVERLAP_HOURS} hours with their Captain in every week;</li>
  *   <li>better-ranked Djangonauts are placed first, so that when places are short the worst-ranked are left out;</li>
  *   <li>no volunteer takes more Djangonauts than their capacity.</li>
  * </ul>
  * Whatever cannot be satisfied is reported as a {@link Problem}: every Djangonaut is either in a team or named in a
  * problem. The same input always gives the same plan.
+ *
+ * <p>A rule of hours unmet in some weeks only names the weakest week: "Team 2 shares only 3 hours in week 7 (from
+ * 12 March) with its Navigator ...". Shared time is counted in minutes (a half-hour offset such as Asia/Kolkata's
+ * shares half hours) and shown in hours.
  */
 public final class TeamFormation {
 
@@ -31,6 +38,28 @@ public final class TeamFormation {
   public static final int MAX_TEAM = 4;
   public static final int TEAM_OVERLAP_HOURS = 5;
   public static final int CAPTAIN_OVERLAP_HOURS = 3;
+
+  private final CohortWeeks weeks;
+
+  /** Team formation on one ordinary week ({@link CohortWeeks#ORDINARY_WEEK}), for callers without cohort dates. */
+  public TeamFormation() {
+    this(CohortWeeks.ORDINARY_WEEK);
+  }
+
+  /** Team formation whose rules of hours hold in each of these weeks. */
+  public TeamFormation(CohortWeeks weeks) {
+    this.weeks = weeks;
+  }
+
+  /** The weeks on which the rules of hours are checked. */
+  public CohortWeeks weeks() {
+    return weeks;
+  }
+
+  /** The minutes all these people share in the week in which they share least. */
+  public long minutesEveryWeek(List<WeeklyAvailability> people) {
+    return weeks.minutesEveryWeek(people);
+  }
 
   /** A confirmed Djangonaut; {@code ranking} 1 is the best. */
   public record Candidate(long applicationId, int ranking, String name, String project,
@@ -127,8 +156,8 @@ public final class TeamFormation {
       if (navigator != null) {
         navigatorLoad.merge(navigator.volunteerId(), size, Integer::sum);
       }
-      // The hours the team shares with its Navigator; none to check without a Navigator.
-      WeeklyAvailability common = navigator == null ? null : navigator.availability();
+      // Who must share the hours: the Navigator and the Djangonauts; none to check without a Navigator.
+      List<WeeklyAvailability> together = navigator == null ? null : new ArrayList<>(List.of(navigator.availability()));
       for (PlannedMember member : team.members()) {
         Candidate c = candidates.get(member.applicationId());
         if (c == null) {
@@ -143,8 +172,8 @@ public final class TeamFormation {
           problems.add(new Problem(c.name() + " (#" + c.applicationId() + ") asked for " + c.project() + " but "
               + team.name() + " works on " + team.project() + ".", c.applicationId(), null));
         }
-        if (common != null) {
-          common = intersect(common, c.availability());
+        if (together != null) {
+          together.add(c.availability());
         }
         Mentor captain = captainsById.get(member.captainId());
         if (captain == null) {
@@ -153,15 +182,17 @@ public final class TeamFormation {
           continue;
         }
         captainLoad.merge(member.captainId(), 1, Integer::sum);
-        int overlap = c.availability().overlapHours(captain.availability());
-        if (overlap < CAPTAIN_OVERLAP_HOURS) {
-          problems.add(new Problem(c.name() + " (#" + c.applicationId() + ") shares only " + overlap
-              + " hours with their Captain " + captain.name() + ".", c.applicationId(), captain.volunteerId()));
+        List<CohortWeeks.WeekOverlap> withCaptain = weeks.weekly(List.of(c.availability(), captain.availability()));
+        if (weakest(withCaptain).minutes() < CAPTAIN_OVERLAP_HOURS * 60L) {
+          problems.add(new Problem(captainShortfall(c, captain, withCaptain, "."), c.applicationId(),
+              captain.volunteerId()));
         }
       }
-      if (common != null && common.hours() < TEAM_OVERLAP_HOURS) {
-        problems.add(new Problem(team.name() + " shares only " + common.hours() + " hours a week with its Navigator "
-            + navigator.name() + "; " + TEAM_OVERLAP_HOURS + " are needed.", null, navigator.volunteerId()));
+      if (together != null) {
+        List<CohortWeeks.WeekOverlap> weekly = weeks.weekly(together);
+        if (weakest(weekly).minutes() < TEAM_OVERLAP_HOURS * 60L) {
+          problems.add(new Problem(teamShortfall(team.name(), navigator, weekly), null, navigator.volunteerId()));
+        }
       }
     }
     navigatorLoad.forEach((id, load) -> overCapacity(navigatorsById.get(id), load, problems));
@@ -242,7 +273,7 @@ public final class TeamFormation {
     for (Candidate c : unplaced) {
       Draft home = drafts.stream().filter(d -> d.project.equals(project) && d.members.size() < MAX_TEAM)
           .filter(d -> navigatorLoad.get(d.navigator.volunteerId()) < d.navigator.capacity())
-          .filter(d -> intersect(d.common, c.availability()).hours() >= TEAM_OVERLAP_HOURS)
+          .filter(d -> d.fits(c))
           .findFirst().orElse(null);
       if (home != null) {
         home.add(c);
@@ -250,7 +281,7 @@ public final class TeamFormation {
       } else {
         problems.add(new Problem(c.name() + " (#" + c.applicationId() + ", ranked " + c.ranking()
             + ") could not join a team of " + MIN_TEAM + "-" + MAX_TEAM + " on " + project
-            + " with a Navigator sharing " + TEAM_OVERLAP_HOURS + " hours a week.", c.applicationId(), null));
+            + " with a Navigator sharing " + TEAM_OVERLAP_HOURS + " hours in every week.", c.applicationId(), null));
       }
     }
   }
@@ -272,13 +303,13 @@ public final class TeamFormation {
   }
 
   /** A team around the best-ranked waiting Djangonaut, adding the next best-ranked who keep the overlap. */
-  private static Draft grow(String project, Mentor navigator, int size, List<Candidate> waiting) {
+  private Draft grow(String project, Mentor navigator, int size, List<Candidate> waiting) {
     Draft draft = new Draft(project, navigator);
     for (Candidate c : waiting) {
       if (draft.members.size() == size) {
         break;
       }
-      if (intersect(draft.common, c.availability()).hours() >= TEAM_OVERLAP_HOURS) {
+      if (draft.fits(c)) {
         draft.add(c);
       } else if (draft.members.isEmpty()) {
         return draft; // the seed itself does not fit this Navigator
@@ -288,7 +319,7 @@ public final class TeamFormation {
   }
 
   /** Prefer the larger team, then the better-ranked members, then more shared hours, then the lower id. */
-  private static boolean better(Draft a, Draft b) {
+  private boolean better(Draft a, Draft b) {
     if (a.members.size() != b.members.size()) {
       return a.members.size() > b.members.size();
     }
@@ -297,8 +328,8 @@ public final class TeamFormation {
     if (rankA != rankB) {
       return rankA < rankB;
     }
-    if (a.common.hours() != b.common.hours()) {
-      return a.common.hours() > b.common.hours();
+    if (a.minutes != b.minutes) {
+      return a.minutes > b.minutes;
     }
     return a.navigator.volunteerId() < b.navigator.volunteerId();
   }
@@ -310,7 +341,7 @@ public final class TeamFormation {
    * nobody loses a fitting Captain because an earlier choice took the only one that fits them. Who is left gets a
    * Captain with a free place (the shortfall in hours is reported), or is reported as having none.
    */
-  private static Map<Long, Long> assignCaptains(List<Candidate> byRank, List<Mentor> captains,
+  private Map<Long, Long> assignCaptains(List<Candidate> byRank, List<Mentor> captains,
       List<Problem> problems) {
     Map<Long, List<Candidate>> assigned = new HashMap<>();
     Map<Long, Long> captainOf = new HashMap<>();
@@ -323,7 +354,7 @@ public final class TeamFormation {
     for (Candidate c : unmatched) {
       Mentor captain = captains.stream()
           .filter(m -> load(assigned, m) < m.capacity())
-          .max(Comparator.<Mentor>comparingInt(m -> c.availability().overlapHours(m.availability()))
+          .max(Comparator.<Mentor>comparingLong(m -> pairMinutes(c, m))
               .thenComparingInt(m -> m.capacity() - load(assigned, m))
               .thenComparing(Comparator.comparingLong(Mentor::volunteerId).reversed()))
           .orElse(null);
@@ -333,9 +364,9 @@ public final class TeamFormation {
         continue;
       }
       take(c, captain, assigned, captainOf);
-      problems.add(new Problem(c.name() + " (#" + c.applicationId() + ") shares only "
-          + c.availability().overlapHours(captain.availability()) + " hours with their Captain " + captain.name()
-          + "; " + CAPTAIN_OVERLAP_HOURS + " are needed.", c.applicationId(), captain.volunteerId()));
+      problems.add(new Problem(captainShortfall(c, captain,
+          weeks.weekly(List.of(c.availability(), captain.availability())), "; " + CAPTAIN_OVERLAP_HOURS
+              + " are needed."), c.applicationId(), captain.volunteerId()));
     }
     return captainOf;
   }
@@ -344,12 +375,12 @@ public final class TeamFormation {
    * Finds a fitting Captain for {@code c}: one with a free place, or one whose Djangonaut can move to another
    * fitting Captain in turn. Prefers the Captain with the most free places, then the most shared hours.
    */
-  private static boolean augment(Candidate c, List<Mentor> captains, Map<Long, List<Candidate>> assigned,
+  private boolean augment(Candidate c, List<Mentor> captains, Map<Long, List<Candidate>> assigned,
       Map<Long, Long> captainOf, Set<Long> visited) {
     List<Mentor> fitting = captains.stream()
-        .filter(m -> m.capacity() > 0 && c.availability().overlapHours(m.availability()) >= CAPTAIN_OVERLAP_HOURS)
+        .filter(m -> m.capacity() > 0 && pairMinutes(c, m) >= CAPTAIN_OVERLAP_HOURS * 60L)
         .sorted(Comparator.<Mentor>comparingInt(m -> m.capacity() - load(assigned, m)).reversed()
-            .thenComparing(Comparator.<Mentor>comparingInt(m -> c.availability().overlapHours(m.availability()))
+            .thenComparing(Comparator.<Mentor>comparingLong(m -> pairMinutes(c, m))
                 .reversed())
             .thenComparingLong(Mentor::volunteerId))
         .toList();
@@ -393,27 +424,78 @@ public final class TeamFormation {
     }
   }
 
-  private static WeeklyAvailability intersect(WeeklyAvailability a, WeeklyAvailability b) {
-    Set<String> common = new HashSet<>(a.slots());
-    common.retainAll(b.slots());
-    return WeeklyAvailability.of(common);
+  /** The minutes a Djangonaut and a volunteer share in the week in which they share least. */
+  private long pairMinutes(Candidate c, Mentor m) {
+    return weeks.minutesEveryWeek(List.of(c.availability(), m.availability()));
   }
 
-  private static final class Draft {
+  private static CohortWeeks.WeekOverlap weakest(List<CohortWeeks.WeekOverlap> weekly) {
+    return weekly.stream().min(Comparator.comparingLong(CohortWeeks.WeekOverlap::minutes)).orElseThrow();
+  }
+
+  /** Whether every week shares the same time: then the rule is worded "a week", as before weeks were checked. */
+  private static boolean steady(List<CohortWeeks.WeekOverlap> weekly) {
+    return weekly.stream().mapToLong(CohortWeeks.WeekOverlap::minutes).distinct().count() == 1;
+  }
+
+  /** "Team 2 shares only 3 hours in week 7 (from 12 March) with its Navigator N; 5 are needed every week (...)". */
+  static String teamShortfall(String teamName, Mentor navigator, List<CohortWeeks.WeekOverlap> weekly) {
+    CohortWeeks.WeekOverlap weakest = weakest(weekly);
+    if (steady(weekly)) {
+      return teamName + " shares only " + weakest.hours() + " hours a week with its Navigator " + navigator.name()
+          + "; " + TEAM_OVERLAP_HOURS + " are needed.";
+    }
+    return teamName + " shares only " + weakest.hours() + " hours in " + weakest.label() + " with its Navigator "
+        + navigator.name() + "; " + TEAM_OVERLAP_HOURS + " are needed every week (" + shortWeeks(weekly,
+        TEAM_OVERLAP_HOURS) + ").";
+  }
+
+  private static String captainShortfall(Candidate c, Mentor captain, List<CohortWeeks.WeekOverlap> weekly,
+      String steadyEnd) {
+    CohortWeeks.WeekOverlap weakest = weakest(weekly);
+    String who = c.name() + " (#" + c.applicationId() + ") shares only " + weakest.hours() + " hours";
+    if (steady(weekly)) {
+      return who + " with their Captain " + captain.name() + steadyEnd;
+    }
+    return who + " in " + weakest.label() + " with their Captain " + captain.name() + "; " + CAPTAIN_OVERLAP_HOURS
+        + " are needed every week (" + shortWeeks(weekly, CAPTAIN_OVERLAP_HOURS) + ").";
+  }
+
+  /** "short in weeks 7, 8; 6 in week 0": the weeks below the rule and the best week. */
+  private static String shortWeeks(List<CohortWeeks.WeekOverlap> weekly, int neededHours) {
+    List<String> shortOnes = weekly.stream().filter(w -> w.minutes() < neededHours * 60L)
+        .map(w -> Integer.toString(w.week())).toList();
+    CohortWeeks.WeekOverlap best = weekly.stream().max(Comparator.comparingLong(CohortWeeks.WeekOverlap::minutes)
+        .thenComparing(Comparator.comparingInt(CohortWeeks.WeekOverlap::week).reversed())).orElseThrow();
+    return "short in week" + (shortOnes.size() == 1 ? " " : "s ") + String.join(", ", shortOnes) + "; "
+        + best.hours() + " in week " + best.week();
+  }
+
+  private final class Draft {
     final String project;
     final Mentor navigator;
     final List<Candidate> members = new ArrayList<>();
-    WeeklyAvailability common;
+    final List<WeeklyAvailability> people = new ArrayList<>();
+    long minutes;
 
     Draft(String project, Mentor navigator) {
       this.project = project;
       this.navigator = navigator;
-      this.common = navigator.availability();
+      people.add(navigator.availability());
+      minutes = weeks.minutesEveryWeek(people);
+    }
+
+    /** Whether the team still shares the hours in every week with {@code c} in it. */
+    boolean fits(Candidate c) {
+      List<WeeklyAvailability> with = new ArrayList<>(people);
+      with.add(c.availability());
+      return weeks.minutesEveryWeek(with) >= TEAM_OVERLAP_HOURS * 60L;
     }
 
     void add(Candidate c) {
       members.add(c);
-      common = intersect(common, c.availability());
+      people.add(c.availability());
+      minutes = weeks.minutesEveryWeek(people);
     }
   }
 }

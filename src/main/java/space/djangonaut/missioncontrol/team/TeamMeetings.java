@@ -5,17 +5,13 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalTime;
 import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.format.TextStyle;
-import java.time.temporal.ChronoUnit;
 import java.time.temporal.TemporalAdjusters;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.Set;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -24,7 +20,6 @@ import space.djangonaut.missioncontrol.cohort.Cohort;
 import space.djangonaut.missioncontrol.cohort.CohortRepository;
 import space.djangonaut.missioncontrol.common.NotFoundException;
 import space.djangonaut.missioncontrol.common.ProgrammeOptions;
-import space.djangonaut.missioncontrol.common.WeeklyAvailability;
 import space.djangonaut.missioncontrol.volunteer.VolunteerRepository;
 
 /**
@@ -52,10 +47,12 @@ public class TeamMeetings {
   private final CohortRepository cohorts;
   private final ApplicationEventPublisher events;
   private final java.time.Clock clock;
+  private final TeamService teamService;
 
   TeamMeetings(TeamMeetingRepository meetings, TeamRepository teams, TeamMemberRepository members,
       VolunteerRepository volunteers, ApplicationRepository applications, CohortRepository cohorts,
-      ApplicationEventPublisher events, java.time.Clock clock) {
+      ApplicationEventPublisher events, java.time.Clock clock, TeamService teamService) {
+    this.teamService = teamService;
     this.meetings = meetings;
     this.teams = teams;
     this.members = members;
@@ -77,37 +74,26 @@ public class TeamMeetings {
   }
 
   /**
-   * The hours the team shares: its Navigator's and its staying Djangonauts' weekly availability intersected, as team
-   * formation counts them ({@link TeamFormation#TEAM_OVERLAP_HOURS}; Captains meet their Djangonauts apart). This is
-   * the one place the meeting time reads availability: today the three-hour UTC slots of {@link WeeklyAvailability};
-   * point it at local-time availability with per-week overlaps and every check here follows.
+   * The hours the team shares: its Navigator's and its staying Djangonauts' weekly availability, each in their own
+   * time zone, intersected in UTC for each actual week of the cohort ({@link TeamService#weeklySharedHours}, the
+   * overlap team formation checks), so that a meeting is offered only where it falls inside the shared hours of the
+   * week it is in, clock changes included.
    *
-   * @throws java.util.NoSuchElementException if there is no such team
+   * @throws space.djangonaut.missioncontrol.common.NotFoundException if there is no such team
    */
   public SharedHours sharedHours(long teamId) {
-    Team team = teams.findById(teamId).orElseThrow();
-    Set<String> common = new HashSet<>(volunteers.findById(team.getNavigatorVolunteerId()).orElseThrow()
-        .getAvailability().slots());
-    for (TeamMember member : members.findStayingByTeamId(teamId)) {
-      common.retainAll(applications.findById(member.getApplicationId()).orElseThrow().getAvailability().slots());
-    }
-    WeeklyAvailability shared = WeeklyAvailability.of(common);
+    List<CohortWeeks.WeekOverlap> weekly = teamService.weeklySharedHours(teamId);
     return new SharedHours() {
       @Override
       public boolean covers(Instant from, Instant to) {
-        for (Instant t = from.truncatedTo(ChronoUnit.HOURS); t.isBefore(to); t = t.plus(Duration.ofHours(1))) {
-          ZonedDateTime utc = t.atZone(ZoneOffset.UTC);
-          int slotStart = utc.getHour() / WeeklyAvailability.SLOT_HOURS * WeeklyAvailability.SLOT_HOURS;
-          if (!shared.slots().contains(WeeklyAvailability.code(utc.getDayOfWeek(), slotStart))) {
-            return false;
-          }
-        }
-        return true;
+        return weekly.stream().flatMap(week -> week.shared().stream())
+            .anyMatch(span -> !span.start().isAfter(from) && !span.end().isBefore(to));
       }
 
       @Override
       public String describe() {
-        return shared.describe();
+        return weekly.stream().map(week -> week.label() + ": " + week.hours() + " h")
+            .collect(java.util.stream.Collectors.joining("; "));
       }
     };
   }

@@ -17,6 +17,8 @@ import org.springframework.transaction.annotation.Transactional;
 import space.djangonaut.missioncontrol.application.ApplicationRepository;
 import space.djangonaut.missioncontrol.application.ApplicationStatus;
 import space.djangonaut.missioncontrol.cohort.CohortRepository;
+import space.djangonaut.missioncontrol.common.NotFoundException;
+import space.djangonaut.missioncontrol.common.WeeklyAvailability;
 import space.djangonaut.missioncontrol.team.TeamFormation.Candidate;
 import space.djangonaut.missioncontrol.team.TeamFormation.Mentor;
 import space.djangonaut.missioncontrol.team.TeamFormation.PlannedMember;
@@ -41,7 +43,6 @@ public class TeamService {
   private final TeamMemberRepository members;
   private final ApplicationRepository applications;
   private final VolunteerRepository volunteers;
-  private final TeamFormation formation = new TeamFormation();
 
   TeamService(CohortRepository cohorts, TeamRepository teams, TeamMemberRepository members,
       ApplicationRepository applications, VolunteerRepository volunteers) {
@@ -64,7 +65,7 @@ public class TeamService {
     teams.deleteAll(earlier);
     teams.flush();
     Inputs inputs = inputs(cohortId);
-    TeamPlan plan = formation.form(inputs.candidates(), inputs.navigators(), inputs.captains());
+    TeamPlan plan = formation(cohortId).form(inputs.candidates(), inputs.navigators(), inputs.captains());
     for (PlannedTeam planned : plan.teams()) {
       Team team = teams.save(new Team(cohortId, planned.name(), planned.project(), planned.navigatorId()));
       planned.members().forEach(m -> members.save(new TeamMember(team.getId(), m.applicationId(), m.captainId())));
@@ -76,7 +77,7 @@ public class TeamService {
   @Transactional(readOnly = true)
   public List<Problem> problems(long cohortId) {
     Inputs inputs = inputs(cohortId);
-    List<Problem> problems = new ArrayList<>(formation.check(currentPlan(cohortId), inputs.candidates(),
+    List<Problem> problems = new ArrayList<>(formation(cohortId).check(currentPlan(cohortId), inputs.candidates(),
         inputs.navigators(), inputs.captains()));
     Set<Long> busy = new LinkedHashSet<>();
     currentPlan(cohortId).teams().forEach(t -> {
@@ -109,7 +110,8 @@ public class TeamService {
       return List.of("#" + replacementId + " is no approved " + (role == VolunteerRole.NAVIGATOR ? "Navigator"
           : "Captain") + " of this cohort.");
     }
-    return formation.replacementProblems(currentPlan(team.getCohortId()), team.getName(), leavingId, replacementId,
+    return formation(team.getCohortId()).replacementProblems(currentPlan(team.getCohortId()), team.getName(),
+        leavingId, replacementId,
         role == VolunteerRole.NAVIGATOR, inputs.candidates(), inputs.navigators(), inputs.captains()).stream()
         .map(Problem::message).toList();
   }
@@ -124,7 +126,56 @@ public class TeamService {
   @Transactional(readOnly = true)
   public List<Problem> unmetRules(long cohortId) {
     Inputs inputs = inputs(cohortId);
-    return formation.check(currentPlan(cohortId), inputs.candidates(), inputs.navigators(), inputs.captains());
+    return formation(cohortId).check(currentPlan(cohortId), inputs.candidates(), inputs.navigators(),
+        inputs.captains());
+  }
+
+  /**
+   * What a team's Navigator and all its Djangonauts (those not withdrawn) share in one week of its cohort, in UTC:
+   * the hours team formation requires ({@link TeamFormation#TEAM_OVERLAP_HOURS}) and from which a weekly meeting
+   * can be chosen. Week {@code week} is counted as {@link CohortWeeks} counts it: 0 is the week before the cohort
+   * starts, 1 starts on the cohort's start date (00:00 UTC), the last is the cohort's number of weeks. Each person's
+   * local slots are converted for that week's dates, so the spans move when a clock changes.
+   *
+   * @param week 0 to the cohort's number of weeks (another number gives the spans of that calendar week all the same)
+   * @return the shared spans (UTC instants, start inclusive, end exclusive, sorted, merged) and their minutes;
+   *     no spans when the team has no Djangonaut left or they share nothing
+   * @throws NotFoundException if there is no such team
+   */
+  @Transactional(readOnly = true)
+  public CohortWeeks.WeekOverlap sharedHours(long teamId, int week) {
+    Team team = teams.findById(teamId).orElseThrow(() -> new NotFoundException("There is no team #" + teamId + "."));
+    return weeks(team.getCohortId()).shared(teamAvailability(team), week);
+  }
+
+  /**
+   * {@link #sharedHours} for every week of the team's cohort, week 0 first.
+   *
+   * @throws NotFoundException if there is no such team
+   */
+  @Transactional(readOnly = true)
+  public List<CohortWeeks.WeekOverlap> weeklySharedHours(long teamId) {
+    Team team = teams.findById(teamId).orElseThrow(() -> new NotFoundException("There is no team #" + teamId + "."));
+    return weeks(team.getCohortId()).weekly(teamAvailability(team));
+  }
+
+  /** The availability of a team's Navigator and staying Djangonauts; empty when it has no Djangonaut. */
+  List<WeeklyAvailability> teamAvailability(Team team) {
+    List<WeeklyAvailability> people = new ArrayList<>();
+    volunteers.findById(team.getNavigatorVolunteerId()).ifPresent(v -> people.add(v.getAvailability()));
+    members.findStayingByTeamId(team.getId()).forEach(m -> applications.findById(m.getApplicationId())
+        .ifPresent(a -> people.add(a.getAvailability())));
+    return people.size() < 2 ? List.of() : people;
+  }
+
+  /** The weeks of the cohort on which its rules of hours are checked. */
+  CohortWeeks weeks(long cohortId) {
+    return CohortWeeks.of(cohorts.findById(cohortId).orElseThrow());
+  }
+
+  /** Team formation on the cohort's actual weeks. */
+  TeamFormation formation(long cohortId) {
+    return new TeamFormation(weeks(cohortId));
   }
 
   TeamPlan currentPlan(long cohortId) {

@@ -29,7 +29,10 @@ public class Volunteer {
   /** The projects they know, separated by newlines. */
   private String projects;
 
-  private WeeklyAvailability availability;
+  /** The slot codes of {@link #getAvailability()}, wall-clock time in {@code availabilityZone}. */
+  private String availability;
+  /** The IANA time zone of the slots; {@code UTC} for availability given before zones were used (V16). */
+  private String availabilityZone;
   /** How many Djangonauts they can take. */
   private int capacity;
   private String motivation;
@@ -54,7 +57,8 @@ public class Volunteer {
     this.email = email;
     this.role = role;
     this.projects = String.join("\n", projects);
-    this.availability = availability;
+    this.availability = availability.stored();
+    this.availabilityZone = availability.zone().getId();
     this.capacity = capacity;
     this.motivation = motivation;
     this.status = VolunteerStatus.PENDING;
@@ -115,8 +119,9 @@ public class Volunteer {
     return projects == null || projects.isBlank() ? List.of() : Arrays.asList(projects.split("\n"));
   }
 
+  /** When they can meet each week: slots of their own clock, in their time zone. */
   public WeeklyAvailability getAvailability() {
-    return availability;
+    return WeeklyAvailability.parse(availabilityZone, availability);
   }
 
   public int getCapacity() {

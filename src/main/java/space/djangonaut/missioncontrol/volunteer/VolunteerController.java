@@ -12,6 +12,7 @@ import org.springframework.web.bind.annotation.InitBinder;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import space.djangonaut.missioncontrol.cohort.CohortService;
 import space.djangonaut.missioncontrol.common.ProgrammeOptions;
 import space.djangonaut.missioncontrol.common.PublicForms;
@@ -57,8 +58,15 @@ class VolunteerController {
 
   @PostMapping("/cohorts/{slug}/volunteer")
   String signUp(@PathVariable String slug, @Valid @ModelAttribute("form") VolunteerForm form, BindingResult errors,
-      Model model, HttpServletResponse response) {
+      @RequestParam(name = "showZone", required = false) String showZone, Model model,
+      HttpServletResponse response) {
     model.addAttribute("cohort", cohorts.bySlug(slug));
+    if (showZone != null) {
+      if (PublicForms.onlyZoneErrors(form, errors, model).hasErrors()) {
+        response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+      }
+      return "volunteer/form";
+    }
     if (form.getProjects() != null && !options.projects().containsAll(form.getProjects())) {
       errors.rejectValue("projects", "unknown", "Tick only the projects shown.");
     }

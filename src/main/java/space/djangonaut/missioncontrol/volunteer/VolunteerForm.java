@@ -8,6 +8,7 @@ import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import space.djangonaut.missioncontrol.common.DeliverableEmail;
@@ -33,7 +34,12 @@ public class VolunteerForm {
   @NotEmpty(message = "Tick the projects you know well enough to guide Djangonauts through.")
   private List<String> projects = new ArrayList<>();
 
-  @NotEmpty(message = "Tick the times (UTC) when you could meet each week.")
+  /** The IANA time zone the availability grid is in; UTC until they choose theirs. */
+  @NotBlank(message = "Choose your time zone.")
+  @Size(max = 60, message = "Choose a time zone from the list.")
+  private String timezone = "UTC";
+
+  @NotEmpty(message = "Tick the times (in your time zone) when you could meet each week.")
   @Size(max = 56, message = "Tick at most every slot of the week.")
   private List<String> availability = new ArrayList<>();
 
@@ -55,6 +61,19 @@ public class VolunteerForm {
   @Pattern(regexp = "[^\\p{Cc}\\p{Zl}\\p{Zp}]*",
       message = "Write your chat handle on one line, without line breaks or control characters.")
   private String chatHandle;
+
+  @AssertTrue(message = "Choose a time zone from the list.")
+  public boolean isTimezoneKnown() {
+    return timezone == null || timezone.isBlank() || ZoneId.getAvailableZoneIds().contains(timezone);
+  }
+
+  public String getTimezone() {
+    return timezone;
+  }
+
+  public void setTimezone(String timezone) {
+    this.timezone = timezone;
+  }
 
   @AssertTrue(message = "Tick only the slots shown.")
   public boolean isAvailabilityKnown() {

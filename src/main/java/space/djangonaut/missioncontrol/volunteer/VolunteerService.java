@@ -19,6 +19,7 @@ import space.djangonaut.missioncontrol.cohort.Cohort;
 import space.djangonaut.missioncontrol.cohort.CohortRepository;
 import space.djangonaut.missioncontrol.cohort.CohortService;
 import space.djangonaut.missioncontrol.common.Accounts;
+import space.djangonaut.missioncontrol.common.DisplayZone;
 import space.djangonaut.missioncontrol.common.NotFoundException;
 import space.djangonaut.missioncontrol.common.Tokens;
 import space.djangonaut.missioncontrol.common.WeeklyAvailability;
@@ -45,6 +46,7 @@ public class VolunteerService {
   private final Accounts accounts;
   private final MailService mail;
   private final Clock clock;
+  private final DisplayZone displayZone;
   private final Duration signInReminderAfter;
 
   /**
@@ -53,7 +55,7 @@ public class VolunteerService {
    */
   VolunteerService(VolunteerRepository volunteers, PasswordLinkRepository passwordLinks, CohortService cohortService,
       CohortRepository cohorts, VolunteerWorkflow workflow, IdentityService identityService, Accounts accounts,
-      MailService mail, Clock clock,
+      MailService mail, Clock clock, DisplayZone displayZone,
       @Value("${missioncontrol.volunteer.sign-in-reminder-after:P3D}") Duration signInReminderAfter) {
     this.volunteers = volunteers;
     this.passwordLinks = passwordLinks;
@@ -64,6 +66,7 @@ public class VolunteerService {
     this.accounts = accounts;
     this.mail = mail;
     this.clock = clock;
+    this.displayZone = displayZone;
     this.signInReminderAfter = signInReminderAfter;
   }
 
@@ -85,7 +88,8 @@ public class VolunteerService {
       throw new DuplicateSignUpException();
     }
     Volunteer signedUp = new Volunteer(cohort.getId(), form.getName().strip(), email,
-        form.getRole(), form.getProjects(), WeeklyAvailability.of(form.getAvailability()), form.getCapacity(),
+        form.getRole(), form.getProjects(),
+        WeeklyAvailability.of(WeeklyAvailability.zone(form.getTimezone()), form.getAvailability()), form.getCapacity(),
         form.getMotivation() == null || form.getMotivation().isBlank() ? null : form.getMotivation().strip(),
         clock.instant());
     signedUp.shareContact(form.isShareContact(), form.getChatHandle());
@@ -114,10 +118,11 @@ public class VolunteerService {
   @Transactional(readOnly = true)
   public VolunteerAnswers answersForOrganiser(long volunteerId) {
     Volunteer v = byId(volunteerId);
+    Cohort cohort = cohorts.findById(v.getCohortId()).orElseThrow();
     return new VolunteerAnswers(v.getName(), v.getEmail(),
         v.getRole() == VolunteerRole.NAVIGATOR ? "Navigator" : "Captain",
-        cohorts.findById(v.getCohortId()).orElseThrow().getName(), String.join(", ", v.getProjects()),
-        v.getAvailability().describe(), v.getCapacity() + " Djangonauts",
+        cohort.getName(), String.join(", ", v.getProjects()),
+        displayZone.describe(v.getAvailability(), cohort.getStartsOn()), v.getCapacity() + " Djangonauts",
         v.getMotivation() == null ? "" : v.getMotivation());
   }
 

@@ -109,7 +109,7 @@ class ApplicationJourneyIntegrationTest {
     assertThat(response.status()).isEqualTo(400);
     assertThat(response.body()).contains("This does not look like an email address.")
         .contains("Tell us a little more about why you want to join (at least 50 characters).")
-        .contains("Tick the times (UTC) when you could meet your team each week.")
+        .contains("Tick the times (in your time zone) when you could meet your team each week.")
         .contains("You need to agree to the Django Code of Conduct to take part.")
         .contains("value=\"Ada\"");
     assertThat(applications.count()).isEqualTo(before);

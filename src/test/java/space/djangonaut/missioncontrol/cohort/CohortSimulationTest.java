@@ -50,6 +50,7 @@ import space.djangonaut.missioncontrol.survey.Respondent;
 import space.djangonaut.missioncontrol.survey.SurveyForm;
 import space.djangonaut.missioncontrol.survey.SurveyService;
 import space.djangonaut.missioncontrol.team.Team;
+import space.djangonaut.missioncontrol.team.CohortWeeks;
 import space.djangonaut.missioncontrol.team.TeamFormation;
 import space.djangonaut.missioncontrol.team.TeamMember;
 import space.djangonaut.missioncontrol.team.TeamMemberRepository;
@@ -298,20 +299,21 @@ class CohortSimulationTest {
     for (Team team : formed) {
       List<TeamMember> teamMembers = members.findByTeamIdOrderById(team.getId());
       assertThat(teamMembers).hasSizeBetween(TeamFormation.MIN_TEAM, TeamFormation.MAX_TEAM);
+      CohortWeeks weeks = CohortWeeks.of(run.cohort());
       WeeklyAvailability navigator = volunteers.findById(team.getNavigatorVolunteerId()).orElseThrow()
           .getAvailability();
-      Set<String> common = new HashSet<>(navigator.slots());
+      List<WeeklyAvailability> together = new ArrayList<>(List.of(navigator));
       for (TeamMember member : teamMembers) {
         Application djangonaut = applications.findById(member.getApplicationId()).orElseThrow();
         assertThat(djangonaut.getProject()).isEqualTo(team.getProject());
-        common.retainAll(djangonaut.getAvailability().slots());
+        together.add(djangonaut.getAvailability());
         WeeklyAvailability captain = volunteers.findById(member.getCaptainVolunteerId()).orElseThrow()
             .getAvailability();
-        assertThat(djangonaut.getAvailability().overlapHours(captain))
-            .isGreaterThanOrEqualTo(TeamFormation.CAPTAIN_OVERLAP_HOURS);
+        assertThat(weeks.minutesEveryWeek(List.of(djangonaut.getAvailability(), captain)))
+            .isGreaterThanOrEqualTo(TeamFormation.CAPTAIN_OVERLAP_HOURS * 60L);
         placed.add(member.getApplicationId());
       }
-      assertThat(common.size() * WeeklyAvailability.SLOT_HOURS).isGreaterThanOrEqualTo(TeamFormation.TEAM_OVERLAP_HOURS);
+      assertThat(weeks.minutesEveryWeek(together)).isGreaterThanOrEqualTo(TeamFormation.TEAM_OVERLAP_HOURS * 60L);
     }
     assertThat(placed).hasSize(PLACES);
     assertThat(teamService.problems(run.cohortId())).allMatch(p -> p.applicationId() == null

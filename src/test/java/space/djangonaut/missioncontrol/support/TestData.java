@@ -106,7 +106,8 @@ public class TestData {
     form.setName("Ada " + email.substring(0, email.indexOf('@')));
     form.setEmail(email);
     form.setPronouns("she/her");
-    form.setTimezone("Europe/Lisbon");
+    // UTC, as the fixtures' volunteers: the slots mean the same hours in every week of any cohort, whatever the date.
+    form.setTimezone("UTC");
     form.setAvailability(List.of("MON-18", "WED-18", "SAT-09"));
     form.setHoursPerWeek(4);
     form.setDjangoExperience(DjangoExperience.TUTORIAL);

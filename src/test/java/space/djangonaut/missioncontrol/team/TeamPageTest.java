@@ -3,6 +3,7 @@ package space.djangonaut.missioncontrol.team;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,6 +19,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.web.util.HtmlUtils;
 import space.djangonaut.missioncontrol.application.Application;
+import space.djangonaut.missioncontrol.common.UtcSpan;
 import space.djangonaut.missioncontrol.process.cohort.CohortProcess;
 import space.djangonaut.missioncontrol.support.IntegrationTest;
 import space.djangonaut.missioncontrol.support.TestData;
@@ -43,6 +45,8 @@ class TeamPageTest {
   @Autowired RuntimeService runtimeService;
   @Autowired TeamRepository teams;
   @Autowired TeamMemberRepository members;
+  @Autowired TeamService teamService;
+  @Autowired org.springframework.jdbc.core.JdbcTemplate jdbc;
 
   @AfterEach
   void resetClock() {
@@ -86,6 +90,42 @@ class TeamPageTest {
     assertThat(variable(f, CohortProcess.TEAM_RULES_CONFIRMED_ANYWAY.name())).isNull();
     assertThat(text(organiser.get(f.page()).body())).contains("The teams are confirmed.")
         .contains("These teams are not waiting for confirmation");
+  }
+
+  /**
+   * Issue 12, fault 1: a team formed on January's hours (Djangonauts in New York, Monday 12-18 on their clock; the
+   * Navigator Monday 18-24 UTC) shares 5 hours until the US clock change on 14 March, then 4. The page shows the
+   * hours of each week and the week that breaks the rule, and the rule explains it like the others.
+   */
+  @Test
+  void shouldShowTheWeekInWhichATeamFormedInJanuaryLosesItsSharedHours() {
+    Fixture f = proposed.formed(false);
+    jdbc.update("update cohort set starts_on = ?, weeks = 9 where id = ?", java.sql.Date.valueOf("2027-01-29"),
+        f.run().cohortId());
+    jdbc.update("update volunteer set availability = 'MON-18,MON-21', availability_zone = 'UTC' where id = ?",
+        f.eveningNavigator().getId());
+    f.evening().forEach(a -> jdbc.update("update application set availability = 'MON-12,MON-15', "
+        + "availability_zone = 'America/New_York' where id = ?", a.getId()));
+
+    String team1 = text(teamSection(organiser().get(f.page()).body(), team(f, "Team 1")));
+
+    String rule = "Team 1 shares only 4 hours in week 7 (from 12 March) with its Navigator "
+        + f.eveningNavigator().getName() + "; 5 are needed every week (short in weeks 7, 8, 9; 5 in week 0).";
+    assertThat(team1).contains("Hours shared: " + rule)
+        .contains("Hours shared each week: week 0: 5, week 1: 5, week 2: 5, week 3: 5, week 4: 5, week 5: 5, "
+            + "week 6: 5, week 7: 4 (too few), week 8: 4 (too few), week 9: 4 (too few).")
+        .contains("The rule breaks in week 7 (from 12 March).")
+        .contains("Hours the team shares with its Navigator: 4 (Mon 18:00-22:00 UTC in week 7 (from 12 March))")
+        .contains("Mon 12-18 (America/New_York); UTC: Mon 17:00-23:00 (week from 29 January 2027)");
+    assertThat(teamService.unmetRules(f.run().cohortId())).extracting(TeamFormation.Problem::message)
+        .contains(rule);
+    // What a weekly meeting can be chosen from: the team's shared UTC hours in each week.
+    assertThat(teamService.sharedHours(team(f, "Team 1"), 1).shared()).containsExactly(new UtcSpan(
+        Instant.parse("2027-02-01T18:00:00Z"), Instant.parse("2027-02-01T23:00:00Z")));
+    assertThat(teamService.sharedHours(team(f, "Team 1"), 7).shared()).containsExactly(new UtcSpan(
+        Instant.parse("2027-03-15T18:00:00Z"), Instant.parse("2027-03-15T22:00:00Z")));
+    assertThat(teamService.weeklySharedHours(team(f, "Team 1"))).extracting(CohortWeeks.WeekOverlap::hours)
+        .containsExactly("5", "5", "5", "5", "5", "5", "5", "4", "4", "4");
   }
 
   /** Fault 5 as seen: "move #7 to Team 1" and "move #3 to Team 1" in the task made a team of 5, unchecked. */
