@@ -68,6 +68,9 @@ class ImpactReportTest {
         .contains("id=\"oneToOnesNotHeld\">0<").contains("id=\"oneToOnesNotRecorded\">1<");
     assertThat(csv.status()).isEqualTo(200);
     assertThat(csv.header("Content-Disposition")).contains("attachment");
+    // No GitHub token in the tests: the figure from GitHub is said not to be collected, never shown as 0.
+    assertThat(page.body()).contains("id=\"githubFigure\">Not collected: no GitHub token is configured");
+    assertThat(csv.body()).contains("PR review comments on GitHub,not collected (no GitHub token configured)\r\n");
     assertThat(csv.body()).contains("tickets progressed,9\r\n").contains("tickets closed,4\r\n")
         .contains("weekly check-ins held,25\r\n").contains("one-to-ones held,16\r\n")
         .contains("PR review comments,154\r\n").contains("presentations,2\r\n")
