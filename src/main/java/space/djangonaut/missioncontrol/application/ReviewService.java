@@ -28,10 +28,12 @@ public class ReviewService {
   private final TaskService taskService;
   private final Clock clock;
   private final ProgrammeRules rules;
+  private final ApplicantHistory history;
   private final IdentityService identityService;
 
   ReviewService(ApplicationRepository applications, ReviewRepository reviews, TaskService taskService, Clock clock,
-      ProgrammeRules rules, IdentityService identityService) {
+      ProgrammeRules rules, IdentityService identityService, ApplicantHistory history) {
+    this.history = history;
     this.identityService = identityService;
     this.applications = applications;
     this.reviews = reviews;
@@ -103,12 +105,17 @@ public class ReviewService {
     }
   }
 
-  /** The two reviews an organiser's tie-break settles, and the rule that asked for it, shown read-only on its form. */
+  /**
+   * The two reviews an organiser's tie-break settles, the rule that asked for it, and the applicant's part in other
+   * cohorts ({@link ApplicantHistory}: outcomes only), shown read-only on its form.
+   */
   @Transactional(readOnly = true)
   public EarlierReviews earlierReviews(long applicationId) {
+    Application application = applications.findById(applicationId).orElseThrow();
+    String before = ApplicantHistory.describe(history.of(application));
     return EarlierReviews.of(reviews.findByApplicationIdOrderByReviewedAt(applicationId).stream()
-        .filter(review -> !review.isTieBreak()).toList(),
-        applications.findById(applicationId).map(Application::getDisagreementRule).orElse(null));
+        .filter(review -> !review.isTieBreak()).toList(), application.getDisagreementRule(),
+        before.isEmpty() ? null : "Applied before: " + before + ".");
   }
 
   /** Who has reviewed this application so far (tie-break included). */
