@@ -100,11 +100,14 @@ class ImpactReportController {
         .body(toCsv(report) + githubCsv(github.enabled(), github.figure(cohortId).orElse(null)));
   }
 
-  /** The GitHub figure's rows: not collected without a token, never 0 for unknown; the date it was fetched. */
+  /**
+   * The GitHub figure's rows: the last count with the date it was fetched (kept if the token was removed since), else
+   * not collected (no token) or not fetched yet; never 0 for unknown.
+   */
   static String githubCsv(boolean enabled, GitHubFigure figure) {
     List<List<Object>> rows = new ArrayList<>();
     rows.add(List.of());
-    if (!enabled) {
+    if (figure == null && !enabled) {
       rows.add(List.of("PR review comments on GitHub", "not collected (no GitHub token configured)"));
     } else if (figure == null) {
       rows.add(List.of("PR review comments on GitHub", "not fetched yet"));

@@ -49,6 +49,7 @@ class ImpactReportTest {
   @Autowired TeamMemberRepository members;
   @Autowired MentorshipService mentorship;
   @Autowired ImpactReportService reports;
+  @Autowired GitHubFigureRepository githubFigures;
 
   @Test
   void shouldShowThePilotsFiguresOnTheReportPageAndInItsCsv() {
@@ -83,6 +84,31 @@ class ImpactReportTest {
     String reviewer = testData.reviewer();
     assertThat(new WebClient(port).basicAuth(reviewer, reviewer)
         .get("/organiser/cohorts/" + cohort.getSlug() + "/report").status()).isEqualTo(403);
+  }
+
+  /** A count fetched from GitHub is shown with the date it was fetched, and whether it is complete and why not. */
+  @Test
+  void shouldShowTheLastGitHubCountWithItsDateAndWhyItIsIncomplete() {
+    Cohort cohort = testData.openCohort();
+    GitHubFigure figure = new GitHubFigure(cohort.getId());
+    figure.update(new GitHubReviewComments.Count(107, 2, 3, 1, "GitHub's rate limit was reached (HTTP 403; it "
+        + "resets at 2026-03-30T10:30:00Z UTC) at https://github.com/django/django/pull/18001",
+        Instant.parse("2026-03-30T10:00:00Z")));
+    githubFigures.save(figure);
+    String organiser = testData.organiser();
+    WebClient client = new WebClient(port).basicAuth(organiser, organiser);
+
+    WebClient.Response page = client.get("/organiser/cohorts/" + cohort.getSlug() + "/report");
+    WebClient.Response csv = client.get("/organiser/cohorts/" + cohort.getSlug() + "/report.csv");
+
+    assertThat(page.status()).isEqualTo(200);
+    assertThat(page.body()).contains("<strong>109</strong> review comments").contains(">2026-03-30T10:00:00Z</time>")
+        .contains("1 not found on GitHub (deleted, or private), not counted.")
+        .contains("id=\"githubIncomplete\"").contains("GitHub&#39;s rate limit was reached")
+        .doesNotContain("Fetch from GitHub now"); // no token in the tests: nothing can be fetched
+    assertThat(csv.body()).contains("PR review comments on GitHub,109\r\n")
+        .contains("of which comments on lines,107\r\n").contains("of which reviews with a body,2\r\n")
+        .contains("fetched at (UTC),2026-03-30T10:00:00Z\r\n").contains("complete,no: GitHub's rate limit");
   }
 
   @Test
