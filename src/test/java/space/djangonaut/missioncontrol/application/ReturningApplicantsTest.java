@@ -42,6 +42,7 @@ class ReturningApplicantsTest {
   @Autowired SelectionService selection;
   @Autowired UnselectedApplicantsErasure erasure;
   @Autowired JdbcTemplate jdbc;
+  @Autowired RetentionRecords retention;
   @Value("${missioncontrol.retention.secret:}") String secret;
 
   @AfterEach
@@ -126,6 +127,18 @@ class ReturningApplicantsTest {
     organiser().postJson("/api/personal-data/erase", "{\"email\":\"" + waitlisted.getEmail() + "\"}");
     assertThat(jdbc.queryForObject("select count(*) from retention_record where email_hash = ?", Integer.class,
         hmac(waitlisted.getEmail()))).isZero();
+    // The others' records go once they are older than missioncontrol.retention.keep-for (three years).
+    ClockUtil.setCurrentTime(new Date(cohortEnd.getTime() + Duration.ofDays(181 + 3 * 365 - 2).toMillis()));
+    retention.expire();
+    assertThat(recordsOf(rejected)).isOne();
+    ClockUtil.setCurrentTime(new Date(cohortEnd.getTime() + Duration.ofDays(181 + 3 * 366 + 1).toMillis()));
+    retention.expire();
+    assertThat(recordsOf(rejected)).isZero();
+  }
+
+  private Integer recordsOf(Application application) {
+    return jdbc.queryForObject("select count(*) from retention_record where email_hash = ?", Integer.class,
+        hmac(application.getEmail()));
   }
 
   private WebClient organiser() {
