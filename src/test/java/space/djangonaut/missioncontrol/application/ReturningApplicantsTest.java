@@ -12,13 +12,16 @@ import java.util.Locale;
 import java.util.Map;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
+import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
+import space.djangonaut.missioncontrol.process.application.ApplicationProcess;
 import space.djangonaut.missioncontrol.support.CohortDriver;
 import space.djangonaut.missioncontrol.support.IntegrationTest;
 import space.djangonaut.missioncontrol.support.TestData;
@@ -43,6 +46,7 @@ class ReturningApplicantsTest {
   @Autowired UnselectedApplicantsErasure erasure;
   @Autowired JdbcTemplate jdbc;
   @Autowired RetentionRecords retention;
+  @Autowired TaskService taskService;
   @Value("${missioncontrol.retention.secret:}") String secret;
 
   @AfterEach
@@ -87,6 +91,24 @@ class ReturningApplicantsTest {
     assertThat(page.body()).contains("id=\"history-" + returning.getId() + "\"")
         .contains("was waitlisted in " + last.cohort().getName())
         .doesNotContain("id=\"history-" + newcomers.get(0).getId() + "\"");
+  }
+
+  /** The organiser's tie-break form says how the applicant's earlier applications ended, and nothing else of them. */
+  @Test
+  void shouldShowTheEarlierOutcomeOnTheOrganisersTieBreak() {
+    CohortDriver.Run last = driver.selected(1, 3);
+    Application waitlistedLastTime = last.ranked().get(1);
+    CohortDriver.Run now = driver.open(2);
+    Application returning = applicationService.submit(now.cohort().getSlug(),
+        TestData.applicationForm(waitlistedLastTime.getEmail()));
+    driver.drive(now);
+
+    driver.reviewInDisagreement(returning);
+
+    Task tieBreak = taskService.createTaskQuery().processInstanceBusinessKey(returning.getId().toString())
+        .taskDefinitionKey(ApplicationProcess.TASK_RESOLVE_DISAGREEMENT).singleResult();
+    assertThat((String) taskService.getVariableLocal(tieBreak.getId(), "applicantHistory"))
+        .isEqualTo("Applied before: was waitlisted in " + last.cohort().getName() + ".");
   }
 
   @Test
