@@ -21,6 +21,9 @@ public interface ApplicationRepository extends JpaRepository<Application, Long> 
 
   List<Application> findByEmail(String email);
 
+  @Query("select a from Application a join fetch a.cohort where a.email in :emails")
+  List<Application> findByEmailIn(java.util.Collection<String> emails);
+
   List<Application> findByCohortIdAndStatus(Long cohortId, ApplicationStatus status);
 
   List<Application> findByCohortIdAndOutcomeAndStatusOrderByRanking(Long cohortId, Outcome outcome,

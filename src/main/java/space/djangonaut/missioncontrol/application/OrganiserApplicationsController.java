@@ -27,10 +27,13 @@ class OrganiserApplicationsController {
   private final CohortReviewers reviewers;
   private final CohortLifecycle lifecycle;
   private final ReviewService reviewService;
+  private final ApplicantHistory applicantHistory;
 
   OrganiserApplicationsController(CohortService cohorts, ApplicationRepository applications,
       ApplicationService applicationService, SelectionService selection, MailService mail,
-      CohortReviewers reviewers, CohortLifecycle lifecycle, ReviewService reviewService) {
+      CohortReviewers reviewers, CohortLifecycle lifecycle, ReviewService reviewService,
+      ApplicantHistory applicantHistory) {
+    this.applicantHistory = applicantHistory;
     this.reviewService = reviewService;
     this.reviewers = reviewers;
     this.lifecycle = lifecycle;
@@ -47,6 +50,7 @@ class OrganiserApplicationsController {
     model.addAttribute("cohort", cohort);
     List<Application> all = applications.findByCohortIdOrderBySubmittedAt(cohort.getId());
     model.addAttribute("applications", all);
+    model.addAttribute("history", history(all));
     // An applicant our emails do not reach (the mail server refused the address): the record says so, and why.
     model.addAttribute("undelivered", mail.undelivered(all.stream().map(Application::getEmail).toList()));
     model.addAttribute("outcomes", Outcome.values());
@@ -98,14 +102,26 @@ class OrganiserApplicationsController {
     model.addAttribute("stuckReviews", stuck);
   }
 
+  /**
+   * Returning people: each application's part in other cohorts in one line ("was waitlisted in Session 1"), by
+   * application id; an application with none is absent.
+   */
+  private java.util.Map<Long, String> history(List<Application> of) {
+    java.util.Map<Long, String> lines = new java.util.HashMap<>();
+    applicantHistory.of(of).forEach((id, earlier) -> lines.put(id, ApplicantHistory.describe(earlier)));
+    return lines;
+  }
+
   /** The ranking and the proposal an organiser finalises in Task_FinaliseSelection. */
   @GetMapping("/organiser/cohorts/{slug}/selection")
   String selection(@PathVariable String slug, Model model) {
     Cohort cohort = cohorts.bySlug(slug);
     model.addAttribute("cohort", cohort);
-    model.addAttribute("ranking", applications.findByCohortIdOrderBySubmittedAt(cohort.getId()).stream()
+    List<Application> ranking = applications.findByCohortIdOrderBySubmittedAt(cohort.getId()).stream()
         .filter(a -> a.getRanking() != null)
-        .sorted(java.util.Comparator.comparing(Application::getRanking)).toList());
+        .sorted(java.util.Comparator.comparing(Application::getRanking)).toList();
+    model.addAttribute("ranking", ranking);
+    model.addAttribute("history", history(ranking));
     model.addAttribute("proposal", selection.proposal(cohort.getId()));
     addReviewers(model, cohort, applications.findByCohortIdOrderBySubmittedAt(cohort.getId()));
     return "organiser/selection";

@@ -42,11 +42,13 @@ public interface ProgrammeRules {
      * @param first the first review's recommendation (null: none, which no rule takes for a recommendation)
      * @param second the second review's recommendation (null: none)
      * @param tieBreak the organiser's third review's recommendation, or null when the reviews did not disagree
+     * @param previouslyWaitlisted whether an earlier cohort waitlisted the applicant ({@link ApplicantHistory}):
+     *     a rule may raise them (an outcome of accepted beyond the places, see {@link SelectionService#rank})
      * @return the proposed outcome, with the rule that decided
      * @throws org.camunda.bpm.engine.ProcessEngineException if the table cannot be evaluated, or its outcome is none
      *     of accepted, waitlisted, rejected
      */
     RuleDecision<Outcome> propose(int placeInLine, int places, BigDecimal score, Recommendation first,
-        Recommendation second, Recommendation tieBreak);
+        Recommendation second, Recommendation tieBreak, boolean previouslyWaitlisted);
   }
 }

@@ -30,11 +30,13 @@ public class ReviewService {
   private final Clock clock;
   private final DisplayZone displayZone;
   private final ProgrammeRules rules;
+  private final ApplicantHistory history;
   private final IdentityService identityService;
 
   ReviewService(ApplicationRepository applications, ReviewRepository reviews, TaskService taskService, Clock clock,
-      ProgrammeRules rules, IdentityService identityService, DisplayZone displayZone) {
+      ProgrammeRules rules, IdentityService identityService, DisplayZone displayZone, ApplicantHistory history) {
     this.displayZone = displayZone;
+    this.history = history;
     this.identityService = identityService;
     this.applications = applications;
     this.reviews = reviews;
@@ -107,12 +109,17 @@ public class ReviewService {
     }
   }
 
-  /** The two reviews an organiser's tie-break settles, and the rule that asked for it, shown read-only on its form. */
+  /**
+   * The two reviews an organiser's tie-break settles, the rule that asked for it, and the applicant's part in other
+   * cohorts ({@link ApplicantHistory}: outcomes only), shown read-only on its form.
+   */
   @Transactional(readOnly = true)
   public EarlierReviews earlierReviews(long applicationId) {
+    Application application = applications.findById(applicationId).orElseThrow();
+    String before = ApplicantHistory.describe(history.of(application));
     return EarlierReviews.of(reviews.findByApplicationIdOrderByReviewedAt(applicationId).stream()
-        .filter(review -> !review.isTieBreak()).toList(),
-        applications.findById(applicationId).map(Application::getDisagreementRule).orElse(null));
+        .filter(review -> !review.isTieBreak()).toList(), application.getDisagreementRule(),
+        before.isEmpty() ? null : "Applied before: " + before + ".");
   }
 
   /** Who has reviewed this application so far (tie-break included). */

@@ -6,6 +6,8 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -44,10 +46,12 @@ public class SelectionService {
   private final Clock clock;
   private final ReviewRepository reviews;
   private final ProgrammeRules rules;
+  private final ApplicantHistory history;
 
   SelectionService(ApplicationRepository applications, CohortRepository cohorts,
       ApplicationService applicationService, ApplicationWorkflow workflow, Clock clock, ReviewRepository reviews,
-      ProgrammeRules rules) {
+      ProgrammeRules rules, ApplicantHistory history) {
+    this.history = history;
     this.applications = applications;
     this.cohorts = cohorts;
     this.applicationService = applicationService;
@@ -87,37 +91,106 @@ public class SelectionService {
    * leaves their place in line to the next. An application still in review (its second review, or a tie-break, to
    * come) is not ranked.
    *
+   * <p>Returning people (issue 12): the table is told whether an earlier cohort waitlisted the applicant
+   * ({@link ApplicantHistory}). An application the table accepts although its place in line is beyond the places
+   * (by default {@code Rule_ReturningWaitlistedRaised}: waitlisted before, no review recommends reject, on the
+   * waitlist now) is <em>raised</em>: it takes a free place if there is one, else the place of the lowest-ranked
+   * applicant accepted within the places who was not waitlisted before, who goes to the head of the waitlist. Those
+   * raised keep the rule that raised them; everyone else is proposed again in the new line (the raised counted in
+   * it), so that each proposal's rule and place in line are true. A raised applicant for whom no place can be freed
+   * (every one accepted within the places was waitlisted before too, and ranks higher) is proposed again as any
+   * other applicant at their place in line.
+   *
    * @return how many applications were ranked
    */
   @Transactional
   public int rank(long cohortId) {
     Cohort cohort = cohorts.findById(cohortId).orElseThrow();
+    int places = cohort.getCapacity();
     List<Application> reviewed = new ArrayList<>(applications.findByCohortIdAndStatus(cohortId,
         ApplicationStatus.REVIEWED));
     reviewed.sort(Comparator.comparing(Application::getAggregateScore, Comparator.reverseOrder())
         .thenComparing(Application::getSubmittedAt).thenComparing(Application::getId));
     Map<Long, List<Review>> reviewsOf = reviews.findOfCohort(cohortId).stream()
         .collect(Collectors.groupingBy(Review::getApplicationId));
+    Map<Long, List<ApplicantHistory.Earlier>> earlier = history.of(reviewed);
+    Set<Long> previouslyWaitlisted = reviewed.stream()
+        .filter(a -> ApplicantHistory.previouslyWaitlisted(earlier.getOrDefault(a.getId(), List.of())))
+        .map(Application::getId).collect(Collectors.toSet());
     ProgrammeRules.Proposer proposer = rules.proposer();
-    int inLine = 0;
     for (int i = 0; i < reviewed.size(); i++) {
-      Application application = reviewed.get(i);
-      application.ranked(i + 1);
-      List<Review> its = reviewsOf.getOrDefault(application.getId(), List.of());
-      // The first two reviews; a review missing (none should be, once reviewed) is given to the table as none.
-      List<Recommendation> two = its.stream().filter(review -> !review.isTieBreak()).limit(2)
-          .map(Review::getRecommendation).toList();
-      Recommendation tieBreak = its.stream().filter(Review::isTieBreak).map(Review::getRecommendation)
-          .findFirst().orElse(null);
-      RuleDecision<Outcome> proposal = proposer.propose(inLine + 1, cohort.getCapacity(),
-          application.getAggregateScore(), two.size() > 0 ? two.get(0) : null, two.size() > 1 ? two.get(1) : null,
-          tieBreak);
-      application.proposed(proposal);
+      reviewed.get(i).ranked(i + 1);
+    }
+
+    Map<Long, Proposal> first = proposeInLine(reviewed, reviewsOf, proposer, places, previouslyWaitlisted,
+        Map.of());
+    List<Application> raised = reviewed.stream().filter(a -> first.get(a.getId()).raised(places)).toList();
+    if (raised.isEmpty()) {
+      reviewed.forEach(a -> a.proposed(first.get(a.getId()).decision()));
+      return reviewed.size();
+    }
+    long within = reviewed.stream().filter(a -> first.get(a.getId()).decision().value() == Outcome.ACCEPTED
+        && !first.get(a.getId()).raised(places)).count();
+    List<Application> displaceable = reviewed.stream().filter(a -> !previouslyWaitlisted.contains(a.getId())
+        && first.get(a.getId()).decision().value() == Outcome.ACCEPTED && !first.get(a.getId()).raised(places))
+        .toList();
+    int room = (int) Math.max(0, places - within) + displaceable.size();
+    List<Application> takePlaces = raised.subList(0, Math.min(room, raised.size()));
+    int displacedCount = Math.max(0, takePlaces.size() - (int) Math.max(0, places - within));
+    Set<Application> displaced = Set.copyOf(displaceable.subList(displaceable.size() - displacedCount,
+        displaceable.size()));
+    // The new line: those keeping a place and those raised, in ranking order, then the displaced, then the others.
+    Set<Application> line = new java.util.LinkedHashSet<>();
+    reviewed.stream().filter(a -> takePlaces.contains(a) || (!displaced.contains(a)
+        && first.get(a.getId()).decision().value() == Outcome.ACCEPTED && !raised.contains(a))).forEach(line::add);
+    reviewed.stream().filter(displaced::contains).forEach(line::add);
+    line.addAll(reviewed);
+    Map<Long, RuleDecision<Outcome>> kept = new HashMap<>();
+    takePlaces.forEach(a -> kept.put(a.getId(), first.get(a.getId()).decision()));
+    // A raised applicant without a place is proposed again as if not waitlisted before: otherwise raised again.
+    Set<Long> returning = new HashSet<>(previouslyWaitlisted);
+    raised.stream().filter(a -> !takePlaces.contains(a)).forEach(a -> returning.remove(a.getId()));
+    Map<Long, Proposal> second = proposeInLine(List.copyOf(line), reviewsOf, proposer, places, returning, kept);
+    reviewed.forEach(a -> a.proposed(second.get(a.getId()).decision()));
+    return reviewed.size();
+  }
+
+  /** What the table proposed for an application, at which place in line. */
+  private record Proposal(RuleDecision<Outcome> decision, int placeInLine) {
+    /** Accepted beyond the places: raised by a rule (returning people). */
+    boolean raised(int places) {
+      return decision.value() == Outcome.ACCEPTED && placeInLine > places;
+    }
+  }
+
+  /**
+   * Proposes for each application of the line in its order; those in {@code kept} keep their proposal and count in
+   * the line. The place in line is 1 + how many before were proposed accepted or waitlisted.
+   */
+  private static Map<Long, Proposal> proposeInLine(List<Application> line, Map<Long, List<Review>> reviewsOf,
+      ProgrammeRules.Proposer proposer, int places, Set<Long> previouslyWaitlisted,
+      Map<Long, RuleDecision<Outcome>> kept) {
+    Map<Long, Proposal> proposals = new HashMap<>();
+    int inLine = 0;
+    for (Application application : line) {
+      RuleDecision<Outcome> proposal = kept.get(application.getId());
+      if (proposal == null) {
+        List<Review> its = reviewsOf.getOrDefault(application.getId(), List.of());
+        // The first two reviews; a review missing (none should be, once reviewed) is given to the table as none.
+        List<Recommendation> two = its.stream().filter(review -> !review.isTieBreak()).limit(2)
+            .map(Review::getRecommendation).toList();
+        Recommendation tieBreak = its.stream().filter(Review::isTieBreak).map(Review::getRecommendation)
+            .findFirst().orElse(null);
+        proposal = proposer.propose(inLine + 1, places, application.getAggregateScore(),
+            two.size() > 0 ? two.get(0) : null, two.size() > 1 ? two.get(1) : null, tieBreak,
+            previouslyWaitlisted.contains(application.getId()));
+      }
+      proposals.put(application.getId(), new Proposal(proposal, inLine + 1));
       if (proposal.value() != Outcome.REJECTED) {
         inLine++;
       }
     }
-    return reviewed.size();
+    return proposals;
   }
 
   /**

@@ -28,10 +28,13 @@ public class UnselectedApplicantsErasure {
   private final ApplicationPersonalData personalData;
   private final Duration retainUnselected;
   private final Clock clock;
+  private final RetentionRecords retention;
 
   UnselectedApplicantsErasure(CohortRepository cohorts, ApplicationRepository applications,
       ApplicationPersonalData personalData,
-      @Value("${missioncontrol.personal-data.retain-unselected:P180D}") Duration retainUnselected, Clock clock) {
+      @Value("${missioncontrol.personal-data.retain-unselected:P180D}") Duration retainUnselected, Clock clock,
+      RetentionRecords retention) {
+    this.retention = retention;
     this.cohorts = cohorts;
     this.applications = applications;
     this.personalData = personalData;
@@ -44,6 +47,11 @@ public class UnselectedApplicantsErasure {
    * its weeks) longer ago than the retention time ({@code missioncontrol.personal-data.retain-unselected}, an ISO-8601
    * duration, 180 days by default). Applications erased before are skipped. Runs daily at 03:30
    * ({@code missioncontrol.personal-data.erase-cron}) where scheduling is enabled.
+   *
+   * <p>Each erased application leaves a {@link RetentionRecords retention record} (a keyed hash of the address, the
+   * cohort, the outcome), so that a later application of the same person shows it and the selection rule can raise
+   * someone waitlisted before; records older than {@code missioncontrol.retention.keep-for} are deleted in the same
+   * run.
    *
    * @return how many applications were erased
    */
@@ -61,6 +69,7 @@ public class UnselectedApplicantsErasure {
         boolean unselected = application.getOutcome() == Outcome.REJECTED
             || application.getStatus() == ApplicationStatus.WAITLIST_CLOSED;
         if (unselected && application.getErasedAt() == null) {
+          retention.keep(application);
           // Someone who applied again or volunteers keeps what belongs to that other role (emails, links).
           if (personalData.inUseElsewhere(application)) {
             personalData.eraseThisApplicationOnly(application);
@@ -70,6 +79,10 @@ public class UnselectedApplicantsErasure {
           erased++;
         }
       }
+    }
+    int expired = retention.expire();
+    if (expired > 0) {
+      LOG.info("Deleted {} retention records kept longer than {}", expired, retention.keepFor());
     }
     if (erased > 0) {
       LOG.info("Erased the personal data of {} unselected applicants", erased);

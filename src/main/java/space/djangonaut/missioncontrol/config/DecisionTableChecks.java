@@ -280,7 +280,7 @@ class DecisionTableChecks extends AbstractCamundaConfiguration implements Deploy
    * included): names the first case for which the table throws (several rules match under UNIQUE, a FEEL expression
    * fails), gives no result (no rule covers it) or gives an output outside {@link #ALLOWED}, and every rule that
    * decides none of the cases (its entries never match, e.g. a comparison with {@code null}, or rules above it
-   * always win). About 12,000 evaluations of the DMN engine without history, each FEEL result remembered by its inputs.
+   * always win). About 24,000 evaluations of the DMN engine without history, each FEEL result remembered by its inputs.
    */
   private void tryGrid(ProgrammeDecision known, List<DmnDecision> decisions, List<Problem> problems) {
     for (DmnDecision decision : decisions) {
@@ -333,7 +333,7 @@ class DecisionTableChecks extends AbstractCamundaConfiguration implements Deploy
    * The inputs tried for a decision: recommendations each of accept, maybe, reject (a tie-break also none); scoreGap
    * 0 to 16; score (a mean of two totals, 4-20) 4 to 20 in steps of 2; places 1, 2, 3, 16, 300 and placeInLine
    * around each boundary (1, places - 1, places, places + 1, the waitlist's end and one after, 2 * places,
-   * 3 * places + 1).
+   * 3 * places + 1); previouslyWaitlisted false and true.
    */
   static List<Map<String, Object>> grid(ProgrammeDecision known) {
     List<String> recommendations = List.of("accept", "maybe", "reject");
@@ -358,9 +358,11 @@ class DecisionTableChecks extends AbstractCamundaConfiguration implements Deploy
           for (String first : recommendations) {
             for (String second : recommendations) {
               for (String tieBreak : tieBreaks) {
-                grid.add(Map.of("placeInLine", line, "places", places, "score", (double) score,
-                    "firstRecommendation", first, "secondRecommendation", second,
-                    "tieBreakRecommendation", tieBreak));
+                for (boolean returning : List.of(false, true)) {
+                  grid.add(Map.of("placeInLine", line, "places", places, "score", (double) score,
+                      "firstRecommendation", first, "secondRecommendation", second,
+                      "tieBreakRecommendation", tieBreak, "previouslyWaitlisted", returning));
+                }
               }
             }
           }
@@ -379,7 +381,8 @@ class DecisionTableChecks extends AbstractCamundaConfiguration implements Deploy
   private static String describeGrid(ProgrammeDecision known) {
     return known == ProgrammeDecision.REVIEW_DISAGREEMENT
         ? "each recommendation accept, maybe, reject and scoreGap 0 to 16"
-        : "places " + PLACES + " with placeInLine around them, score 4 to 20, every recommendation";
+        : "places " + PLACES + " with placeInLine around them, score 4 to 20, every recommendation, "
+            + "previouslyWaitlisted false and true";
   }
 
   private static String label(String label, String id) {

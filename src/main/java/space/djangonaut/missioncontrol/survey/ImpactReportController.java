@@ -9,6 +9,7 @@ import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
 import space.djangonaut.missioncontrol.cohort.Cohort;
 import space.djangonaut.missioncontrol.cohort.CohortService;
 import space.djangonaut.missioncontrol.common.NotFoundException;
@@ -23,10 +24,12 @@ class ImpactReportController {
 
   private final CohortService cohorts;
   private final ImpactReportService reports;
+  private final GitHubFigures github;
 
-  ImpactReportController(CohortService cohorts, ImpactReportService reports) {
+  ImpactReportController(CohortService cohorts, ImpactReportService reports, GitHubFigures github) {
     this.cohorts = cohorts;
     this.reports = reports;
+    this.github = github;
   }
 
   @GetMapping("/organiser/cohorts/{slug}/report")
@@ -36,7 +39,22 @@ class ImpactReportController {
     model.addAttribute("report", report);
     model.addAttribute("charts", charts(report));
     model.addAttribute("published", cohort.getReportPublishedAt() != null);
+    model.addAttribute("githubEnabled", github.enabled());
+    model.addAttribute("github", github.figure(cohort.getId()).orElse(null));
     return "organiser/report";
+  }
+
+  /**
+   * Counts the review comments on the cohort's pull requests on GitHub again, now (the report page's button), and
+   * shows the report with the new figure. Without a token nothing is asked and the report says so.
+   */
+  @PostMapping("/organiser/cohorts/{slug}/report/github")
+  String refreshGitHub(@PathVariable String slug) {
+    Cohort cohort = cohorts.bySlug(slug);
+    if (github.enabled()) {
+      github.refresh(cohort.getId());
+    }
+    return "redirect:/organiser/cohorts/" + cohort.getSlug() + "/report#github";
   }
 
   /**
@@ -74,11 +92,39 @@ class ImpactReportController {
 
   @GetMapping("/organiser/cohorts/{slug}/report.csv")
   ResponseEntity<String> csv(@PathVariable String slug) {
-    ImpactReport report = reports.report(cohorts.bySlug(slug).getId());
+    long cohortId = cohorts.bySlug(slug).getId();
+    ImpactReport report = reports.report(cohortId);
     return ResponseEntity.ok()
         .contentType(new MediaType("text", "csv", java.nio.charset.StandardCharsets.UTF_8))
         .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + slug + "-impact-report.csv\"")
-        .body(toCsv(report));
+        .body(toCsv(report) + githubCsv(github.enabled(), github.figure(cohortId).orElse(null)));
+  }
+
+  /**
+   * The GitHub figure's rows: the last count with the date it was fetched (kept if the token was removed since), else
+   * not collected (no token) or not fetched yet; never 0 for unknown.
+   */
+  static String githubCsv(boolean enabled, GitHubFigure figure) {
+    List<List<Object>> rows = new ArrayList<>();
+    rows.add(List.of());
+    if (figure == null && !enabled) {
+      rows.add(List.of("PR review comments on GitHub", "not collected (no GitHub token configured)"));
+    } else if (figure == null) {
+      rows.add(List.of("PR review comments on GitHub", "not fetched yet"));
+    } else {
+      rows.add(List.of("PR review comments on GitHub", figure.getTotal()));
+      rows.add(List.of("of which comments on lines", figure.getLineComments()));
+      rows.add(List.of("of which reviews with a body", figure.getReviewBodies()));
+      rows.add(List.of("pull requests asked about", figure.getPullRequests()));
+      rows.add(List.of("pull requests GitHub did not find", figure.getPullRequestsNotFound()));
+      rows.add(List.of("fetched at (UTC)", figure.getFetchedAt().toString()));
+      rows.add(List.of("complete", figure.isComplete() ? "yes" : "no: " + figure.getIncompleteReason()));
+    }
+    StringBuilder csv = new StringBuilder();
+    for (List<Object> row : rows) {
+      csv.append(String.join(",", row.stream().map(ImpactReportController::cell).toList())).append("\r\n");
+    }
+    return csv.toString();
   }
 
   static String toCsv(ImpactReport report) {

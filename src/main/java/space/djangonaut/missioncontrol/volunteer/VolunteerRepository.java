@@ -11,6 +11,8 @@ public interface VolunteerRepository extends JpaRepository<Volunteer, Long> {
 
   List<Volunteer> findByEmail(String email);
 
+  List<Volunteer> findByEmailIn(java.util.Collection<String> emails);
+
   List<Volunteer> findByUserId(String userId);
 
   boolean existsByCohortIdAndEmailAndRole(Long cohortId, String email, VolunteerRole role);

@@ -20,7 +20,7 @@ class SelectionProposalTest {
   private static final String TABLE = "selection-proposal";
   /** The rules these tests hit: every rule of the table. */
   private static final Set<String> RULES = Set.of("Rule_BothReviewersReject", "Rule_WithinThePlaces",
-      "Rule_OnTheWaitlist", "Rule_BelowTheWaitlist");
+      "Rule_OnTheWaitlist", "Rule_BelowTheWaitlist", "Rule_ReturningWaitlistedRaised");
 
   @Test
   void shouldOfferThePlacesFromTheTopOfTheRanking() {
@@ -73,6 +73,31 @@ class SelectionProposalTest {
         .isEqualTo(new Decided("accepted", "Rule_WithinThePlaces"));
   }
 
+  /** Issue 12: someone waitlisted last time, on the waitlist now, whom no review recommends rejecting, is raised. */
+  @Test
+  void shouldRaiseAReturningWaitlistedApplicantOnTheWaitlistWhomNoReviewRejects() {
+    assertThat(propose(19, 18, 12.0, "maybe", "accept", "none", true))
+        .isEqualTo(new Decided("accepted", "Rule_ReturningWaitlistedRaised"));
+    assertThat(propose(27, 18, 10.0, "maybe", "maybe", "accept", true))
+        .isEqualTo(new Decided("accepted", "Rule_ReturningWaitlistedRaised"));
+    assertThat(propose(3, 2, 12.0, "accept", "accept", "none", true))
+        .isEqualTo(new Decided("accepted", "Rule_ReturningWaitlistedRaised"));
+  }
+
+  @Test
+  void shouldNotRaiseAReturningApplicantBelowTheWaitlistOrWhomAReviewRejects() {
+    assertThat(propose(28, 18, 12.0, "maybe", "accept", "none", true))
+        .isEqualTo(new Decided("rejected", "Rule_BelowTheWaitlist"));
+    assertThat(propose(19, 18, 12.0, "reject", "accept", "accept", true))
+        .isEqualTo(new Decided("waitlisted", "Rule_OnTheWaitlist"));
+    assertThat(propose(19, 18, 12.0, "maybe", "accept", "reject", true))
+        .isEqualTo(new Decided("waitlisted", "Rule_OnTheWaitlist"));
+    assertThat(propose(19, 18, 12.0, "maybe", "accept", "none", false))
+        .isEqualTo(new Decided("waitlisted", "Rule_OnTheWaitlist"));
+    assertThat(propose(5, 18, 12.0, "maybe", "accept", "none", true))
+        .isEqualTo(new Decided("accepted", "Rule_WithinThePlaces"));
+  }
+
   @Test
   void shouldTestEveryRuleOfTheTableAndSayEachInWords() {
     List<Rule> rules = List.copyOf(DecisionTables.model(TABLE).getModelElementsByType(Rule.class));
@@ -87,7 +112,13 @@ class SelectionProposalTest {
   /** What the table proposes, with the variables {@code ProgrammeRulesOnEngine} gives it. */
   private static Decided propose(int placeInLine, int places, double score, String first, String second,
       String tieBreak) {
+    return propose(placeInLine, places, score, first, second, tieBreak, false);
+  }
+
+  private static Decided propose(int placeInLine, int places, double score, String first, String second,
+      String tieBreak, boolean previouslyWaitlisted) {
     return DecisionTables.evaluate(TABLE, Map.of("placeInLine", placeInLine, "places", places, "score", score,
-        "firstRecommendation", first, "secondRecommendation", second, "tieBreakRecommendation", tieBreak));
+        "firstRecommendation", first, "secondRecommendation", second, "tieBreakRecommendation", tieBreak,
+        "previouslyWaitlisted", previouslyWaitlisted));
   }
 }

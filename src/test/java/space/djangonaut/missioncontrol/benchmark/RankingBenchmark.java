@@ -105,7 +105,7 @@ public final class RankingBenchmark {
     engine.getCommandExecutorTxRequired().execute(context -> {
       ProgrammeRules.Proposer proposer = rules.proposer();
       for (int i = 1; i <= APPLICATIONS; i++) {
-        proposer.propose(i, 300, java.math.BigDecimal.TEN, Recommendation.MAYBE, Recommendation.ACCEPT, null);
+        proposer.propose(i, 300, java.math.BigDecimal.TEN, Recommendation.MAYBE, Recommendation.ACCEPT, null, false);
       }
       return null;
     });

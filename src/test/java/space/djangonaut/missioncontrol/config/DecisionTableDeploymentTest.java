@@ -89,7 +89,9 @@ class DecisionTableDeploymentTest {
 
     assertThat(refused.status()).as(refused.body()).isEqualTo(400);
     Map<String, String> problems = problems(refused);
-    assertThat(problems).containsOnlyKeys("Input_Score", "Rule_OnTheWaitlist", "selection-proposal");
+    // Both rules with the waitlist's end in their place cell (Rule_ReturningWaitlistedRaised, Rule_OnTheWaitlist).
+    assertThat(problems).containsOnlyKeys("Input_Score", "Rule_ReturningWaitlistedRaised", "Rule_OnTheWaitlist",
+        "selection-proposal");
     assertThat(problems.get("Input_Score")).contains("\"age\"").contains("placeInLine, places, score");
     assertThat(problems.get("Rule_OnTheWaitlist")).contains("\"waitlist\"");
     assertThat(problems.get("selection-proposal")).contains("camunda:historyTimeToLive");
@@ -134,8 +136,8 @@ class DecisionTableDeploymentTest {
             + "</outputEntry>"));
 
     assertThat(problems.get("Rule_WithinThePlaces")).contains("selection-proposal: for placeInLine=1, places=1, "
-        + "score=4, firstRecommendation=accept, secondRecommendation=accept, tieBreakRecommendation=accept the "
-        + "table gives 'Yes, close applications now'").contains("outcome must be one of accepted, waitlisted, rejected");
+        + "score=4, firstRecommendation=accept, secondRecommendation=accept, tieBreakRecommendation=accept, "
+        + "previouslyWaitlisted=false the table gives 'Yes, close applications now'").contains("outcome must be one of accepted, waitlisted, rejected");
   }
 
   @Test

@@ -28,7 +28,7 @@ class TaskFormFieldsTest {
         "applicantHoursPerWeek", "applicantDjangoExperience", "applicantExperienceDetails", "applicantMotivation",
         "applicantContributionUrl", "firstReviewer", "firstReviewScores", "firstReviewRecommendation",
         "firstReviewComment", "secondReviewer", "secondReviewScores", "secondReviewRecommendation",
-        "secondReviewComment", "tieBreakRule", "scoreMotivation", "scoreExperience", "scoreAvailability", "scoreCommunity",
+        "secondReviewComment", "tieBreakRule", "applicantHistory", "scoreMotivation", "scoreExperience", "scoreAvailability", "scoreCommunity",
         "recommendation", "reviewComment");
   }
 

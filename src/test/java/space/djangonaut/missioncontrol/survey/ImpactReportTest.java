@@ -49,6 +49,7 @@ class ImpactReportTest {
   @Autowired TeamMemberRepository members;
   @Autowired MentorshipService mentorship;
   @Autowired ImpactReportService reports;
+  @Autowired GitHubFigureRepository githubFigures;
 
   @Test
   void shouldShowThePilotsFiguresOnTheReportPageAndInItsCsv() {
@@ -68,6 +69,9 @@ class ImpactReportTest {
         .contains("id=\"oneToOnesNotHeld\">0<").contains("id=\"oneToOnesNotRecorded\">1<");
     assertThat(csv.status()).isEqualTo(200);
     assertThat(csv.header("Content-Disposition")).contains("attachment");
+    // No GitHub token in the tests: the figure from GitHub is said not to be collected, never shown as 0.
+    assertThat(page.body()).contains("id=\"githubFigure\">Not collected: no GitHub token is configured");
+    assertThat(csv.body()).contains("PR review comments on GitHub,not collected (no GitHub token configured)\r\n");
     assertThat(csv.body()).contains("tickets progressed,9\r\n").contains("tickets closed,4\r\n")
         .contains("weekly check-ins held,25\r\n").contains("one-to-ones held,16\r\n")
         .contains("PR review comments,154\r\n").contains("presentations,2\r\n")
@@ -80,6 +84,31 @@ class ImpactReportTest {
     String reviewer = testData.reviewer();
     assertThat(new WebClient(port).basicAuth(reviewer, reviewer)
         .get("/organiser/cohorts/" + cohort.getSlug() + "/report").status()).isEqualTo(403);
+  }
+
+  /** A count fetched from GitHub is shown with the date it was fetched, and whether it is complete and why not. */
+  @Test
+  void shouldShowTheLastGitHubCountWithItsDateAndWhyItIsIncomplete() {
+    Cohort cohort = testData.openCohort();
+    GitHubFigure figure = new GitHubFigure(cohort.getId());
+    figure.update(new GitHubReviewComments.Count(107, 2, 3, 1, "GitHub's rate limit was reached (HTTP 403; it "
+        + "resets at 2026-03-30T10:30:00Z UTC) at https://github.com/django/django/pull/18001",
+        Instant.parse("2026-03-30T10:00:00Z")));
+    githubFigures.save(figure);
+    String organiser = testData.organiser();
+    WebClient client = new WebClient(port).basicAuth(organiser, organiser);
+
+    WebClient.Response page = client.get("/organiser/cohorts/" + cohort.getSlug() + "/report");
+    WebClient.Response csv = client.get("/organiser/cohorts/" + cohort.getSlug() + "/report.csv");
+
+    assertThat(page.status()).isEqualTo(200);
+    assertThat(page.body()).contains("<strong>109</strong> review comments").contains(">2026-03-30T10:00:00Z</time>")
+        .contains("1 not found on GitHub (deleted, or private), not counted.")
+        .contains("id=\"githubIncomplete\"").contains("GitHub&#39;s rate limit was reached")
+        .doesNotContain("Fetch from GitHub now"); // no token in the tests: nothing can be fetched
+    assertThat(csv.body()).contains("PR review comments on GitHub,109\r\n")
+        .contains("of which comments on lines,107\r\n").contains("of which reviews with a body,2\r\n")
+        .contains("fetched at (UTC),2026-03-30T10:00:00Z\r\n").contains("complete,no: GitHub's rate limit");
   }
 
   @Test

@@ -16,7 +16,7 @@ public enum ProgrammeDecision {
   /** What the selection proposes for a ranked application: output {@code outcome} (accepted, waitlisted, rejected). */
   SELECTION_PROPOSAL("selection-proposal", "outcome",
       List.of("placeInLine", "places", "score", "firstRecommendation", "secondRecommendation",
-          "tieBreakRecommendation"));
+          "tieBreakRecommendation", "previouslyWaitlisted"));
 
   /** The value of {@code tieBreakRecommendation} when the reviews did not disagree (and of a missing review). */
   public static final String NO_TIE_BREAK = "none";

@@ -59,9 +59,9 @@ class ProgrammeRulesOnEngine implements ProgrammeRules {
   @Override
   public Proposer proposer() {
     String definitionId = latest(SELECTION_PROPOSAL);
-    return (placeInLine, places, score, first, second, tieBreak) -> {
+    return (placeInLine, places, score, first, second, tieBreak, previouslyWaitlisted) -> {
       Map<String, Object> variables = variables(SELECTION_PROPOSAL, placeInLine, places, score.doubleValue(),
-          valueOf(first), valueOf(second), valueOf(tieBreak));
+          valueOf(first), valueOf(second), valueOf(tieBreak), previouslyWaitlisted);
       RuleDecision<Object> decided = evaluate(SELECTION_PROPOSAL, definitionId, variables);
       Outcome outcome;
       try {

@@ -1,0 +1,5 @@
+package space.djangonaut.missioncontrol.survey;
+
+import org.springframework.data.jpa.repository.JpaRepository;
+
+interface GitHubFigureRepository extends JpaRepository<GitHubFigure, Long> {}
