@@ -354,26 +354,32 @@ public class SelectionService {
   }
 
   /**
-   * Tells the decided applications at ranking places {@code batch * 100 + 1} to {@code batch * 100 + 100} their
-   * outcome ({@code Message_SelectionDecided}), in one transaction. An application whose process does not wait for
-   * its decision now is left as it is, not failed: {@link #decidedApplicationIds} still lists it, and the cohort
-   * tells it in a job of its own, with its own incident if it cannot be told. Telling an application told already
-   * does nothing, so that a retried job sends nothing twice.
+   * The decided applications at ranking places {@code batch * 100 + 1} to {@code batch * 100 + 100} whose process has
+   * not been told yet, in ranking order: a hundred of {@code Task_SendDecisionsInBatches}, each then told by
+   * {@link #tellIfWaiting} in a transaction of its own.
+   */
+  @Transactional(readOnly = true)
+  public List<Long> decisionBatch(long cohortId, long batch) {
+    int from = Math.toIntExact(batch * DECISION_BATCH + 1);
+    return applications.findByCohortIdAndRankingBetweenOrderByRanking(cohortId, from, from + DECISION_BATCH - 1)
+        .stream().filter(a -> a.getStatus() == ApplicationStatus.REVIEWED && a.getOutcome() != null)
+        .map(Application::getId).toList();
+  }
+
+  /**
+   * Tells one decided application its outcome ({@code Message_SelectionDecided}) if its process waits for it; its
+   * process then writes the rejection or waitlist email in the same transaction. An application whose process does
+   * not wait now, or that was told already or withdrew, is left as it is, not failed: {@link #decidedApplicationIds}
+   * still lists those not told, and the cohort tells each in a job of its own, with its own incident if it cannot be
+   * told.
    *
-   * @return how many applications were told
+   * @return whether it was told now
    */
   @Transactional
-  public int sendDecisions(long cohortId, long batch) {
-    int from = Math.toIntExact(batch * DECISION_BATCH + 1);
-    int told = 0;
-    for (Application application : applications.findByCohortIdAndRankingBetweenOrderByRanking(cohortId, from,
-        from + DECISION_BATCH - 1)) {
-      if (application.getStatus() == ApplicationStatus.REVIEWED && application.getOutcome() != null
-          && applicationService.decideIfWaiting(application, application.getOutcome())) {
-        told++;
-      }
-    }
-    return told;
+  public boolean tellIfWaiting(long applicationId) {
+    Application application = applications.findById(applicationId).orElseThrow();
+    return application.getStatus() == ApplicationStatus.REVIEWED && application.getOutcome() != null
+        && applicationService.decideIfWaiting(application, application.getOutcome());
   }
 
   /**
@@ -382,12 +388,27 @@ public class SelectionService {
    *
    * @throws ApplicationService.NotReadyForDecisionException if its process does not wait for the decision: the job
    *     is retried, then raises an incident for this application alone
+   * @throws DecisionNotToldException if telling it failed otherwise (its email, say), naming the application, so
+   *     that the incident it ends in says which one
    */
   @Transactional
   public void sendDecision(long applicationId) {
     Application application = applications.findById(applicationId).orElseThrow();
     if (application.getStatus() == ApplicationStatus.REVIEWED && application.getOutcome() != null) {
-      applicationService.decide(applicationId, application.getOutcome());
+      try {
+        applicationService.decide(applicationId, application.getOutcome());
+      } catch (ApplicationService.NotReadyForDecisionException e) {
+        throw e;
+      } catch (RuntimeException e) {
+        throw new DecisionNotToldException(applicationId, e);
+      }
+    }
+  }
+
+  /** Telling one application its outcome failed for a reason of its own (not a process that does not wait). */
+  public static class DecisionNotToldException extends RuntimeException {
+    DecisionNotToldException(long applicationId, RuntimeException cause) {
+      super("Application " + applicationId + " could not be told its outcome: " + cause.getMessage(), cause);
     }
   }
 

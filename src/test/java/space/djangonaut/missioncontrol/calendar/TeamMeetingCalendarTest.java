@@ -63,6 +63,15 @@ class TeamMeetingCalendarTest {
 
   /** 18:00-24:00 UTC on Mondays: 16:00 in New York is inside it before and after the US clock change. */
   private static final List<String> MONDAY_EVENINGS = List.of("MON-18", "MON-21", "THU-18");
+  /**
+   * Each Djangonaut's hours on their own clock, wide enough to hold the Navigator's {@link #MONDAY_EVENINGS} (UTC)
+   * before and after their clock changes: the team then shares exactly Monday 18-24 and Thursday 18-21 UTC every
+   * week.
+   */
+  private static final Map<String, List<String>> AROUND_MONDAY_EVENINGS_UTC = Map.of(
+      "Europe/Berlin", List.of("MON-18", "MON-21", "TUE-00", "THU-18", "THU-21"),
+      "America/New_York", List.of("MON-12", "MON-15", "MON-18", "THU-12", "THU-15"),
+      "Asia/Kolkata", List.of("MON-21", "TUE-00", "TUE-03", "THU-21", "FRI-00"));
   private static final ZoneId NEW_YORK = ZoneId.of("America/New_York");
   private static final ZoneId BERLIN = ZoneId.of("Europe/Berlin");
   private static final ZoneId KOLKATA = ZoneId.of("Asia/Kolkata");
@@ -233,7 +242,7 @@ class TeamMeetingCalendarTest {
     for (String zone : List.of("Europe/Berlin", "Asia/Kolkata", "America/New_York")) {
       ApplicationForm form = TestData.applicationForm(TestData.uniqueEmail());
       form.setTimezone(zone);
-      form.setAvailability(MONDAY_EVENINGS);
+      form.setAvailability(AROUND_MONDAY_EVENINGS_UTC.get(zone));
       applied.add(applicationService.submit(run.cohort().getSlug(), form));
     }
     driver.drive(run);

@@ -12,7 +12,10 @@ import static space.djangonaut.missioncontrol.process.cohort.CohortProcess.TEAM_
 import java.util.Date;
 import java.util.List;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.delegate.TaskListener;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import space.djangonaut.missioncontrol.application.SelectionChanges;
@@ -37,6 +40,8 @@ import space.djangonaut.missioncontrol.team.TeamWelcome;
  */
 @Configuration(proxyBeanMethods = false)
 class CohortSteps {
+
+  private static final Logger LOG = LoggerFactory.getLogger(CohortSteps.class);
 
   // Application window and selection
 
@@ -88,10 +93,25 @@ class CohortSteps {
     return task -> selection.finalise(cohort.id(task), forms.bind(task.getVariables(), SelectionChanges.class));
   }
 
-  /** Task_SendDecisionsInBatches: the decided applications among a hundred places of the ranking are told. */
+  /**
+   * Task_SendDecisionsInBatches: the decided applications among a hundred places of the ranking are told, each in a
+   * transaction of its own nested in the hundred's job (the engine's requires-new command executor), so that one
+   * whose telling fails (its email, say) rolls back alone: it stays undecided, and Task_SendSelectionDecisions tells
+   * it in a job of its own, with its own incident; everyone else in the hundred is told.
+   */
   @Bean
-  JavaDelegate sendSelectionDecisionBatchDelegate(SelectionService selection, CohortOfProcess cohort) {
-    return execution -> selection.sendDecisions(cohort.id(execution), DECISION_BATCH.from(execution));
+  JavaDelegate sendSelectionDecisionBatchDelegate(SelectionService selection, CohortOfProcess cohort,
+      ProcessEngineConfigurationImpl engine) {
+    return execution -> {
+      for (long applicationId : selection.decisionBatch(cohort.id(execution), DECISION_BATCH.from(execution))) {
+        try {
+          engine.getCommandExecutorTxRequiresNew().execute(context -> selection.tellIfWaiting(applicationId));
+        } catch (RuntimeException e) {
+          LOG.warn("Application {} could not be told in its hundred; a job of its own will tell it: {}",
+              applicationId, e.getMessage());
+        }
+      }
+    };
   }
 
   /** Task_SendSelectionDecisions, once per decided application and in its own job: tells its process the outcome. */

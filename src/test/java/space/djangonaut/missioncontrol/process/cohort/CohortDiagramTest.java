@@ -501,6 +501,7 @@ class CohortDiagramTest {
     for (ProcessInstance team : teamProcesses(pi)) {
       runtimeService().createProcessInstanceModification(team.getId())
           .cancelAllForActivity(TeamProcess.SUB_PROCESS_WEEK + BpmnParse.MULTI_INSTANCE_BODY_ID_SUFFIX)
+          .cancelAllForActivity(TeamProcess.EVENT_HALFWAY)
           .startBeforeActivity(TeamProcess.END_EVENT_TEAM_DONE).execute();
     }
     jobQuery().processInstanceId(pi.getId()).messages().activityId(CALL_ACTIVITY_RUN_TEAMS).list()
