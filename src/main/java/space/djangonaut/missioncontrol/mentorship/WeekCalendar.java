@@ -48,6 +48,16 @@ public class WeekCalendar {
     return dueAt(cohortId, Math.max(1, weeks / 2));
   }
 
+  /**
+   * When the mid-point check closes: seven days after {@link #halfwayAt}, and no later than the team's last open
+   * task is closed ({@link #escalateAt} of the last week), so that the check never holds a team's process open.
+   */
+  public Date midpointClosesAt(long cohortId, long weeks) {
+    Instant sevenDaysOn = halfwayAt(cohortId, weeks).toInstant().plus(WEEK);
+    Instant teamEnds = escalateAt(cohortId, weeks).toInstant();
+    return Date.from(sevenDaysOn.isBefore(teamEnds) ? sevenDaysOn : teamEnds);
+  }
+
   private Instant start(long cohortId, long week) {
     Cohort cohort = cohorts.findById(cohortId).orElseThrow();
     return cohort.startsAt().plus(WEEK.multipliedBy(week - 1));

@@ -151,6 +151,10 @@ public class GitHubReviewComments {
       count += (int) answered.items().stream().filter(counts).count();
       next = answered.next();
     }
+    if (next != null) {
+      // The count would be silently short: say so, as for a rate limit.
+      throw new Stopped("more than " + MAX_PAGES + " pages; counted the first " + MAX_PAGES);
+    }
     return Optional.of(count);
   }
 

@@ -3,6 +3,7 @@ package space.djangonaut.missioncontrol.survey;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
@@ -12,16 +13,18 @@ import space.djangonaut.missioncontrol.privacy.PersonalDataHolder;
 /**
  * The mid-point checks sent to an address and the answers given: exported in full, erased by forgetting the name,
  * the address, what the person wrote and the organiser's note about them (the two choices stay, anonymous, for the
- * impact report). Section {@code midpoint}. An erased applicant's check as a Djangonaut goes with their application.
+ * impact report), here and in what the team's process showed of them ({@link MidpointAnswersErased}). Section {@code midpoint}. An erased applicant's check as a Djangonaut goes with their application.
  */
 @Component
 @Order(31)
 class MidpointPersonalData implements PersonalDataHolder {
 
   private final MidpointCheckRepository checks;
+  private final ApplicationEventPublisher events;
 
-  MidpointPersonalData(MidpointCheckRepository checks) {
+  MidpointPersonalData(MidpointCheckRepository checks, ApplicationEventPublisher events) {
     this.checks = checks;
+    this.events = events;
   }
 
   @Override
@@ -52,7 +55,7 @@ class MidpointPersonalData implements PersonalDataHolder {
   @Override
   public int erase(String email) {
     List<MidpointCheck> sent = checks.findByEmail(email);
-    sent.forEach(MidpointCheck::erase);
+    sent.forEach(this::erase);
     return sent.size();
   }
 
@@ -61,6 +64,14 @@ class MidpointPersonalData implements PersonalDataHolder {
   void applicationErased(ApplicationErased event) {
     checks.findByEmail(event.email()).stream()
         .filter(c -> c.getKind() == Respondent.DJANGONAUT && c.getReferenceId() == event.applicationId())
-        .forEach(MidpointCheck::erase);
+        .forEach(this::erase);
+  }
+
+  /** Forgets the answer here, and has the process forget what its follow-up task showed of it. */
+  private void erase(MidpointCheck check) {
+    check.erase();
+    if (check.getConcernRaisedAt() != null) {
+      events.publishEvent(new MidpointAnswersErased(check.getTeamId(), check.getId()));
+    }
   }
 }

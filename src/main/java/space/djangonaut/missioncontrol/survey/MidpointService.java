@@ -123,7 +123,7 @@ public class MidpointService {
   /** The check behind a personal link, if it can be answered now. */
   @Transactional(readOnly = true)
   public MidpointView view(String token) {
-    MidpointCheck check = usable(token);
+    MidpointCheck check = usable(token, false);
     return new MidpointView(check.getName(), check.getKind(),
         cohorts.findById(check.getCohortId()).orElseThrow().getName());
   }
@@ -137,7 +137,7 @@ public class MidpointService {
    */
   @Transactional
   public boolean answer(String token, MidpointForm form) {
-    MidpointCheck check = usable(token);
+    MidpointCheck check = usable(token, true);
     check.answer(form, clock.instant());
     if (!raisesConcern(check)) {
       return false;
@@ -200,11 +200,12 @@ public class MidpointService {
     checks.findById(midpointCheckId).orElseThrow().followedUp(note.followUp().strip(), clock.instant());
   }
 
-  private MidpointCheck usable(String token) {
+  private MidpointCheck usable(String token, boolean toAnswer) {
     if (!Tokens.looksValid(token)) {
       throw new SurveyUnavailableException(State.UNKNOWN);
     }
-    MidpointCheck check = checks.findByTokenHash(Tokens.hash(token))
+    String hash = Tokens.hash(token);
+    MidpointCheck check = (toAnswer ? checks.lockByTokenHash(hash) : checks.findByTokenHash(hash))
         .orElseThrow(() -> new SurveyUnavailableException(State.UNKNOWN));
     if (check.isAnswered()) {
       throw new SurveyUnavailableException(State.ANSWERED);

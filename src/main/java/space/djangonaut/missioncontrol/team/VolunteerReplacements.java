@@ -89,7 +89,8 @@ public class VolunteerReplacements {
    */
   @Transactional
   public StepDown stepDown(long teamId, long volunteerId, boolean byVolunteer) {
-    Team team = teams.findById(teamId).orElseThrow(() -> new NotFoundException("No team " + teamId + "."));
+    // Locked, so that the same step-down sent twice at once is recorded once: the second waits, then finds it.
+    Team team = teams.lockById(teamId).orElseThrow(() -> new NotFoundException("No team " + teamId + "."));
     VolunteerRole role = roleIn(team, volunteerId)
         .orElseThrow(() -> new NotInTeamException(volunteerId, team.getName()));
     if (!confirmed(team)) {

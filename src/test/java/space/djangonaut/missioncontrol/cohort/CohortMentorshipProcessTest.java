@@ -483,6 +483,42 @@ class CohortMentorshipProcessTest {
         .contains("id=\"midpointConcerns\">1 (1)");
   }
 
+  /** Found by a review: the follow-up task's context kept the words in the engine's history after an erasure. */
+  @Test
+  void shouldForgetAnErasedDjangonautsMidpointWordsAndTheOrganisersNoteInTheEnginesHistory() {
+    CohortDriver.Run run = twoTeamsStarted(4);
+    List<Team> formed = teams.findByCohortIdOrderById(run.cohortId());
+    ClockUtil.setCurrentTime(Date.from(weekStart(run, 3).plusSeconds(60)));
+    driver.drive(run);
+    Application troubled = applications.findById(members.findStayingByTeamId(formed.get(0).getId()).get(0)
+        .getApplicationId()).orElseThrow();
+    WebClient browser = new WebClient(port);
+    String link = "/midpoint/" + Mailbox.newestToken(troubled.getEmail(), "midpoint");
+    String words = "My Captain keeps making remarks about my accent";
+    String note = "Spoke to them and to their Captain.";
+    browser.postForm(link, WebClient.form(browser.get(link), Map.of("teamFeeling", List.of("STRUGGLING"),
+        "comfort", List.of("LESS"), "inTheWay", List.of(words))));
+    Task followUp = task(run, TASK_FOLLOW_UP_CONCERN);
+    String organiser = testData.organiser();
+    taskService().claim(followUp.getId(), organiser);
+    taskService().complete(followUp.getId(), Map.of("followUp", note));
+
+    WebClient.Response erased = new WebClient(port).basicAuth(organiser, organiser)
+        .postJson("/api/personal-data/erase", "{\"email\":\"" + troubled.getEmail() + "\"}");
+    Assertions.assertThat(erased.status()).isEqualTo(200);
+
+    List<String> kept = new java.util.ArrayList<>();
+    historyService.createHistoricVariableInstanceQuery().list().stream()
+        .filter(v -> v.getValue() instanceof String text && (text.contains(words) || text.contains(note)))
+        .forEach(v -> kept.add("act_hi_varinst " + v.getName()));
+    historyService.createHistoricDetailQuery().variableUpdates().list().stream()
+        .map(d -> (org.camunda.bpm.engine.history.HistoricVariableUpdate) d)
+        .filter(d -> d.getValue() instanceof String text && (text.contains(words) || text.contains(note)))
+        .forEach(d -> kept.add("act_hi_detail " + d.getVariableName()));
+    Assertions.assertThat(kept).as("history rows still holding the erased Djangonaut's words or the note").isEmpty();
+    Assertions.assertThat(reports.report(run.cohortId()).midpoint().concernsRaised()).as("still counted").isEqualTo(1);
+  }
+
   @Test
   void shouldNotConfirmTheTeamsWhileAConfirmedDjangonautIsInNoTeam() {
     CohortDriver.Run run = driver.open(5, 2);

@@ -269,6 +269,11 @@ public class CohortDriver {
       due.addAll(managementService.createJobQuery().processInstanceId(instance).executable().list());
     }
     for (Job job : due) {
+      // A job executed before it in this round may have removed it (an interrupting timer removes the reminder
+      // timer of the same task), as the job executor would simply not find it.
+      if (managementService.createJobQuery().jobId(job.getId()).count() == 0) {
+        continue;
+      }
       try {
         managementService.executeJob(job.getId());
       } catch (RuntimeException e) {

@@ -44,6 +44,13 @@ public class WeekCalendarStub {
     return dueAt(cohortId, Math.max(1, weeks / 2));
   }
 
+  /** When the mid-point check closes: seven days after halfway, at the latest when the last week's tasks close. */
+  public Date midpointClosesAt(long cohortId, long weeks) {
+    Instant sevenDaysOn = halfwayAt(cohortId, weeks).toInstant().plus(WEEK);
+    Instant teamEnds = escalateAt(cohortId, weeks).toInstant();
+    return Date.from(sevenDaysOn.isBefore(teamEnds) ? sevenDaysOn : teamEnds);
+  }
+
   private Instant start(long cohortId, long week) {
     TeamDirectoryStub.requireCohort(cohortId);
     if (week < 1) {
