@@ -71,7 +71,21 @@ class ApplyController {
     ApplicationForm form = new ApplicationForm();
     form.setAvailability(List.of());
     model.addAttribute("form", form);
-    return page(applyForms.latest(), new BeanPropertyBindingResult(form, "form"), ApplyPage.nothingSent(), model);
+    return page(schemaFor(cohort), new BeanPropertyBindingResult(form, "form"), ApplyPage.nothingSent(), model);
+  }
+
+  /**
+   * The form the cohort asks: the version it opened with (pinned the first time its page is shown while it takes
+   * applications), or the latest while it does not take them. A version whose deployment was deleted gives way to
+   * the latest.
+   */
+  private ApplyFormSchema schemaFor(Cohort cohort) {
+    ApplyFormSchema latest = applyForms.latest();
+    if (!cohort.isAcceptingApplicationsAt(clock.instant())) {
+      return latest;
+    }
+    int version = cohorts.applyFormVersion(cohort, latest.version());
+    return version == latest.version() ? latest : applyForms.version(version).orElse(latest);
   }
 
   /** The page drawn from the deployed schema, with what was typed and what is wrong. */
@@ -103,7 +117,7 @@ class ApplyController {
       HttpServletRequest request, HttpServletResponse response) {
     Cohort cohort = cohorts.bySlug(slug);
     model.addAttribute("cohort", cohort);
-    ApplyFormSchema schema = applyForms.latest();
+    ApplyFormSchema schema = schemaFor(cohort);
     dropUnasked(schema, form);
     ApplyFormSchema.Answers others = schema.validate(request.getParameterMap());
     if (form.getWebsite() != null && !form.getWebsite().isBlank()) {

@@ -42,6 +42,7 @@ class ApplicationFormFromModelerTest {
   @Autowired RuntimeService runtimeService;
   @Autowired TaskService taskService;
   @Autowired ApplyForms applyForms;
+  @Autowired space.djangonaut.missioncontrol.privacy.PersonalDataService personalData;
 
   private final List<String> deployments = new ArrayList<>();
 
@@ -84,13 +85,14 @@ class ApplicationFormFromModelerTest {
   }
 
   @Test
-  void shouldAskTheNewQuestionsAndNoLongerTheRemovedOneOnceTheChangedFormIsDeployed() {
-    Cohort cohort = testData.openCohort();
-    String before = new WebClient(port).get("/cohorts/" + cohort.getSlug() + "/apply").body();
+  void shouldAskTheNewQuestionsAndNoLongerTheRemovedOneInANewCohortWhileAnOpenCohortKeepsItsForm() {
+    Cohort open = testData.openCohort();
+    String before = new WebClient(port).get("/cohorts/" + open.getSlug() + "/apply").body();
     assertThat(before).contains("Pronouns (optional)").doesNotContain("What do you hope to build?");
 
     deploy(changedForm());
-    WebClient.Response page = new WebClient(port).get("/cohorts/" + cohort.getSlug() + "/apply");
+    Cohort next = testData.openCohort();
+    WebClient.Response page = new WebClient(port).get("/cohorts/" + next.getSlug() + "/apply");
 
     assertThat(page.status()).isEqualTo(200);
     assertThat(page.body()).doesNotContain("Pronouns (optional)").doesNotContain("id=\"pronouns\"")
@@ -102,6 +104,20 @@ class ApplicationFormFromModelerTest {
         .contains("&lt;script&gt;alert('organiser')&lt;/script&gt;").doesNotContain("<script>alert")
         // the fixed questions keep Mission Control's widgets
         .contains("id=\"slot-MON-18\"").contains("id=\"show-zone\"").contains("id=\"codeOfConductAccepted1\"");
+    assertThat(new WebClient(port).get("/cohorts/" + open.getSlug() + "/apply").body())
+        .as("the open cohort keeps the form it opened with").contains("Pronouns (optional)")
+        .doesNotContain("What do you hope to build?");
+
+    String organiser = testData.organiser();
+    WebClient client = new WebClient(port).basicAuth(organiser, organiser);
+    String cohortPage = "/organiser/cohorts/" + open.getSlug();
+    assertThat(client.get(cohortPage).body()).contains("id=\"use-latest-apply-form\"");
+    WebClient.Response chosen = client.postForm(cohortPage + "/application-form",
+        WebClient.form(client.get(cohortPage), Map.of()));
+
+    assertThat(chosen.status()).isBetween(300, 399);
+    assertThat(new WebClient(port).get("/cohorts/" + open.getSlug() + "/apply").body())
+        .contains("What do you hope to build?").doesNotContain("Pronouns (optional)");
   }
 
   @Test
@@ -166,6 +182,27 @@ class ApplicationFormFromModelerTest {
       assertThat(shown).isEqualTo("What do you hope to build?:\n" + HOSTILE
           + "\n\nWhere did you hear of us?:\nA friend");
     }
+  }
+
+  @Test
+  void shouldExportEveryOtherAnswerSensitiveOnesIncludedAndEraseThem() {
+    Cohort cohort = testData.openCohort();
+    deploy(changedForm());
+    String email = TestData.uniqueEmail();
+    WebClient browser = new WebClient(port);
+    Map<String, List<String>> answers = answers(email, "Ada");
+    answers.put("whatDoYouHopeToBuild", List.of("A blog."));
+    answers.put("accessNeeds", List.of("Captions, please."));
+    assertThat(browser.postForm("/cohorts/" + cohort.getSlug() + "/apply",
+        WebClient.form(browser.get("/cohorts/" + cohort.getSlug() + "/apply"), answers)).status()).isEqualTo(302);
+
+    assertThat(personalData.export(email).toString())
+        .contains("otherAnswers={whatDoYouHopeToBuild=A blog., accessNeeds=Captions, please.}");
+    personalData.erase(email);
+
+    Application erased = applications.findAll().stream()
+        .filter(a -> a.getCohort().getId().equals(cohort.getId())).findFirst().orElseThrow();
+    assertThat(erased.getOtherAnswers()).isNull();
   }
 
   @Test
