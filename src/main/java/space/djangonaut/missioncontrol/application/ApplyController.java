@@ -39,10 +39,12 @@ class ApplyController {
   private final ProgrammeOptions options;
   private final Clock clock;
   private final ApplyForms applyForms;
+  private final org.springframework.context.MessageSource messages;
 
   ApplyController(ApplicationService applications, CohortService cohorts, ProgrammeOptions options, Clock clock,
-      ApplyForms applyForms) {
+      ApplyForms applyForms, org.springframework.context.MessageSource messages) {
     this.applyForms = applyForms;
+    this.messages = messages;
     this.applications = applications;
     this.cohorts = cohorts;
     this.options = options;
@@ -90,9 +92,11 @@ class ApplyController {
 
   /** The page drawn from the deployed schema, with what was typed and what is wrong. */
   private String page(ApplyFormSchema schema, BindingResult bound, ApplyFormSchema.Answers others, Model model) {
-    List<ApplyPage.Field> fields = ApplyPage.fields(schema, bound, others, options.projects());
+    java.util.function.Function<org.springframework.validation.ObjectError, String> text =
+        error -> messages.getMessage(error, java.util.Locale.ENGLISH);
+    List<ApplyPage.Field> fields = ApplyPage.fields(schema, bound, others, options.projects(), text);
     model.addAttribute("fields", fields);
-    model.addAttribute("problems", ApplyPage.problems(fields, bound));
+    model.addAttribute("problems", ApplyPage.problems(fields, bound, text));
     return FORM_VIEW;
   }
 

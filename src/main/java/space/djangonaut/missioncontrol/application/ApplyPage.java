@@ -4,6 +4,7 @@ import jakarta.validation.constraints.Size;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import org.commonmark.parser.Parser;
 import org.commonmark.renderer.html.HtmlRenderer;
 import org.springframework.validation.BindingResult;
@@ -56,16 +57,17 @@ final class ApplyPage {
    *
    * @param bound the known questions' binding result (their values as typed and their errors)
    * @param others what was sent for the other questions, with their errors (empty on a first visit)
+   * @param messages the text of a binding error (the message source's, e.g. {@code typeMismatch}, else its default)
    */
   static List<Field> fields(ApplyFormSchema schema, BindingResult bound, ApplyFormSchema.Answers others,
-      List<String> projects) {
+      List<String> projects, Function<ObjectError, String> messages) {
     List<Field> fields = new ArrayList<>();
     for (Question q : schema.questions()) {
       if (q.type().equals("text")) {
         fields.add(new Field(null, "markdown", null, null, false, null, null, List.of(), List.of(), List.of(),
             markdown(q.text()), null, null, null, null, null, null));
       } else if (q.known()) {
-        fields.add(known(q, bound, projects));
+        fields.add(known(q, bound, projects, messages));
       } else {
         fields.add(other(q, others));
       }
@@ -74,10 +76,10 @@ final class ApplyPage {
   }
 
   /** The error summary's lines: the page's own errors first, then each field's, in the order of the page. */
-  static List<Problem> problems(List<Field> fields, BindingResult bound) {
+  static List<Problem> problems(List<Field> fields, BindingResult bound, Function<ObjectError, String> messages) {
     List<Problem> problems = new ArrayList<>();
     for (ObjectError error : bound.getGlobalErrors()) {
-      problems.add(new Problem(null, error.getDefaultMessage()));
+      problems.add(new Problem(null, messages.apply(error)));
     }
     for (Field field : fields) {
       for (String message : field.errors()) {
@@ -91,13 +93,14 @@ final class ApplyPage {
     return text == null ? "" : HTML.render(MARKDOWN.parse(text));
   }
 
-  private static Field known(Question q, BindingResult bound, List<String> projects) {
+  private static Field known(Question q, BindingResult bound, List<String> projects,
+      Function<ObjectError, String> messages) {
     String key = q.key();
     List<String> errors = new ArrayList<>();
     for (FieldError error : bound.getFieldErrors()) {
       String field = error.getField();
       if (field.equals(key) || field.equals(key + "Known")) {
-        errors.add(error.getDefaultMessage());
+        errors.add(messages.apply(error));
       }
     }
     Object raw = bound.getFieldValue(key);

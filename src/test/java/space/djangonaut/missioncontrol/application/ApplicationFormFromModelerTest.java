@@ -148,6 +148,23 @@ class ApplicationFormFromModelerTest {
   }
 
   @Test
+  void shouldNameAnUnreadableFixedAnswerWithItsMessageNotSpringsConversionError() {
+    Cohort cohort = testData.openCohort();
+    WebClient browser = new WebClient(port);
+    Map<String, List<String>> answers = answers(TestData.uniqueEmail(), "Eve");
+    answers.put("djangoExperience", List.of("x"));
+    answers.put("hoursPerWeek", List.of("many"));
+
+    WebClient.Response refused = browser.postForm("/cohorts/" + cohort.getSlug() + "/apply",
+        WebClient.form(browser.get("/cohorts/" + cohort.getSlug() + "/apply"), answers));
+
+    assertThat(refused.status()).isEqualTo(400);
+    assertThat(refused.body()).contains("<a href=\"#djangoExperience\">Choose one of the options.</a>")
+        .contains("<a href=\"#hoursPerWeek\">Write a whole number.</a>").contains("value=\"many\"")
+        .doesNotContain("Failed to convert");
+  }
+
+  @Test
   void shouldTakeAnApplicationThroughTheRenderedFormToTheReviewTaskWithItsOtherAnswers() throws Exception {
     Cohort cohort = testData.openCohort();
     int version = deploy(changedForm());
