@@ -91,7 +91,8 @@ public final class ApplyFormSchema {
    * @param key the field key (null for a {@code text} component)
    * @param type the form-js component type
    * @param text the Markdown of a {@code text} component
-   * @param min, max the number range of a {@code number} (inclusive), or null
+   * @param min the smallest number a {@code number} takes (inclusive), or null
+   * @param max the largest number a {@code number} takes (inclusive), or null
    * @param decimalDigits the decimal places a {@code number} allows, or null for any
    * @param pattern a regular expression the whole answer must match, or null
    * @param validationType form-js's {@code email} or {@code phone}, or null
