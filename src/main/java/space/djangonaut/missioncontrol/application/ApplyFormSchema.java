@@ -151,7 +151,8 @@ public final class ApplyFormSchema {
   /**
    * Why a schema cannot be the public application form, one sentence each (empty if it can): not JSON; a fixed key
    * missing or of another component type; a component type the public page cannot draw; a key that is not a plain
-   * name, is used twice or is one the page needs; a text question without a {@code maxLength}, or the text
+   * name, is used twice or is one the page needs; a condition ({@code conditional}, FEEL the page does not
+   * evaluate); a text question without a {@code maxLength}, or the text
    * questions together longer than {@value #MAX_OTHER_TEXT} characters; a pattern that is not a regular expression;
    * a choice without options; a number range upside down.
    */
@@ -168,6 +169,10 @@ public final class ApplyFormSchema {
     for (JsonNode component : root.path("components")) {
       String type = component.path("type").asText();
       String id = component.path("id").asText("(no id)");
+      if (component.has("conditional")) {
+        problems.add("Component " + id + " is shown only under a condition: the public page shows every question"
+            + " (without JavaScript), so remove the condition.");
+      }
       if (type.equals("button") || type.equals("text")) {
         continue;
       }

@@ -88,12 +88,16 @@ class ApplyFormSchemaTest {
     question(form, "{\"id\":\"Field_Table\",\"key\":\"table\",\"label\":\"T\",\"type\":\"dynamiclist\"}");
     question(form, "{\"id\":\"Field_Site\",\"key\":\"website\",\"label\":\"W\",\"type\":\"textfield\","
         + "\"validate\":{\"maxLength\":10}}");
+    question(form, "{\"id\":\"Field_Why\",\"key\":\"why\",\"label\":\"Why\",\"type\":\"checkbox\","
+        + "\"conditional\":{\"hide\":\"=shareContact\"}}");
     assertThat(ApplyFormSchema.problems(form.toString().getBytes())).containsExactlyInAnyOrder(
         "The key project must be a select (Mission Control reads it), not a textfield.",
         "The question story has no maximum length: set Validation > Maximum length.",
         "Component Field_Table is a dynamiclist, which the public page cannot show: use a text field, text area,"
             + " number, select, radio, checkbox, checklist, date or text.",
-        "The key website is used by the page itself: choose another.");
+        "The key website is used by the page itself: choose another.",
+        "Component Field_Why is shown only under a condition: the public page shows every question (without"
+            + " JavaScript), so remove the condition.");
     assertThatThrownBy(() -> ApplyFormSchema.parse(form.toString().getBytes(), 1))
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("no maximum length");
   }
