@@ -75,6 +75,11 @@ public class Application {
   /** The rule of {@code bpmn/review-disagreement.dmn} that decided whether a third review was needed, in words. */
   private String disagreementRule;
 
+  /** The answers to the application form's other questions, a JSON object by question key, or null. */
+  private String otherAnswers;
+  /** The deployed version of {@code forms/apply.form} the person answered, or null (applied before issue 13). */
+  private Integer formVersion;
+
   protected Application() {}
 
   Application(Cohort cohort, ApplicationForm form, Instant submittedAt) {
@@ -157,6 +162,7 @@ public class Application {
 
   /** Erases the person's answers; what the programme needs to count (status, scores, project) stays. */
   void erase(Instant now) {
+    otherAnswers = null;
     name = "(erased)";
     email = "erased-" + id + "@erased.invalid";
     pronouns = null;
@@ -166,6 +172,21 @@ public class Application {
     shareContact = false;
     chatHandle = null;
     erasedAt = now;
+  }
+
+  void answeredOthers(String json, Integer version) {
+    this.otherAnswers = json;
+    this.formVersion = version;
+  }
+
+  /** The answers to the application form's other questions, a JSON object by question key, or null. */
+  public String getOtherAnswers() {
+    return otherAnswers;
+  }
+
+  /** The deployed version of {@code forms/apply.form} the person answered, or null. */
+  public Integer getFormVersion() {
+    return formVersion;
   }
 
   /**

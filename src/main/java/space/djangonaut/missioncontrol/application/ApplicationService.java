@@ -37,6 +37,19 @@ public class ApplicationService {
    */
   @Transactional
   public Application submit(String cohortSlug, ApplicationForm form) {
+    return submit(cohortSlug, form, null, null);
+  }
+
+  /**
+   * As {@link #submit(String, ApplicationForm)}, with the answers to the application form's other questions
+   * (validated by {@link ApplyFormSchema#validate}) and the version of the form they answered.
+   *
+   * @param otherAnswers the typed answers by question key, or null
+   * @param formVersion the deployed version of {@code forms/apply.form}, or null
+   */
+  @Transactional
+  public Application submit(String cohortSlug, ApplicationForm form,
+      com.fasterxml.jackson.databind.node.ObjectNode otherAnswers, Integer formVersion) {
     Cohort cohort = cohorts.bySlug(cohortSlug);
     if (!cohort.isAcceptingApplicationsAt(clock.instant())) {
       throw new WindowClosedException(cohort);
@@ -50,7 +63,10 @@ public class ApplicationService {
       throw new DuplicateApplicationException();
     }
     // Flush now: the unique key on (cohort, email) catches a double click racing past the check above.
-    Application application = applications.saveAndFlush(new Application(cohort, form, clock.instant()));
+    Application application = new Application(cohort, form, clock.instant());
+    application.answeredOthers(otherAnswers == null || otherAnswers.isEmpty() ? null : otherAnswers.toString(),
+        formVersion);
+    application = applications.saveAndFlush(application);
     workflow.submitted(application.getId());
     return application;
   }

@@ -28,11 +28,13 @@ class OrganiserApplicationsController {
   private final CohortLifecycle lifecycle;
   private final ReviewService reviewService;
   private final ApplicantHistory applicantHistory;
+  private final ApplyForms applyForms;
 
   OrganiserApplicationsController(CohortService cohorts, ApplicationRepository applications,
       ApplicationService applicationService, SelectionService selection, MailService mail,
       CohortReviewers reviewers, CohortLifecycle lifecycle, ReviewService reviewService,
-      ApplicantHistory applicantHistory) {
+      ApplicantHistory applicantHistory, ApplyForms applyForms) {
+    this.applyForms = applyForms;
     this.applicantHistory = applicantHistory;
     this.reviewService = reviewService;
     this.reviewers = reviewers;
@@ -57,6 +59,7 @@ class OrganiserApplicationsController {
     addReviewers(model, cohort, all);
     // What the cohort is waiting for: its current steps, the next timers, the open tasks by person.
     model.addAttribute("waits", lifecycle.waitingFor(cohort));
+    model.addAttribute("latestApplyFormVersion", applyForms.latest().version());
     return "organiser/cohort";
   }
 

@@ -32,9 +32,11 @@ public class ReviewService {
   private final ProgrammeRules rules;
   private final ApplicantHistory history;
   private final IdentityService identityService;
+  private final ApplyForms applyForms;
 
-  ReviewService(ApplicationRepository applications, ReviewRepository reviews, TaskService taskService, Clock clock,
+  ReviewService(ApplyForms applyForms, ApplicationRepository applications, ReviewRepository reviews, TaskService taskService, Clock clock,
       ProgrammeRules rules, IdentityService identityService, DisplayZone displayZone, ApplicantHistory history) {
+    this.applyForms = applyForms;
     this.displayZone = displayZone;
     this.history = history;
     this.identityService = identityService;
@@ -53,7 +55,27 @@ public class ReviewService {
         displayZone.describe(application.getAvailability(), application.getCohort().getStartsOn()),
         application.getHoursPerWeek() + " hours a week",
         application.getDjangoExperience().getLabel(), application.getExperienceDetails(),
-        application.getMotivation(), application.getProject(), application.getContributionUrl());
+        application.getMotivation(), application.getProject(), application.getContributionUrl(),
+        otherAnswers(application));
+  }
+
+  /**
+   * The answers to the application form's other questions as the version the person answered labels them, without
+   * the sensitive ones; empty if there are none, or if that version's deployment was deleted (then nothing says
+   * which answers are sensitive, so none is shown).
+   */
+  private String otherAnswers(Application application) {
+    if (application.getOtherAnswers() == null || application.getFormVersion() == null) {
+      return "";
+    }
+    try {
+      var answers = new com.fasterxml.jackson.databind.ObjectMapper().readTree(application.getOtherAnswers());
+      return applyForms.version(application.getFormVersion()).map(schema -> schema.forReviewers(answers))
+          .orElse("");
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      throw new IllegalStateException("The other answers of application " + application.getId()
+          + " are not JSON", e);
+    }
   }
 
   /**

@@ -41,8 +41,15 @@ public class Cohort {
   private Instant teamsFormAt;
   /** When an organiser published the impact report (UTC); null while it is for organisers only. */
   private Instant reportPublishedAt;
+  /** The version of the public application form ({@code forms/apply.form}) this cohort asks; null until it opens. */
+  private Integer applyFormVersion;
 
   protected Cohort() {}
+
+  /** The deployed version of {@code forms/apply.form} this cohort's public page asks, or null if not chosen yet. */
+  public Integer getApplyFormVersion() {
+    return applyFormVersion;
+  }
 
   public Cohort(String slug, String name, LocalDate applicationsOpenOn, LocalDate applicationsCloseOn,
       LocalDate startsOn, int weeks, int capacity, Instant createdAt) {

@@ -22,4 +22,19 @@ public interface CohortRepository extends JpaRepository<Cohort, Long> {
   @Lock(LockModeType.PESSIMISTIC_WRITE)
   @Query("select c from Cohort c where c.id = :id")
   Optional<Cohort> lockById(Long id);
+
+  /** Sets the cohort's application form version if it has none yet; returns 1 if it did, 0 if it had one. */
+  @org.springframework.data.jpa.repository.Modifying
+  @Query("update Cohort c set c.applyFormVersion = :version where c.id = :id and c.applyFormVersion is null")
+  int pinApplyFormVersion(@org.springframework.data.repository.query.Param("id") long id,
+      @org.springframework.data.repository.query.Param("version") int version);
+
+  /** Sets the cohort's application form version. */
+  @org.springframework.data.jpa.repository.Modifying
+  @Query("update Cohort c set c.applyFormVersion = :version where c.id = :id")
+  int useApplyFormVersion(@org.springframework.data.repository.query.Param("id") long id,
+      @org.springframework.data.repository.query.Param("version") int version);
+
+  @Query("select c.applyFormVersion from Cohort c where c.id = :id")
+  Integer applyFormVersion(@org.springframework.data.repository.query.Param("id") long id);
 }

@@ -48,6 +48,27 @@ public class CohortService {
     return cohort;
   }
 
+  /**
+   * The version of the public application form the cohort asks: the one it has, or else {@code latest}, which it
+   * keeps from now on (a cohort keeps the form it opened with). Two requests racing here agree on one version.
+   *
+   * @param latest the latest deployed version of {@code forms/apply.form}
+   */
+  @Transactional
+  public int applyFormVersion(Cohort cohort, int latest) {
+    if (cohort.getApplyFormVersion() != null) {
+      return cohort.getApplyFormVersion();
+    }
+    cohorts.pinApplyFormVersion(cohort.getId(), latest);
+    return cohorts.applyFormVersion(cohort.getId());
+  }
+
+  /** An organiser's choice: the cohort asks this version of the public application form from now on. */
+  @Transactional
+  public void useApplyFormVersion(Cohort cohort, int version) {
+    cohorts.useApplyFormVersion(cohort.getId(), version);
+  }
+
   /** The cohort with this slug, or {@link NotFoundException}. */
   @Transactional(readOnly = true)
   public Cohort bySlug(String slug) {

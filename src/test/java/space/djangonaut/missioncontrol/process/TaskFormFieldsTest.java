@@ -26,7 +26,7 @@ class TaskFormFieldsTest {
     assertThat(TaskFormFields.fieldsOf(form("review-application"))).containsExactlyInAnyOrder(
         "applicantName", "cohortName", "applicantProject", "applicantTimezone", "applicantAvailability",
         "applicantHoursPerWeek", "applicantDjangoExperience", "applicantExperienceDetails", "applicantMotivation",
-        "applicantContributionUrl", "firstReviewer", "firstReviewScores", "firstReviewRecommendation",
+        "applicantContributionUrl", "applicantOtherAnswers", "firstReviewer", "firstReviewScores", "firstReviewRecommendation",
         "firstReviewComment", "secondReviewer", "secondReviewScores", "secondReviewRecommendation",
         "secondReviewComment", "tieBreakRule", "applicantHistory", "scoreMotivation", "scoreExperience", "scoreAvailability", "scoreCommunity",
         "recommendation", "reviewComment");

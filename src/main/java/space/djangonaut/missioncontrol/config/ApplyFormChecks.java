@@ -1,0 +1,79 @@
+package space.djangonaut.missioncontrol.config;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.camunda.bpm.engine.ParseException;
+import org.camunda.bpm.engine.Problem;
+import org.camunda.bpm.engine.impl.persistence.deploy.Deployer;
+import org.camunda.bpm.engine.impl.persistence.entity.DeploymentEntity;
+import org.camunda.bpm.engine.impl.persistence.entity.ResourceEntity;
+import org.camunda.bpm.engine.spring.SpringProcessEngineConfiguration;
+import org.camunda.bpm.spring.boot.starter.configuration.impl.AbstractCamundaConfiguration;
+import org.springframework.stereotype.Component;
+import space.djangonaut.missioncontrol.application.ApplyFormSchema;
+
+/**
+ * Refuses a deployment whose public application form (the Camunda Form with id {@code apply}, normally
+ * {@code forms/apply.form}) the public page could not use, whatever door it comes through (Camunda Modeler and the
+ * REST API, the Java API, {@link ProcessDeployer}), as {@link DecisionTableChecks} does for decision tables: the
+ * engine runs this before its own deployers; one {@link ParseException} names the resource and lists every reason of
+ * {@link ApplyFormSchema#problems} (a fixed key missing or of another type, a component the page cannot draw, a
+ * text question without a maximum length, ...); the REST API answers HTTP 400 with
+ * {@code details.<resource>.errors}, and nothing of the deployment is stored. Only new deployments are checked.
+ */
+@Component
+class ApplyFormChecks extends AbstractCamundaConfiguration implements Deployer {
+
+  @Override
+  public void preInit(SpringProcessEngineConfiguration configuration) {
+    List<Deployer> deployers = new ArrayList<>();
+    if (configuration.getCustomPreDeployers() != null) {
+      deployers.addAll(configuration.getCustomPreDeployers());
+    }
+    deployers.add(this);
+    configuration.setCustomPreDeployers(deployers);
+  }
+
+  @Override
+  public void deploy(DeploymentEntity deployment) {
+    if (!deployment.isNew() || deployment.getResources() == null) {
+      return;
+    }
+    for (ResourceEntity resource : deployment.getResources().values()) {
+      if (!resource.getName().endsWith(".form") || !ApplyFormSchema.isApplyForm(resource.getBytes())) {
+        continue;
+      }
+      List<String> reasons = ApplyFormSchema.problems(resource.getBytes());
+      if (!reasons.isEmpty()) {
+        List<Problem> problems = reasons.stream().map(reason -> (Problem) new FormProblem(reason))
+            .toList();
+        throw new ParseException("The application form " + resource.getName() + " cannot be deployed: "
+            + String.join(" ", reasons), resource.getName(), problems, List.of());
+      }
+    }
+  }
+
+  /** One reason, as the REST API lists it under the resource. */
+  private record FormProblem(String getMessage) implements Problem {
+
+    @Override
+    public int getLine() {
+      return 0;
+    }
+
+    @Override
+    public int getColumn() {
+      return 0;
+    }
+
+    @Override
+    public String getMainElementId() {
+      return null;
+    }
+
+    @Override
+    public List<String> getElementIds() {
+      return List.of();
+    }
+  }
+}

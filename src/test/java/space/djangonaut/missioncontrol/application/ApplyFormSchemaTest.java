@@ -1,0 +1,214 @@
+package space.djangonaut.missioncontrol.application;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The application form's schema read from {@code forms/apply.form}: what a deployment must keep, and the server-side
+ * validation of the questions organisers add, one component type at a time (plain unit tests).
+ */
+class ApplyFormSchemaTest {
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  static ObjectNode applyForm() {
+    try {
+      return (ObjectNode) JSON.readTree(Files.readAllBytes(Path.of("forms/apply.form")));
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
+  static ObjectNode question(ObjectNode form, String json) {
+    try {
+      ((ArrayNode) form.get("components")).add(JSON.readTree(json));
+      return form;
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
+  private static ApplyFormSchema schemaWith(String... questions) {
+    ObjectNode form = applyForm();
+    for (String question : questions) {
+      question(form, question);
+    }
+    return ApplyFormSchema.parse(form.toString().getBytes(), 1);
+  }
+
+  private static Map<String, String[]> sent(String... keyValues) {
+    Map<String, String[]> sent = new HashMap<>();
+    for (int i = 0; i < keyValues.length; i += 2) {
+      String[] before = sent.getOrDefault(keyValues[i], new String[0]);
+      String[] after = java.util.Arrays.copyOf(before, before.length + 1);
+      after[before.length] = keyValues[i + 1];
+      sent.put(keyValues[i], after);
+    }
+    return sent;
+  }
+
+  @Test
+  void shouldAcceptTheApplicationFormOfTheRepository() {
+    assertThat(ApplyFormSchema.problems(applyForm().toString().getBytes())).isEmpty();
+    assertThat(ApplyFormSchema.isApplyForm(applyForm().toString().getBytes())).isTrue();
+  }
+
+  @Test
+  void shouldRefuseAFormWithoutAFixedKeyNamingIt() {
+    ObjectNode form = applyForm();
+    ArrayNode components = (ArrayNode) form.get("components");
+    for (int i = components.size() - 1; i >= 0; i--) {
+      if (components.get(i).path("key").asText().equals("email")) {
+        components.remove(i);
+      }
+    }
+    assertThat(ApplyFormSchema.problems(form.toString().getBytes())).containsExactly(
+        "The application form must keep the question with key email (a textfield): Mission Control needs it.");
+  }
+
+  @Test
+  void shouldRefuseAFixedKeyOfAnotherTypeAnUnboundedTextAndAComponentThePageCannotDraw() {
+    ObjectNode form = applyForm();
+    for (var component : form.get("components")) {
+      if (component.path("key").asText().equals("project")) {
+        ((ObjectNode) component).put("type", "textfield");
+      }
+    }
+    question(form, "{\"id\":\"Field_Story\",\"key\":\"story\",\"label\":\"Story\",\"type\":\"textarea\"}");
+    question(form, "{\"id\":\"Field_Table\",\"key\":\"table\",\"label\":\"T\",\"type\":\"dynamiclist\"}");
+    question(form, "{\"id\":\"Field_Site\",\"key\":\"website\",\"label\":\"W\",\"type\":\"textfield\","
+        + "\"validate\":{\"maxLength\":10}}");
+    question(form, "{\"id\":\"Field_Why\",\"key\":\"why\",\"label\":\"Why\",\"type\":\"checkbox\","
+        + "\"conditional\":{\"hide\":\"=shareContact\"}}");
+    assertThat(ApplyFormSchema.problems(form.toString().getBytes())).containsExactlyInAnyOrder(
+        "The key project must be a select (Mission Control reads it), not a textfield.",
+        "The question story has no maximum length: set Validation > Maximum length.",
+        "Component Field_Table is a dynamiclist, which the public page cannot show: use a text field, text area,"
+            + " number, select, radio, checkbox, checklist, date or text.",
+        "The key website is used by the page itself: choose another.",
+        "Component Field_Why is shown only under a condition: the public page shows every question (without"
+            + " JavaScript), so remove the condition.");
+    assertThatThrownBy(() -> ApplyFormSchema.parse(form.toString().getBytes(), 1))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("no maximum length");
+  }
+
+  @Test
+  void shouldValidateATextFieldFromTheSchema() {
+    ApplyFormSchema schema = schemaWith("{\"id\":\"Field_Handle\",\"key\":\"githubHandle\",\"label\":\"GitHub\","
+        + "\"type\":\"textfield\",\"validate\":{\"required\":true,\"minLength\":2,\"maxLength\":5,"
+        + "\"pattern\":\"[a-z]+\"}}");
+    assertThat(schema.validate(sent()).errors()).containsEntry("githubHandle", "Please answer this question.");
+    assertThat(schema.validate(sent("githubHandle", "a")).errors())
+        .containsEntry("githubHandle", "Please write at least 2 characters.");
+    assertThat(schema.validate(sent("githubHandle", "abcdef")).errors())
+        .containsEntry("githubHandle", "Please keep this to 5 characters.");
+    assertThat(schema.validate(sent("githubHandle", "AB1")).errors())
+        .containsEntry("githubHandle", "This does not have the form the question asks for.");
+    var ok = schema.validate(sent("githubHandle", "  abc "));
+    assertThat(ok.errors()).isEmpty();
+    assertThat(ok.typed().toString()).isEqualTo("{\"githubHandle\":\"abc\"}");
+  }
+
+  @Test
+  void shouldCountALineBreakOnceInATextArea() {
+    ApplyFormSchema schema = schemaWith("{\"id\":\"Field_Story\",\"key\":\"story\",\"label\":\"Story\","
+        + "\"type\":\"textarea\",\"validate\":{\"maxLength\":3}}");
+    assertThat(schema.validate(sent("story", "a\r\nb")).errors()).isEmpty();
+    assertThat(schema.validate(sent("story", "a\r\nb")).typed().get("story").asText()).isEqualTo("a\nb");
+    assertThat(schema.validate(sent("story", "a\r\nbc")).errors()).containsKey("story");
+  }
+
+  @Test
+  void shouldValidateANumberFromTheSchema() {
+    ApplyFormSchema schema = schemaWith("{\"id\":\"Field_Years\",\"key\":\"years\",\"label\":\"Years\","
+        + "\"type\":\"number\",\"decimalDigits\":0,\"validate\":{\"required\":true,\"min\":0,\"max\":60}}");
+    assertThat(schema.validate(sent("years", "")).errors()).containsEntry("years", "Please give a number.");
+    assertThat(schema.validate(sent("years", "many")).errors()).containsEntry("years", "Please give a number, e.g. 3.");
+    assertThat(schema.validate(sent("years", "2.5")).errors()).containsEntry("years", "Please give a whole number.");
+    assertThat(schema.validate(sent("years", "-1")).errors()).containsEntry("years", "Please give at least 0.");
+    assertThat(schema.validate(sent("years", "61")).errors()).containsEntry("years", "Please give at most 60.");
+    assertThat(schema.validate(sent("years", "7")).typed().get("years").isNumber()).isTrue();
+  }
+
+  @Test
+  void shouldLimitASelectAndARadioToTheirOptions() {
+    ApplyFormSchema schema = schemaWith(
+        "{\"id\":\"Field_Heard\",\"key\":\"heardFrom\",\"label\":\"Heard from\",\"type\":\"select\","
+            + "\"validate\":{\"required\":true},\"values\":[{\"label\":\"A friend\",\"value\":\"friend\"},"
+            + "{\"label\":\"Mastodon\",\"value\":\"mastodon\"}]}",
+        "{\"id\":\"Field_Size\",\"key\":\"shirt\",\"label\":\"Shirt\",\"type\":\"radio\","
+            + "\"values\":[{\"label\":\"S\",\"value\":\"s\"},{\"label\":\"M\",\"value\":\"m\"}]}");
+    var answers = schema.validate(sent("heardFrom", "radio", "shirt", "xl"));
+    assertThat(answers.errors()).containsEntry("heardFrom", "Please choose one of the options shown.")
+        .containsEntry("shirt", "Please choose one of the options shown.");
+    assertThat(schema.validate(sent()).errors()).containsEntry("heardFrom", "Please choose one of the options.")
+        .doesNotContainKey("shirt");
+    assertThat(schema.validate(sent("heardFrom", "friend", "shirt", "m")).typed().toString())
+        .isEqualTo("{\"heardFrom\":\"friend\",\"shirt\":\"m\"}");
+  }
+
+  @Test
+  void shouldLimitAChecklistToItsOptionsAndRequireATickedCheckbox() {
+    ApplyFormSchema schema = schemaWith(
+        "{\"id\":\"Field_Langs\",\"key\":\"languages\",\"label\":\"Languages\",\"type\":\"checklist\","
+            + "\"validate\":{\"required\":true},\"values\":[{\"label\":\"Python\",\"value\":\"py\"},"
+            + "{\"label\":\"JavaScript\",\"value\":\"js\"}]}",
+        "{\"id\":\"Field_Photo\",\"key\":\"photoConsent\",\"label\":\"Photos are fine\",\"type\":\"checkbox\","
+            + "\"validate\":{\"required\":true}}");
+    var wrong = schema.validate(sent("languages", "py", "languages", "cobol"));
+    assertThat(wrong.errors()).containsEntry("languages", "Please tick only the options shown.")
+        .containsEntry("photoConsent", "Tick this box to go on.");
+    assertThat(schema.validate(sent()).errors()).containsEntry("languages", "Please tick at least one.");
+    var ok = schema.validate(sent("languages", "py", "languages", "js", "photoConsent", "true"));
+    assertThat(ok.errors()).isEmpty();
+    assertThat(ok.typed().toString()).isEqualTo("{\"languages\":[\"py\",\"js\"],\"photoConsent\":true}");
+  }
+
+  @Test
+  void shouldTakeADateAsYearMonthDay() {
+    ApplyFormSchema schema = schemaWith("{\"id\":\"Field_Start\",\"key\":\"canStart\",\"type\":\"datetime\","
+        + "\"subtype\":\"date\",\"dateLabel\":\"From when can you start?\",\"validate\":{\"required\":true}}");
+    assertThat(schema.questions()).anyMatch(q -> "From when can you start?".equals(q.label()));
+    assertThat(schema.validate(sent("canStart", "1 March")).errors())
+        .containsEntry("canStart", "Please give a date as year-month-day, e.g. 2026-03-01.");
+    assertThat(schema.validate(sent("canStart", "")).errors()).containsEntry("canStart", "Please give a date.");
+    assertThat(schema.validate(sent("canStart", "2026-03-01")).typed().toString())
+        .isEqualTo("{\"canStart\":\"2026-03-01\"}");
+  }
+
+  @Test
+  void shouldLeaveTheKnownQuestionsToApplicationForm() {
+    ApplyFormSchema schema = schemaWith();
+    assertThat(schema.validate(sent()).errors()).isEmpty();
+    assertThat(schema.validate(sent("name", "Ada")).typed().isEmpty()).isTrue();
+  }
+
+  @Test
+  void shouldShowReviewersTheOtherAnswersWithoutTheSensitiveOnes() throws IOException {
+    ApplyFormSchema schema = schemaWith(
+        "{\"id\":\"Field_Heard\",\"key\":\"heardFrom\",\"label\":\"Heard from\",\"type\":\"select\","
+            + "\"values\":[{\"label\":\"A friend\",\"value\":\"friend\"}]}",
+        "{\"id\":\"Field_Needs\",\"key\":\"accessNeeds\",\"label\":\"Access needs\",\"type\":\"textarea\","
+            + "\"validate\":{\"maxLength\":500},\"properties\":{\"sensitive\":\"true\"}}");
+    String shown = schema.forReviewers(JSON.readTree("{\"heardFrom\":\"friend\",\"accessNeeds\":\"Captions\"}"));
+    assertThat(shown).isEqualTo("Heard from:\nA friend");
+  }
+
+  @Test
+  void shouldEscapeRawHtmlInOrganisersMarkdown() {
+    String html = ApplyPage.markdown(
+        "## Hello\n\n<script>alert(1)</script>\n\nSome **bold** <b>tag</b> [x](javascript:alert(1)) ${7*7}");
+    assertThat(html).contains("<h2>Hello</h2>").contains("&lt;script&gt;").contains("<strong>bold</strong>").contains("&lt;b&gt;tag&lt;/b&gt;")
+        .doesNotContain("<script>").doesNotContain("javascript:").contains("${7*7}");
+  }
+}
