@@ -5,7 +5,6 @@ import jakarta.validation.Valid;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -45,16 +44,5 @@ class SurveyController {
     }
     surveys.answer(token, form);
     return "survey/thanks";
-  }
-
-  @ExceptionHandler(SurveyService.SurveyUnavailableException.class)
-  String unavailable(SurveyService.SurveyUnavailableException e, Model model, HttpServletResponse response) {
-    response.setStatus(switch (e.state()) {
-      case UNKNOWN -> HttpServletResponse.SC_NOT_FOUND;
-      case ANSWERED -> HttpServletResponse.SC_CONFLICT;
-      case CLOSED -> HttpServletResponse.SC_GONE;
-    });
-    model.addAttribute("state", e.state());
-    return "survey/unavailable";
   }
 }
