@@ -235,7 +235,7 @@ public class TeamMeetings {
   @Transactional
   public TeamMeeting choose(long teamId, String slot, String zone) {
     Team team = teams.findById(teamId).orElseThrow(() -> new NotFoundException("No team " + teamId + "."));
-    if (zone == null || !(ProgrammeOptions.TIMEZONES.contains(zone) || ZoneId.getAvailableZoneIds().contains(zone))) {
+    if (!ProgrammeOptions.isOfferedZone(zone)) {
       throw new MeetingTimeRefusedException("zone", "choose a time zone from the list (such as Europe/Berlin)");
     }
     ZoneId zoneId = ZoneId.of(zone);

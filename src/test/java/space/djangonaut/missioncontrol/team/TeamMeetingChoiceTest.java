@@ -2,6 +2,7 @@ package space.djangonaut.missioncontrol.team;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.when;
@@ -70,6 +71,21 @@ class TeamMeetingChoiceTest {
         .isTrue();
     assertThat(shared.covers(Instant.parse("2027-02-21T01:30:00Z"), Instant.parse("2027-02-21T02:30:00Z")))
         .isFalse();
+  }
+
+  @Test
+  void shouldRefuseAZoneOutsideTheOfferedListWithTheFieldAndTheReason() {
+    List<WeeklyAvailability> people = List.of(WeeklyAvailability.of(KOLKATA, List.of("SAT-09")),
+        WeeklyAvailability.of(KOLKATA, List.of("SAT-09")));
+    TeamMeetings meetings = meetings(SPRING_2027, CohortWeeks.of(SPRING_2027).weekly(people));
+
+    for (String zone : List.of("SystemV/EST5EDT", "Asia/Atlantis")) {
+      assertThatThrownBy(() -> meetings.choose(1L, "SATURDAY 09:00", zone))
+          .isInstanceOfSatisfying(TeamMeetings.MeetingTimeRefusedException.class, e -> {
+            assertThat(e.field()).isEqualTo("zone");
+            assertThat(e.reason()).isEqualTo("choose a time zone from the list (such as Europe/Berlin)");
+          });
+    }
   }
 
   /** TeamMeetings for team 1 of this cohort, whose shared hours are {@code weekly}; nothing chosen yet. */
