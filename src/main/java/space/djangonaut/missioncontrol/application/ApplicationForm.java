@@ -8,11 +8,11 @@ import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import space.djangonaut.missioncontrol.common.DeliverableEmail;
+import space.djangonaut.missioncontrol.common.ProgrammeOptions;
 import space.djangonaut.missioncontrol.common.WeeklyAvailability;
 
 /** The public application form. Field names are the form's input names. */
@@ -81,7 +81,7 @@ public class ApplicationForm {
 
   @AssertTrue(message = "Choose a time zone from the list.")
   public boolean isTimezoneKnown() {
-    return timezone == null || timezone.isBlank() || ZoneId.getAvailableZoneIds().contains(timezone);
+    return timezone == null || timezone.isBlank() || ProgrammeOptions.isOfferedZone(timezone);
   }
 
   @AssertTrue(message = "Tick only the slots shown.")

@@ -50,6 +50,7 @@ import space.djangonaut.missioncontrol.application.Offer;
 import space.djangonaut.missioncontrol.application.OfferRepository;
 import space.djangonaut.missioncontrol.cohort.Cohort;
 import space.djangonaut.missioncontrol.cohort.CohortRepository;
+import space.djangonaut.missioncontrol.common.ProgrammeOptions;
 import space.djangonaut.missioncontrol.mentorship.WeekCalendar;
 import space.djangonaut.missioncontrol.team.Team;
 import space.djangonaut.missioncontrol.team.TeamMeeting;
@@ -69,7 +70,10 @@ import space.djangonaut.missioncontrol.volunteer.VolunteerRepository;
  *
  * <p>The check-in keeps the Navigator's zone (TZID and VTIMEZONE), so that its weekly rule holds the local time
  * across clock changes; everything else, and the weeks listed in the event's description, are in the member's own
- * zone: a Djangonaut's from their application; a Navigator's or Captain's is not recorded yet, so the meeting's.
+ * zone: a Djangonaut's from their application, a Navigator's or Captain's from their volunteer form (the zone of
+ * their weekly availability, migration V16; {@code UTC} for those who signed up before zones were asked). A zone
+ * stored before only the offered zones were accepted ({@link ProgrammeOptions#isOfferedZone}) is read as UTC, so
+ * that every zone written has a VTIMEZONE.
  */
 @Service
 public class TeamCalendar {
@@ -140,7 +144,6 @@ public class TeamCalendar {
   @Transactional(readOnly = true)
   public List<Member> members(long teamId) {
     Team team = teams.findById(teamId).orElseThrow();
-    ZoneId volunteerZone = meetings.meetingOf(teamId).map(TeamMeeting::getZone).orElse(ZoneOffset.UTC);
     Map<String, Member> byEmail = new LinkedHashMap<>();
     Volunteer navigator = volunteers.findById(team.getNavigatorVolunteerId()).orElseThrow();
     Map<Long, Map<Long, String>> captains = new LinkedHashMap<>();
@@ -161,11 +164,11 @@ public class TeamCalendar {
         navigatorCaptains.putAll(names);
       }
     });
-    byEmail.put(key(navigator.getEmail()), new Member(navigator.getName(), navigator.getEmail(), volunteerZone,
+    byEmail.put(key(navigator.getEmail()), new Member(navigator.getName(), navigator.getEmail(), zoneOf(navigator),
         navigator.getId(), null, true, navigatorCaptains, null));
     captains.forEach((id, names) -> {
       Volunteer captain = volunteers.findById(id).orElseThrow();
-      byEmail.putIfAbsent(key(captain.getEmail()), new Member(captain.getName(), captain.getEmail(), volunteerZone,
+      byEmail.putIfAbsent(key(captain.getEmail()), new Member(captain.getName(), captain.getEmail(), zoneOf(captain),
           captain.getId(), null, false, names, null));
     });
     djangonauts.forEach(d -> byEmail.putIfAbsent(key(d.email()), d));
@@ -354,11 +357,19 @@ public class TeamCalendar {
   }
 
   private static ZoneId zoneOf(Application djangonaut) {
+    return offeredOrUtc(djangonaut.getTimezone());
+  }
+
+  private static ZoneId zoneOf(Volunteer volunteer) {
     try {
-      return djangonaut.getTimezone() == null ? ZoneOffset.UTC : ZoneId.of(djangonaut.getTimezone());
+      return offeredOrUtc(volunteer.getAvailability().zone().getId());
     } catch (RuntimeException e) {
       return ZoneOffset.UTC;
     }
+  }
+
+  private static ZoneId offeredOrUtc(String zone) {
+    return ProgrammeOptions.isOfferedZone(zone) ? ZoneId.of(zone) : ZoneOffset.UTC;
   }
 
   private static String key(String email) {

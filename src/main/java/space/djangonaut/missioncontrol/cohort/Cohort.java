@@ -4,6 +4,7 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
@@ -84,9 +85,27 @@ public class Cohort {
     }
   }
 
-  /** The first instant of the start date, Anywhere on Earth being the last to reach it. */
+  /** The first instant of the start date, Anywhere on Earth being the last to reach it: the start of week 1. */
   public Instant startsAt() {
-    return startsOn.atStartOfDay().toInstant(ANYWHERE_ON_EARTH);
+    return weekStart(1);
+  }
+
+  /** {@link #weekStart(LocalDate, long)} of this cohort. */
+  public Instant weekStart(long week) {
+    return weekStart(startsOn, week);
+  }
+
+  /**
+   * The first instant (UTC) of week {@code week} of a cohort starting on {@code startsOn}: week 1 begins at 00:00 of
+   * the start date Anywhere on Earth (UTC-12, so 12:00 UTC that day), each week seven days after the one before,
+   * and week 0 is the week before the start. The one definition of a cohort's weeks: the timers and due dates
+   * ({@code mentorship/WeekCalendar}), team formation's weekly overlap ({@code team/CohortWeeks}) and the meeting
+   * check ({@code team/TeamMeetings}) all count weeks with it.
+   *
+   * @param week 0 (the week before the start) to the cohort's number of weeks; others are counted the same way
+   */
+  public static Instant weekStart(LocalDate startsOn, long week) {
+    return startsOn.atStartOfDay().toInstant(ANYWHERE_ON_EARTH).plus(Duration.ofDays(7 * (week - 1)));
   }
 
   /**

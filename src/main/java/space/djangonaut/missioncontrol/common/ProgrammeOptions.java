@@ -17,4 +17,16 @@ public record ProgrammeOptions(@NotEmpty List<String> projects) {
           || id.equals("UTC"))
       .sorted()
       .toList();
+
+  /**
+   * Whether {@code zone} is one of {@link #TIMEZONES}, the zones the forms offer: the only ones a form accepts (the
+   * application and volunteer forms, the team's meeting time). Others that java.time knows, such as
+   * {@code SystemV/EST5EDT} or the {@code ical4j~...} ids ical4j registers, have no iCalendar VTIMEZONE, so a calendar
+   * in them could not be written.
+   *
+   * @param zone an IANA id as typed, {@code Europe/Berlin}; {@code null} is not offered
+   */
+  public static boolean isOfferedZone(String zone) {
+    return zone != null && TIMEZONES.contains(zone);
+  }
 }

@@ -10,7 +10,7 @@ import space.djangonaut.missioncontrol.cohort.CohortRepository;
 /**
  * The dates of a cohort's weeks, for the timers and due dates of {@code team.bpmn} and {@code cohort.bpmn}
  * (e.g. {@code ${weekCalendar.dueAt(cohortId, week)}}), as UTC instants. Week 1 starts on the cohort's start date
- * (Anywhere on Earth); a week's tasks are due at its end, and closed as not recorded a week later.
+ * (Anywhere on Earth, {@link Cohort#weekStart}); a week's tasks are due at its end, and closed as not recorded a week later.
  */
 @Component("weekCalendar")
 public class WeekCalendar {
@@ -59,7 +59,6 @@ public class WeekCalendar {
   }
 
   private Instant start(long cohortId, long week) {
-    Cohort cohort = cohorts.findById(cohortId).orElseThrow();
-    return cohort.startsAt().plus(WEEK.multipliedBy(week - 1));
+    return cohorts.findById(cohortId).orElseThrow().weekStart(week);
   }
 }

@@ -3,7 +3,6 @@ package space.djangonaut.missioncontrol.team;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -16,7 +15,8 @@ import space.djangonaut.missioncontrol.common.WeeklyAvailability;
 /**
  * The actual weeks of a cohort on which team formation checks shared hours: week 0 (the week before the cohort
  * starts, when teams meet) through week {@code weeks}. Week {@code n} is the seven days from
- * {@code startsOn + 7 (n - 1)} days, 00:00 UTC, to seven days later, as {@code mentorship/WeekCalendar} counts weeks.
+ * {@link Cohort#weekStart(LocalDate, long)} ({@code startsOn + 7 (n - 1)} days at 00:00 Anywhere on Earth, i.e.
+ * 12:00 UTC) to seven days later: the weeks {@code mentorship/WeekCalendar}'s timers and {@code TeamMeetings} count.
  *
  * <p>Each person's local slots are converted with java.time for that week's dates ({@link WeeklyAvailability#between}),
  * so a week in which a clock changes (US: second Sunday of March; EU: last Sunday of March; New Zealand and
@@ -45,7 +45,7 @@ public record CohortWeeks(LocalDate firstDay, int weeks) {
   }
 
   /**
-   * One week in which no zone changes its clocks (week 0 alone: from Monday 12 January 2026), for callers that know
+   * One week in which no zone changes its clocks (week 0 alone: from Monday 12 January 2026, 12:00 UTC), for callers that know
    * no cohort's dates; with it the overlap is what the slots give in an ordinary week.
    */
   public static final CohortWeeks ORDINARY_WEEK = new CohortWeeks(LocalDate.of(2026, 1, 19), 0);
@@ -55,9 +55,9 @@ public record CohortWeeks(LocalDate firstDay, int weeks) {
     return new CohortWeeks(cohort.getStartsOn(), cohort.getWeeks());
   }
 
-  /** The first instant of week {@code week} (UTC midnight). */
+  /** The first instant of week {@code week}: {@link Cohort#weekStart(LocalDate, long)}. */
   public Instant start(int week) {
-    return firstDay.plusDays(7L * (week - 1)).atStartOfDay(ZoneOffset.UTC).toInstant();
+    return Cohort.weekStart(firstDay, week);
   }
 
   /** The numbers of the weeks checked: 0 to {@link #weeks}. */

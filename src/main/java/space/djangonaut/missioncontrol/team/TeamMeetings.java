@@ -20,6 +20,7 @@ import space.djangonaut.missioncontrol.cohort.Cohort;
 import space.djangonaut.missioncontrol.cohort.CohortRepository;
 import space.djangonaut.missioncontrol.common.NotFoundException;
 import space.djangonaut.missioncontrol.common.ProgrammeOptions;
+import space.djangonaut.missioncontrol.common.UtcSpan;
 import space.djangonaut.missioncontrol.volunteer.VolunteerRepository;
 
 /**
@@ -36,8 +37,6 @@ public class TeamMeetings {
   public static final Duration DURATION = Duration.ofHours(1);
   /** Start times on offer are on this step of the local clock (half hours, for zones such as Asia/Kolkata). */
   static final Duration STEP = Duration.ofMinutes(30);
-  /** A week of the cohort, as {@code mentorship/WeekCalendar} counts them from the cohort's start. */
-  static final Duration WEEK = Duration.ofDays(7);
 
   private final TeamMeetingRepository meetings;
   private final TeamRepository teams;
@@ -86,7 +85,9 @@ public class TeamMeetings {
     return new SharedHours() {
       @Override
       public boolean covers(Instant from, Instant to) {
-        return weekly.stream().flatMap(week -> week.shared().stream())
+        // The union of every week's spans: a meeting across the end of one span and the start of the next that
+        // touches it (two weeks' spans meeting at a week's boundary) is still inside the hours the team shares.
+        return UtcSpan.merge(weekly.stream().flatMap(week -> week.shared().stream()).toList()).stream()
             .anyMatch(span -> !span.start().isAfter(from) && !span.end().isBefore(to));
       }
 
@@ -234,7 +235,7 @@ public class TeamMeetings {
   @Transactional
   public TeamMeeting choose(long teamId, String slot, String zone) {
     Team team = teams.findById(teamId).orElseThrow(() -> new NotFoundException("No team " + teamId + "."));
-    if (zone == null || !(ProgrammeOptions.TIMEZONES.contains(zone) || ZoneId.getAvailableZoneIds().contains(zone))) {
+    if (!ProgrammeOptions.isOfferedZone(zone)) {
       throw new MeetingTimeRefusedException("zone", "choose a time zone from the list (such as Europe/Berlin)");
     }
     ZoneId zoneId = ZoneId.of(zone);
@@ -270,8 +271,8 @@ public class TeamMeetings {
     for (int i = 0; i < all.size(); i++) {
       Instant from = all.get(i).toInstant();
       Instant to = from.plus(DURATION);
-      Instant weekStarts = cohort.startsAt().plus(WEEK.multipliedBy(i));
-      if (from.isBefore(weekStarts) || to.isAfter(weekStarts.plus(WEEK))) {
+      Instant weekStarts = cohort.weekStart(i + 1);
+      if (from.isBefore(weekStarts) || to.isAfter(cohort.weekStart(i + 2))) {
         return Optional.of(slot.label() + " " + zone.getId() + " falls outside week " + (i + 1)
             + " of the cohort; choose another time");
       }

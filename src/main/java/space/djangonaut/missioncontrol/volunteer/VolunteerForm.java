@@ -8,10 +8,10 @@ import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import space.djangonaut.missioncontrol.common.DeliverableEmail;
+import space.djangonaut.missioncontrol.common.ProgrammeOptions;
 import space.djangonaut.missioncontrol.common.WeeklyAvailability;
 
 /** The public volunteer form for Navigators and Captains. */
@@ -64,7 +64,7 @@ public class VolunteerForm {
 
   @AssertTrue(message = "Choose a time zone from the list.")
   public boolean isTimezoneKnown() {
-    return timezone == null || timezone.isBlank() || ZoneId.getAvailableZoneIds().contains(timezone);
+    return timezone == null || timezone.isBlank() || ProgrammeOptions.isOfferedZone(timezone);
   }
 
   public String getTimezone() {

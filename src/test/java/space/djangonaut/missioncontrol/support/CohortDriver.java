@@ -162,9 +162,15 @@ public class CohortDriver {
 
   /** An approved volunteer with a Camunda account in the role's group; evenings UTC unless said otherwise. */
   public Volunteer volunteer(Run run, VolunteerRole role, int capacity, List<String> projects, List<String> slots) {
+    return volunteer(run, role, capacity, projects, WeeklyAvailability.of(slots));
+  }
+
+  /** An approved volunteer with a sign-in, whose weekly hours are given on their own clock in their own zone. */
+  public Volunteer volunteer(Run run, VolunteerRole role, int capacity, List<String> projects,
+      WeeklyAvailability availability) {
     String userId = TestData.uniqueUserId(role == VolunteerRole.NAVIGATOR ? "navigator" : "captain");
     Volunteer volunteer = new Volunteer(run.cohortId(), "Vol " + userId, userId + "@example.org", role, projects,
-        WeeklyAvailability.of(slots), capacity, "I like helping", ClockUtil.getCurrentTime().toInstant());
+        availability, capacity, "I like helping", ClockUtil.getCurrentTime().toInstant());
     accounts.ensureUser(userId, userId, "Vol", userId, userId + "@example.org", role.group());
     volunteer.approve(userId);
     return volunteers.save(volunteer);

@@ -8,6 +8,7 @@ import java.time.ZoneId;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
+import space.djangonaut.missioncontrol.cohort.Cohort;
 import space.djangonaut.missioncontrol.common.UtcSpan;
 import space.djangonaut.missioncontrol.common.WeeklyAvailability;
 import space.djangonaut.missioncontrol.team.CohortWeeks.WeekOverlap;
@@ -34,6 +35,21 @@ class WeeklyOverlapTest {
 
   /** A cohort from Friday 29 January 2027: week 0 from 22 January, week 7 from 12 March, week 10 from 2 April. */
   private static final CohortWeeks SPRING_2027 = new CohortWeeks(LocalDate.of(2027, 1, 29), 10);
+
+  @Test
+  void shouldCountTheWeeksFromTheCohortsStartAnywhereOnEarthAsTheTimersAndTheMeetingDo() {
+    // Saturday 20 February 2027 at 00:00 Anywhere on Earth is 12:00 UTC: week 1 starts then, as
+    // mentorship/WeekCalendar's timers and team/TeamMeetings count it (Cohort.weekStart), not at 00:00 UTC.
+    Cohort cohort = new Cohort("spring", "Spring", LocalDate.of(2027, 1, 1), LocalDate.of(2027, 1, 31),
+        LocalDate.of(2027, 2, 20), 8, 10, Instant.parse("2027-01-01T00:00:00Z"));
+    CohortWeeks weeks = CohortWeeks.of(cohort);
+
+    assertThat(weeks.start(1)).isEqualTo(Instant.parse("2027-02-20T12:00:00Z")).isEqualTo(cohort.startsAt());
+    assertThat(weeks.start(0)).isEqualTo(Instant.parse("2027-02-13T12:00:00Z"));
+    for (int week = 0; week <= 8; week++) {
+      assertThat(weeks.start(week)).isEqualTo(cohort.startsAt().plus(java.time.Duration.ofDays(7L * (week - 1))));
+    }
+  }
 
   @Test
   void shouldMoveANewYorkApplicantsUtcHoursWithTheUsClockChange() {
