@@ -103,8 +103,10 @@ final class ApplyPage {
         errors.add(messages.apply(error));
       }
     }
-    Object raw = bound.getFieldValue(key);
-    String value = raw == null || raw instanceof List ? "" : String.valueOf(raw);
+    // The raw value for a list (the formatted one would be "TUE-18,THU-21", one string), the formatted one otherwise.
+    Object raw = bound.getRawFieldValue(key);
+    Object formatted = raw instanceof List ? null : bound.getFieldValue(key);
+    String value = formatted == null ? "" : String.valueOf(formatted);
     @SuppressWarnings("unchecked")
     List<String> values = raw instanceof List<?> list ? (List<String>) list : List.of();
     List<Choice> choices = List.of();

@@ -11,7 +11,8 @@ import space.djangonaut.missioncontrol.common.Roles;
 /**
  * Authorizations are on (application.yaml); organisers, like Camunda's administrators, are an admin group of the
  * engine: everything, Cockpit and Admin included. Other groups get what {@link Authorizations} grants them, and
- * candidate groups the right to work on their tasks ({@link TaskAuthorizationProvider}).
+ * candidate groups the right to work on their tasks ({@link TaskAuthorizationProvider}). History keeps what forms
+ * submit once, as variables ({@link HistoryWithoutFormFields}).
  */
 @Component
 class EngineConfiguration extends AbstractCamundaConfiguration {
@@ -28,5 +29,7 @@ class EngineConfiguration extends AbstractCamundaConfiguration {
     configuration.setResourceAuthorizationProvider(new TaskAuthorizationProvider());
     // Each application belongs to its cohort's tenant: reviewers see the cohorts they review (CohortReviewers).
     configuration.setTenantIdProvider(tenantIdProvider);
+    // Submitted form fields are not kept a second time in history (see HistoryWithoutFormFields).
+    configuration.setHistoryEventHandler(new HistoryWithoutFormFields());
   }
 }

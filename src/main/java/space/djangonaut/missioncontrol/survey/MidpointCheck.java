@@ -73,9 +73,15 @@ public class MidpointCheck {
     this.concernRaisedAt = at;
   }
 
+  /** Keeps the organiser's note; once the person is erased, only that it was followed up. */
   void followedUp(String note, Instant at) {
-    this.followUp = note;
+    this.followUp = isErased() ? "(erased)" : note;
     this.followedUpAt = at;
+  }
+
+  /** Whether the person's data was erased ({@link #erase}). */
+  boolean isErased() {
+    return email != null && email.startsWith("erased-midpoint-");
   }
 
   void close(Instant at) {

@@ -219,6 +219,8 @@ public class VolunteerReplacements {
   @Transactional
   public Replacement replace(long stepDownId, ReplacementChoice choice) {
     StepDown stepDown = byId(stepDownId);
+    // The team's row first, as stepDown takes it: the two never wait for each other in opposite orders.
+    teams.lockById(stepDown.getTeamId());
     long chosen = choice.replacementVolunteerId();
     Option option = options(stepDownId).stream().filter(o -> o.volunteerId() == chosen).findFirst()
         .orElseThrow(() -> new BadUserRequestException("replacementVolunteerId: #" + chosen + " is not an approved "

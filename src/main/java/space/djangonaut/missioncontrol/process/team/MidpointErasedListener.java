@@ -45,13 +45,15 @@ class MidpointErasedListener {
       }
       boolean open = task.getEndTime() == null;
       for (HistoricVariableInstance variable : historyService.createHistoricVariableInstanceQuery()
-          .executionIdIn(task.getExecutionId()).variableNameIn(FORGOTTEN.toArray(String[]::new)).list()) {
+          .executionIdIn(task.getExecutionId()).variableNameIn(FORGOTTEN.toArray(String[]::new)).includeDeleted()
+          .list()) {
         if (open && variable.getTaskId() != null) {
           taskService.removeVariableLocal(task.getId(), variable.getName());
-        } else if (open) {
-          taskService.removeVariable(task.getId(), variable.getName());
         }
-        historyService.deleteHistoricVariableInstance(variable.getId());
+        if (!open || variable.getTaskId() != null) {
+          // An open task's empty followUp stays where the form writes it, so that the note stays in its scope.
+          historyService.deleteHistoricVariableInstance(variable.getId());
+        }
       }
       if (open) {
         taskService.setVariablesLocal(task.getId(), java.util.Map.of("concernFrom", ERASED, "concernAnswers", ERASED,
