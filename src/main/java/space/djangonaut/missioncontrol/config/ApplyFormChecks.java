@@ -45,7 +45,7 @@ class ApplyFormChecks extends AbstractCamundaConfiguration implements Deployer {
       }
       List<String> reasons = ApplyFormSchema.problems(resource.getBytes());
       if (!reasons.isEmpty()) {
-        List<Problem> problems = reasons.stream().map(reason -> (Problem) new FormProblem(reason))
+        List<Problem> problems = reasons.stream().map(reason -> (Problem) new DeploymentProblem(null, reason))
             .toList();
         throw new ParseException("The application form " + resource.getName() + " cannot be deployed: "
             + String.join(" ", reasons), resource.getName(), problems, List.of());
@@ -53,27 +53,4 @@ class ApplyFormChecks extends AbstractCamundaConfiguration implements Deployer {
     }
   }
 
-  /** One reason, as the REST API lists it under the resource. */
-  private record FormProblem(String getMessage) implements Problem {
-
-    @Override
-    public int getLine() {
-      return 0;
-    }
-
-    @Override
-    public int getColumn() {
-      return 0;
-    }
-
-    @Override
-    public String getMainElementId() {
-      return null;
-    }
-
-    @Override
-    public List<String> getElementIds() {
-      return List.of();
-    }
-  }
 }

@@ -202,20 +202,20 @@ class DecisionTableChecks extends AbstractCamundaConfiguration implements Deploy
     try {
       model = Dmn.readModelFromStream(new ByteArrayInputStream(dmn));
     } catch (RuntimeException e) {
-      problems.add(new TableProblem(null, "It is no DMN 1.3 model Camunda can read: " + e.getMessage()));
+      problems.add(new DeploymentProblem(null, "It is no DMN 1.3 model Camunda can read: " + e.getMessage()));
       return problems;
     }
     List<DmnDecision> decisions;
     try {
       decisions = dmnEngine.parseDecisions(model);
     } catch (RuntimeException e) {
-      problems.add(new TableProblem(null, "Camunda's DMN engine cannot read it: " + e.getMessage()));
+      problems.add(new DeploymentProblem(null, "Camunda's DMN engine cannot read it: " + e.getMessage()));
       return problems;
     }
     for (Decision decision : model.getModelElementsByType(Decision.class)) {
       if (decision.getCamundaHistoryTimeToLiveString() == null
           || decision.getCamundaHistoryTimeToLiveString().isBlank()) {
-        problems.add(new TableProblem(decision.getId(), "Decision " + decision.getId() + " has no "
+        problems.add(new DeploymentProblem(decision.getId(), "Decision " + decision.getId() + " has no "
             + "camunda:historyTimeToLive (the Modeler's \"History cleanup\" field): its evaluations are kept in "
             + "history and must be cleaned up."));
       }
@@ -235,7 +235,7 @@ class DecisionTableChecks extends AbstractCamundaConfiguration implements Deploy
   private static void check(ProgrammeDecision known, Decision decision, List<Problem> problems) {
     for (DecisionTable table : decision.getChildElementsByType(DecisionTable.class)) {
       if (table.getHitPolicy() != HitPolicy.FIRST && table.getHitPolicy() != HitPolicy.UNIQUE) {
-        problems.add(new TableProblem(table.getId(), "Decision " + known.key() + " has hit policy "
+        problems.add(new DeploymentProblem(table.getId(), "Decision " + known.key() + " has hit policy "
             + table.getHitPolicy() + ": Mission Control needs FIRST or UNIQUE, so that one rule decides."));
       }
       Set<String> read = new LinkedHashSet<>();
@@ -244,20 +244,20 @@ class DecisionTableChecks extends AbstractCamundaConfiguration implements Deploy
             : input.getInputExpression().getText().getTextContent().strip();
         read.add(expression);
         if (!known.variables().contains(expression)) {
-          problems.add(new TableProblem(input.getId(), "Input \"" + label(input.getLabel(), input.getId())
+          problems.add(new DeploymentProblem(input.getId(), "Input \"" + label(input.getLabel(), input.getId())
               + "\" of " + known.key() + " reads \"" + expression + "\", which Mission Control does not provide. "
               + "Its input expressions can be: " + String.join(", ", known.variables()) + "."));
         }
       }
       List<String> outputs = table.getOutputs().stream().map(Output::getName).toList();
       if (!outputs.equals(List.of(known.output()))) {
-        problems.add(new TableProblem(table.getId(), "Decision " + known.key() + " has the outputs " + outputs
+        problems.add(new DeploymentProblem(table.getId(), "Decision " + known.key() + " has the outputs " + outputs
             + ": Mission Control reads exactly one, named \"" + known.output() + "\"."));
       }
       Set<String> ids = new HashSet<>();
       for (Rule rule : table.getRules()) {
         if (rule.getId() == null || !ids.add(rule.getId())) {
-          problems.add(new TableProblem(table.getId(), "A rule of " + known.key() + " has no id of its own: "
+          problems.add(new DeploymentProblem(table.getId(), "A rule of " + known.key() + " has no id of its own: "
               + "organisers are told which rule decided by its id."));
         }
         for (InputEntry entry : rule.getInputEntries()) {
@@ -265,7 +265,7 @@ class DecisionTableChecks extends AbstractCamundaConfiguration implements Deploy
           Matcher name = FEEL_NAME.matcher(STRING_LITERAL.matcher(text).replaceAll("0"));
           while (name.find()) {
             if (!FEEL_WORDS.contains(name.group(1)) && !known.variables().contains(name.group(1))) {
-              problems.add(new TableProblem(rule.getId(), "Rule " + rule.getId() + " of " + known.key()
+              problems.add(new DeploymentProblem(rule.getId(), "Rule " + rule.getId() + " of " + known.key()
                   + " compares with \"" + name.group(1) + "\" (in \"" + text.strip() + "\"), which Mission Control "
                   + "does not provide. It provides: " + String.join(", ", known.variables()) + "."));
             }
@@ -297,14 +297,14 @@ class DecisionTableChecks extends AbstractCamundaConfiguration implements Deploy
         try {
           dmnEngine.evaluateDecisionTable(decision, variables);
         } catch (RuntimeException e) {
-          problems.add(new TableProblem(known.key(), known.key() + ": for " + describe(known, variables)
+          problems.add(new DeploymentProblem(known.key(), known.key() + ": for " + describe(known, variables)
               + " the table cannot be evaluated: " + e.getMessage()));
           return;
         }
         DmnDecisionTableEvaluationEvent event = lastEvaluation.get();
         List<DmnEvaluatedDecisionRule> matched = event == null ? List.of() : event.getMatchingRules();
         if (matched.isEmpty()) {
-          problems.add(new TableProblem(known.key(), known.key() + ": for " + describe(known, variables)
+          problems.add(new DeploymentProblem(known.key(), known.key() + ": for " + describe(known, variables)
               + " no rule matches, so the table gives no " + known.output() + ". Add a last rule for everything "
               + "else (all its input entries empty)."));
           return;
@@ -313,7 +313,7 @@ class DecisionTableChecks extends AbstractCamundaConfiguration implements Deploy
         DmnEvaluatedOutput output = rule.getOutputEntries().get(known.output());
         Object value = output == null || output.getValue() == null ? null : output.getValue().getValue();
         if (!allowed.contains(value)) {
-          problems.add(new TableProblem(rule.getId(), known.key() + ": for " + describe(known, variables)
+          problems.add(new DeploymentProblem(rule.getId(), known.key() + ": for " + describe(known, variables)
               + " the table gives " + (value instanceof String text ? "'" + text + "'" : String.valueOf(value))
               + " (rule " + rule.getId() + "); " + known.output() + " must be one of "
               + String.join(", ", allowed.stream().map(String::valueOf).toList()) + "."));
@@ -322,7 +322,7 @@ class DecisionTableChecks extends AbstractCamundaConfiguration implements Deploy
         undecided.remove(rule.getId());
       }
       for (String ruleId : undecided) {
-        problems.add(new TableProblem(ruleId, known.key() + ": rule " + ruleId + " decides none of the inputs "
+        problems.add(new DeploymentProblem(ruleId, known.key() + ": rule " + ruleId + " decides none of the inputs "
             + "Mission Control can give (tried " + describeGrid(known) + "): its entries never match (a "
             + "comparison with null?) or the rules above it always match first."));
       }
@@ -389,32 +389,4 @@ class DecisionTableChecks extends AbstractCamundaConfiguration implements Deploy
     return label == null || label.isBlank() ? id : label;
   }
 
-  /** One problem of a table, reported by the id of the element at fault (the decision's file when null). */
-  private record TableProblem(String mainElementId, String message) implements Problem {
-
-    @Override
-    public String getMessage() {
-      return message;
-    }
-
-    @Override
-    public int getLine() {
-      return 0;
-    }
-
-    @Override
-    public int getColumn() {
-      return 0;
-    }
-
-    @Override
-    public String getMainElementId() {
-      return mainElementId;
-    }
-
-    @Override
-    public List<String> getElementIds() {
-      return mainElementId == null ? List.of() : List.of(mainElementId);
-    }
-  }
 }
