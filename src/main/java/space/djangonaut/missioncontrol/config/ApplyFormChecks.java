@@ -1,14 +1,10 @@
 package space.djangonaut.missioncontrol.config;
 
-import java.util.ArrayList;
 import java.util.List;
 import org.camunda.bpm.engine.ParseException;
 import org.camunda.bpm.engine.Problem;
-import org.camunda.bpm.engine.impl.persistence.deploy.Deployer;
 import org.camunda.bpm.engine.impl.persistence.entity.DeploymentEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.ResourceEntity;
-import org.camunda.bpm.engine.spring.SpringProcessEngineConfiguration;
-import org.camunda.bpm.spring.boot.starter.configuration.impl.AbstractCamundaConfiguration;
 import org.springframework.stereotype.Component;
 import space.djangonaut.missioncontrol.application.ApplyFormSchema;
 
@@ -22,17 +18,7 @@ import space.djangonaut.missioncontrol.application.ApplyFormSchema;
  * {@code details.<resource>.errors}, and nothing of the deployment is stored. Only new deployments are checked.
  */
 @Component
-class ApplyFormChecks extends AbstractCamundaConfiguration implements Deployer {
-
-  @Override
-  public void preInit(SpringProcessEngineConfiguration configuration) {
-    List<Deployer> deployers = new ArrayList<>();
-    if (configuration.getCustomPreDeployers() != null) {
-      deployers.addAll(configuration.getCustomPreDeployers());
-    }
-    deployers.add(this);
-    configuration.setCustomPreDeployers(deployers);
-  }
+class ApplyFormChecks extends DeploymentCheck {
 
   @Override
   public void deploy(DeploymentEntity deployment) {

@@ -24,10 +24,8 @@ import org.camunda.bpm.engine.variable.context.VariableContext;
 import org.camunda.bpm.engine.variable.value.TypedValue;
 import org.camunda.bpm.engine.ParseException;
 import org.camunda.bpm.engine.Problem;
-import org.camunda.bpm.engine.impl.persistence.deploy.Deployer;
 import org.camunda.bpm.engine.impl.persistence.entity.DeploymentEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.ResourceEntity;
-import org.camunda.bpm.engine.spring.SpringProcessEngineConfiguration;
 import org.camunda.bpm.model.dmn.Dmn;
 import org.camunda.bpm.model.dmn.DmnModelInstance;
 import org.camunda.bpm.model.dmn.HitPolicy;
@@ -37,7 +35,6 @@ import org.camunda.bpm.model.dmn.instance.Input;
 import org.camunda.bpm.model.dmn.instance.InputEntry;
 import org.camunda.bpm.model.dmn.instance.Output;
 import org.camunda.bpm.model.dmn.instance.Rule;
-import org.camunda.bpm.spring.boot.starter.configuration.impl.AbstractCamundaConfiguration;
 import org.springframework.stereotype.Component;
 import space.djangonaut.missioncontrol.process.rules.ProgrammeDecision;
 
@@ -63,7 +60,7 @@ import space.djangonaut.missioncontrol.process.rules.ProgrammeDecision;
  * </ul>
  */
 @Component
-class DecisionTableChecks extends AbstractCamundaConfiguration implements Deployer {
+class DecisionTableChecks extends DeploymentCheck {
 
   private static final Set<String> FEEL_WORDS = Set.of("not", "null", "true", "false", "and", "or", "in",
       "between", "if", "then", "else", "for", "some", "every", "satisfies", "instance", "of", "return");
@@ -166,16 +163,6 @@ class DecisionTableChecks extends AbstractCamundaConfiguration implements Deploy
       }
       return key;
     }
-  }
-
-  @Override
-  public void preInit(SpringProcessEngineConfiguration configuration) {
-    List<Deployer> deployers = new ArrayList<>();
-    if (configuration.getCustomPreDeployers() != null) {
-      deployers.addAll(configuration.getCustomPreDeployers());
-    }
-    deployers.add(this);
-    configuration.setCustomPreDeployers(deployers);
   }
 
   @Override
