@@ -1,5 +1,6 @@
 package space.djangonaut.missioncontrol.support;
 
+import com.icegreen.greenmail.util.GreenMail;
 import jakarta.mail.BodyPart;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Multipart;
@@ -20,8 +21,12 @@ public final class Mailbox {
   private Mailbox() {}
 
   public static List<MimeMessage> messagesTo(String email) {
-    return Arrays.stream(TestInfrastructure.mail().getReceivedMessages())
-        .filter(message -> isTo(message, email)).toList();
+    return messagesTo(TestInfrastructure.mail(), email);
+  }
+
+  /** What this SMTP server (the tests' or, in a benchmark, the default run's sink) received for this address. */
+  public static List<MimeMessage> messagesTo(GreenMail server, String email) {
+    return Arrays.stream(server.getReceivedMessages()).filter(message -> isTo(message, email)).toList();
   }
 
   /** The plain-text part of a message. */
@@ -41,7 +46,12 @@ public final class Mailbox {
 
   /** The token of the newest personal link of this kind ("offers", "survey", ...) emailed to this address. */
   public static String newestToken(String email, String kind) {
-    List<MimeMessage> messages = messagesTo(email);
+    return newestToken(TestInfrastructure.mail(), email, kind);
+  }
+
+  /** As {@link #newestToken(String, String)}, from what this SMTP server received. */
+  public static String newestToken(GreenMail server, String email, String kind) {
+    List<MimeMessage> messages = messagesTo(server, email);
     for (int i = messages.size() - 1; i >= 0; i--) {
       Matcher matcher = LINK_TOKEN.matcher(text(messages.get(i)));
       while (matcher.find()) {
