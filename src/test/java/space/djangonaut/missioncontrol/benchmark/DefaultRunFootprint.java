@@ -59,7 +59,7 @@ import space.djangonaut.missioncontrol.volunteer.VolunteerService;
 /**
  * The default run's start-up time and memory, before and after a whole cohort (issue 14): not a test, a {@code main}
  * that prints its figures. It runs in a JVM started with the same options as {@code mvn spring-boot:run} (the pom's
- * {@code run.jvmArguments}, plus the {@code -XX:TieredStopAtLevel=1} the Spring Boot plugin adds), starts Mission
+ * {@code spring-boot.run.jvmArguments}, plus the {@code -XX:TieredStopAtLevel=1} the Spring Boot plugin adds), starts Mission
  * Control on the default profile exactly as that command does (an H2 file database, here in a fresh temporary
  * directory, the SMTP sink inside the application, demo accounts and the demo cohort), then runs a pilot-sized cohort
  * through it: 200 public application pages opened and 200 applications, 12 volunteers approved, every review, the
