@@ -128,11 +128,15 @@ class ApplyWithoutJavaScriptBrowserTest {
     return form;
   }
 
-  /** Deploys the form as Camunda Modeler's deploy dialog does, with an organiser's login. */
+  /**
+   * Deploys the form as Camunda Modeler's deploy dialog does (the fields of {@code config.ModelerDeploymentTest}), with
+   * an organiser's login.
+   */
   private void deployAsModelerDoes(ObjectNode form, String organiser) throws Exception {
     WebClient.Response deployed = new WebClient(port).basicAuth(organiser, organiser)
-        .postMultipart("/engine-rest/deployment/create", Map.of("deployment-name", "apply",
-            "deployment-source", "Camunda Modeler"), Map.of("apply.form", form.toString().getBytes()));
+        .postMultipart("/engine-rest/deployment/create", Map.of("deployment-name", "mission-control",
+            "deployment-source", "Camunda Modeler", "enable-duplicate-filtering", "true"),
+            Map.of("apply.form", form.toString().getBytes()));
     assertThat(deployed.status()).as(deployed.body()).isEqualTo(200);
     deployments.add(JSON.readTree(deployed.body()).path("id").asText());
   }
@@ -176,11 +180,18 @@ class ApplyWithoutJavaScriptBrowserTest {
     assertThat(browser.visible(By.cssSelector("label[for=slot-TUE-18]")).getAttribute("textContent"))
         .as("the page's script did not run").endsWith("your time zone");
     browser.type(By.id("name"), name);
-    // ... until "Show my hours" draws the form again in that zone, keeping what was typed.
+    browser.type(By.id("whatDoYouHopeToBuild"), "A bot.");
+    new Select(browser.visible(By.id("heardFrom"))).selectByValue("mastodon");
+    browser.click(By.id("interests1"));
+    // ... until "Show my hours" draws the form again in that zone, keeping what was typed, complaining of nothing.
     browser.clickToLeavePage(By.id("show-zone"));
     assertThat(browser.visible(By.cssSelector("label[for=slot-TUE-18]")).getAttribute("textContent"))
         .endsWith("America/Sao_Paulo");
-    assertThat(browser.visible(By.id("name")).getAttribute("value")).isEqualTo(name);
+    assertThat(valueOf("name")).isEqualTo(name);
+    assertThat(valueOf("whatDoYouHopeToBuild")).isEqualTo("A bot.");
+    assertThat(new Select(browser.visible(By.id("heardFrom"))).getFirstSelectedOption().getAttribute("value"))
+        .isEqualTo("mastodon");
+    assertThat(browser.visible(By.id("interests1")).isSelected()).isTrue();
     assertThat(browser.driver().findElements(By.id("error-summary"))).isEmpty();
 
     browser.click(By.id("slot-TUE-18"));
@@ -192,11 +203,8 @@ class ApplyWithoutJavaScriptBrowserTest {
     browser.type(By.id("motivation"), "To learn.");
     new Select(browser.visible(By.id("project"))).selectByVisibleText("Django REST framework");
     browser.type(By.id("contributionUrl"), "https://github.com/grace/recipes");
-    // The new questions, some wrong: a text too short, a number too large; some left out.
-    browser.type(By.id("whatDoYouHopeToBuild"), "A bot.");
+    // The new questions, some wrong (the text above too short, a number too large), some left out.
     browser.type(By.id("yearsOfPython"), "99");
-    new Select(browser.visible(By.id("heardFrom"))).selectByValue("mastodon");
-    browser.click(By.id("interests1"));
     browser.click(By.id("interests2"));
     browser.click(By.id("codeOfConductAccepted1"));
     browser.clickToLeavePage(By.id("submit-application"));
