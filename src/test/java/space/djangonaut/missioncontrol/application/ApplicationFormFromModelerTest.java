@@ -201,6 +201,81 @@ class ApplicationFormFromModelerTest {
     }
   }
 
+  /**
+   * Hostile input in every component type an organiser may add: refused with the question's message where it is not
+   * an answer (a number, a date, a choice, a tick), shown back as text; stored as typed where it is (text), and
+   * shown escaped or as text wherever other answers are shown: the refusal page, the review task (Tasklist draws it
+   * as a text area's value: {@code ApplyWithoutJavaScriptBrowserTest}), the personal data export (JSON). The
+   * organiser's cohort and selection pages do not show other answers.
+   */
+  @Test
+  void shouldKeepHostileInputToEveryNewComponentTypeAsTextOnEveryPageThatShowsIt() throws Exception {
+    deploy(ApplyWithoutJavaScriptBrowserTest.formWithNewQuestions());
+    Cohort cohort = testData.openCohort();
+    String email = TestData.uniqueEmail();
+    String path = "/cohorts/" + cohort.getSlug() + "/apply";
+    WebClient browser = new WebClient(port);
+    Map<String, List<String>> answers = answers(email, "Ada");
+    for (String key : List.of("favouriteTool", "whatDoYouHopeToBuild", "yearsOfPython", "availableFrom", "heardFrom",
+        "pace", "readContributingGuide")) {
+      answers.put(key, List.of(HOSTILE));
+    }
+    answers.put("interests", List.of("docs", HOSTILE));
+    long stored = applications.count();
+
+    WebClient.Response refused = browser.postForm(path, WebClient.form(browser.get(path), answers));
+
+    assertThat(refused.status()).isEqualTo(400);
+    String escaped = "&lt;script&gt;alert(1)&lt;/script&gt; ${7*7} [[${x}]] *{name}";
+    assertThat(refused.body()).doesNotContain("<script>alert(1)")
+        .contains("<a href=\"#yearsOfPython\">Please give a number, e.g. 3.</a>")
+        .contains("<a href=\"#availableFrom\">Please give a date as year-month-day, e.g. 2026-03-01.</a>")
+        .contains("<a href=\"#heardFrom\">Please choose one of the options shown.</a>")
+        .contains("<a href=\"#pace\">Please choose one of the options shown.</a>")
+        .contains("<a href=\"#interests\">Please tick only the options shown.</a>")
+        .contains("<a href=\"#readContributingGuide\">Tick this box to go on.</a>")
+        // typed text comes back as text: in the text field, the text area, the number and the date
+        .contains("id=\"favouriteTool\" name=\"favouriteTool\" value=\"" + escaped + "\"")
+        .contains(escaped + "</textarea>")
+        .contains("id=\"yearsOfPython\" name=\"yearsOfPython\" value=\"" + escaped + "\"")
+        .contains("id=\"availableFrom\" name=\"availableFrom\" value=\"" + escaped + "\"");
+    assertThat(applications.count()).isEqualTo(stored);
+
+    answers.put("yearsOfPython", List.of("3"));
+    answers.put("availableFrom", List.of("2026-03-01"));
+    answers.put("heardFrom", List.of("friend"));
+    answers.put("pace", List.of("steady"));
+    answers.put("interests", List.of("docs"));
+    answers.put("readContributingGuide", List.of("true"));
+    WebClient.Response sent = browser.postForm(path, WebClient.form(browser.get(path), answers));
+
+    assertThat(sent.status()).as(sent.body()).isEqualTo(302);
+    Application application = applications.findByEmail(email).get(0);
+    JsonNode typed = new ObjectMapper().readTree(application.getOtherAnswers());
+    assertThat(typed.get("favouriteTool").asText()).isEqualTo(HOSTILE);
+    assertThat(typed.get("whatDoYouHopeToBuild").asText()).isEqualTo(HOSTILE);
+    ProcessInstance process = runtimeService.createProcessInstanceQuery()
+        .processInstanceBusinessKey(application.getId().toString()).singleResult();
+    testData.executeJobs(process.getId());
+    for (Task review : taskService.createTaskQuery().processInstanceId(process.getId()).list()) {
+      assertThat(taskService.getVariable(review.getId(), "applicantOtherAnswers").toString())
+          .contains("Your favourite Django package:\n" + HOSTILE + "\n\nWhat do you hope to build?:\n" + HOSTILE);
+    }
+    String organiser = testData.organiser();
+    WebClient organiserClient = new WebClient(port).basicAuth(organiser, organiser);
+    WebClient.Response export = organiserClient.get("/api/personal-data?email=" + email);
+    assertThat(export.header("Content-Type")).startsWith("application/json");
+    JsonNode exported = new ObjectMapper().readTree(export.body()).findValue("otherAnswers");
+    assertThat(exported.get("favouriteTool").asText()).isEqualTo(HOSTILE);
+    assertThat(exported.get("whatDoYouHopeToBuild").asText()).isEqualTo(HOSTILE);
+    for (String page : List.of("/organiser/cohorts/" + cohort.getSlug(),
+        "/organiser/cohorts/" + cohort.getSlug() + "/selection")) {
+      WebClient.Response shown = organiserClient.get(page);
+      assertThat(shown.status()).isEqualTo(200);
+      assertThat(shown.body()).doesNotContain("<script>alert(1)").doesNotContain("[[${x}]]");
+    }
+  }
+
   @Test
   void shouldExportEveryOtherAnswerSensitiveOnesIncludedAndEraseThem() {
     Cohort cohort = testData.openCohort();

@@ -21,6 +21,10 @@ import org.openqa.selenium.WebDriver;
  * the browser shows, and fails on every serious or critical violation. The script is injected into the page through
  * Selenium, never fetched from the network. Every page checked prints one line, {@code axe <page>: ...}, with the
  * violations of each impact, so that a run lists the results page by page.
+ *
+ * <p>In a {@linkplain Browser#withoutJavaScript() browser without JavaScript} axe-core cannot run as the page is (its
+ * run waits on timers, which do not fire there): it runs on the same page, as the server drew it and no script of
+ * the page changed it, with scripts allowed for the time of its run ({@link Browser#withScriptsAllowed}).
  */
 public final class Accessibility {
 
@@ -53,8 +57,10 @@ public final class Accessibility {
    * @throws AssertionError if axe reports a serious or critical violation
    */
   public static List<Violation> assertNoSeriousViolations(Browser browser, String page, String... within) {
-    List<Violation> violations = violations(browser.driver(), within);
-    System.out.println("axe " + page + " (" + browser.driver().getCurrentUrl() + "): " + summary(violations));
+    // In a browser without JavaScript, axe runs on the page as drawn without it, scripts allowed only for its run.
+    List<Violation> violations = browser.withScriptsAllowed(() -> violations(browser.driver(), within));
+    System.out.println("axe " + page + (browser.runsPageScripts() ? "" : ", JavaScript off") + " ("
+        + browser.driver().getCurrentUrl() + "): " + summary(violations));
     List<Violation> failing = violations.stream().filter(v -> FAILING.contains(v.impact())).toList();
     if (!failing.isEmpty()) {
       throw new AssertionError("axe-core reports " + failing.size() + " serious or critical violation(s) on the "

@@ -5,7 +5,9 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Map;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import org.openqa.selenium.By;
 import org.openqa.selenium.ElementNotInteractableException;
 import org.openqa.selenium.JavascriptExecutor;
@@ -28,6 +30,10 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * <p>Every helper waits for a condition, never for a fixed time, and looks its element up again while it waits:
  * pages such as Tasklist re-render their elements (a filter's link gains its count, the list refreshes every ten
  * seconds), so an element found a moment ago may be gone when it is used.
+ *
+ * <p>{@link #withoutJavaScript()} gives a Chromium in which pages run no script of their own, as for a person who
+ * turned JavaScript off; Selenium still reaches the page (its helpers scroll, read and click through the DevTools
+ * protocol, which the setting does not stop).
  */
 public final class Browser implements AutoCloseable {
 
@@ -36,11 +42,27 @@ public final class Browser implements AutoCloseable {
   /** How long a helper waits for its condition: generous, for a busy machine; a condition met returns at once. */
   public static final Duration TIMEOUT = Duration.ofSeconds(60);
 
-  private final WebDriver driver;
+  private final ChromeDriver driver;
   private final WebDriverWait wait;
   private final Path profile;
+  private final boolean withoutJavaScript;
 
+  /** A Chromium with JavaScript on, as most people have it. */
   public Browser() {
+    this(false);
+  }
+
+  /**
+   * A Chromium in which no page runs a script: Chrome's DevTools command {@code Emulation.setScriptExecutionDisabled}
+   * for the browser's tab, which lasts across the pages it opens (links followed, forms sent), as JavaScript turned
+   * off in the browser's settings would. Inline, external and deferred scripts of every page are skipped.
+   */
+  public static Browser withoutJavaScript() {
+    return new Browser(true);
+  }
+
+  private Browser(boolean withoutJavaScript) {
+    this.withoutJavaScript = withoutJavaScript;
     if (!new File(CHROMIUM).canExecute() || !new File(CHROMEDRIVER).canExecute()) {
       throw new IllegalStateException("The browser tests need Debian's Chromium: apt-get install chromium "
           + "chromium-driver (" + CHROMIUM + " and " + CHROMEDRIVER + ")");
@@ -61,6 +83,36 @@ public final class Browser implements AutoCloseable {
     driver = new ChromeDriver(service, options);
     wait = new WebDriverWait(driver, TIMEOUT);
     wait.ignoring(StaleElementReferenceException.class);
+    if (withoutJavaScript) {
+      pageScripts(false);
+    }
+  }
+
+  /** Whether this browser runs the pages' scripts ({@link #withoutJavaScript()} does not). */
+  public boolean runsPageScripts() {
+    return !withoutJavaScript;
+  }
+
+  /**
+   * Runs the action with scripts allowed in the page shown now, then, in a browser {@linkplain #withoutJavaScript()
+   * without JavaScript}, turns them off again. For what needs the page's event loop, such as axe-core's run (its
+   * timers and promises): the page stays as it was drawn, since a script of the page that was skipped when the page
+   * loaded is not run when scripts are allowed later.
+   */
+  public <T> T withScriptsAllowed(Supplier<T> action) {
+    if (!withoutJavaScript) {
+      return action.get();
+    }
+    pageScripts(true);
+    try {
+      return action.get();
+    } finally {
+      pageScripts(false);
+    }
+  }
+
+  private void pageScripts(boolean allowed) {
+    driver.executeCdpCommand("Emulation.setScriptExecutionDisabled", Map.of("value", !allowed));
   }
 
   public WebDriver driver() {
