@@ -18,6 +18,7 @@ import space.djangonaut.missioncontrol.team.ProposedTeams.Fixture;
  * Issue 12: the organisers' team page draws availability and shared hours in the zone of the organiser who reads it,
  * with UTC alongside; an organiser without a zone reads the fallback ({@code missioncontrol.display-zone}, UTC in the
  * tests). The team of {@code TeamPageTest}'s clock-change case: Djangonauts in New York, Monday 12-18 on their clock.
+ * The placement form of a late Djangonaut ({@link TeamAdjustments#placementContext}) likewise, for its assignee.
  */
 @IntegrationTest
 class TeamPageInOrganisersZoneTest {
@@ -27,6 +28,7 @@ class TeamPageInOrganisersZoneTest {
   @Autowired TestData testData;
   @Autowired IdentityService identityService;
   @Autowired JdbcTemplate jdbc;
+  @Autowired TeamAdjustments adjustments;
 
   @AfterEach
   void resetClock() {
@@ -59,6 +61,14 @@ class TeamPageInOrganisersZoneTest {
         .contains("Mon 12-18 (America/New_York); UTC: Mon 17:00-23:00 (week from 29 January 2027)")
         .contains("Hours the team shares with its Navigator: 4 (Mon 18:00-22:00 UTC in week 7 (from 12 March))")
         .doesNotContain("Asia/Tokyo");
+    // The placement form of a late Djangonaut, drawn for the organiser who holds it.
+    var djangonaut = f.evening().get(0);
+    assertThat(adjustments.placementContext(djangonaut.getId(), inTokyo).djangonautSummary()).isEqualTo("#"
+        + djangonaut.getId() + " " + djangonaut.getName() + ", " + djangonaut.getProject() + ", available Mon 12-18"
+        + " (America/New_York);"
+        + " Asia/Tokyo: Tue 02:00-08:00; UTC: Mon 17:00-23:00 (week from 29 January 2027)");
+    assertThat(adjustments.placementContext(djangonaut.getId(), withoutZone).djangonautSummary())
+        .endsWith("available Mon 12-18 (America/New_York); UTC: Mon 17:00-23:00 (week from 29 January 2027)");
   }
 
   private WebClient client(String user) {
