@@ -13,6 +13,7 @@ import org.camunda.bpm.engine.IdentityService;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The time zone in which each reviewer, organiser, Navigator and Captain reads people's availability, with UTC
@@ -92,7 +93,8 @@ public class DisplayZone {
 
   /**
    * Sets the account's zone, or takes it away (the account reads in the fallback again), and publishes
-   * {@link DisplayZoneChanged}.
+   * {@link DisplayZoneChanged}, in one transaction: the forms drawn again for the new zone and the zone are kept
+   * together, or neither is.
    *
    * @param userId an existing Camunda user id
    * @param zoneId an IANA id from {@link ProgrammeOptions#TIMEZONES}, such as {@code Asia/Tokyo}; {@code null} or
@@ -100,6 +102,7 @@ public class DisplayZone {
    * @throws ZoneRefusedException (field {@code zone}) if the zone is not one the forms offer, or (field
    *     {@code userId}) if there is no such account; nothing changes then
    */
+  @Transactional
   public void choose(String userId, String zoneId) {
     if (userId == null || identityService.createUserQuery().userId(userId).count() == 0) {
       throw new ZoneRefusedException("userId", "there is no account \"" + userId + "\".");
