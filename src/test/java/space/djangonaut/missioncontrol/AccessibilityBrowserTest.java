@@ -215,6 +215,7 @@ class AccessibilityBrowserTest {
         {"/organiser/cohorts/" + ranked.cohort().getSlug() + "/roster", "roster, no team yet"},
         {"/organiser/cohorts/" + cohort.getSlug() + "/volunteers", "volunteers"},
         {"/organiser/accounts", "accounts"},
+        {"/my/settings", "your settings (time zone)"},
         {"/organiser/mailbox", "mailbox"},
         {"/organiser/outbox", "outbox"},
         {"/organiser/mail-templates", "mail templates"},

@@ -47,12 +47,19 @@ public class ReviewService {
     this.rules = rules;
   }
 
-  /** The answers a reviewer needs, shown read-only by the review form. */
+  /**
+   * The answers a reviewer needs, shown read-only by the review form. The availability is drawn for the reviewer
+   * who holds the task: in the applicant's zone, the reviewer's own zone ({@link DisplayZone#of}) and UTC, for the
+   * cohort's first week.
+   *
+   * @param reviewer the Camunda user id of the task's assignee; {@code null} while nobody holds it (then the
+   *     fallback zone, {@code missioncontrol.display-zone})
+   */
   @Transactional(readOnly = true)
-  public ApplicantAnswers answersForReviewer(long applicationId) {
+  public ApplicantAnswers answersForReviewer(long applicationId, String reviewer) {
     Application application = applications.findWithCohort(applicationId).orElseThrow();
     return new ApplicantAnswers(application.getName(), application.getCohort().getName(), application.getTimezone(),
-        displayZone.describe(application.getAvailability(), application.getCohort().getStartsOn()),
+        displayZone.describe(application.getAvailability(), application.getCohort().getStartsOn(), reviewer),
         application.getHoursPerWeek() + " hours a week",
         application.getDjangoExperience().getLabel(), application.getExperienceDetails(),
         application.getMotivation(), application.getProject(), application.getContributionUrl(),

@@ -8,39 +8,138 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
+import org.camunda.bpm.engine.IdentityService;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The time zone in which reviewers and organisers read people's availability, with UTC alongside: the property
- * {@code missioncontrol.display-zone} (an IANA id, default {@code UTC}). Organisers and reviewers have no setting of
- * their own (their accounts are Camunda users), so one zone for the whole team of organisers keeps it simple.
+ * The time zone in which each reviewer, organiser, Navigator and Captain reads people's availability, with UTC
+ * alongside (issue 12). Everyone with an account chooses their own on {@code /my/settings} (an organiser may set it
+ * for an account on {@code /organiser/accounts}); it is kept with the Camunda account, as the user info
+ * {@value #USER_INFO_KEY} (an IANA id, table {@code act_id_info}), so it follows the person into every role and
+ * cohort. An account without one reads in the fallback, the property {@code missioncontrol.display-zone} (an IANA id,
+ * default {@code UTC}).
+ *
+ * <p>A change is published as {@link DisplayZoneChanged}, so that the forms already drawn for the person (their
+ * claimed review, approval and placement tasks) are drawn again in the new zone.
  */
 @Component
 public class DisplayZone {
 
+  /** The key of the Camunda user info that holds an account's zone. */
+  public static final String USER_INFO_KEY = "timeZone";
+
   private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.ENGLISH);
 
-  private final ZoneId zone;
+  private final ZoneId fallback;
+  private final IdentityService identityService;
+  private final ApplicationEventPublisher events;
 
   /** @throws IllegalArgumentException at start-up if the property is not a time zone */
-  public DisplayZone(@Value("${missioncontrol.display-zone:UTC}") String zoneId) {
-    this.zone = WeeklyAvailability.zone(zoneId);
+  DisplayZone(@Value("${missioncontrol.display-zone:UTC}") String fallbackZoneId, IdentityService identityService,
+      ApplicationEventPublisher events) {
+    this.fallback = WeeklyAvailability.zone(fallbackZoneId);
+    this.identityService = identityService;
+    this.events = events;
   }
 
-  public ZoneId zone() {
-    return zone;
+  /** Refused: a zone that is not one of the offered ones ({@link ProgrammeOptions#TIMEZONES}), or no account. */
+  public static class ZoneRefusedException extends RuntimeException {
+
+    private final String field;
+
+    ZoneRefusedException(String field, String reason) {
+      super(field + ": " + reason);
+      this.field = field;
+    }
+
+    /** The form field at fault: {@code zone} or {@code userId}. */
+    public String field() {
+      return field;
+    }
+
+    /** Why, in the person's words, without the field. */
+    public String reason() {
+      return getMessage().substring(field.length() + 2);
+    }
+  }
+
+  /** The zone of an account that chose none: {@code missioncontrol.display-zone}. */
+  public ZoneId fallback() {
+    return fallback;
   }
 
   /**
-   * Availability as an organiser reads it, for the week that starts on {@code weekStart} (00:00 UTC): the person's
-   * own slots and zone, then the same times in the display zone (when it is another) and in UTC, e.g. "Sun 16-19
-   * (America/New_York); Europe/Berlin: Sun 22:00-Mon 01:00; UTC: Sun 21:00-24:00 (week from 24 January 2027)".
-   * Plain UTC availability read in UTC is shown as it is.
+   * The zone this account chose, if any.
+   *
+   * @param userId a Camunda user id; {@code null} (a task nobody holds yet) has none
    */
-  public String describe(WeeklyAvailability availability, LocalDate weekStart) {
+  public Optional<ZoneId> chosenBy(String userId) {
+    if (userId == null) {
+      return Optional.empty();
+    }
+    String stored = identityService.getUserInfo(userId, USER_INFO_KEY);
+    // A zone stored before the offered list changed, or written by hand, is read only if it still is one.
+    return ProgrammeOptions.isOfferedZone(stored) ? Optional.of(ZoneId.of(stored)) : Optional.empty();
+  }
+
+  /** The zone in which this account reads availability: the one it chose, else the {@link #fallback()}. */
+  public ZoneId of(String userId) {
+    return chosenBy(userId).orElse(fallback);
+  }
+
+  /**
+   * Sets the account's zone, or takes it away (the account reads in the fallback again), and publishes
+   * {@link DisplayZoneChanged}, in one transaction: the forms drawn again for the new zone and the zone are kept
+   * together, or neither is.
+   *
+   * @param userId an existing Camunda user id
+   * @param zoneId an IANA id from {@link ProgrammeOptions#TIMEZONES}, such as {@code Asia/Tokyo}; {@code null} or
+   *     blank for the fallback
+   * @throws ZoneRefusedException (field {@code zone}) if the zone is not one the forms offer, or (field
+   *     {@code userId}) if there is no such account; nothing changes then
+   */
+  @Transactional
+  public void choose(String userId, String zoneId) {
+    if (userId == null || identityService.createUserQuery().userId(userId).count() == 0) {
+      throw new ZoneRefusedException("userId", "there is no account \"" + userId + "\".");
+    }
+    String wanted = zoneId == null ? "" : zoneId.strip();
+    if (!wanted.isEmpty() && !ProgrammeOptions.isOfferedZone(wanted)) {
+      throw new ZoneRefusedException("zone", "\"" + wanted + "\" is not one of the offered time zones; choose one "
+          + "from the list (such as Europe/Berlin or America/New_York).");
+    }
+    if (wanted.isEmpty()) {
+      identityService.deleteUserInfo(userId, USER_INFO_KEY);
+    } else {
+      identityService.setUserInfo(userId, USER_INFO_KEY, wanted);
+    }
+    events.publishEvent(new DisplayZoneChanged(userId));
+  }
+
+  /**
+   * Availability as this account reads it: {@link #describe(WeeklyAvailability, LocalDate, ZoneId)} in
+   * {@link #of(String) their zone}.
+   *
+   * @param reader the Camunda user id of who reads it; {@code null} for nobody yet (the fallback)
+   */
+  public String describe(WeeklyAvailability availability, LocalDate weekStart, String reader) {
+    return describe(availability, weekStart, of(reader));
+  }
+
+  /**
+   * Availability as someone reading in {@code reader} sees it, for the week that starts on {@code weekStart} (00:00
+   * UTC): the person's own slots and zone, then the same times in the reader's zone (when it is another) and in
+   * UTC, e.g. "Sun 16-19 (America/New_York); Asia/Tokyo: Mon 06:00-09:00; UTC: Sun 21:00-24:00 (week from 24
+   * January 2027)". Plain UTC availability read in UTC is shown as it is. Spans are whole, even when they end in
+   * the next week; a span that crosses midnight names both days.
+   */
+  public static String describe(WeeklyAvailability availability, LocalDate weekStart, ZoneId reader) {
     String own = availability.describe();
-    boolean utc = zone.normalized().equals(ZoneOffset.UTC);
+    boolean utc = reader.normalized().equals(ZoneOffset.UTC);
     if (availability.isEmpty() || (utc && availability.zone().normalized().equals(ZoneOffset.UTC))) {
       return own;
     }
@@ -50,8 +149,8 @@ public class DisplayZone {
     List<UtcSpan> spans = availability.between(from.minus(Duration.ofDays(1)), to.plus(Duration.ofDays(1)))
         .stream().filter(s -> !s.start().isBefore(from) && s.start().isBefore(to)).toList();
     StringBuilder text = new StringBuilder(own);
-    if (!utc && !zone.equals(availability.zone())) {
-      text.append("; ").append(zone.getId()).append(": ").append(UtcSpan.describe(spans, zone));
+    if (!utc && !reader.equals(availability.zone())) {
+      text.append("; ").append(reader.getId()).append(": ").append(UtcSpan.describe(spans, reader));
     }
     text.append("; UTC: ").append(UtcSpan.describe(spans, ZoneOffset.UTC))
         .append(" (week from ").append(weekStart.format(DAY)).append(")");

@@ -14,6 +14,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import space.djangonaut.missioncontrol.common.DisplayZone;
 import space.djangonaut.missioncontrol.common.NotFoundException;
 import space.djangonaut.missioncontrol.common.ProgrammeOptions;
 import space.djangonaut.missioncontrol.volunteer.Volunteer;
@@ -24,7 +25,8 @@ import space.djangonaut.missioncontrol.volunteer.VolunteerRepository;
  * ({@code /my/teams}): their teams of every role and cohort (one account for all of them), each with its roster
  * ({@code /my/teams/{teamId}}, their own teams only) and a button to step down from it. An organiser then chooses
  * who takes over. On the team's page its Navigator chooses the weekly check-in among the times the team shares
- * ({@link TeamMeetings}).
+ * ({@link TeamMeetings}), offered in the check-in's zone once there is one, else in the Navigator's own
+ * ({@link DisplayZone#of}).
  */
 @Controller
 class MyTeamsController {
@@ -34,9 +36,11 @@ class MyTeamsController {
   private final TeamRoster rosters;
   private final TeamMeetings meetings;
   private final TeamRepository teams;
+  private final DisplayZone displayZone;
 
   MyTeamsController(VolunteerReplacements replacements, VolunteerRepository volunteers, TeamRoster rosters,
-      TeamMeetings meetings, TeamRepository teams) {
+      TeamMeetings meetings, TeamRepository teams, DisplayZone displayZone) {
+    this.displayZone = displayZone;
     this.replacements = replacements;
     this.volunteers = volunteers;
     this.rosters = rosters;
@@ -120,8 +124,10 @@ class MyTeamsController {
     boolean navigator = navigates(teamId, user);
     model.addAttribute("navigator", navigator);
     if (navigator) {
+      // Before a check-in is chosen, the times are offered in the Navigator's own zone (/my/settings).
+      String own = displayZone.of(user.getName()).getId();
       String shown = zone != null && ProgrammeOptions.TIMEZONES.contains(zone) ? zone
-          : meeting.map(m -> m.getZone().getId()).orElse("UTC");
+          : meeting.map(m -> m.getZone().getId()).orElse(ProgrammeOptions.isOfferedZone(own) ? own : "UTC");
       model.addAttribute("meetingZone", shown);
       model.addAttribute("zones", ProgrammeOptions.TIMEZONES);
       model.addAttribute("offered", meetings.offered(teamId, ZoneId.of(shown)));

@@ -132,10 +132,14 @@ public class TeamAdjustments {
 
   /**
    * What the organiser sees to place a Djangonaut who accepted after the teams were formed: who they are, and each
-   * team of their cohort with its project, Navigator, size and the hours the team's Navigator shares with them.
+   * team of their cohort with its project, Navigator, size and the hours the team's Navigator shares with them. The
+   * Djangonaut's availability is drawn in their zone, the organiser's own ({@link DisplayZone#of}) and UTC.
+   *
+   * @param organiser the Camunda user id of the task's assignee; {@code null} while nobody holds it (then the
+   *     fallback zone, {@code missioncontrol.display-zone})
    */
   @Transactional(readOnly = true)
-  public PlacementContext placementContext(long applicationId) {
+  public PlacementContext placementContext(long applicationId, String organiser) {
     Application application = applications.findWithCohort(applicationId).orElseThrow();
     StringBuilder teamsText = new StringBuilder();
     TeamFormation formation = teamService.formation(application.getCohort().getId());
@@ -150,7 +154,7 @@ public class TeamAdjustments {
     }
     return new PlacementContext("#" + application.getId() + " " + application.getName() + ", "
         + application.getProject() + ", available " + displayZone.describe(application.getAvailability(),
-        application.getCohort().getStartsOn()),
+        application.getCohort().getStartsOn(), organiser),
         TeamPlanText.fit(teamsText.isEmpty() ? "No teams." : teamsText.toString()));
   }
 

@@ -1,5 +1,6 @@
 package space.djangonaut.missioncontrol.team;
 
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -119,9 +120,16 @@ public class TeamBoard {
     }
   }
 
-  /** The cohort's proposed teams, checked against every rule. */
+  /**
+   * The cohort's proposed teams, checked against every rule, with availability and shared hours drawn in the
+   * reader's zone and UTC.
+   *
+   * @param reader the Camunda user id of the organiser who reads the page ({@link DisplayZone#of}: their zone, else
+   *     the fallback {@code missioncontrol.display-zone})
+   */
   @Transactional(readOnly = true)
-  public Board board(long cohortId) {
+  public Board board(long cohortId, String reader) {
+    ZoneId zone = displayZone.of(reader);
     TeamService.Inputs inputs = teamService.inputs(cohortId);
     TeamFormation formation = teamService.formation(cohortId);
     CohortWeeks weeks = formation.weeks();
@@ -152,7 +160,7 @@ public class TeamBoard {
     List<TeamView> views = new ArrayList<>();
     for (Team team : cohortTeams) {
       Mentor navigator = mentors.get(team.getNavigatorVolunteerId());
-      MentorView navigatorView = navigator == null ? null : view(navigator, load, weeks);
+      MentorView navigatorView = navigator == null ? null : view(navigator, load, weeks, zone);
       List<MemberView> memberViews = new ArrayList<>();
       Set<Long> captainIds = new LinkedHashSet<>();
       Set<Long> memberIds = new HashSet<>();
@@ -171,7 +179,7 @@ public class TeamBoard {
           together.add(c.availability());
         }
         memberViews.add(new MemberView(c.applicationId(), c.name(), c.project(),
-            displayZone.describe(c.availability(), weeks.firstDay()),
+            DisplayZone.describe(c.availability(), weeks.firstDay(), zone),
             navigator == null ? "0" : UtcSpan.hours(formation.minutesEveryWeek(List.of(c.availability(),
                 navigator.availability()))),
             m.getCaptainVolunteerId(),
@@ -180,7 +188,7 @@ public class TeamBoard {
                 captain.availability())))));
       }
       List<MentorView> captainViews = captainIds.stream().map(mentors::get).filter(java.util.Objects::nonNull)
-          .map(m -> view(m, load, weeks)).toList();
+          .map(m -> view(m, load, weeks, zone)).toList();
       List<RuleView> unmet = new ArrayList<>();
       for (Problem p : problems) {
         if (belongsTo(p, team, teamNames, captainIds, memberIds)) {
@@ -194,15 +202,15 @@ public class TeamBoard {
       long needed = TeamFormation.TEAM_OVERLAP_HOURS * 60L;
       views.add(new TeamView(team.getId(), team.getName(), team.getProject(), navigatorView, memberViews,
           captainViews, weakest == null ? "0" : weakest.hours(),
-          weakest == null ? "none (no approved Navigator)" : sharedText(weakest, weekly),
+          weakest == null ? "none (no approved Navigator)" : sharedText(weakest, weekly, zone),
           weekly.stream().map(w -> new WeekHours(w.week(), w.label(), w.hours(), w.minutes() >= needed)).toList(),
           weekly.stream().filter(w -> w.minutes() < needed).map(CohortWeeks.WeekOverlap::label).findFirst()
               .orElse(null),
           unmet));
     }
 
-    List<MentorView> navigatorViews = inputs.navigators().stream().map(m -> view(m, load, weeks)).toList();
-    List<MentorView> captainViews = inputs.captains().stream().map(m -> view(m, load, weeks)).toList();
+    List<MentorView> navigatorViews = inputs.navigators().stream().map(m -> view(m, load, weeks, zone)).toList();
+    List<MentorView> captainViews = inputs.captains().stream().map(m -> view(m, load, weeks, zone)).toList();
     Set<Long> leading = new HashSet<>();
     cohortTeams.forEach(t -> leading.add(t.getNavigatorVolunteerId()));
     List<MentorView> freeNavigators = navigatorViews.stream().filter(m -> !leading.contains(m.id())).toList();
@@ -220,7 +228,7 @@ public class TeamBoard {
       options.add(new DjangonautOption(c.applicationId(), c.name(), c.project(), teamOf.get(c.applicationId())));
       if (members.findByApplicationId(c.applicationId()).isEmpty()) {
         teamless.add(new TeamlessView(c.applicationId(), c.name(), c.project(),
-            displayZone.describe(c.availability(), weeks.firstDay()),
+            DisplayZone.describe(c.availability(), weeks.firstDay(), zone),
             whyInNoTeam(c, views, freeNavigators, mentors, candidates, formation)));
       }
     }
@@ -474,24 +482,24 @@ public class TeamBoard {
     return reasons;
   }
 
-  private MentorView view(Mentor m, Map<Long, Integer> load, CohortWeeks weeks) {
+  private static MentorView view(Mentor m, Map<Long, Integer> load, CohortWeeks weeks, ZoneId zone) {
     return new MentorView(m.volunteerId(), m.name(), m.projects().stream().sorted().toList(),
-        displayZone.describe(m.availability(), weeks.firstDay()), m.capacity(), load.getOrDefault(m.volunteerId(), 0));
+        DisplayZone.describe(m.availability(), weeks.firstDay(), zone), m.capacity(), load.getOrDefault(m.volunteerId(), 0));
   }
 
   /**
-   * The weakest week's shared time in the display zone and in UTC: "Mon 18:00-21:00 UTC", followed by the week
+   * The weakest week's shared time in the reader's zone and in UTC: "Mon 18:00-21:00 UTC", followed by the week
    * ("in week 7 (from 12 March)") when the weeks differ; "none" when nothing is shared.
    */
-  private String sharedText(CohortWeeks.WeekOverlap week, List<CohortWeeks.WeekOverlap> weekly) {
+  private static String sharedText(CohortWeeks.WeekOverlap week, List<CohortWeeks.WeekOverlap> weekly, ZoneId zone) {
     boolean steady = weekly.stream().allMatch(w -> w.minutes() == week.minutes());
     String when = steady ? "" : " in " + week.label();
     if (week.shared().isEmpty()) {
       return "none" + when;
     }
     String utc = UtcSpan.describe(week.shared(), java.time.ZoneOffset.UTC) + " UTC";
-    String local = displayZone.zone().normalized().equals(java.time.ZoneOffset.UTC) ? ""
-        : UtcSpan.describe(week.shared(), displayZone.zone()) + " " + displayZone.zone().getId() + " = ";
+    String local = zone.normalized().equals(java.time.ZoneOffset.UTC) ? ""
+        : UtcSpan.describe(week.shared(), zone) + " " + zone.getId() + " = ";
     return local + utc + when;
   }
 

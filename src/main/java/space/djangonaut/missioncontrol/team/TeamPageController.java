@@ -7,6 +7,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
 import org.camunda.bpm.engine.BadUserRequestException;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -16,6 +18,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import space.djangonaut.missioncontrol.cohort.Cohort;
 import space.djangonaut.missioncontrol.cohort.CohortService;
+import space.djangonaut.missioncontrol.common.DisplayZone;
 import space.djangonaut.missioncontrol.common.ProgrammeOptions;
 
 /**
@@ -35,10 +38,12 @@ class TeamPageController {
   private final TeamBoard board;
   private final TeamConfirmation confirmation;
   private final ProgrammeOptions options;
+  private final DisplayZone displayZone;
 
   TeamPageController(CohortService cohorts, TeamBoard board, TeamConfirmation confirmation,
-      ProgrammeOptions options) {
+      ProgrammeOptions options, DisplayZone displayZone) {
     this.options = options;
+    this.displayZone = displayZone;
     this.cohorts = cohorts;
     this.board = board;
     this.confirmation = confirmation;
@@ -140,7 +145,7 @@ class TeamPageController {
           e.field() + ": " + e.getMessage());
     }
     confirmation.showOnTask(slug);
-    int unmet = board.board(cohort.getId()).unmet().size();
+    int unmet = board.board(cohort.getId(), reader()).unmet().size();
     redirect.addFlashAttribute("message", done + (unmet == 0 ? " Every rule holds."
         : " The teams now break " + unmet + (unmet == 1 ? " rule" : " rules") + ", each explained below."));
     return "redirect:/organiser/cohorts/" + slug + "/teams";
@@ -154,9 +159,17 @@ class TeamPageController {
     return "organiser/teams";
   }
 
+  /** The signed-in organiser, whose zone the page's times are drawn in ({@link DisplayZone#of}). */
+  private static String reader() {
+    Authentication signedIn = SecurityContextHolder.getContext().getAuthentication();
+    return signedIn == null ? null : signedIn.getName();
+  }
+
   private void fill(Model model, Cohort cohort, Map<String, String> typed) {
     model.addAttribute("cohort", cohort);
-    model.addAttribute("board", board.board(cohort.getId()));
+    String reader = reader();
+    model.addAttribute("board", board.board(cohort.getId(), reader));
+    model.addAttribute("readerZone", displayZone.of(reader).getId());
     model.addAttribute("taskId", confirmation.openTask(cohort.getSlug()).orElse(null));
     model.addAttribute("projects", options.projects());
     Map<String, String> kept = new LinkedHashMap<>(typed);

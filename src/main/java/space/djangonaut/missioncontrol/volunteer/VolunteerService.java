@@ -114,15 +114,21 @@ public class VolunteerService {
         + " UTC), so it no longer takes Navigators or Captains. We hope you will offer for a future session.";
   }
 
-  /** What the organiser reads in Task_ApproveVolunteer. */
+  /**
+   * What the organiser reads in Task_ApproveVolunteer; the availability in the volunteer's zone, the organiser's
+   * own ({@link DisplayZone#of}) and UTC, for the cohort's first week.
+   *
+   * @param organiser the Camunda user id of the task's assignee; {@code null} while nobody holds it (then the
+   *     fallback zone, {@code missioncontrol.display-zone})
+   */
   @Transactional(readOnly = true)
-  public VolunteerAnswers answersForOrganiser(long volunteerId) {
+  public VolunteerAnswers answersForOrganiser(long volunteerId, String organiser) {
     Volunteer v = byId(volunteerId);
     Cohort cohort = cohorts.findById(v.getCohortId()).orElseThrow();
     return new VolunteerAnswers(v.getName(), v.getEmail(),
         v.getRole() == VolunteerRole.NAVIGATOR ? "Navigator" : "Captain",
         cohort.getName(), String.join(", ", v.getProjects()),
-        displayZone.describe(v.getAvailability(), cohort.getStartsOn()), v.getCapacity() + " Djangonauts",
+        displayZone.describe(v.getAvailability(), cohort.getStartsOn(), organiser), v.getCapacity() + " Djangonauts",
         v.getMotivation() == null ? "" : v.getMotivation());
   }
 

@@ -99,6 +99,23 @@ class RosterTest {
         .isEqualTo(200);
   }
 
+  /** Issue 12: a Navigator sets their own zone on /my/settings; the check-in times are offered in it. */
+  @Test
+  void shouldOfferTheNavigatorTheCheckInTimesInTheZoneTheySetForThemselves() {
+    Teams t = twoTeamsWelcomed(3);
+    WebClient navigator = signedIn(t.navigatorA().getUserId());
+    String page = "/my/teams/" + t.teamA().getId();
+    Assertions.assertThat(navigator.get(page).body()).contains("<option value=\"UTC\" selected=\"selected\">");
+
+    WebClient.Response saved = navigator.postForm("/my/settings", WebClient.form(navigator.get("/my/settings"),
+        Map.of("zone", List.of("America/New_York"))));
+
+    Assertions.assertThat(saved.status()).isEqualTo(302);
+    Assertions.assertThat(navigator.get(page).body())
+        .contains("<option value=\"America/New_York\" selected=\"selected\">")
+        .doesNotContain("<option value=\"UTC\" selected=\"selected\">");
+  }
+
   @Test
   void shouldShowOrganisersEveryTeamOfTheCohortLinkedFromTheCohortsPage() {
     Teams t = twoTeamsWelcomed(3);

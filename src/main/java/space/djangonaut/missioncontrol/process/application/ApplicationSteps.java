@@ -48,12 +48,13 @@ class ApplicationSteps {
    * On creating a review task (or the tie-break): the applicant's answers, shown read-only by the review form, and
    * a task name after the applicant and cohort, so that a reviewer finds it in Tasklist. The tie-break shows the two
    * reviews it settles as well; a review is offered to the cohort's reviewers ({@link ReviewCandidates}). The
-   * process itself holds only the application id.
+   * process itself holds only the application id. The availability is drawn for the assignee, usually nobody yet
+   * (the fallback zone): {@link #showReviewToAssigneeListener} draws it again for whoever claims the task.
    */
   @Bean
   TaskListener prepareReviewTaskListener(ReviewService reviews, TaskForms forms, ReviewCandidates candidates) {
     return task -> {
-      ApplicantAnswers answers = reviews.answersForReviewer(applicationId(task));
+      ApplicantAnswers answers = reviews.answersForReviewer(applicationId(task), task.getAssignee());
       forms.show(task, answers);
       boolean tieBreak = TASK_RESOLVE_DISAGREEMENT.equals(task.getTaskDefinitionKey());
       if (tieBreak) {
@@ -82,6 +83,17 @@ class ApplicationSteps {
       }
       return null;
     });
+  }
+
+  /**
+   * On assigning a review task (or the tie-break), after {@link #guardReviewerListener} let the reviewer have it, and
+   * when its assignee chooses another zone ({@code process/FormsInAssigneeZone}): the applicant's answers drawn again
+   * for the new assignee, their availability in the reviewer's own zone with UTC alongside (issue 12). A task handed
+   * back (no assignee) shows the fallback zone.
+   */
+  @Bean
+  TaskListener showReviewToAssigneeListener(ReviewService reviews, TaskForms forms) {
+    return task -> forms.show(task, reviews.answersForReviewer(applicationId(task), task.getAssignee()));
   }
 
   /** On completing a review task (or the tie-break): the checked scores become the application's review. */
@@ -129,10 +141,14 @@ class ApplicationSteps {
     return execution -> offers.confirm(applicationId(execution));
   }
 
-  /** On creating Task_PlaceInTeam: the Djangonaut and the cohort's teams, shown read-only. */
+  /**
+   * On creating Task_PlaceInTeam, on assigning it, and when its assignee chooses another zone
+   * ({@code process/FormsInAssigneeZone}): the Djangonaut and the cohort's teams, shown read-only, the availability
+   * in the assignee's zone with UTC alongside (the fallback zone while nobody holds it).
+   */
   @Bean
   TaskListener preparePlacementListener(TeamAdjustments adjustments, TaskForms forms) {
-    return task -> forms.show(task, adjustments.placementContext(applicationId(task)));
+    return task -> forms.show(task, adjustments.placementContext(applicationId(task), task.getAssignee()));
   }
 
   /** On completing Task_PlaceInTeam: the Djangonaut joins the team the organiser chose, or the choice is refused. */

@@ -22,10 +22,14 @@ import space.djangonaut.missioncontrol.volunteer.VolunteerService;
 @Configuration(proxyBeanMethods = false)
 class VolunteerSteps {
 
-  /** On creating Task_ApproveVolunteer: the volunteer's answers, shown read-only to the organiser. */
+  /**
+   * On creating Task_ApproveVolunteer, on assigning it, and when its assignee chooses another zone
+   * ({@code process/FormsInAssigneeZone}): the volunteer's answers, shown read-only to the organiser, the
+   * availability in the assignee's zone with UTC alongside (the fallback zone while nobody holds it).
+   */
   @Bean
   TaskListener prepareApprovalTaskListener(VolunteerService volunteers, TaskForms forms) {
-    return task -> forms.show(task, volunteers.answersForOrganiser(volunteerId(task)));
+    return task -> forms.show(task, volunteers.answersForOrganiser(volunteerId(task), task.getAssignee()));
   }
 
   /**

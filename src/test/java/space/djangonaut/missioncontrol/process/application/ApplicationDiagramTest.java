@@ -10,6 +10,7 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.job;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.runtimeService;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.taskQuery;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.taskService;
 import static space.djangonaut.missioncontrol.process.application.ApplicationProcess.*;
 
 import java.time.Duration;
@@ -47,6 +48,7 @@ class ApplicationDiagramTest {
   private static final String SEND_EMAIL = "sendApplicationEmailDelegate";
   private static final String PREPARE_REVIEW = "prepareReviewTaskListener";
   private static final String GUARD_REVIEWER = "guardReviewerListener";
+  private static final String SHOW_REVIEW_TO_ASSIGNEE = "showReviewToAssigneeListener";
   private static final String RECORD_REVIEW = "recordReviewListener";
   private static final String AGGREGATE_SCORES = "aggregateScoresDelegate";
   private static final String TELL_COHORT_REVIEWED = "tellCohortReviewedDelegate";
@@ -116,6 +118,20 @@ class ApplicationDiagramTest {
   }
 
   @Test
+  void shouldDrawTheReviewAgainForWhoeverClaimsItAfterTheGuardLetThemHaveIt() {
+    ProcessInstance pi = acknowledged();
+    Task review = reviewTasks(pi).get(0);
+
+    claim(review, "reviewer-ada");
+    taskService().setAssignee(review.getId(), "reviewer-grace");
+
+    Assertions.assertThat(engine.steps().runs()).filteredOn(run -> run.event().equals("assignment"))
+        .extracting(Run::bean, Run::assignee)
+        .containsExactly(tuple(GUARD_REVIEWER, "reviewer-ada"), tuple(SHOW_REVIEW_TO_ASSIGNEE, "reviewer-ada"),
+            tuple(GUARD_REVIEWER, "reviewer-grace"), tuple(SHOW_REVIEW_TO_ASSIGNEE, "reviewer-grace"));
+  }
+
+  @Test
   void shouldWaitForTheSelectionWhenTheReviewersAgree() {
     ProcessInstance pi = acknowledged();
 
@@ -152,7 +168,7 @@ class ApplicationDiagramTest {
     Assertions.assertThat(engine.steps().runs()).filteredOn(run -> run.elementId().equals(TASK_RESOLVE_DISAGREEMENT))
         .extracting(Run::bean, Run::event)
         .containsExactly(tuple(PREPARE_REVIEW, "create"), tuple(GUARD_REVIEWER, "assignment"),
-            tuple(RECORD_REVIEW, "complete"));
+            tuple(SHOW_REVIEW_TO_ASSIGNEE, "assignment"), tuple(RECORD_REVIEW, "complete"));
     Assertions.assertThat(engine.steps().runsOf(AGGREGATE_SCORES)).hasSize(2);
     Assertions.assertThat(engine.steps().runsOf(TELL_COHORT_REVIEWED)).as("once, after the third review").hasSize(1);
   }
@@ -227,6 +243,7 @@ class ApplicationDiagramTest {
     Task placement = task(TASK_PLACE_IN_TEAM);
     assertThat(placement).hasCandidateGroup(Roles.ORGANISERS);
     Assertions.assertThat(engine.deployedFormId(placement)).isEqualTo(FORM_PLACE_IN_TEAM);
+    claim(placement, "organiser-jeff");
     complete(placement, Map.of(FIELD_TEAM_NAME, "Team 2"));
     assertThat(pi).isWaitingAtExactly(TASK_WELCOME_TO_TEAM);
     execute(job());
@@ -236,6 +253,7 @@ class ApplicationDiagramTest {
     Assertions.assertThat(engine.steps().runs()).filteredOn(run -> run.elementId().equals(TASK_PLACE_IN_TEAM))
         .extracting(Run::bean, Run::event, run -> run.variable(APPLICATION_ID))
         .containsExactly(tuple("preparePlacementListener", "create", APPLICATION),
+            tuple("preparePlacementListener", "assignment", APPLICATION),
             tuple("placeInTeamListener", "complete", APPLICATION));
     Assertions.assertThat(engine.steps().runsOf("welcomeToTeamDelegate")).hasSize(1);
   }

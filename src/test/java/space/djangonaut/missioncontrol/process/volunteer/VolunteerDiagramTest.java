@@ -2,6 +2,7 @@ package space.djangonaut.missioncontrol.process.volunteer;
 
 import static org.assertj.core.api.Assertions.tuple;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.claim;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.job;
@@ -59,6 +60,19 @@ class VolunteerDiagramTest {
     Assertions.assertThat(engine.steps().runs())
         .extracting(Run::bean, Run::elementId, Run::event, run -> run.variable(VOLUNTEER_ID))
         .containsExactly(tuple("prepareApprovalTaskListener", TASK_APPROVE_VOLUNTEER, "create", VOLUNTEER));
+  }
+
+  @Test
+  void shouldDrawTheApprovalAgainForTheOrganiserWhoClaimsIt() {
+    ProcessInstance pi = signUp();
+    assertThat(pi).isWaitingAtExactly(TASK_APPROVE_VOLUNTEER);
+
+    claim(task(), "organiser-jeff");
+
+    Assertions.assertThat(engine.steps().runs())
+        .extracting(Run::bean, Run::event, Run::assignee)
+        .containsExactly(tuple("prepareApprovalTaskListener", "create", null),
+            tuple("prepareApprovalTaskListener", "assignment", "organiser-jeff"));
   }
 
   @Test
