@@ -1,0 +1,83 @@
+package space.djangonaut.missioncontrol.survey;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+import space.djangonaut.missioncontrol.cohort.Cohort;
+import space.djangonaut.missioncontrol.cohort.CohortRepository;
+import space.djangonaut.missioncontrol.common.DeployedForms;
+import space.djangonaut.missioncontrol.common.FormSchema;
+
+/**
+ * The version of the feedback survey and of the mid-point check each cohort asks: the latest deployed when the
+ * cohort was created (a form changed later applies to the cohorts created after), written in
+ * {@code cohort_survey_form} the first time it is needed so that it stays. A cohort created before any version was
+ * deployed takes the first version still deployed; a version whose deployment was deleted gives way to the latest.
+ */
+@Component
+public class SurveyFormSchemas {
+
+  private final DeployedForms forms;
+  private final CohortRepository cohorts;
+  private final JdbcTemplate jdbc;
+
+  SurveyFormSchemas(DeployedForms forms, CohortRepository cohorts, JdbcTemplate jdbc) {
+    this.forms = forms;
+    this.cohorts = cohorts;
+    this.jdbc = jdbc;
+  }
+
+  /**
+   * The form the cohort asks.
+   *
+   * @throws IllegalStateException if the form is not deployed (Mission Control deploys it at start-up)
+   */
+  @Transactional(propagation = Propagation.REQUIRES_NEW)
+  public FormSchema forCohort(FormSchema.Rules rules, long cohortId) {
+    DeployedForms.Deployed latest = forms.latest(rules.formId())
+        .orElseThrow(() -> new IllegalStateException("No Camunda Form " + rules.formId() + " is deployed."));
+    Integer pinned = pinned(rules, cohortId);
+    if (pinned == null) {
+      Cohort cohort = cohorts.findById(cohortId).orElseThrow();
+      int version = versionAt(rules.formId(), latest.version(), cohort.getCreatedAt());
+      jdbc.update("insert into cohort_survey_form (cohort_id, form_id, version) select ?, ?, ? where not exists"
+          + " (select 1 from cohort_survey_form where cohort_id = ? and form_id = ?)",
+          cohortId, rules.formId(), version, cohortId, rules.formId());
+      pinned = pinned(rules, cohortId);
+    }
+    DeployedForms.Deployed chosen = pinned == latest.version() ? latest
+        : forms.version(rules.formId(), pinned).orElse(latest);
+    return FormSchema.parse(chosen.json(), chosen.version(), rules);
+  }
+
+  /** A version deployed before (for the answers stored with it), or empty if its deployment was deleted. */
+  public Optional<FormSchema> version(FormSchema.Rules rules, int version) {
+    return forms.version(rules.formId(), version).map(d -> FormSchema.parse(d.json(), d.version(), rules));
+  }
+
+  private Integer pinned(FormSchema.Rules rules, long cohortId) {
+    List<Integer> found = jdbc.queryForList("select version from cohort_survey_form where cohort_id = ? and"
+        + " form_id = ?", Integer.class, cohortId, rules.formId());
+    return found.isEmpty() ? null : found.get(0);
+  }
+
+  /** The latest version deployed at or before {@code at}, else the first one still deployed. */
+  private int versionAt(String formId, int latest, Instant at) {
+    int first = latest;
+    for (int version = latest; version >= 1; version--) {
+      Optional<DeployedForms.Deployed> deployed = forms.version(formId, version);
+      if (deployed.isEmpty()) {
+        continue;
+      }
+      if (at == null || !deployed.get().deployedAt().isAfter(at)) {
+        return version;
+      }
+      first = version;
+    }
+    return first;
+  }
+}
