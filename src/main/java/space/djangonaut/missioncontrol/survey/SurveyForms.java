@@ -71,13 +71,21 @@ public final class SurveyForms {
   }
 
   /**
-   * Why a schema cannot be this survey form, one sentence each (empty if it can): {@link FormSchema#problems}, and
-   * a {@code respondents} property that is neither {@code djangonauts} nor {@code volunteers}.
+   * Why a schema cannot be this survey form, one sentence each (empty if it can): {@link FormSchema#problems}; a
+   * fixed text question allowing more than its record keeps ({@code @Size} of {@link SurveyForm} or
+   * {@link MidpointForm}); a {@code respondents} property that is neither {@code djangonauts} nor
+   * {@code volunteers}.
    */
   public static List<String> problems(byte[] json, FormSchema.Rules rules) {
     List<String> problems = new ArrayList<>(FormSchema.problems(json, rules));
     if (problems.isEmpty()) {
+      Class<?> record = rules == FEEDBACK ? SurveyForm.class : MidpointForm.class;
       for (Question q : FormSchema.parse(json, 0, rules).questions()) {
+        Integer kept = q.known() ? maxSize(record, q.key()) : null;
+        if (kept != null && (q.maxLength() == null || q.maxLength() > kept)) {
+          problems.add("The question " + q.key() + " must have a maximum length of at most " + kept
+              + " (Validation > Maximum length): Mission Control keeps no more.");
+        }
         String respondents = q.properties().get("respondents");
         if (respondents != null && !respondents.equals("djangonauts") && !respondents.equals("volunteers")) {
           problems.add("Component " + q.id() + " has respondents = " + respondents + ": use djangonauts or"
@@ -86,6 +94,22 @@ public final class SurveyForms {
       }
     }
     return problems;
+  }
+
+  /** The smallest {@code @Size(max)} of a field of the record, or null. */
+  private static Integer maxSize(Class<?> record, String key) {
+    try {
+      Integer max = null;
+      for (jakarta.validation.constraints.Size size : record.getDeclaredField(key)
+          .getAnnotationsByType(jakarta.validation.constraints.Size.class)) {
+        if (size.max() != Integer.MAX_VALUE) {
+          max = max == null ? size.max() : Math.min(max, size.max());
+        }
+      }
+      return max;
+    } catch (NoSuchFieldException e) {
+      return null;
+    }
   }
 
   /** Whether the component is shown to this respondent (its {@code respondents} property). */

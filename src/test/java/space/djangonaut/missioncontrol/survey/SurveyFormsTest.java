@@ -92,10 +92,18 @@ class SurveyFormsTest {
         "The question mayQuote must stay required (Validation > Required): Mission Control needs an answer.",
         "The question comfortMentoring must keep the custom property respondents = volunteers.");
     survey = form("feedback-survey");
+    for (var component : survey.get("components")) {
+      if (component.path("key").asText().equals("wentWell")) {
+        ((ObjectNode) component.get("validate")).put("maxLength", 5000);
+      }
+    }
     add(survey, "{\"id\":\"Field_Who\",\"key\":\"who\",\"label\":\"Who?\",\"type\":\"checkbox\","
         + "\"properties\":{\"respondents\":\"everyone\"}}");
-    assertThat(SurveyForms.problems(bytes(survey), SurveyForms.FEEDBACK)).containsExactly("Component Field_Who has"
-        + " respondents = everyone: use djangonauts or volunteers, or remove the property to ask everyone.");
+    assertThat(SurveyForms.problems(bytes(survey), SurveyForms.FEEDBACK)).containsExactlyInAnyOrder(
+        "The question wentWell must have a maximum length of at most 4000 (Validation > Maximum length): Mission"
+            + " Control keeps no more.",
+        "Component Field_Who has respondents = everyone: use djangonauts or volunteers, or remove the property to"
+            + " ask everyone.");
   }
 
   @Test
