@@ -81,9 +81,9 @@ public class ImpactReportService {
     List<SurveyInvitation> surveyAnswers = invitations.findByCohortIdOrderById(cohortId);
     List<MidpointCheck> midpointAnswers = midpointChecks.findByCohortIdOrderById(cohortId);
     List<ImpactReport.QuestionSummary> others = new ArrayList<>();
-    others.addAll(summaries("Feedback survey", schemas.forCohort(SurveyForms.FEEDBACK, cohortId),
+    others.addAll(summaries("Feedback survey", schemas.forCohortReadOnly(SurveyForms.FEEDBACK, cohortId),
         surveyAnswers.stream().filter(SurveyInvitation::isAnswered).map(SurveyInvitation::getOtherAnswers).toList()));
-    others.addAll(summaries("Mid-point check", schemas.forCohort(SurveyForms.MIDPOINT, cohortId),
+    others.addAll(summaries("Mid-point check", schemas.forCohortReadOnly(SurveyForms.MIDPOINT, cohortId),
         midpointAnswers.stream().filter(MidpointCheck::isAnswered).map(MidpointCheck::getOtherAnswers).toList()));
     return build(cohort, checkIns.findByCohortIdOrderByWeekAscTeamIdAsc(cohortId),
         contributions.findByCohortIdOrderByWeekAscId(cohortId),

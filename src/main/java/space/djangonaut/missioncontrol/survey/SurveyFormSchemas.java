@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.Optional;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 import space.djangonaut.missioncontrol.cohort.Cohort;
 import space.djangonaut.missioncontrol.cohort.CohortRepository;
@@ -36,18 +35,34 @@ public class SurveyFormSchemas {
    *
    * @throws IllegalStateException if the form is not deployed (Mission Control deploys it at start-up)
    */
-  @Transactional(propagation = Propagation.REQUIRES_NEW)
+  @Transactional
   public FormSchema forCohort(FormSchema.Rules rules, long cohortId) {
+    return resolve(rules, cohortId, true);
+  }
+
+  /**
+   * The form the cohort asks, as {@link #forCohort} finds it, without writing it down (for a read-only transaction,
+   * such as the impact report's).
+   *
+   * @throws IllegalStateException if the form is not deployed
+   */
+  public FormSchema forCohortReadOnly(FormSchema.Rules rules, long cohortId) {
+    return resolve(rules, cohortId, false);
+  }
+
+  private FormSchema resolve(FormSchema.Rules rules, long cohortId, boolean write) {
     DeployedForms.Deployed latest = forms.latest(rules.formId())
         .orElseThrow(() -> new IllegalStateException("No Camunda Form " + rules.formId() + " is deployed."));
     Integer pinned = pinned(rules, cohortId);
     if (pinned == null) {
       Cohort cohort = cohorts.findById(cohortId).orElseThrow();
       int version = versionAt(rules.formId(), latest.version(), cohort.getCreatedAt());
-      jdbc.update("insert into cohort_survey_form (cohort_id, form_id, version) select ?, ?, ? where not exists"
-          + " (select 1 from cohort_survey_form where cohort_id = ? and form_id = ?)",
-          cohortId, rules.formId(), version, cohortId, rules.formId());
-      pinned = pinned(rules, cohortId);
+      if (write) {
+        jdbc.update("insert into cohort_survey_form (cohort_id, form_id, version) select ?, ?, ? where not exists"
+            + " (select 1 from cohort_survey_form where cohort_id = ? and form_id = ?)",
+            cohortId, rules.formId(), version, cohortId, rules.formId());
+      }
+      pinned = write ? pinned(rules, cohortId) : Integer.valueOf(version);
     }
     DeployedForms.Deployed chosen = pinned == latest.version() ? latest
         : forms.version(rules.formId(), pinned).orElse(latest);
