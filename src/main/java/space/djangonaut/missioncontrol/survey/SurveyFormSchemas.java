@@ -5,7 +5,10 @@ import java.util.List;
 import java.util.Optional;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.annotation.Transactional;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
 import space.djangonaut.missioncontrol.cohort.Cohort;
 import space.djangonaut.missioncontrol.cohort.CohortRepository;
 import space.djangonaut.missioncontrol.common.DeployedForms;
@@ -24,18 +27,23 @@ public class SurveyFormSchemas {
   private final CohortRepository cohorts;
   private final JdbcTemplate jdbc;
 
-  SurveyFormSchemas(DeployedForms forms, CohortRepository cohorts, JdbcTemplate jdbc) {
+  private final TransactionTemplate ownTransaction;
+
+  SurveyFormSchemas(DeployedForms forms, CohortRepository cohorts, JdbcTemplate jdbc,
+      PlatformTransactionManager transactions) {
+    this.ownTransaction = new TransactionTemplate(transactions);
+    this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
     this.forms = forms;
     this.cohorts = cohorts;
     this.jdbc = jdbc;
   }
 
   /**
-   * The form the cohort asks.
+   * The form the cohort asks, written down the first time (in a transaction of its own: call it outside the
+   * caller's, as the pages do).
    *
    * @throws IllegalStateException if the form is not deployed (Mission Control deploys it at start-up)
    */
-  @Transactional
   public FormSchema forCohort(FormSchema.Rules rules, long cohortId) {
     return resolve(rules, cohortId, true);
   }
@@ -58,9 +66,14 @@ public class SurveyFormSchemas {
       Cohort cohort = cohorts.findById(cohortId).orElseThrow();
       int version = versionAt(rules.formId(), latest.version(), cohort.getCreatedAt());
       if (write) {
-        jdbc.update("insert into cohort_survey_form (cohort_id, form_id, version) select ?, ?, ? where not exists"
-            + " (select 1 from cohort_survey_form where cohort_id = ? and form_id = ?)",
-            cohortId, rules.formId(), version, cohortId, rules.formId());
+        try {
+          // In a transaction of its own: two first visits at once write it once, and the other reads it.
+          ownTransaction.executeWithoutResult(status -> jdbc.update("insert into cohort_survey_form (cohort_id,"
+              + " form_id, version) select ?, ?, ? where not exists (select 1 from cohort_survey_form where"
+              + " cohort_id = ? and form_id = ?)", cohortId, rules.formId(), version, cohortId, rules.formId()));
+        } catch (DataIntegrityViolationException written) {
+          // another request wrote it first
+        }
       }
       pinned = write ? pinned(rules, cohortId) : Integer.valueOf(version);
     }
