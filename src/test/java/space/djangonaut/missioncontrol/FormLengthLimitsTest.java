@@ -48,8 +48,6 @@ class FormLengthLimitsTest {
   /** Each page with a form object, and the class it binds. */
   private static final Map<String, Class<?>> PAGES = Map.of(
       "volunteer/form.html", VolunteerForm.class,
-      "survey/form.html", SurveyForm.class,
-      "survey/midpoint.html", MidpointForm.class,
       "organiser/cohort-form.html", CohortForm.class);
 
   /** Fields on pages that people never type into. */
@@ -62,6 +60,11 @@ class FormLengthLimitsTest {
     // The public page is drawn from it (application.ApplyPage): its known questions take their maxlength from
     // ApplicationForm, its other questions from the schema, which the server validates them with.
     CAMUNDA_FORMS.put("apply.form", ApplicationForm.class);
+    // The survey and mid-point pages are drawn from them (survey.SurveyPage) as the application page is: their fixed
+    // keys bind to these records, with the schema's maxLength on the page; other questions are validated from the
+    // schema.
+    CAMUNDA_FORMS.put("feedback-survey.form", SurveyForm.class);
+    CAMUNDA_FORMS.put("midpoint-check.form", MidpointForm.class);
     CAMUNDA_FORMS.put("review-application.form", ReviewScores.class);
     CAMUNDA_FORMS.put("open-cohort.form", CohortForm.class);
     CAMUNDA_FORMS.put("finalise-selection.form", SelectionChanges.class);
@@ -75,6 +78,10 @@ class FormLengthLimitsTest {
     // The announcement's link stays a process variable that nothing reads back; the form's limit is its only one.
     CAMUNDA_FORMS.put("publish-report.form", null);
   }
+
+  /** The Camunda Forms drawn on public pages, whose questions not bound to the record the schema validates. */
+  private static final Set<String> DRAWN_ON_PUBLIC_PAGES = Set.of("apply.form", "feedback-survey.form",
+      "midpoint-check.form");
 
   private static final Pattern TEXT_FIELD = Pattern.compile("<(input|textarea)\\b([^>]*)>", Pattern.DOTALL);
   private static final Pattern CHOICE = Pattern.compile("<select\\b[^>]*th:field=\"\\*\\{(\\w+)}\"");
@@ -149,8 +156,8 @@ class FormLengthLimitsTest {
           continue;
         }
         String key = component.path("key").asText();
-        if (binds == ApplicationForm.class && !hasField(binds, key)) {
-          continue; // another question of the application form: validated from the schema itself
+        if (DRAWN_ON_PUBLIC_PAGES.contains(entry.getKey()) && !hasField(binds, key)) {
+          continue; // another question of a form drawn on a public page: validated from the schema itself
         }
         JsonNode maxLength = component.path("validate").path("maxLength");
         Integer inForm = maxLength.isMissingNode() ? null : maxLength.asInt();

@@ -1,36 +1,21 @@
 package space.djangonaut.missioncontrol.application;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.IOException;
-import java.math.BigDecimal;
-import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
-import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.PatternSyntaxException;
-import space.djangonaut.missioncontrol.common.FormText;
+import space.djangonaut.missioncontrol.common.FormSchema;
 
 /**
  * The public application form as organisers edit it: the Camunda Form {@code forms/apply.form} (form id
- * {@code apply}, form-js schema as Camunda Modeler 5 writes it for Camunda 7.24, form-js 1.8 components).
+ * {@code apply}), read as a {@link FormSchema} with this form's {@link #RULES}.
  *
  * <p>The questions Mission Control itself depends on are {@link #FIXED_KEYS}: a deployment must keep each of them,
  * with its component type ({@link #problems} says why not, and {@code config.ApplyFormChecks} refuses the
  * deployment); their answers are bound to {@link ApplicationForm} and validated by its annotations, with its
  * messages. The schema gives them their label, description and place on the page. Every other question is
- * validated here from the schema ({@link #validate}) and stored as typed JSON beside the application.
- *
- * <p>Components understood: {@code textfield}, {@code textarea}, {@code number}, {@code select}, {@code radio},
- * {@code checkbox}, {@code checklist}, {@code datetime} (subtype {@code date} only) and {@code text} (Markdown,
- * raw HTML escaped); a {@code button} is ignored (the page has its own). A component with
+ * validated from the schema ({@link #validate}) and stored as typed JSON beside the application. A component with
  * {@code properties: {"sensitive": "true"}} is never shown to reviewers.
  */
 public final class ApplyFormSchema {
@@ -51,19 +36,14 @@ public final class ApplyFormSchema {
   /** The most characters the other answers may take together, as the {@code maxLength}s of their text fields. */
   static final int MAX_OTHER_TEXT = 40_000;
 
-  private static final Set<String> INPUTS = Set.of("textfield", "textarea", "number", "select", "radio",
-      "checkbox", "checklist", "datetime");
-  private static final java.util.regex.Pattern KEY = java.util.regex.Pattern.compile("[A-Za-z][A-Za-z0-9_]{0,49}");
-  private static final java.util.regex.Pattern EMAIL = java.util.regex.Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
-  private static final java.util.regex.Pattern PHONE = java.util.regex.Pattern.compile("\\+?[0-9 ()./-]{5,25}");
-  private static final ObjectMapper JSON = new ObjectMapper();
+  /** What a deployment of {@code apply} must keep. */
+  public static final FormSchema.Rules RULES = new FormSchema.Rules(FORM_ID, "The application form", FIXED_KEYS,
+      OPTIONAL_KNOWN_KEYS, RESERVED, MAX_OTHER_TEXT, Map.of(), Set.of(), Map.of());
 
-  private final List<Question> questions;
-  private final int version;
+  private final FormSchema form;
 
-  private ApplyFormSchema(List<Question> questions, int version) {
-    this.questions = List.copyOf(questions);
-    this.version = version;
+  private ApplyFormSchema(FormSchema form) {
+    this.form = form;
   }
 
   private static Map<String, String> fixedKeys() {
@@ -82,51 +62,14 @@ public final class ApplyFormSchema {
     return java.util.Collections.unmodifiableMap(keys);
   }
 
-  /** One option of a select, radio or checklist. */
-  public record Option(String label, String value) {}
-
-  /**
-   * One component of the form, in the order of the schema.
-   *
-   * @param key the field key (null for a {@code text} component)
-   * @param type the form-js component type
-   * @param text the Markdown of a {@code text} component
-   * @param min the smallest number a {@code number} takes (inclusive), or null
-   * @param max the largest number a {@code number} takes (inclusive), or null
-   * @param decimalDigits the decimal places a {@code number} allows, or null for any
-   * @param pattern a regular expression the whole answer must match, or null
-   * @param validationType form-js's {@code email} or {@code phone}, or null
-   */
-  public record Question(String id, String key, String type, String label, String description, String text,
-      boolean required, Integer minLength, Integer maxLength, BigDecimal min, BigDecimal max,
-      Integer decimalDigits, String pattern, String validationType, List<Option> options, boolean sensitive) {
-
-    /** Whether Mission Control binds this question to {@link ApplicationForm} rather than storing it apart. */
-    public boolean known() {
-      return key != null && (FIXED_KEYS.containsKey(key) || OPTIONAL_KNOWN_KEYS.containsKey(key));
-    }
-
-    /** Whether this is a question whose answer is stored as one of the other answers. */
-    public boolean other() {
-      return key != null && !known();
-    }
-  }
-
-  /**
-   * What a person answered to the other questions: each answer as typed (strings for text, dates and choices,
-   * numbers, booleans, arrays of chosen values), the text they sent for each (to show again), and one message per
-   * question that was answered wrongly.
-   */
-  public record Answers(ObjectNode typed, Map<String, List<String>> given, Map<String, String> errors) {}
-
-  /** The questions, in order. */
-  public List<Question> questions() {
-    return questions;
+  /** The questions, in order ({@link FormSchema.Question#known}: bound to {@link ApplicationForm}). */
+  public List<FormSchema.Question> questions() {
+    return form.questions();
   }
 
   /** The deployed version of {@code apply} this schema is (0 for a schema not read from the engine). */
   public int version() {
-    return version;
+    return form.version();
   }
 
   /**
@@ -135,245 +78,22 @@ public final class ApplyFormSchema {
    * @throws IllegalArgumentException naming every problem ({@link #problems}) if it cannot be used
    */
   public static ApplyFormSchema parse(byte[] json, int version) {
-    List<String> problems = problems(json);
-    if (!problems.isEmpty()) {
-      throw new IllegalArgumentException(String.join(" ", problems));
-    }
-    List<Question> questions = new ArrayList<>();
-    for (JsonNode component : tree(json).path("components")) {
-      if (!component.path("type").asText().equals("button")) {
-        questions.add(question(component));
-      }
-    }
-    return new ApplyFormSchema(questions, version);
+    return new ApplyFormSchema(FormSchema.parse(json, version, RULES));
   }
 
-  /**
-   * Why a schema cannot be the public application form, one sentence each (empty if it can): not JSON; a fixed key
-   * missing or of another component type; a component type the public page cannot draw; a key that is not a plain
-   * name, is used twice or is one the page needs; a condition ({@code conditional}, FEEL the page does not
-   * evaluate); a text question without a {@code maxLength}, or the text
-   * questions together longer than {@value #MAX_OTHER_TEXT} characters; a pattern that is not a regular expression;
-   * a choice without options; a number range upside down.
-   */
+  /** Why a schema cannot be the public application form, one sentence each (empty if it can): {@link FormSchema#problems}. */
   public static List<String> problems(byte[] json) {
-    List<String> problems = new ArrayList<>();
-    JsonNode root;
-    try {
-      root = JSON.readTree(json);
-    } catch (IOException e) {
-      return List.of("The application form is not JSON: " + e.getMessage().lines().findFirst().orElse("") + ".");
-    }
-    Set<String> keys = new HashSet<>();
-    int otherText = 0;
-    for (JsonNode component : root.path("components")) {
-      String type = component.path("type").asText();
-      String id = component.path("id").asText("(no id)");
-      if (component.has("conditional")) {
-        problems.add("Component " + id + " is shown only under a condition: the public page shows every question"
-            + " (without JavaScript), so remove the condition.");
-      }
-      if (type.equals("button") || type.equals("text")) {
-        continue;
-      }
-      if (!INPUTS.contains(type)) {
-        problems.add("Component " + id + " is a " + type + ", which the public page cannot show: use a text field,"
-            + " text area, number, select, radio, checkbox, checklist, date or text.");
-        continue;
-      }
-      if (type.equals("datetime") && !component.path("subtype").asText("date").equals("date")) {
-        problems.add("Component " + id + " asks for a time: the public page asks only for dates (subtype date).");
-      }
-      String key = component.path("key").asText("");
-      if (!KEY.matcher(key).matches()) {
-        problems.add("Component " + id + " has the key \"" + key + "\": a key is a letter followed by letters,"
-            + " digits or _ (at most 50).");
-        continue;
-      }
-      if (!keys.add(key)) {
-        problems.add("The key " + key + " is used twice.");
-      }
-      if (RESERVED.contains(key)) {
-        problems.add("The key " + key + " is used by the page itself: choose another.");
-      }
-      String expected = FIXED_KEYS.containsKey(key) ? FIXED_KEYS.get(key) : OPTIONAL_KNOWN_KEYS.get(key);
-      if (expected != null && !expected.equals(type)) {
-        problems.add("The key " + key + " must be a " + expected + " (Mission Control reads it), not a " + type
-            + ".");
-      }
-      Question question = question(component);
-      if (expected == null && (type.equals("textfield") || type.equals("textarea"))) {
-        if (question.maxLength() == null) {
-          problems.add("The question " + key + " has no maximum length: set Validation > Maximum length.");
-        } else {
-          otherText += question.maxLength();
-        }
-      }
-      if (question.pattern() != null) {
-        try {
-          java.util.regex.Pattern.compile(question.pattern());
-        } catch (PatternSyntaxException e) {
-          problems.add("The pattern of " + key + " is not a regular expression: " + e.getDescription() + ".");
-        }
-      }
-      if (expected == null && (type.equals("select") || type.equals("radio") || type.equals("checklist"))
-          && question.options().isEmpty()) {
-        problems.add("The question " + key + " has no options: add static options (options from a variable are"
-            + " not shown on the public page).");
-      }
-      if (question.min() != null && question.max() != null && question.min().compareTo(question.max()) > 0) {
-        problems.add("The question " + key + " has a minimum above its maximum.");
-      }
-    }
-    for (String fixed : FIXED_KEYS.keySet()) {
-      if (!keys.contains(fixed)) {
-        problems.add("The application form must keep the question with key " + fixed + " (a "
-            + FIXED_KEYS.get(fixed) + "): Mission Control needs it.");
-      }
-    }
-    if (otherText > MAX_OTHER_TEXT) {
-      problems.add("The text questions may take at most " + MAX_OTHER_TEXT + " characters together, not "
-          + otherText + ": lower their maximum lengths.");
-    }
-    return problems;
+    return FormSchema.problems(json, RULES);
   }
 
   /** Whether a schema is the public application form (its {@code "id"} is {@value #FORM_ID}). */
   public static boolean isApplyForm(byte[] json) {
-    try {
-      return FORM_ID.equals(JSON.readTree(json).path("id").asText());
-    } catch (IOException e) {
-      return false;
-    }
+    return FormSchema.isForm(json, RULES);
   }
 
-  /**
-   * Validates the answers to the other questions (not the {@linkplain Question#known known} ones) against the
-   * schema: required, {@code minLength}/{@code maxLength} (line breaks count once), {@code pattern} (the whole
-   * answer), {@code validationType} email or phone, number {@code min}/{@code max} and decimal places, dates as
-   * {@code yyyy-MM-dd}, and choices limited to the options. Text is trimmed; an empty optional answer is left out.
-   *
-   * @param parameters the request's parameters, by name
-   */
-  public Answers validate(Map<String, String[]> parameters) {
-    ObjectNode typed = JsonNodeFactory.instance.objectNode();
-    Map<String, List<String>> given = new LinkedHashMap<>();
-    Map<String, String> errors = new LinkedHashMap<>();
-    for (Question q : questions) {
-      if (!q.other() || q.type().equals("text")) {
-        continue;
-      }
-      String[] sent = parameters.getOrDefault(q.key(), new String[0]);
-      List<String> values = new ArrayList<>();
-      for (String value : sent) {
-        values.add(FormText.normaliseLineBreaks(value).strip());
-      }
-      given.put(q.key(), values);
-      String value = values.isEmpty() ? "" : values.get(0);
-      String error = switch (q.type()) {
-        case "checkbox" -> {
-          boolean ticked = value.equals("true") || value.equals("on");
-          typed.put(q.key(), ticked);
-          yield q.required() && !ticked ? "Tick this box to go on." : null;
-        }
-        case "checklist" -> checklist(q, values, typed);
-        case "number" -> number(q, value, typed);
-        case "datetime" -> date(q, value, typed);
-        case "select", "radio" -> choice(q, value, typed);
-        default -> text(q, value, typed);
-      };
-      if (error != null) {
-        errors.put(q.key(), error);
-      }
-    }
-    return new Answers(typed, given, errors);
-  }
-
-  private static String text(Question q, String value, ObjectNode typed) {
-    if (value.isEmpty()) {
-      return q.required() ? "Please answer this question." : null;
-    }
-    typed.put(q.key(), value);
-    int length = value.codePointCount(0, value.length());
-    if (q.maxLength() != null && length > q.maxLength()) {
-      return "Please keep this to " + q.maxLength() + " characters.";
-    }
-    if (q.minLength() != null && length < q.minLength()) {
-      return "Please write at least " + q.minLength() + " characters.";
-    }
-    if (q.pattern() != null && !java.util.regex.Pattern.compile(q.pattern()).matcher(value).matches()) {
-      return "This does not have the form the question asks for.";
-    }
-    if ("email".equals(q.validationType()) && !EMAIL.matcher(value).matches()) {
-      return "This does not look like an email address.";
-    }
-    if ("phone".equals(q.validationType()) && !PHONE.matcher(value).matches()) {
-      return "This does not look like a phone number.";
-    }
-    return null;
-  }
-
-  private static String number(Question q, String value, ObjectNode typed) {
-    if (value.isEmpty()) {
-      return q.required() ? "Please give a number." : null;
-    }
-    BigDecimal number;
-    if (value.length() > 40) {
-      return "Please give a number, e.g. 3.";
-    }
-    try {
-      number = new BigDecimal(value.replace(',', '.'));
-    } catch (NumberFormatException e) {
-      return "Please give a number, e.g. 3.";
-    }
-    if (q.decimalDigits() != null && number.stripTrailingZeros().scale() > q.decimalDigits()) {
-      return q.decimalDigits() == 0 ? "Please give a whole number."
-          : "Please give at most " + q.decimalDigits() + " decimal places.";
-    }
-    if (q.min() != null && number.compareTo(q.min()) < 0) {
-      return "Please give at least " + q.min().toPlainString() + ".";
-    }
-    if (q.max() != null && number.compareTo(q.max()) > 0) {
-      return "Please give at most " + q.max().toPlainString() + ".";
-    }
-    typed.put(q.key(), number);
-    return null;
-  }
-
-  private static String date(Question q, String value, ObjectNode typed) {
-    if (value.isEmpty()) {
-      return q.required() ? "Please give a date." : null;
-    }
-    try {
-      typed.put(q.key(), LocalDate.parse(value).toString());
-      return null;
-    } catch (DateTimeParseException e) {
-      return "Please give a date as year-month-day, e.g. 2026-03-01.";
-    }
-  }
-
-  private static String choice(Question q, String value, ObjectNode typed) {
-    if (value.isEmpty()) {
-      return q.required() ? "Please choose one of the options." : null;
-    }
-    if (q.options().stream().noneMatch(o -> o.value().equals(value))) {
-      return "Please choose one of the options shown.";
-    }
-    typed.put(q.key(), value);
-    return null;
-  }
-
-  private static String checklist(Question q, List<String> values, ObjectNode typed) {
-    List<String> chosen = values.stream().filter(v -> !v.isEmpty()).distinct().toList();
-    if (chosen.isEmpty()) {
-      return q.required() ? "Please tick at least one." : null;
-    }
-    if (!chosen.stream().allMatch(v -> q.options().stream().anyMatch(o -> o.value().equals(v)))) {
-      return "Please tick only the options shown.";
-    }
-    ArrayNode array = typed.putArray(q.key());
-    chosen.forEach(array::add);
-    return null;
+  /** Validates the answers to the other questions (not the known ones) against the schema ({@link FormSchema#validate}). */
+  public FormSchema.Answers validate(Map<String, String[]> parameters) {
+    return form.validate(parameters, FormSchema.Question::other);
   }
 
   /**
@@ -381,81 +101,6 @@ public final class ApplyFormSchema {
    * label then its answer (choices by their labels, a tick as yes or no), in the order of the schema. Plain text.
    */
   public String forReviewers(JsonNode answers) {
-    StringBuilder text = new StringBuilder();
-    for (Question q : questions) {
-      if (!q.other() || q.sensitive() || answers == null || !answers.has(q.key())) {
-        continue;
-      }
-      JsonNode answer = answers.get(q.key());
-      String shown;
-      if (answer.isBoolean()) {
-        shown = answer.asBoolean() ? "yes" : "no";
-      } else if (answer.isArray()) {
-        List<String> labels = new ArrayList<>();
-        answer.forEach(v -> labels.add(label(q, v.asText())));
-        shown = String.join(", ", labels);
-      } else {
-        shown = label(q, answer.asText());
-      }
-      if (!text.isEmpty()) {
-        text.append("\n\n");
-      }
-      text.append(q.label() == null || q.label().isBlank() ? q.key() : q.label()).append(":\n").append(shown);
-    }
-    return text.toString();
-  }
-
-  private static String label(Question q, String value) {
-    return q.options().stream().filter(o -> o.value().equals(value)).map(Option::label).findFirst().orElse(value);
-  }
-
-  private static JsonNode tree(byte[] json) {
-    try {
-      return JSON.readTree(json);
-    } catch (IOException e) {
-      throw new IllegalArgumentException("The application form is not JSON.", e);
-    }
-  }
-
-  private static Question question(JsonNode c) {
-    JsonNode validate = c.path("validate");
-    List<Option> options = new ArrayList<>();
-    for (JsonNode value : c.path("values")) {
-      options.add(new Option(value.path("label").asText(value.path("value").asText()), value.path("value").asText()));
-    }
-    String type = c.path("type").asText();
-    return new Question(c.path("id").asText(null), c.hasNonNull("key") ? c.get("key").asText() : null, type,
-        textOf(type.equals("datetime") ? c.path("dateLabel") : c.path("label"), c.path("label")),
-        textOf(c.path("description"), null), textOf(c.path("text"), null),
-        validate.path("required").asBoolean(false), integer(validate.path("minLength")),
-        integer(validate.path("maxLength")), decimal(validate.path("min")), decimal(validate.path("max")),
-        integer(c.path("decimalDigits")), textOf(validate.path("pattern"), null),
-        textOf(validate.path("validationType"), null), options,
-        c.path("properties").path("sensitive").asText("false").equals("true"));
-  }
-
-  private static String textOf(JsonNode node, JsonNode fallback) {
-    if (node.isTextual() && !node.asText().isBlank()) {
-      return node.asText();
-    }
-    return fallback == null || !fallback.isTextual() ? null : fallback.asText();
-  }
-
-  private static Integer integer(JsonNode node) {
-    return node.isNumber() || node.isTextual() && node.asText().matches("\\d+") ? node.asInt() : null;
-  }
-
-  private static BigDecimal decimal(JsonNode node) {
-    if (node.isNumber()) {
-      return node.decimalValue();
-    }
-    if (node.isTextual()) {
-      try {
-        return new BigDecimal(node.asText().strip());
-      } catch (NumberFormatException e) {
-        return null;
-      }
-    }
-    return null;
+    return form.describe(answers, q -> q.other() && !q.sensitive());
   }
 }

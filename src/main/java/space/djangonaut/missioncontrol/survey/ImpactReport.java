@@ -22,7 +22,34 @@ public record ImpactReport(String cohortName, String cohortSlug, int ticketsProg
     int djangonautResponses, Share moreComfortableWithCommunity, Share moreComfortableContributing,
     int volunteerResponses, Share volunteersMoreComfortableMentoring, List<WeekFigures> weeks,
     List<ComfortCount> communityComfort, List<Testimonial> testimonials, int pullRequestsOpened,
-    int pullRequestsMerged, List<ContributionLink> contributions, MidpointFigures midpoint) {
+    int pullRequestsMerged, List<ContributionLink> contributions, MidpointFigures midpoint,
+    List<QuestionSummary> otherQuestions) {
+
+  /**
+   * A question organisers added to the feedback survey or the mid-point check (not a fixed key), summed up over the
+   * cohort's answers, read by the question's key. Choices are counted, numbers averaged; the words of a free-text
+   * answer are never published: the organisers' report lists them (without names) unless the question is marked
+   * sensitive, in which case only how many answered is shown.
+   *
+   * @param form {@code Feedback survey} or {@code Mid-point check}
+   * @param answered how many answered it
+   * @param counts for a select, radio or checklist, each option (by its label, in the form's order) with how many
+   *     chose it; for a checkbox, yes and no; empty otherwise
+   * @param average for a number, the mean of the answers to one decimal place, or null
+   * @param texts for a text question not marked sensitive, the answers in the order given (organisers only)
+   * @param sensitive the question is marked sensitive: left out of the published report
+   */
+  public record QuestionSummary(String form, String key, String label, String type, boolean sensitive,
+      int answered, List<OptionCount> counts, String average, List<String> texts) {
+
+    /** Whether the published report shows it: counted or averaged, and not sensitive. */
+    public boolean published() {
+      return !sensitive && (!counts.isEmpty() || average != null);
+    }
+  }
+
+  /** How many chose one option. */
+  public record OptionCount(String label, int count) {}
 
   /** {@code count} of {@code of} answered so; the percentage is rounded to the nearest whole number. */
   public record Share(int count, int of) {

@@ -165,6 +165,20 @@ class ImpactReportController {
         rows.add(List.of(c.kind(), c.label(), c.url(), String.join(" ", c.states())));
       }
     }
+    if (!report.otherQuestions().isEmpty()) {
+      // The questions organisers added: how many answered, choices counted, numbers averaged; never free text.
+      rows.add(List.of());
+      rows.add(List.of("form", "question", "answer", "how many"));
+      for (ImpactReport.QuestionSummary q : report.otherQuestions()) {
+        rows.add(List.of(q.form(), q.label(), "answered", q.answered()));
+        for (ImpactReport.OptionCount c : q.counts()) {
+          rows.add(List.of(q.form(), q.label(), c.label(), c.count()));
+        }
+        if (q.average() != null) {
+          rows.add(List.of(q.form(), q.label(), "average", q.average()));
+        }
+      }
+    }
     StringBuilder csv = new StringBuilder();
     for (List<Object> row : rows) {
       csv.append(String.join(",", row.stream().map(ImpactReportController::cell).toList())).append("\r\n");

@@ -1,5 +1,7 @@
 package space.djangonaut.missioncontrol.survey;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -15,6 +17,8 @@ import space.djangonaut.missioncontrol.application.ApplicationRepository;
 import space.djangonaut.missioncontrol.application.ApplicationStatus;
 import space.djangonaut.missioncontrol.cohort.Cohort;
 import space.djangonaut.missioncontrol.cohort.CohortRepository;
+import space.djangonaut.missioncontrol.common.FormSchema;
+import space.djangonaut.missioncontrol.common.FormSchema.Question;
 import space.djangonaut.missioncontrol.mentorship.CheckIn;
 import space.djangonaut.missioncontrol.mentorship.CheckInRepository;
 import space.djangonaut.missioncontrol.mentorship.Contribution;
@@ -34,10 +38,14 @@ import space.djangonaut.missioncontrol.team.TeamRepository;
 
 /**
  * Builds a cohort's impact report from its check-ins (with the tickets and pull requests they list), one-to-ones and
- * survey answers.
+ * survey answers. The survey's and the mid-point check's fixed keys are read from their columns; the questions
+ * organisers added are read by key from the answers kept as JSON, with the cohort's version of each form
+ * ({@link #summaries}).
  */
 @Service
 public class ImpactReportService {
+
+  private static final ObjectMapper JSON = new ObjectMapper();
 
   private final CohortRepository cohorts;
   private final CheckInRepository checkIns;
@@ -48,11 +56,13 @@ public class ImpactReportService {
   private final TeamMemberRepository members;
   private final ApplicationRepository applications;
   private final MidpointCheckRepository midpointChecks;
+  private final SurveyFormSchemas schemas;
 
   ImpactReportService(CohortRepository cohorts, CheckInRepository checkIns, OneToOneRepository oneToOnes,
       SurveyInvitationRepository invitations, TeamRepository teams, TeamMemberRepository members,
       ApplicationRepository applications, ContributionRepository contributions,
-      MidpointCheckRepository midpointChecks) {
+      MidpointCheckRepository midpointChecks, SurveyFormSchemas schemas) {
+    this.schemas = schemas;
     this.midpointChecks = midpointChecks;
     this.contributions = contributions;
     this.teams = teams;
@@ -68,11 +78,67 @@ public class ImpactReportService {
   @Transactional(readOnly = true)
   public ImpactReport report(long cohortId) {
     Cohort cohort = cohorts.findById(cohortId).orElseThrow();
+    List<SurveyInvitation> surveyAnswers = invitations.findByCohortIdOrderById(cohortId);
+    List<MidpointCheck> midpointAnswers = midpointChecks.findByCohortIdOrderById(cohortId);
+    List<ImpactReport.QuestionSummary> others = new ArrayList<>();
+    others.addAll(summaries("Feedback survey", schemas.forCohortReadOnly(SurveyForms.FEEDBACK, cohortId),
+        surveyAnswers.stream().filter(SurveyInvitation::isAnswered).map(SurveyInvitation::getOtherAnswers).toList()));
+    others.addAll(summaries("Mid-point check", schemas.forCohortReadOnly(SurveyForms.MIDPOINT, cohortId),
+        midpointAnswers.stream().filter(MidpointCheck::isAnswered).map(MidpointCheck::getOtherAnswers).toList()));
     return build(cohort, checkIns.findByCohortIdOrderByWeekAscTeamIdAsc(cohortId),
         contributions.findByCohortIdOrderByWeekAscId(cohortId),
         oneToOnes.findByCohortIdOrderByWeekAscApplicationIdAsc(cohortId),
-        invitations.findByCohortIdOrderById(cohortId), withdrawals(cohortId),
-        midpointChecks.findByCohortIdOrderById(cohortId));
+        surveyAnswers, withdrawals(cohortId), midpointAnswers, others);
+  }
+
+  /**
+   * The other questions of a form (not its fixed keys), each summed up over the answers read by its key: options
+   * counted, numbers averaged, free text listed unless sensitive (dates and sensitive text: how many answered).
+   *
+   * @param answers each answer row's other answers as stored (a JSON object by key, or null)
+   */
+  static List<ImpactReport.QuestionSummary> summaries(String form, FormSchema schema, List<String> answers) {
+    List<JsonNode> rows = new ArrayList<>();
+    for (String json : answers) {
+      if (json != null) {
+        try {
+          rows.add(JSON.readTree(json));
+        } catch (java.io.IOException e) {
+          throw new IllegalStateException("Answers to " + form + " that are not JSON.", e);
+        }
+      }
+    }
+    List<ImpactReport.QuestionSummary> summaries = new ArrayList<>();
+    for (Question q : schema.questions()) {
+      if (!q.other() || q.type().equals("text")) {
+        continue;
+      }
+      List<JsonNode> given = rows.stream().filter(r -> r.hasNonNull(q.key())).map(r -> r.get(q.key())).toList();
+      List<ImpactReport.OptionCount> counts = new ArrayList<>();
+      String average = null;
+      List<String> texts = List.of();
+      switch (q.type()) {
+        case "select", "radio" -> q.options().forEach(o -> counts.add(new ImpactReport.OptionCount(o.label(),
+            (int) given.stream().filter(a -> a.asText().equals(o.value())).count())));
+        case "checklist" -> q.options().forEach(o -> counts.add(new ImpactReport.OptionCount(o.label(),
+            (int) given.stream().filter(a -> a.isArray()
+                && java.util.stream.StreamSupport.stream(a.spliterator(), false)
+                    .anyMatch(v -> v.asText().equals(o.value()))).count())));
+        case "checkbox" -> {
+          counts.add(new ImpactReport.OptionCount("yes", (int) given.stream().filter(JsonNode::asBoolean).count()));
+          counts.add(new ImpactReport.OptionCount("no", (int) given.stream().filter(a -> !a.asBoolean()).count()));
+        }
+        case "number" -> average = given.isEmpty() ? null : given.stream().map(JsonNode::decimalValue)
+            .reduce(java.math.BigDecimal.ZERO, java.math.BigDecimal::add)
+            .divide(java.math.BigDecimal.valueOf(given.size()), 1, java.math.RoundingMode.HALF_UP).toPlainString();
+        case "textfield", "textarea" -> texts = q.sensitive() ? List.of() : given.stream().map(JsonNode::asText)
+            .toList();
+        default -> { }
+      }
+      summaries.add(new ImpactReport.QuestionSummary(form, q.key(), q.label() == null ? q.key() : q.label(),
+          q.type(), q.sensitive(), given.size(), counts, average, texts));
+    }
+    return summaries;
   }
 
   /** The Djangonauts of the cohort's teams who withdrew (or were withdrawn, or erased) once in a team. */
@@ -93,6 +159,13 @@ public class ImpactReportService {
   /** The arithmetic of the report, apart from the database. */
   static ImpactReport build(Cohort cohort, List<CheckIn> checkIns, List<Contribution> contributions,
       List<OneToOne> oneToOnes, List<SurveyInvitation> invitations, int withdrawals, List<MidpointCheck> midpoint) {
+    return build(cohort, checkIns, contributions, oneToOnes, invitations, withdrawals, midpoint, List.of());
+  }
+
+  /** The arithmetic of the report, apart from the database, with the summaries of the forms' other questions. */
+  static ImpactReport build(Cohort cohort, List<CheckIn> checkIns, List<Contribution> contributions,
+      List<OneToOne> oneToOnes, List<SurveyInvitation> invitations, int withdrawals, List<MidpointCheck> midpoint,
+      List<ImpactReport.QuestionSummary> otherQuestions) {
     // Typed weekly numbers of check-ins recorded before links count as typed; the others come from the links.
     List<CheckIn> typed = checkIns.stream().filter(c -> !c.isContributionsAsLinks()).toList();
     List<CheckIn> held = checkIns.stream().filter(CheckIn::isHeld).toList();
@@ -154,7 +227,7 @@ public class ImpactReportService {
         share(volunteerAnswers, i -> i.getComfortMentoring() == Comfort.MORE),
         weeks, communityComfort, testimonials,
         distinct(contributions, ContributionState.OPENED), distinct(contributions, ContributionState.MERGED),
-        links(contributions), midpoint(midpoint));
+        links(contributions), midpoint(midpoint), otherQuestions);
   }
 
   /** The mid-point check's figures: the same comfort questions as the survey's, and the concerns raised. */

@@ -47,6 +47,13 @@ public class MidpointCheck {
   private String followUp;
   private Instant followedUpAt;
 
+  /**
+   * The answers to the questions organisers added to the form (not its fixed keys), as a JSON object by question
+   * key, or null; read with the form's version {@code formVersion}.
+   */
+  private String otherAnswers;
+  private Integer formVersion;
+
   protected MidpointCheck() {}
 
   MidpointCheck(Long cohortId, Long teamId, Respondent kind, Long referenceId, String name, String email,
@@ -95,9 +102,24 @@ public class MidpointCheck {
     this.name = "(erased)";
     this.email = "erased-midpoint-" + id + "@erased.invalid";
     this.inTheWay = null;
+    this.otherAnswers = null;
     this.followUp = followUp == null ? null : "(erased)";
     this.tokenHash = "erased-" + id;
     this.closedAt = closedAt == null ? Instant.EPOCH : closedAt;
+  }
+
+  /** Keeps the answers to the form's other questions (JSON by key, or null) and the form's version. */
+  void answeredOthers(String json, int version) {
+    this.otherAnswers = json;
+    this.formVersion = version;
+  }
+
+  public String getOtherAnswers() {
+    return otherAnswers;
+  }
+
+  public Integer getFormVersion() {
+    return formVersion;
   }
 
   public boolean isAnswered() {

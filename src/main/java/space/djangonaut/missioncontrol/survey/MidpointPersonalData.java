@@ -34,7 +34,8 @@ class MidpointPersonalData implements PersonalDataHolder {
 
   /**
    * Per check: {@code cohortId}, {@code teamId}, {@code answeredAt}, {@code comfort}, {@code teamFeeling},
-   * {@code inTheWay}, {@code wantsContact}, {@code followUp} (null where not answered).
+   * {@code inTheWay}, {@code wantsContact}, {@code followUp}, {@code otherAnswers} (the questions organisers added, by
+   * key; null where not answered).
    */
   @Override
   public List<Map<String, Object>> export(String email) {
@@ -48,8 +49,21 @@ class MidpointPersonalData implements PersonalDataHolder {
       answers.put("inTheWay", c.getInTheWay());
       answers.put("wantsContact", c.getWantsContact());
       answers.put("followUp", c.getFollowUp());
+      answers.put("otherAnswers", otherAnswers(c.getOtherAnswers()));
       return answers;
     }).toList();
+  }
+
+  /** The answers to the questions organisers added, as the JSON object they were kept as, or null. */
+  static Object otherAnswers(String json) {
+    if (json == null) {
+      return null;
+    }
+    try {
+      return new com.fasterxml.jackson.databind.ObjectMapper().readValue(json, Map.class);
+    } catch (java.io.IOException e) {
+      throw new IllegalStateException("Answers that are not JSON.", e);
+    }
   }
 
   @Override

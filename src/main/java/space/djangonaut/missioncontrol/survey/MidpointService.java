@@ -45,10 +45,12 @@ public class MidpointService {
   private final MidpointWorkflow workflow;
   private final MailService mail;
   private final Clock clock;
+  private final SurveyFormSchemas schemas;
 
   MidpointService(CohortRepository cohorts, TeamRepository teams, TeamMemberRepository members,
       ApplicationRepository applications, VolunteerRepository volunteers, MidpointCheckRepository checks,
-      MidpointWorkflow workflow, MailService mail, Clock clock) {
+      MidpointWorkflow workflow, MailService mail, Clock clock, SurveyFormSchemas schemas) {
+    this.schemas = schemas;
     this.cohorts = cohorts;
     this.teams = teams;
     this.members = members;
@@ -125,7 +127,7 @@ public class MidpointService {
   public MidpointView view(String token) {
     MidpointCheck check = usable(token, false);
     return new MidpointView(check.getName(), check.getKind(),
-        cohorts.findById(check.getCohortId()).orElseThrow().getName());
+        cohorts.findById(check.getCohortId()).orElseThrow().getName(), check.getCohortId());
   }
 
   /**
@@ -137,8 +139,26 @@ public class MidpointService {
    */
   @Transactional
   public boolean answer(String token, MidpointForm form) {
+    return answer(token, form, null, null);
+  }
+
+  /**
+   * Stores the answers of a personal link, once, with the answers to the form's other questions; if the fixed ones
+   * raise a concern, the team's process opens an organiser's task in the same transaction.
+   *
+   * @param others the other questions' answers, validated from the form ({@code FormSchema#validate}), or null
+   * @param formVersion the version of {@code midpoint-check} answered, or null
+   * @throws SurveyUnavailableException if the link is unknown, already answered or closed
+   * @return whether the answers raised a concern
+   */
+  @Transactional
+  public boolean answer(String token, MidpointForm form, com.fasterxml.jackson.databind.node.ObjectNode others,
+      Integer formVersion) {
     MidpointCheck check = usable(token, true);
     check.answer(form, clock.instant());
+    if (formVersion != null) {
+      check.answeredOthers(others == null || others.isEmpty() ? null : others.toString(), formVersion);
+    }
     if (!raisesConcern(check)) {
       return false;
     }
@@ -175,6 +195,10 @@ public class MidpointService {
         + " compared with before: " + (check.getComfort() == null ? "not answered" : check.getComfort().getLabel()));
     answers.add("Asked an organiser to get in touch: " + (Boolean.TRUE.equals(check.getWantsContact()) ? "yes" : "no"));
     answers.add("What is in the way: " + (check.getInTheWay() == null ? "(nothing written)" : check.getInTheWay()));
+    String others = otherAnswers(check);
+    if (!others.isEmpty()) {
+      answers.add(others);
+    }
     List<String> teamLines = new ArrayList<>();
     teamLines.add(team.getName() + " (" + team.getProject() + "), " + cohort.getName());
     teamLines.add("Navigator: " + navigator.getName() + " (" + navigator.getEmail() + ")");
@@ -198,6 +222,20 @@ public class MidpointService {
   @Transactional
   public void followUp(long midpointCheckId, ConcernFollowUp note) {
     checks.findById(midpointCheckId).orElseThrow().followedUp(note.followUp().strip(), clock.instant());
+  }
+
+  /** The answers to the questions organisers added, as text (sensitive ones too: the organiser reads them). */
+  private String otherAnswers(MidpointCheck check) {
+    if (check.getOtherAnswers() == null || check.getFormVersion() == null) {
+      return "";
+    }
+    try {
+      var answers = new com.fasterxml.jackson.databind.ObjectMapper().readTree(check.getOtherAnswers());
+      return schemas.version(SurveyForms.MIDPOINT, check.getFormVersion())
+          .map(schema -> schema.describe(answers, q -> q.other())).orElse("");
+    } catch (java.io.IOException e) {
+      throw new IllegalStateException("Mid-point check " + check.getId() + " has answers that are not JSON.", e);
+    }
   }
 
   private MidpointCheck usable(String token, boolean toAnswer) {
@@ -228,7 +266,8 @@ public class MidpointService {
     return feeling == null ? "not answered" : feeling.getLabel();
   }
 
-  public record MidpointView(String name, Respondent kind, String cohortName) {}
+  /** Who a personal link is for, and the cohort whose mid-point form it answers. */
+  public record MidpointView(String name, Respondent kind, String cohortName, long cohortId) {}
 
   /** The follow-up task's read-only fields: who answered, their answers, and the team. */
   public record ConcernContext(String concernFrom, String concernAnswers, String concernTeam) {}

@@ -45,6 +45,13 @@ public class SurveyInvitation {
   private String toImprove;
   private Boolean mayQuote;
 
+  /**
+   * The answers to the questions organisers added to the form (not its fixed keys), as a JSON object by question
+   * key, or null; read with the form's version {@code formVersion}.
+   */
+  private String otherAnswers;
+  private Integer formVersion;
+
   protected SurveyInvitation() {}
 
   SurveyInvitation(Long cohortId, Respondent kind, Long referenceId, String name, String email, String tokenHash,
@@ -80,6 +87,7 @@ public class SurveyInvitation {
     wentWell = null;
     toImprove = null;
     mayQuote = false;
+    otherAnswers = null;
   }
 
   void close(Instant at) {
@@ -90,6 +98,20 @@ public class SurveyInvitation {
 
   private static String blankToNull(String text) {
     return text == null || text.isBlank() ? null : text.strip();
+  }
+
+  /** Keeps the answers to the form's other questions (JSON by key, or null) and the form's version. */
+  void answeredOthers(String json, int version) {
+    this.otherAnswers = json;
+    this.formVersion = version;
+  }
+
+  public String getOtherAnswers() {
+    return otherAnswers;
+  }
+
+  public Integer getFormVersion() {
+    return formVersion;
   }
 
   public boolean isAnswered() {

@@ -11,7 +11,8 @@ import space.djangonaut.missioncontrol.privacy.PersonalDataHolder;
 
 /**
  * The survey invitations sent to an address and the answers given: exported in full, erased by forgetting the name,
- * the address and the free text (the comfort answers stay, anonymous, for the impact report). Section
+ * the address, the free text and every answer to the questions organisers added (the comfort answers stay,
+ * anonymous, for the impact report). Section
  * {@code survey}. An erased applicant's invitations go with their application.
  */
 @Component
@@ -31,7 +32,7 @@ class SurveyPersonalData implements PersonalDataHolder {
 
   /**
    * Per invitation: {@code cohortId}, {@code answeredAt}, the three comfort answers, {@code wentWell} and
-   * {@code toImprove} (null where not answered).
+   * {@code toImprove}, {@code otherAnswers} (the questions organisers added, by key; null where not answered).
    */
   @Override
   public List<Map<String, Object>> export(String email) {
@@ -44,8 +45,21 @@ class SurveyPersonalData implements PersonalDataHolder {
       answers.put("comfortMentoring", i.getComfortMentoring());
       answers.put("wentWell", i.getWentWell());
       answers.put("toImprove", i.getToImprove());
+      answers.put("otherAnswers", otherAnswers(i.getOtherAnswers()));
       return answers;
     }).toList();
+  }
+
+  /** The answers to the questions organisers added, as the JSON object they were kept as, or null. */
+  static Object otherAnswers(String json) {
+    if (json == null) {
+      return null;
+    }
+    try {
+      return new com.fasterxml.jackson.databind.ObjectMapper().readValue(json, Map.class);
+    } catch (java.io.IOException e) {
+      throw new IllegalStateException("Answers that are not JSON.", e);
+    }
   }
 
   @Override

@@ -130,7 +130,7 @@ public class SurveyService {
   public SurveyView view(String token) {
     SurveyInvitation invitation = usable(token);
     return new SurveyView(invitation.getName(), invitation.getKind(),
-        cohorts.findById(invitation.getCohortId()).orElseThrow().getName());
+        cohorts.findById(invitation.getCohortId()).orElseThrow().getName(), invitation.getCohortId());
   }
 
   /**
@@ -161,11 +161,27 @@ public class SurveyService {
    */
   @Transactional
   public void answer(String token, SurveyForm form) {
+    answer(token, form, null, null);
+  }
+
+  /**
+   * Stores the answers of a personal link, once, with the answers to the form's other questions.
+   *
+   * @param others the other questions' answers, validated from the form ({@code FormSchema#validate}), or null
+   * @param formVersion the version of {@code feedback-survey} answered, or null
+   * @throws SurveyUnavailableException if the link is unknown, already answered or the survey closed
+   */
+  @Transactional
+  public void answer(String token, SurveyForm form, com.fasterxml.jackson.databind.node.ObjectNode others,
+      Integer formVersion) {
     SurveyInvitation invitation = usable(token);
     if (!missingAnswers(invitation.getKind(), form).isEmpty()) {
       throw new IllegalArgumentException("Answers are missing.");
     }
     invitation.answer(form, clock.instant());
+    if (formVersion != null) {
+      invitation.answeredOthers(others == null || others.isEmpty() ? null : others.toString(), formVersion);
+    }
   }
 
   private SurveyInvitation usable(String token) {
@@ -192,7 +208,8 @@ public class SurveyService {
     return model;
   }
 
-  public record SurveyView(String name, Respondent kind, String cohortName) {}
+  /** Who a personal link is for, and the cohort whose survey form it answers. */
+  public record SurveyView(String name, Respondent kind, String cohortName, long cohortId) {}
 
   public enum State {
     UNKNOWN,
