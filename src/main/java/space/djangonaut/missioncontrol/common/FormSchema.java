@@ -169,12 +169,42 @@ public final class FormSchema {
   }
 
   /**
+   * The Modeler's settings of a component that the public page would not honour, one sentence each: a default value
+   * (the page starts every question empty, so nobody sends an answer they did not give), Read only and Disabled (the
+   * page lets people answer every question), and a date's Disallow past dates (not checked by the page). Unset, false
+   * or empty values, which the Modeler writes when a box is ticked and unticked again, are not refused.
+   */
+  private static List<String> ignoredSettings(JsonNode component, String key) {
+    List<String> problems = new ArrayList<>();
+    JsonNode defaultValue = component.path("defaultValue");
+    if (!defaultValue.isMissingNode() && !defaultValue.isNull() && !defaultValue.asText().isEmpty()
+        && !(defaultValue.isBoolean() && !defaultValue.asBoolean())) {
+      problems.add("The question " + key + " has a default value: the public page starts every question empty"
+          + " (nobody should send an answer they did not give), so remove it.");
+    }
+    if (component.path("readonly").asBoolean(false)) {
+      problems.add("The question " + key + " is read-only: the public page lets people answer every question, so"
+          + " remove Read only.");
+    }
+    if (component.path("disabled").asBoolean(false)) {
+      problems.add("The question " + key + " is disabled: the public page lets people answer every question, so"
+          + " remove Disabled.");
+    }
+    if (component.path("disallowPassedDates").asBoolean(false)) {
+      problems.add("The question " + key + " disallows past dates, which the public page does not check: remove it,"
+          + " or say it in the description.");
+    }
+    return problems;
+  }
+
+  /**
    * Why a schema cannot be used, one sentence each (empty if it can): not JSON; a fixed key missing, of another
    * component type, not required when it must be, without the options or custom properties it must have; a
    * component type the page cannot draw; a key that is not a plain name, is used twice or is one the page needs;
    * a condition ({@code conditional}, FEEL the page does not evaluate); a text question without a
    * {@code maxLength}, or the other text questions together longer than {@link Rules#maxOtherText}; a pattern that
-   * is not a regular expression; a choice without options; a number range upside down.
+   * is not a regular expression; a choice without options; a number range upside down; a setting the page would
+   * ignore (a default value, read-only, disabled, past dates disallowed).
    */
   public static List<String> problems(byte[] json, Rules rules) {
     List<String> problems = new ArrayList<>();
@@ -213,6 +243,7 @@ public final class FormSchema {
       if (!keys.add(key)) {
         problems.add("The key " + key + " is used twice.");
       }
+      problems.addAll(ignoredSettings(component, key));
       if (rules.reserved().contains(key)) {
         problems.add("The key " + key + " is used by the page itself: choose another.");
       }

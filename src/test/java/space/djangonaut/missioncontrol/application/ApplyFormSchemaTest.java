@@ -102,6 +102,33 @@ class ApplyFormSchemaTest {
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("no maximum length");
   }
 
+  /**
+   * Settings the Modeler offers that the public page would not honour (a default answer, a field shown but not
+   * editable, a date that must not be in the past) are refused at deployment rather than silently ignored.
+   */
+  @Test
+  void shouldRefuseSettingsOfTheModelerThatThePageWouldIgnore() {
+    ObjectNode form = applyForm();
+    question(form, "{\"id\":\"Field_Level\",\"key\":\"level\",\"label\":\"Level\",\"type\":\"radio\","
+        + "\"defaultValue\":\"low\",\"values\":[{\"label\":\"Low\",\"value\":\"low\"}]}");
+    question(form, "{\"id\":\"Field_Team\",\"key\":\"team\",\"label\":\"Team\",\"type\":\"textfield\","
+        + "\"readonly\":true,\"validate\":{\"maxLength\":20}}");
+    question(form, "{\"id\":\"Field_Age\",\"key\":\"age\",\"label\":\"Age\",\"type\":\"number\","
+        + "\"disabled\":true}");
+    question(form, "{\"id\":\"Field_Free\",\"key\":\"freeFrom\",\"label\":\"Free from\","
+        + "\"type\":\"datetime\",\"subtype\":\"date\",\"disallowPassedDates\":true}");
+    // The Modeler writes "readonly": false and the like when a box is ticked and unticked again: not refused.
+    question(form, "{\"id\":\"Field_Note\",\"key\":\"note\",\"label\":\"Note\",\"type\":\"textfield\","
+        + "\"readonly\":false,\"disabled\":false,\"defaultValue\":\"\",\"validate\":{\"maxLength\":20}}");
+    assertThat(ApplyFormSchema.problems(form.toString().getBytes())).containsExactlyInAnyOrder(
+        "The question level has a default value: the public page starts every question empty (nobody should send"
+            + " an answer they did not give), so remove it.",
+        "The question team is read-only: the public page lets people answer every question, so remove Read only.",
+        "The question age is disabled: the public page lets people answer every question, so remove Disabled.",
+        "The question freeFrom disallows past dates, which the public page does not check: remove it, or say it in"
+            + " the description.");
+  }
+
   @Test
   void shouldValidateATextFieldFromTheSchema() {
     ApplyFormSchema schema = schemaWith("{\"id\":\"Field_Handle\",\"key\":\"githubHandle\",\"label\":\"GitHub\","
