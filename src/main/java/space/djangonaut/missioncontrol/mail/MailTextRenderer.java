@@ -1,6 +1,8 @@
 package space.djangonaut.missioncontrol.mail;
 
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -44,6 +46,15 @@ public final class MailTextRenderer {
 
   /** A well-formed placeholder: {@code {{name}}}, spaces allowed inside the braces. */
   static final Pattern PLACEHOLDER = Pattern.compile("\\{\\{\\s*([A-Za-z][A-Za-z0-9]*)\\s*}}");
+  /**
+   * A section's tag: {@code {{#name}}} opens a part shown only when the variable has a value, {@code {{^name}}} one
+   * shown only when it has none, {@code {{/name}}} closes either (Mustache's logic-less sections).
+   */
+  static final Pattern SECTION_TAG = Pattern.compile("\\{\\{\\s*([#^/])\\s*([A-Za-z][A-Za-z0-9]*)\\s*}}");
+  /** A section with no other section inside it: its kind, its name and what it holds. */
+  private static final Pattern INNERMOST_SECTION = Pattern.compile(
+      "\\{\\{\\s*([#^])\\s*([A-Za-z][A-Za-z0-9]*)\\s*}}((?:(?!\\{\\{\\s*[#^]).)*?)\\{\\{\\s*/\\s*\\2\\s*}}",
+      Pattern.DOTALL);
   /** Anything that starts like a placeholder, up to its closing braces if there are any on the line. */
   private static final Pattern OPENING = Pattern.compile("\\{\\{([^\\n]*?)}}|\\{\\{");
 
@@ -76,6 +87,8 @@ public final class MailTextRenderer {
     Set<String> used = new LinkedHashSet<>();
     placeholderProblems(template, "subject", subject, used, problems);
     placeholderProblems(template, "body", body, used, problems);
+    sectionProblems("subject", subject, problems);
+    sectionProblems("body", body, problems);
     for (MailVariable variable : MailVariables.of(template)) {
       if (variable.required() && !placeholders(body).contains(variable.name())) {
         problems.add("body: this email must give {{" + variable.name() + "}} (" + variable.meaning() + ").");
@@ -96,7 +109,12 @@ public final class MailTextRenderer {
     Matcher opening = OPENING.matcher(text);
     while (opening.find()) {
       Matcher placeholder = PLACEHOLDER.matcher(opening.group());
-      if (!placeholder.matches()) {
+      Matcher section = SECTION_TAG.matcher(opening.group());
+      if (section.matches()) {
+        if (MailVariables.find(template, section.group(2)).isEmpty()) {
+          problems.add(field + ": {{" + section.group(1) + section.group(2) + "}} is not a variable of this email.");
+        }
+      } else if (!placeholder.matches()) {
         problems.add(field + ": \"" + shorten(opening.group()) + "\" is not a placeholder: write a variable's name "
             + "between double braces, such as {{name}}.");
       } else if (MailVariables.find(template, placeholder.group(1)).isEmpty()) {
@@ -104,6 +122,54 @@ public final class MailTextRenderer {
       } else {
         used.add(placeholder.group(1));
       }
+    }
+  }
+
+  /** Each section tag that closes no open section, and each section never closed, in the order of the text. */
+  private static void sectionProblems(String field, String text, List<String> problems) {
+    if (text == null) {
+      return;
+    }
+    Deque<String> open = new ArrayDeque<>();
+    Matcher tag = SECTION_TAG.matcher(text);
+    while (tag.find()) {
+      String name = tag.group(2);
+      if (!tag.group(1).equals("/")) {
+        open.push(name);
+      } else if (name.equals(open.peek())) {
+        open.pop();
+      } else {
+        problems.add(field + ": {{/" + name + "}} closes no part: open it with {{#" + name + "}} or {{^" + name
+            + "}}.");
+        return;
+      }
+    }
+    for (String name : open) {
+      problems.add(field + ": {{#" + name + "}} is not closed: end the part shown only then with {{/" + name
+          + "}}.");
+    }
+  }
+
+  /**
+   * The text with its sections resolved against the values, innermost first: a {@code {{#name}}} part kept when the
+   * variable has a value, a {@code {{^name}}} part when it has none, the tags removed. Values are not in the text
+   * yet, so a value is never read as a section. A line left empty by a tag on its own is dropped.
+   */
+  static String resolveSections(String text, Map<String, String> values) {
+    String resolved = text;
+    while (true) {
+      Matcher section = INNERMOST_SECTION.matcher(resolved);
+      if (!section.find()) {
+        return resolved;
+      }
+      StringBuilder next = new StringBuilder();
+      do {
+        boolean hasValue = !values.getOrDefault(section.group(2), "").isEmpty();
+        boolean shown = section.group(1).equals("#") == hasValue;
+        section.appendReplacement(next, Matcher.quoteReplacement(shown ? section.group(3) : ""));
+      } while (section.find());
+      section.appendTail(next);
+      resolved = next.toString().replaceAll("\n{3,}", "\n\n");
     }
   }
 
@@ -124,15 +190,16 @@ public final class MailTextRenderer {
   }
 
   /**
-   * The email this text makes with these values. The text is assumed to pass {@link #problems}; a placeholder
-   * without a value becomes empty.
+   * The email this text makes with these values: its sections resolved ({@link #resolveSections}), then its
+   * placeholders filled. The text is assumed to pass {@link #problems}; a placeholder without a value becomes empty.
    *
    * @param values each variable's value, as text (links with the base URL)
    * @param links the names of the variables that are links
    */
-  public static MailService.Rendered render(String subject, String body, Map<String, String> values,
+  public static MailService.Rendered render(String subject, String shownBody, Map<String, String> values,
       Set<String> links) {
-    String filledSubject = fill(subject, values).replaceAll("[\\r\\n]+", " ").strip();
+    String body = resolveSections(shownBody, values);
+    String filledSubject = fill(resolveSections(subject, values), values).replaceAll("[\\r\\n]+", " ").strip();
     if (filledSubject.length() > MAX_SUBJECT) {
       filledSubject = filledSubject.substring(0, MAX_SUBJECT - 1) + "…";
     }

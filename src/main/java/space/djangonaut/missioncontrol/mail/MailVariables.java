@@ -70,6 +70,7 @@ public final class MailVariables {
       case APPLICATION_RECEIVED, APPLICATION_WAITLISTED, WAITLIST_CLOSED, APPLICATION_REJECTED -> applicant(v);
       case APPLICATION_ACCEPTED, OFFER_REMINDER -> {
         applicant(v);
+        v.add(flag("fromWaitlist", "the place became free and is offered from the waitlist", "fromWaitlist"));
         v.add(text("deadline", "the last moment to answer the offer, e.g. 11 January 2027, 12:00 UTC",
             m -> dayAndTime(m.get("deadline"))));
         v.add(link("offerLink", "the applicant's personal link to accept or decline the place (works once)",
@@ -134,16 +135,24 @@ public final class MailVariables {
         v.add(text("meetingWeeks", "each week's check-in in the person's time zone, separated by semicolons",
             m -> lines(m.get("meetingWeeks"))));
         v.add(link("calendarLink", "the person's own calendar link (.ics), to subscribe to", true, "feedPath"));
+        v.add(flag("moved", "the Navigator moved a check-in time set before", "moved"));
       }
-      case MIDPOINT_CHECK -> v.add(link("midpointLink",
-          "the person's personal link to the mid-point check (works once, for 7 days)", true, "midpointPath"));
-      case SURVEY_INVITATION, SURVEY_REMINDER ->
-          v.add(link("surveyLink", "the person's personal link to the survey (works once)", true, "surveyPath"));
+      case MIDPOINT_CHECK -> {
+        v.add(link("midpointLink", "the person's personal link to the mid-point check (works once, for 7 days)", true,
+            "midpointPath"));
+        v.add(flag("volunteer", "the person is a Navigator or Captain, not a Djangonaut", "volunteer"));
+      }
+      case SURVEY_INVITATION, SURVEY_REMINDER -> {
+        v.add(link("surveyLink", "the person's personal link to the survey (works once)", true, "surveyPath"));
+        v.add(flag("volunteer", "the person is a Navigator or Captain, not a Djangonaut", "volunteer"));
+      }
       case VOLUNTEER_WELCOME, VOLUNTEER_SIGN_IN_REMINDER -> {
         role(v);
         v.add(text("userId", "the volunteer's user name", m -> string(m.get("userId"))));
         v.add(link("passwordLink", "the volunteer's personal link to choose a password (works once, for 7 days)",
             true, "passwordPath"));
+        v.add(flag("otherRoles", "the volunteer already has an account with us (another role or cohort)",
+            "otherRoles"));
       }
       case VOLUNTEER_DECLINED, VOLUNTEER_WITHOUT_TEAM -> role(v);
       case VOLUNTEER_TAKES_OVER -> {
@@ -184,6 +193,16 @@ public final class MailVariables {
 
   private static MailVariable text(String name, String meaning, Function<Map<String, Object>, String> value) {
     return new MailVariable(name, meaning, false, false, value);
+  }
+
+  /**
+   * A condition: {@code yes} when the model's {@code modelKey} is true, empty otherwise; meant for a section,
+   * {@code {{#name}}...{{/name}}} (words only then) or {@code {{^name}}...{{/name}}} (words only otherwise).
+   */
+  private static MailVariable flag(String name, String meaning, String modelKey) {
+    return new MailVariable(name, meaning + ": \"yes\" or empty, for {{#" + name + "}}...{{/" + name
+        + "}} (words only then) and {{^" + name + "}}...{{/" + name + "}} (words only otherwise)", false, false,
+        m -> Boolean.TRUE.equals(m.get(modelKey)) ? "yes" : "");
   }
 
   /** A link: the model's path (or /my/teams when {@code pathKey} is null), the base URL put before it. */

@@ -93,4 +93,68 @@ class MailTextRendererTest {
       assertThat(starter.body()).as(template.name()).startsWith("Hello {{name}},");
     }
   }
+
+  @Test
+  void shouldShowASectionOnlyWhenItsVariableHasAValueAndAnInvertedOneOnlyWhenItHasNone() {
+    String body = "Hello {{name}},\n\n{{#fromWaitlist}}A place has become free.{{/fromWaitlist}}"
+        + "{{^fromWaitlist}}You have been selected.{{/fromWaitlist}}\n\nAnswer here: {{offerLink}}\n";
+    assertThat(MailTextRenderer.problems(MailTemplate.APPLICATION_ACCEPTED, "Your place", body)).isEmpty();
+    MailService.Rendered waitlisted = MailTextRenderer.render("Your place", body,
+        Map.of("name", "Ada", "fromWaitlist", "yes", "offerLink", "https://x/offers/t"), Set.of("offerLink"));
+    assertThat(waitlisted.text()).contains("A place has become free.").doesNotContain("selected")
+        .doesNotContain("{{");
+    MailService.Rendered selected = MailTextRenderer.render("Your place", body,
+        Map.of("name", "Ada", "fromWaitlist", "", "offerLink", "https://x/offers/t"), Set.of("offerLink"));
+    assertThat(selected.text()).contains("You have been selected.").doesNotContain("become free");
+    assertThat(selected.html()).contains("You have been selected.").doesNotContain("become free");
+  }
+
+  @Test
+  void shouldNeverReadAValueAsASectionOrAPlaceholder() {
+    MailService.Rendered email = MailTextRenderer.render("Hi", "Hello {{name}},\n\n{{#moved}}moved{{/moved}}\n",
+        Map.of("name", "{{#moved}}{{/moved}}{{name}}", "moved", ""), Set.of());
+    assertThat(email.text()).contains("Hello {{#moved}}{{/moved}}{{name}},").doesNotContain("moved\n");
+  }
+
+  @Test
+  void shouldRefuseSectionsThatAreNotClosedClosedTwiceOrOfUnknownVariables() {
+    assertThat(MailTextRenderer.problems(MailTemplate.APPLICATION_ACCEPTED, "S",
+        "Hello {{name}}, {{offerLink}} {{#fromWaitlist}}free")).contains(
+        "body: {{#fromWaitlist}} is not closed: end the part shown only then with {{/fromWaitlist}}.");
+    assertThat(MailTextRenderer.problems(MailTemplate.APPLICATION_ACCEPTED, "S",
+        "Hello {{name}}, {{offerLink}} free{{/fromWaitlist}}")).contains(
+        "body: {{/fromWaitlist}} closes no part: open it with {{#fromWaitlist}} or {{^fromWaitlist}}.");
+    assertThat(MailTextRenderer.problems(MailTemplate.APPLICATION_ACCEPTED, "S",
+        "Hello {{name}}, {{offerLink}} {{#fromWaitlist}}a{{#deadline}}b{{/fromWaitlist}}{{/deadline}}")).contains(
+        "body: {{/fromWaitlist}} closes no part: open it with {{#fromWaitlist}} or {{^fromWaitlist}}.");
+    assertThat(MailTextRenderer.problems(MailTemplate.APPLICATION_ACCEPTED, "S",
+        "Hello {{name}}, {{offerLink}} {{#volunteer}}a{{/volunteer}}"))
+        .contains("body: {{#volunteer}} is not a variable of this email.");
+  }
+
+  /**
+   * The starting texts say what the default templates say in each situation: a place offered from the waitlist, a
+   * moved check-in, a Navigator welcomed to a team (no withdrawal link), a volunteer asked for the survey.
+   */
+  @Test
+  void shouldStartFromTextsThatVaryWithTheSituationAsTheDefaultTemplatesDo() {
+    assertThat(starterText(MailTemplate.APPLICATION_ACCEPTED, Map.of("fromWaitlist", "yes")))
+        .contains("a place has become free").doesNotContain("Congratulations");
+    assertThat(starterText(MailTemplate.APPLICATION_ACCEPTED, Map.of())).contains("Congratulations")
+        .doesNotContain("become free");
+    assertThat(starterText(MailTemplate.MEETING_INVITATION, Map.of("moved", "yes"))).contains("has moved");
+    assertThat(starterText(MailTemplate.MEETING_INVITATION, Map.of())).contains("has set");
+    assertThat(starterText(MailTemplate.TEAM_WELCOME, Map.of())).doesNotContain("withdraw at any time");
+    assertThat(starterText(MailTemplate.TEAM_WELCOME, Map.of("withdrawLink", "https://x/withdraw/t")))
+        .contains("withdraw at any time");
+    assertThat(starterText(MailTemplate.PLACE_CONFIRMED, Map.of())).doesNotContain("withdraw");
+    assertThat(starterText(MailTemplate.SURVEY_INVITATION, Map.of("volunteer", "yes"))).contains("as a volunteer");
+    assertThat(starterText(MailTemplate.MIDPOINT_CHECK, Map.of("volunteer", "yes"))).contains("as a volunteer");
+    assertThat(starterText(MailTemplate.MIDPOINT_CHECK, Map.of())).doesNotContain("as a volunteer");
+  }
+
+  private static String starterText(MailTemplate template, Map<String, String> values) {
+    MailTexts.Draft starter = MailTexts.starter(template);
+    return MailTextRenderer.render(starter.subject(), starter.body(), values, Set.of()).text();
+  }
 }
