@@ -11,6 +11,7 @@ import org.springframework.validation.BindingResult;
 import org.springframework.validation.FieldError;
 import org.springframework.validation.ObjectError;
 import space.djangonaut.missioncontrol.application.ApplyFormSchema.Question;
+import space.djangonaut.missioncontrol.common.PublicForms;
 
 /**
  * The public application page drawn from the deployed schema ({@link ApplyFormSchema}): one {@link Field} per
@@ -34,6 +35,8 @@ final class ApplyPage {
    *
    * @param kind the fragment that draws it: markdown, input, textarea, select, radio, checkbox, checklist, timezone,
    *     availability or codeOfConduct
+   * @param html what the page draws as HTML: a text component's rendered Markdown, the time zone list's
+   *     {@code <option>}s ({@link PublicForms#zoneOptions}); null for the others
    * @param describedBy the ids of its hint and error, for {@code aria-describedby}, or null
    */
   record Field(String key, String kind, String label, String hint, boolean required, String inputType,
@@ -198,7 +201,9 @@ final class ApplyPage {
       describedBy.add(q.key() + "-error");
     }
     return new Field(q.key(), kind, q.label() == null ? q.key() : q.label(), q.description(), q.required(),
-        inputType, value, values, choices, List.copyOf(errors), null,
+        inputType, value, values, choices, List.copyOf(errors),
+        // The time zone list comes drawn: see PublicForms.zoneOptions.
+        kind.equals("timezone") ? PublicForms.zoneOptions(value) : null,
         kind.equals("input") || kind.equals("textarea") ? maxlength : null, min, max, step, autocomplete,
         describedBy.isEmpty() ? null : String.join(" ", describedBy));
   }
