@@ -88,6 +88,11 @@ import space.djangonaut.missioncontrol.volunteer.VolunteerRole;
 public final class Benchmark {
 
   private static final int INTAKE = Integer.getInteger("bench.intake", 400);
+  /**
+   * {@code -Dbench.web-baseline=false} leaves baseline (b) out of the intake, e.g. for a profile of our own requests
+   * alone.
+   */
+  private static final boolean WEB_BASELINE = Boolean.parseBoolean(System.getProperty("bench.web-baseline", "true"));
   /** The intake's measurements at each client level take turns in this many rounds. */
   private static final int ROUNDS = 4;
   /**
@@ -194,7 +199,9 @@ public final class Benchmark {
     };
     timed(4, 40, ours);
     timed(4, 40, engine);
-    timed(4, 40, web);
+    if (WEB_BASELINE) {
+      timed(4, 40, web);
+    }
     settle();
     report.append(String.format("intake: ours = the public form (GET, then POST), (a) = a bare Camunda process of "
         + "the same shape started through the API, (b) = the web stack alone (GET, then POST of the same form to a "
@@ -205,15 +212,31 @@ public final class Benchmark {
       Figures form = Figures.NONE;
       Figures bareFigures = Figures.NONE;
       Figures webFigures = Figures.NONE;
+      // CPU time of the JVM and its PostgreSQL per application, each request with the jobs and emails it causes:
+      // unlike throughput, hardly moved by other builds taking the cores.
+      long[] cpu = new long[3];
       for (int round = 0; round < ROUNDS; round++) {
         int count = INTAKE / ROUNDS;
+        long before = cpuNanos();
         form = form.and(timed(clients, count, ours));
         settle();
+        cpu[0] += cpuNanos() - before;
+        before = cpuNanos();
         bareFigures = bareFigures.and(timed(clients, count, engine));
         settle();
-        webFigures = webFigures.and(timed(clients, count, web));
-        settle();
+        cpu[1] += cpuNanos() - before;
+        if (WEB_BASELINE) {
+          before = cpuNanos();
+          webFigures = webFigures.and(timed(clients, count, web));
+          settle();
+          cpu[2] += cpuNanos() - before;
+        }
       }
+      int measured = INTAKE / ROUNDS * ROUNDS;
+      double[] cpuMs = {cpu[0] / 1e6 / measured, cpu[1] / 1e6 / measured, cpu[2] / 1e6 / measured};
+      report.append(String.format("intake, %2d clients, CPU (JVM + PostgreSQL) per application with its jobs and "
+          + "emails: ours %.1f ms | (a) %.1f ms | (b) %.1f ms | ours/(a) %.2f, ours/((a)+(b)) %.2f%n", clients,
+          cpuMs[0], cpuMs[1], cpuMs[2], cpuMs[0] / cpuMs[1], cpuMs[0] / (cpuMs[1] + cpuMs[2])));
       double both = 1 / (1 / bareFigures.perSecond() + 1 / webFigures.perSecond());
       report.append(String.format("intake, %2d clients: ours %5.1f/s, p50 %5.1f ms, p99 %5.1f ms | (a) engine %5.1f/s, "
           + "p50 %5.1f ms, p99 %5.1f ms | (b) web %5.1f/s, p50 %5.1f ms, p99 %5.1f ms | ours/(a) %.2f (target <= 3), "
@@ -224,6 +247,25 @@ public final class Benchmark {
       System.out.print(report.substring(report.lastIndexOf("\n", report.length() - 2) + 1));
     }
   }
+
+  /**
+   * CPU time so far of this JVM and of its PostgreSQL when that runs on this machine (the server process and its
+   * backends; a backend that has ended is missed, Hikari's connections live on).
+   */
+  private long cpuNanos() {
+    java.util.stream.Stream<ProcessHandle> processes = java.util.stream.Stream.of(ProcessHandle.current());
+    if (postmaster == null) {
+      long backend = jdbc.queryForObject("select pg_backend_pid()", Long.class);
+      postmaster = ProcessHandle.of(backend).flatMap(ProcessHandle::parent);
+    }
+    if (postmaster.isPresent()) {
+      processes = java.util.stream.Stream.concat(processes,
+          java.util.stream.Stream.concat(java.util.stream.Stream.of(postmaster.get()), postmaster.get().children()));
+    }
+    return processes.mapToLong(p -> p.info().totalCpuDuration().map(Duration::toNanos).orElse(0L)).sum();
+  }
+
+  private java.util.Optional<ProcessHandle> postmaster;
 
   /** The load average over 1, 5 and 15 minutes: how much of the two cores others took while a figure was taken. */
   private static String load() {
@@ -749,6 +791,9 @@ public final class Benchmark {
     }
 
     double percentile(int p) {
+      if (nanos.isEmpty()) {
+        return Double.NaN;
+      }
       List<Long> sorted = new ArrayList<>(nanos);
       Collections.sort(sorted);
       int index = Math.min(sorted.size() - 1, (int) Math.ceil(p / 100.0 * sorted.size()) - 1);
