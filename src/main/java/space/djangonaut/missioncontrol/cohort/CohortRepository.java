@@ -9,6 +9,9 @@ import org.springframework.data.jpa.repository.Query;
 
 public interface CohortRepository extends JpaRepository<Cohort, Long> {
 
+  // Written out in JPQL rather than derived from the name: Hibernate 6.6 translates a derived (criteria) query again
+  // on every call, a string query once (its plan is cached); this one runs on every application (issue 14).
+  @Query("select c from Cohort c where c.slug = :slug")
   Optional<Cohort> findBySlug(String slug);
 
   boolean existsBySlug(String slug);

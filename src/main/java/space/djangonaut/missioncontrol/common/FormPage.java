@@ -35,6 +35,8 @@ public final class FormPage {
    *
    * @param kind the fragment that draws it: markdown, input, textarea, select, radio, checkbox, checklist (and the
    *     application form's own timezone, availability and codeOfConduct)
+   * @param html what the page draws as HTML: a text component's rendered Markdown, the time zone list's
+   *     {@code <option>}s ({@link PublicForms#zoneOptions}); null for the others
    * @param describedBy the ids of its hint and error, for {@code aria-describedby}, or null
    */
   public record Field(String key, String kind, String label, String hint, boolean required, String inputType,
@@ -161,7 +163,9 @@ public final class FormPage {
     }
     String shown = label != null ? label : q.label() == null ? q.key() : q.label();
     return new Field(q.key(), kind, shown, q.description(), q.required(),
-        inputType, value, values, choices, List.copyOf(errors), null,
+        inputType, value, values, choices, List.copyOf(errors),
+        // The time zone list comes drawn: see PublicForms.zoneOptions.
+        kind.equals("timezone") ? PublicForms.zoneOptions(value) : null,
         kind.equals("input") || kind.equals("textarea") ? maxlength : null, min, max, step, autocomplete,
         describedBy.isEmpty() ? null : String.join(" ", describedBy));
   }

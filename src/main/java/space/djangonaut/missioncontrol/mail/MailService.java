@@ -14,7 +14,7 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -35,6 +35,11 @@ public class MailService {
 
   /** At most this many emails go over one SMTP connection after their steps commit. */
   static final int DELIVERY_BATCH = 50;
+  /**
+   * At most this many delivery tasks drain {@link #ready} side by side, each batch over its own SMTP connection: one
+   * alone spent most of its time waiting for the relay's replies while a burst of acknowledgements queued behind it.
+   */
+  static final int DRAINERS = 2;
   private static final Logger LOG = LoggerFactory.getLogger(MailService.class);
 
   private final TemplateEngine templates;
@@ -46,8 +51,8 @@ public class MailService {
   private final Executor delivery;
   /** Committed emails waiting for the delivery task. */
   private final Queue<Long> ready = new ConcurrentLinkedQueue<>();
-  /** Whether a delivery task is draining {@link #ready}. */
-  private final AtomicBoolean draining = new AtomicBoolean();
+  /** How many delivery tasks are draining {@link #ready} (at most {@link #DRAINERS}). */
+  private final AtomicInteger drainers = new AtomicInteger();
 
   MailService(TemplateEngine templates, OutboxEmailRepository outbox, MailDispatcher dispatcher,
       MailProperties properties, Clock clock, MailTexts texts,
@@ -139,15 +144,19 @@ public class MailService {
   }
 
   /**
-   * Queues a committed email for delivery. One delivery task at a time drains the queue in batches of
-   * {@value #DELIVERY_BATCH}, each over one SMTP connection ({@link MailDispatcher#dispatch(List)}): a burst of
-   * acknowledgements is not a burst of connections. What is still queued when the node stops stays in the outbox
-   * for the dispatcher's sweep (here or on another node).
+   * Queues a committed email for delivery. Up to {@value #DRAINERS} delivery tasks drain the queue in batches of
+   * {@value #DELIVERY_BATCH}, each over one SMTP connection ({@link MailDispatcher#dispatch(List)}, which claims each
+   * email, so that no two send the same): a burst of acknowledgements is not a burst of connections. What is still
+   * queued when the node stops stays in the outbox for the dispatcher's sweep (here or on another node).
    */
   private void deliverSoon(long id) {
     ready.add(id);
-    if (draining.compareAndSet(false, true)) {
-      delivery.execute(this::drain);
+    int running;
+    while ((running = drainers.get()) < DRAINERS) {
+      if (drainers.compareAndSet(running, running + 1)) {
+        delivery.execute(this::drain);
+        return;
+      }
     }
   }
 
@@ -163,15 +172,15 @@ public class MailService {
           dispatcher.dispatch(batch);
           continue;
         }
-        draining.set(false);
-        // An email queued after the last poll and before the flag went down would wait for the sweep: take it now.
-        if (ready.isEmpty() || !draining.compareAndSet(false, true)) {
+        int running = drainers.decrementAndGet();
+        // An email queued after the last poll, while every drainer was busy, would wait for the sweep: take it now.
+        if (ready.isEmpty() || running >= DRAINERS || !drainers.compareAndSet(running, running + 1)) {
           return;
         }
       }
     } catch (RuntimeException e) {
       // The database went away mid-batch: the emails stay in the outbox, and the dispatcher's sweep sends them.
-      draining.set(false);
+      drainers.decrementAndGet();
       LOG.warn("Delivery after commit stopped; the outbox sweep will send what is left: {}", e.getMessage());
     }
   }

@@ -53,6 +53,8 @@ class LocalTimeAvailabilityTest {
     assertThat(shown.body()).contains("value=\"Grace from Queens\"")
         .containsPattern("value=\"SUN-15\"[^>]*checked|checked[^>]*value=\"SUN-15\"")
         .doesNotContainPattern("value=\"SUN-18\"[^>]*checked|checked[^>]*value=\"SUN-18\"")
+        .containsPattern("<option value=\"America/New_York\"[^>]*selected")
+        .doesNotContainPattern("<option value=\"Europe/Paris\"[^>]*selected")
         .doesNotContain("Tell us why you want to join Djangonaut Space.")
         .doesNotContain("error-summary");
     assertThat(applications.count()).isEqualTo(before);

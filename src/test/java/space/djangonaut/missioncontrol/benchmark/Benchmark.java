@@ -88,7 +88,17 @@ import space.djangonaut.missioncontrol.volunteer.VolunteerRole;
 public final class Benchmark {
 
   private static final int INTAKE = Integer.getInteger("bench.intake", 400);
-  /** {@code -Dbench.until=selection} stops after the selection phase (the offers, teams and weeks are skipped). */
+  /**
+   * {@code -Dbench.web-baseline=false} leaves baseline (b) out of the intake, e.g. for a profile of our own requests
+   * alone.
+   */
+  private static final boolean WEB_BASELINE = Boolean.parseBoolean(System.getProperty("bench.web-baseline", "true"));
+  /** The intake's measurements at each client level take turns in this many rounds. */
+  private static final int ROUNDS = 4;
+  /**
+   * {@code -Dbench.until=selection} stops after the selection phase (the offers, teams and weeks are skipped),
+   * {@code -Dbench.until=intake} after the cohort's applications and their acknowledgements.
+   */
   private static final String UNTIL = System.getProperty("bench.until", "report");
   /** How long one phase may wait for its jobs and emails ({@code -Dbench.settle-minutes}). */
   private static final int SETTLE_MINUTES = Integer.getInteger("bench.settle-minutes", 30);
@@ -130,7 +140,9 @@ public final class Benchmark {
             "--missioncontrol.scheduling.enabled=true",
             // The benchmark moves the engine clock: the job executor looks for due jobs at least every second.
             "--camunda.bpm.job-execution.max-wait=1000", "--camunda.bpm.job-execution.wait-time-in-millis=200",
-            "--spring.datasource.hikari.maximum-pool-size=40")) {
+            "--spring.datasource.hikari.maximum-pool-size=40",
+            // Baseline (b) of the intake: the web stack alone (application.WebStackBaseline, in src/test).
+            "--missioncontrol.benchmark.web-baseline=true")) {
       Benchmark benchmark = new Benchmark(app, timer);
       try {
         benchmark.run();
@@ -169,6 +181,7 @@ public final class Benchmark {
     String slug = TestData.unique("intake");
     app.getBean(CohortService.class).create(TestData.cohortForm("Intake benchmark", slug));
     BpmnModelInstance bare = Bpmn.createExecutableProcess("bareApplication").camundaHistoryTimeToLive(1)
+        .camundaStartableInTasklist(false)
         .startEvent("StartEvent_Bare")
         .serviceTask("Task_BareStep").camundaAsyncBefore().camundaExpression("${true}")
         .userTask("Task_BareReview").camundaCandidateGroups("reviewers")
@@ -177,7 +190,8 @@ public final class Benchmark {
     app.getBean(RepositoryService.class).createDeployment().name("bare").addModelInstance("bare.bpmn", bare)
         .deploy();
     RuntimeService runtime = app.getBean(RuntimeService.class);
-    Call ours = i -> submit(port, slug);
+    Call ours = i -> submit(port, "/cohorts/" + slug + "/apply");
+    Call web = i -> submit(port, "/cohorts/" + slug + "/apply-baseline");
     Call engine = i -> {
       long start = System.nanoTime();
       runtime.startProcessInstanceByKey("bareApplication");
@@ -185,21 +199,98 @@ public final class Benchmark {
     };
     timed(4, 40, ours);
     timed(4, 40, engine);
+    if (WEB_BASELINE) {
+      timed(4, 40, web);
+    }
     settle();
+    report.append(String.format("intake: ours = the public form (GET, then POST), (a) = a bare Camunda process of "
+        + "the same shape started through the API, (b) = the web stack alone (GET, then POST of the same form to a "
+        + "plain Spring MVC endpoint that validates it and inserts the same row through JPA, no engine); per second "
+        + "over the wall time, p50/p99 of the POST (of the start for (a)); cost = 1/throughput; the three take turns in %d rounds%n", ROUNDS));
     for (int clients : new int[] {1, 8, 32}) {
-      Figures form = timed(clients, INTAKE, ours);
-      settle();
-      Figures bareFigures = timed(clients, INTAKE, engine);
-      settle();
-      report.append(String.format("intake, %2d clients: %6.1f applications/s, p50 %6.1f ms, p99 %6.1f ms | bare "
-          + "Camunda %7.1f instances/s, p50 %5.1f ms | ratio %.1f%n", clients, form.perSecond(), form.p50(),
-          form.p99(), bareFigures.perSecond(), bareFigures.p50(), bareFigures.perSecond() / form.perSecond()));
+      // The three take turns in rounds, so that another build taking the cores weighs on each alike.
+      Figures form = Figures.NONE;
+      Figures bareFigures = Figures.NONE;
+      Figures webFigures = Figures.NONE;
+      // CPU time of the JVM and its PostgreSQL per application, each request with the jobs and emails it causes:
+      // unlike throughput, hardly moved by other builds taking the cores.
+      long[] cpu = new long[3];
+      for (int round = 0; round < ROUNDS; round++) {
+        int count = INTAKE / ROUNDS;
+        long before = cpuNanos();
+        form = form.and(timed(clients, count, ours));
+        settle();
+        cpu[0] += cpuNanos() - before;
+        before = cpuNanos();
+        bareFigures = bareFigures.and(timed(clients, count, engine));
+        settle();
+        cpu[1] += cpuNanos() - before;
+        if (WEB_BASELINE) {
+          before = cpuNanos();
+          webFigures = webFigures.and(timed(clients, count, web));
+          settle();
+          cpu[2] += cpuNanos() - before;
+        }
+      }
+      int measured = INTAKE / ROUNDS * ROUNDS;
+      double[] cpuMs = {cpu[0] / 1e6 / measured, cpu[1] / 1e6 / measured, cpu[2] / 1e6 / measured};
+      report.append(String.format("intake, %2d clients, CPU (JVM + PostgreSQL) per application with its jobs and "
+          + "emails: ours %.1f ms | (a) %.1f ms | (b) %.1f ms | ours/(a) %.2f, ours/((a)+(b)) %.2f%n", clients,
+          cpuMs[0], cpuMs[1], cpuMs[2], cpuMs[0] / cpuMs[1], cpuMs[0] / (cpuMs[1] + cpuMs[2])));
+      double both = 1 / (1 / bareFigures.perSecond() + 1 / webFigures.perSecond());
+      report.append(String.format("intake, %2d clients: ours %5.1f/s, p50 %5.1f ms, p99 %5.1f ms | (a) engine %5.1f/s, "
+          + "p50 %5.1f ms, p99 %5.1f ms | (b) web %5.1f/s, p50 %5.1f ms, p99 %5.1f ms | ours/(a) %.2f (target <= 3), "
+          + "ours/(b) %.2f, ours/((a)+(b)) %.2f (target <= 1.3) | load %s%n", clients, form.perSecond(), form.p50(),
+          form.p99(), bareFigures.perSecond(), bareFigures.p50(), bareFigures.p99(), webFigures.perSecond(),
+          webFigures.p50(), webFigures.p99(), bareFigures.perSecond() / form.perSecond(),
+          webFigures.perSecond() / form.perSecond(), both / form.perSecond(), load()));
+      System.out.print(report.substring(report.lastIndexOf("\n", report.length() - 2) + 1));
     }
   }
 
-  private static long submit(int port, String slug) {
-    WebClient browser = new WebClient(port);
-    String path = "/cohorts/" + slug + "/apply";
+  /**
+   * CPU time so far of this JVM and of its PostgreSQL when that runs on this machine (the server process and its
+   * backends; a backend that has ended is missed, Hikari's connections live on).
+   */
+  private long cpuNanos() {
+    java.util.stream.Stream<ProcessHandle> processes = java.util.stream.Stream.of(ProcessHandle.current());
+    if (postmaster == null) {
+      long backend = jdbc.queryForObject("select pg_backend_pid()", Long.class);
+      postmaster = ProcessHandle.of(backend).flatMap(ProcessHandle::parent);
+    }
+    if (postmaster.isPresent()) {
+      processes = java.util.stream.Stream.concat(processes,
+          java.util.stream.Stream.concat(java.util.stream.Stream.of(postmaster.get()), postmaster.get().children()));
+    }
+    return processes.mapToLong(p -> p.info().totalCpuDuration().map(Duration::toNanos).orElse(0L)).sum();
+  }
+
+  private java.util.Optional<ProcessHandle> postmaster;
+
+  /** The load average over 1, 5 and 15 minutes: how much of the two cores others took while a figure was taken. */
+  private static String load() {
+    try {
+      String[] parts = Files.readString(Path.of("/proc/loadavg")).split(" ");
+      return parts[0] + " " + parts[1] + " " + parts[2];
+    } catch (java.io.IOException e) {
+      return "unknown";
+    }
+  }
+
+  /**
+   * One HTTP client per client thread, its cookies forgotten before each application (a new visitor, a new
+   * session): a new client per application started threads of its own each time, a client's cost that the bare
+   * engine (a) does not pay, taken from the server's cores.
+   */
+  private static final ThreadLocal<WebClient> BROWSERS = new ThreadLocal<>();
+
+  private static long submit(int port, String path) {
+    WebClient browser = BROWSERS.get();
+    if (browser == null) {
+      browser = new WebClient(port);
+      BROWSERS.set(browser);
+    }
+    browser.forgetCookies();
     var form = WebClient.form(browser.get(path), TestData.formAnswers(TestData.uniqueEmail(), "Bench Applicant"));
     long start = System.nanoTime();
     int status = browser.postForm(path, form).status();
@@ -234,10 +325,27 @@ public final class Benchmark {
     });
 
     List<Long> applied = Collections.synchronizedList(new ArrayList<>());
-    phase(String.format("%,d applications submitted and acknowledged", APPLICATIONS), () -> {
+    // The acknowledgements wait (their jobs are created suspended) until every application is in, so that their
+    // rate is their own: then they are let go at once, and the phase ends when the last one is delivered.
+    management.updateJobDefinitionSuspensionState().byProcessDefinitionKey(ApplicationProcess.KEY).includeJobs(true)
+        .suspend();
+    phase(String.format("%,d applications submitted (acknowledgements held)", APPLICATIONS), () -> {
       parallel(APPLICATIONS, i -> applied.add(applicationService.submit(slug, applicationForm(i)).getId()));
+    });
+    long sentBefore = sentEmails();
+    phase(String.format("%,d acknowledgements sent and delivered", APPLICATIONS), () -> {
+      management.updateJobDefinitionSuspensionState().byProcessDefinitionKey(ApplicationProcess.KEY)
+          .includeJobs(true).activate();
       settle();
     });
+    long acknowledged = sentEmails() - sentBefore;
+    report.append(String.format("  acknowledgement emails delivered: %,d, %.1f per second (target >= 150) | load %s%n",
+        acknowledged, acknowledged / lastPhaseSeconds, load()));
+    System.out.print(report.substring(report.lastIndexOf("\n", report.length() - 2) + 1));
+    if (UNTIL.equals("intake")) {
+      report.append(String.format("stopped after the acknowledgements (-Dbench.until=intake)%n"));
+      return;
+    }
 
     long openReviews = tasks.createTaskQuery().processDefinitionKey(ApplicationProcess.KEY)
         .taskDefinitionKey(ApplicationProcess.TASK_REVIEW_APPLICATION).count();
@@ -484,8 +592,8 @@ public final class Benchmark {
     lastTransactions = timer.transactions();
     lastPhaseSeconds = seconds;
     long executed = jobsDone() - jobs;
-    report.append(String.format("  %-75s %7.1f s, %,7d jobs (%.0f/s)%n", name, seconds, executed,
-        executed / seconds));
+    report.append(String.format("  %-75s %7.1f s, %,7d jobs (%.0f/s) | load %s%n", name, seconds, executed,
+        executed / seconds, load()));
     System.out.print(report.substring(report.lastIndexOf("\n", report.length() - 2) + 1));
   }
 
@@ -582,8 +690,10 @@ public final class Benchmark {
     long deadline = start + Duration.ofMinutes(SETTLE_MINUTES).toNanos();
     long nextProgress = start + Duration.ofMinutes(1).toNanos();
     while (System.nanoTime() < deadline) {
-      long due = management.createJobQuery().executable().count();
-      Long pending = jdbc.queryForObject("select count(*) from outbox_email where status = 'PENDING'", Long.class);
+      long due = management.createJobQuery().executable().active().count();
+      // SENDING: claimed by a delivery under way, not delivered yet.
+      Long pending = jdbc.queryForObject("select count(*) from outbox_email where status in ('PENDING', 'SENDING')",
+          Long.class);
       if (due == 0 && pending == 0) {
         return;
       }
@@ -610,6 +720,10 @@ public final class Benchmark {
       Thread.sleep(200);
     }
     throw new IllegalStateException(key + " did not appear");
+  }
+
+  private long sentEmails() {
+    return jdbc.queryForObject("select count(*) from outbox_email where status = 'SENT'", Long.class);
   }
 
   private long jobsDone() {
@@ -668,6 +782,14 @@ public final class Benchmark {
   }
 
   private record Figures(List<Long> nanos, long wallNanos) {
+    static final Figures NONE = new Figures(List.of(), 0);
+
+    Figures and(Figures more) {
+      List<Long> all = new ArrayList<>(nanos);
+      all.addAll(more.nanos);
+      return new Figures(all, wallNanos + more.wallNanos);
+    }
+
     double perSecond() {
       return nanos.size() / (wallNanos / 1e9);
     }
@@ -681,6 +803,9 @@ public final class Benchmark {
     }
 
     double percentile(int p) {
+      if (nanos.isEmpty()) {
+        return Double.NaN;
+      }
       List<Long> sorted = new ArrayList<>(nanos);
       Collections.sort(sorted);
       int index = Math.min(sorted.size() - 1, (int) Math.ceil(p / 100.0 * sorted.size()) - 1);

@@ -33,6 +33,12 @@ public final class WebClient {
         .followRedirects(HttpClient.Redirect.NEVER).build();
   }
 
+  /** Forgets every cookie (the session), as a new browser would have none: the next request starts afresh. */
+  public WebClient forgetCookies() {
+    cookies.getCookieStore().removeAll();
+    return this;
+  }
+
   /** A header sent with every following request. */
   public WebClient header(String name, String value) {
     headers.put(name, value);
