@@ -6,7 +6,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.time.LocalDate;
 import java.util.List;
+import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.history.HistoricVariableUpdate;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
@@ -45,6 +47,7 @@ class ReviewerOwnZoneTest {
   @Autowired IdentityService identityService;
   @Autowired RuntimeService runtimeService;
   @Autowired TaskService taskService;
+  @Autowired HistoryService historyService;
 
   @Test
   void shouldShowEachReviewerTheApplicantsAvailabilityInTheirOwnZoneWithUtcAlongside() throws IOException {
@@ -81,6 +84,24 @@ class ReviewerOwnZoneTest {
     claim(newYork, review);
 
     assertThat(availabilityOnForm(newYork, review)).isEqualTo(IN_NEW_YORK);
+  }
+
+  /**
+   * A reviewer who reads in the zone the form was drawn in (here the fallback, as most reviewers) finds it as it
+   * was: claiming draws nothing again, so the claim costs no work and history keeps one copy of the answers.
+   */
+  @Test
+  void shouldNotDrawTheReviewAgainForAReviewerWhoReadsInTheZoneItWasDrawnIn() throws IOException {
+    String reviewer = testData.reviewer();
+    Application application = appliedFromBerlin(cohortReviewedBy(reviewer + ", " + testData.reviewer()));
+    Task review = reviewsOf(application).get(0);
+
+    claim(reviewer, review);
+
+    assertThat(availabilityOnForm(reviewer, review)).isEqualTo(IN_THE_FALLBACK);
+    assertThat(historyService.createHistoricDetailQuery().taskId(review.getId()).variableUpdates().list())
+        .as("updates of the task's variables").filteredOn(d -> ((HistoricVariableUpdate) d).getVariableName()
+            .equals("applicantAvailability")).hasSize(1);
   }
 
   /** A cohort starting on {@link #STARTS_ON}, open for applications today. */

@@ -19,6 +19,7 @@ import space.djangonaut.missioncontrol.application.OfferService;
 import space.djangonaut.missioncontrol.application.ReviewScores;
 import space.djangonaut.missioncontrol.application.ReviewService;
 import space.djangonaut.missioncontrol.application.SelectionService;
+import space.djangonaut.missioncontrol.common.DisplayZone;
 import space.djangonaut.missioncontrol.mail.MailTemplate;
 import space.djangonaut.missioncontrol.mail.Step;
 import space.djangonaut.missioncontrol.process.TaskForms;
@@ -33,6 +34,12 @@ import space.djangonaut.missioncontrol.team.TeamWelcome;
  */
 @Configuration(proxyBeanMethods = false)
 class ApplicationSteps {
+
+  /**
+   * A review task's own variable, beside the form fields {@link TaskForms#show} writes: the zone (an IANA id) its
+   * applicant's answers were drawn in, so that a claim by someone reading in that zone draws nothing again.
+   */
+  private static final String DRAWN_IN_ZONE = "drawnInZone";
 
   /** The length of the engine's task name column. */
   private static final int MAX_TASK_NAME = 255;
@@ -52,10 +59,12 @@ class ApplicationSteps {
    * (the fallback zone): {@link #showReviewToAssigneeListener} draws it again for whoever claims the task.
    */
   @Bean
-  TaskListener prepareReviewTaskListener(ReviewService reviews, TaskForms forms, ReviewCandidates candidates) {
+  TaskListener prepareReviewTaskListener(ReviewService reviews, TaskForms forms, ReviewCandidates candidates,
+      DisplayZone zones) {
     return task -> {
       ApplicantAnswers answers = reviews.answersForReviewer(applicationId(task), task.getAssignee());
       forms.show(task, answers);
+      task.setVariableLocal(DRAWN_IN_ZONE, zones.of(task.getAssignee()).getId());
       boolean tieBreak = TASK_RESOLVE_DISAGREEMENT.equals(task.getTaskDefinitionKey());
       if (tieBreak) {
         forms.show(task, reviews.earlierReviews(applicationId(task)));
@@ -89,11 +98,19 @@ class ApplicationSteps {
    * On assigning a review task (or the tie-break), after {@link #guardReviewerListener} let the reviewer have it, and
    * when its assignee chooses another zone ({@code process/FormsInAssigneeZone}): the applicant's answers drawn again
    * for the new assignee, their availability in the reviewer's own zone with UTC alongside (issue 12). A task handed
-   * back (no assignee) shows the fallback zone.
+   * back (no assignee) shows the fallback zone. A form already drawn in the assignee's zone (most claims: most
+   * reviewers read in the fallback zone) is left as it is: no work, and no second copy of the answers in history.
    */
   @Bean
-  TaskListener showReviewToAssigneeListener(ReviewService reviews, TaskForms forms) {
-    return task -> forms.show(task, reviews.answersForReviewer(applicationId(task), task.getAssignee()));
+  TaskListener showReviewToAssigneeListener(ReviewService reviews, TaskForms forms, DisplayZone zones) {
+    return task -> {
+      String zone = zones.of(task.getAssignee()).getId();
+      if (zone.equals(task.getVariableLocal(DRAWN_IN_ZONE))) {
+        return;
+      }
+      forms.show(task, reviews.answersForReviewer(applicationId(task), task.getAssignee()));
+      task.setVariableLocal(DRAWN_IN_ZONE, zone);
+    };
   }
 
   /** On completing a review task (or the tie-break): the checked scores become the application's review. */
