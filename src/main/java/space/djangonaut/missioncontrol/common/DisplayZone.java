@@ -105,11 +105,11 @@ public class DisplayZone {
   @Transactional
   public void choose(String userId, String zoneId) {
     if (userId == null || identityService.createUserQuery().userId(userId).count() == 0) {
-      throw new ZoneRefusedException("userId", "there is no account \"" + userId + "\".");
+      throw new ZoneRefusedException("userId", "there is no account \"" + shorten(userId) + "\".");
     }
     String wanted = zoneId == null ? "" : zoneId.strip();
     if (!wanted.isEmpty() && !ProgrammeOptions.isOfferedZone(wanted)) {
-      throw new ZoneRefusedException("zone", "\"" + wanted + "\" is not one of the offered time zones; choose one "
+      throw new ZoneRefusedException("zone", "\"" + shorten(wanted) + "\" is not one of the offered time zones; choose one "
           + "from the list (such as Europe/Berlin or America/New_York).");
     }
     if (wanted.isEmpty()) {
@@ -118,6 +118,11 @@ public class DisplayZone {
       identityService.setUserInfo(userId, USER_INFO_KEY, wanted);
     }
     events.publishEvent(new DisplayZoneChanged(userId));
+  }
+
+  /** What was typed, as a refusal quotes it: at most 60 characters, so that a huge value does not fill the page. */
+  private static String shorten(String typed) {
+    return typed.length() > 60 ? typed.substring(0, 60) + "…" : typed;
   }
 
   /**
