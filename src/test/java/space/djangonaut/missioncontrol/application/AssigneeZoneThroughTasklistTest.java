@@ -85,6 +85,26 @@ class AssigneeZoneThroughTasklistTest {
     }
   }
 
+  @Test
+  void shouldNotLetAReviewerChooseTheZoneOfAnotherAccount() {
+    String reviewer = testData.reviewer();
+    String other = testData.reviewer();
+    identityService.setUserInfo(other, "timeZone", "Asia/Tokyo");
+    WebClient browser = rest(reviewer);
+
+    WebClient.Response organisersPage = browser.postForm("/organiser/accounts/zone", WebClient.form(
+        browser.get("/my/settings"), Map.of("userId", List.of(other), "zone", List.of("America/New_York"))));
+    WebClient.Response ownPage = browser.postForm("/my/settings", WebClient.form(browser.get("/my/settings"),
+        Map.of("userId", List.of(other), "zone", List.of("America/New_York"))));
+    WebClient.Response withoutToken = browser.postForm("/my/settings", Map.of("zone", List.of("Europe/Berlin")));
+
+    assertThat(organisersPage.status()).isEqualTo(403);
+    assertThat(ownPage.status()).as("their own zone").isEqualTo(302);
+    assertThat(withoutToken.status()).isEqualTo(403);
+    assertThat(identityService.getUserInfo(other, "timeZone")).isEqualTo("Asia/Tokyo");
+    assertThat(identityService.getUserInfo(reviewer, "timeZone")).isEqualTo("America/New_York");
+  }
+
   Cohort cohortReviewedBy(String reviewers) {
     CohortForm form = TestData.cohortForm("Zones " + TestData.unique("c"), TestData.unique("zones"));
     form.setStartsOn(ReviewerOwnZoneTest.STARTS_ON);
