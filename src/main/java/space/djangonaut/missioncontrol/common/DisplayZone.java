@@ -32,6 +32,9 @@ public class DisplayZone {
   /** The key of the Camunda user info that holds an account's zone. */
   public static final String USER_INFO_KEY = "timeZone";
 
+  /** What someone free at every hour of the week reads as, in any zone. */
+  private static final String ALWAYS = "every hour of the week";
+
   private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.ENGLISH);
 
   private final ZoneId fallback;
@@ -140,7 +143,8 @@ public class DisplayZone {
    * UTC): the person's own slots and zone, then the same times in the reader's zone (when it is another) and in
    * UTC, e.g. "Sun 16-19 (America/New_York); Asia/Tokyo: Mon 06:00-09:00; UTC: Sun 21:00-24:00 (week from 24
    * January 2027)". Plain UTC availability read in UTC is shown as it is. Spans are whole, even when they end in
-   * the next week; a span that crosses midnight names both days.
+   * the next week; a span that crosses midnight names both days; someone free at every hour reads "every hour of
+   * the week".
    */
   public static String describe(WeeklyAvailability availability, LocalDate weekStart, ZoneId reader) {
     String own = availability.describe();
@@ -150,14 +154,17 @@ public class DisplayZone {
     }
     Instant from = weekStart.atStartOfDay(ZoneOffset.UTC).toInstant();
     Instant to = from.plus(Duration.ofDays(7));
+    List<UtcSpan> around = availability.between(from.minus(Duration.ofDays(1)), to.plus(Duration.ofDays(1)));
+    // Someone free at every hour has one span that starts before the week and ends after it.
+    boolean always = around.stream().anyMatch(s -> !s.start().isAfter(from) && !s.end().isBefore(to));
     // The spans that start in the week, whole even when they end in the next one.
-    List<UtcSpan> spans = availability.between(from.minus(Duration.ofDays(1)), to.plus(Duration.ofDays(1)))
-        .stream().filter(s -> !s.start().isBefore(from) && s.start().isBefore(to)).toList();
+    List<UtcSpan> spans = around.stream().filter(s -> !s.start().isBefore(from) && s.start().isBefore(to)).toList();
     StringBuilder text = new StringBuilder(own);
     if (!utc && !reader.equals(availability.zone())) {
-      text.append("; ").append(reader.getId()).append(": ").append(UtcSpan.describe(spans, reader));
+      text.append("; ").append(reader.getId()).append(": ")
+          .append(always ? ALWAYS : UtcSpan.describe(spans, reader));
     }
-    text.append("; UTC: ").append(UtcSpan.describe(spans, ZoneOffset.UTC))
+    text.append("; UTC: ").append(always ? ALWAYS : UtcSpan.describe(spans, ZoneOffset.UTC))
         .append(" (week from ").append(weekStart.format(DAY)).append(")");
     return text.toString();
   }
