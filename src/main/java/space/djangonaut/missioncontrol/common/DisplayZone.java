@@ -140,7 +140,7 @@ public class DisplayZone {
 
   /**
    * Availability as someone reading in {@code reader} sees it, for the week that starts on {@code weekStart} (00:00
-   * UTC): the person's own slots and zone, then the same times in the reader's zone (when it is another) and in
+   * in the person's own zone, so that each of their slots is shown once even when the clocks change that week): the person's own slots and zone, then the same times in the reader's zone (when it is another) and in
    * UTC, e.g. "Sun 16-19 (America/New_York); Asia/Tokyo: Mon 06:00-09:00; UTC: Sun 21:00-24:00 (week from 24
    * January 2027)". Plain UTC availability read in UTC is shown as it is. Spans are whole, even when they end in
    * the next week; a span that crosses midnight names both days; someone free at every hour reads "every hour of
@@ -152,8 +152,10 @@ public class DisplayZone {
     if (availability.isEmpty() || (utc && availability.zone().normalized().equals(ZoneOffset.UTC))) {
       return own;
     }
-    Instant from = weekStart.atStartOfDay(ZoneOffset.UTC).toInstant();
-    Instant to = from.plus(Duration.ofDays(7));
+    // The week of the person's own calendar: each of their slots starts in it once, whatever the clocks do that
+    // week (a UTC week would hold a slot twice when they go forward, and none when they go back).
+    Instant from = weekStart.atStartOfDay(availability.zone()).toInstant();
+    Instant to = weekStart.plusDays(7).atStartOfDay(availability.zone()).toInstant();
     List<UtcSpan> around = availability.between(from.minus(Duration.ofDays(1)), to.plus(Duration.ofDays(1)));
     // Someone free at every hour has one span that starts before the week and ends after it.
     boolean always = around.stream().anyMatch(s -> !s.start().isAfter(from) && !s.end().isBefore(to));
