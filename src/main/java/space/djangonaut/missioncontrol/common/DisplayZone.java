@@ -107,13 +107,16 @@ public class DisplayZone {
    */
   @Transactional
   public void choose(String userId, String zoneId) {
-    if (userId == null || identityService.createUserQuery().userId(userId).count() == 0) {
-      throw new ZoneRefusedException("userId", "there is no account \"" + shorten(userId) + "\".");
+    // No account name holds a control character, and PostgreSQL refuses a NUL in a query: no need to ask.
+    if (userId == null || userId.chars().anyMatch(Character::isISOControl)
+        || identityService.createUserQuery().userId(userId).count() == 0) {
+      throw new ZoneRefusedException("userId", "there is no account \""
+          + shorten(String.valueOf(userId).replaceAll("\\p{Cntrl}", "?")) + "\".");
     }
     String wanted = zoneId == null ? "" : zoneId.strip();
     if (!wanted.isEmpty() && !ProgrammeOptions.isOfferedZone(wanted)) {
-      throw new ZoneRefusedException("zone", "\"" + shorten(wanted) + "\" is not one of the offered time zones; choose one "
-          + "from the list (such as Europe/Berlin or America/New_York).");
+      throw new ZoneRefusedException("zone", "\"" + shorten(wanted) + "\" is not one of the offered time zones; "
+          + "choose one from the list (such as Europe/Berlin or America/New_York).");
     }
     if (wanted.isEmpty()) {
       identityService.deleteUserInfo(userId, USER_INFO_KEY);

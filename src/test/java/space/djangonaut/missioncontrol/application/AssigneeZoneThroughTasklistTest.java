@@ -105,6 +105,21 @@ class AssigneeZoneThroughTasklistTest {
     assertThat(identityService.getUserInfo(reviewer, "timeZone")).isEqualTo("America/New_York");
   }
 
+  @Test
+  void shouldRefuseAnAccountNameWithAControlCharacterWithTheField() {
+    String organiser = testData.organiser();
+    String reviewer = testData.reviewer();
+    WebClient browser = rest(organiser);
+
+    WebClient.Response refused = browser.postForm("/organiser/accounts/zone", WebClient.form(
+        browser.get("/organiser/accounts"), Map.of("userId", List.of(reviewer + "\u0000"),
+            "zone", List.of("Asia/Tokyo"))));
+
+    assertThat(refused.status()).isEqualTo(400);
+    assertThat(refused.body()).contains("userId: there is no account");
+    assertThat(identityService.getUserInfo(reviewer, "timeZone")).isNull();
+  }
+
   Cohort cohortReviewedBy(String reviewers) {
     CohortForm form = TestData.cohortForm("Zones " + TestData.unique("c"), TestData.unique("zones"));
     form.setStartsOn(ReviewerOwnZoneTest.STARTS_ON);
