@@ -143,11 +143,11 @@ public class DisplayZone {
 
   /**
    * Availability as someone reading in {@code reader} sees it, for the week that starts on {@code weekStart} (00:00
-   * in the person's own zone, so that each of their slots is shown once even when the clocks change that week): the person's own slots and zone, then the same times in the reader's zone (when it is another) and in
-   * UTC, e.g. "Sun 16-19 (America/New_York); Asia/Tokyo: Mon 06:00-09:00; UTC: Sun 21:00-24:00 (week from 24
-   * January 2027)". Plain UTC availability read in UTC is shown as it is. Spans are whole, even when they end in
-   * the next week; a span that crosses midnight names both days; someone free at every hour reads "every hour of
-   * the week".
+   * in the person's own zone, so that each of their slots is shown once even when the clocks change that week): the
+   * person's own slots and zone, then the same times in the reader's zone (when it is another) and in UTC, e.g.
+   * "Sun 16-19 (America/New_York); Asia/Tokyo: Mon 06:00-09:00; UTC: Sun 21:00-24:00 (week from 24 January 2027)".
+   * Plain UTC availability read in UTC is shown as it is. Spans are whole, even when they end in the next week; a
+   * span that crosses midnight names both days; someone free at every hour reads "every hour of the week".
    */
   public static String describe(WeeklyAvailability availability, LocalDate weekStart, ZoneId reader) {
     String own = availability.describe();
