@@ -55,6 +55,21 @@ class AssigneeZoneThroughTasklistTest {
   }
 
   @Test
+  void shouldDrawTheReviewForTheOrganiserItIsDelegatedTo() throws IOException {
+    String organiser = testData.organiser();
+    String newYork = testData.organiser();
+    Application application = appliedFromBerlin(cohortReviewedBy(testData.reviewer() + ", " + testData.reviewer()));
+    identityService.setUserInfo(newYork, "timeZone", "America/New_York");
+    Task review = reviewsOf(application).get(0);
+
+    WebClient.Response delegated = rest(organiser).postJson("/engine-rest/task/" + review.getId() + "/delegate",
+        "{\"userId\":\"" + newYork + "\"}");
+
+    assertThat(delegated.status()).isEqualTo(204);
+    assertThat(availabilityOnForm(newYork, review)).isEqualTo(ReviewerOwnZoneTest.IN_NEW_YORK);
+  }
+
+  @Test
   void shouldKeepTheZoneChosenByAReviewerWhoHoldsAReviewOfASuspendedApplication() throws IOException {
     String tokyo = testData.reviewer();
     Application application = appliedFromBerlin(cohortReviewedBy(tokyo + ", " + testData.reviewer()));
