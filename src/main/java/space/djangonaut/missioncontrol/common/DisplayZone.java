@@ -32,6 +32,9 @@ public class DisplayZone {
   /** The key of the Camunda user info that holds an account's zone. */
   public static final String USER_INFO_KEY = "timeZone";
 
+  /** What someone free at every hour of the week reads as, in any zone. */
+  private static final String ALWAYS = "every hour of the week";
+
   private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.ENGLISH);
 
   private final ZoneId fallback;
@@ -104,13 +107,16 @@ public class DisplayZone {
    */
   @Transactional
   public void choose(String userId, String zoneId) {
-    if (userId == null || identityService.createUserQuery().userId(userId).count() == 0) {
-      throw new ZoneRefusedException("userId", "there is no account \"" + userId + "\".");
+    // No account name holds a control character, and PostgreSQL refuses a NUL in a query: no need to ask.
+    if (userId == null || userId.chars().anyMatch(Character::isISOControl)
+        || identityService.createUserQuery().userId(userId).count() == 0) {
+      throw new ZoneRefusedException("userId", "there is no account \""
+          + shorten(String.valueOf(userId).replaceAll("\\p{Cntrl}", "?")) + "\".");
     }
     String wanted = zoneId == null ? "" : zoneId.strip();
     if (!wanted.isEmpty() && !ProgrammeOptions.isOfferedZone(wanted)) {
-      throw new ZoneRefusedException("zone", "\"" + wanted + "\" is not one of the offered time zones; choose one "
-          + "from the list (such as Europe/Berlin or America/New_York).");
+      throw new ZoneRefusedException("zone", "\"" + shorten(wanted) + "\" is not one of the offered time zones; "
+          + "choose one from the list (such as Europe/Berlin or America/New_York).");
     }
     if (wanted.isEmpty()) {
       identityService.deleteUserInfo(userId, USER_INFO_KEY);
@@ -118,6 +124,11 @@ public class DisplayZone {
       identityService.setUserInfo(userId, USER_INFO_KEY, wanted);
     }
     events.publishEvent(new DisplayZoneChanged(userId));
+  }
+
+  /** What was typed, as a refusal quotes it: at most 60 characters, so that a huge value does not fill the page. */
+  private static String shorten(String typed) {
+    return typed.length() > 60 ? typed.substring(0, 60) + "…" : typed;
   }
 
   /**
@@ -132,10 +143,11 @@ public class DisplayZone {
 
   /**
    * Availability as someone reading in {@code reader} sees it, for the week that starts on {@code weekStart} (00:00
-   * UTC): the person's own slots and zone, then the same times in the reader's zone (when it is another) and in
-   * UTC, e.g. "Sun 16-19 (America/New_York); Asia/Tokyo: Mon 06:00-09:00; UTC: Sun 21:00-24:00 (week from 24
-   * January 2027)". Plain UTC availability read in UTC is shown as it is. Spans are whole, even when they end in
-   * the next week; a span that crosses midnight names both days.
+   * in the person's own zone, so that each of their slots is shown once even when the clocks change that week): the
+   * person's own slots and zone, then the same times in the reader's zone (when it is another) and in UTC, e.g.
+   * "Sun 16-19 (America/New_York); Asia/Tokyo: Mon 06:00-09:00; UTC: Sun 21:00-24:00 (week from 24 January 2027)".
+   * Plain UTC availability read in UTC is shown as it is. Spans are whole, even when they end in the next week; a
+   * span that crosses midnight names both days; someone free at every hour reads "every hour of the week".
    */
   public static String describe(WeeklyAvailability availability, LocalDate weekStart, ZoneId reader) {
     String own = availability.describe();
@@ -143,16 +155,21 @@ public class DisplayZone {
     if (availability.isEmpty() || (utc && availability.zone().normalized().equals(ZoneOffset.UTC))) {
       return own;
     }
-    Instant from = weekStart.atStartOfDay(ZoneOffset.UTC).toInstant();
-    Instant to = from.plus(Duration.ofDays(7));
+    // The week of the person's own calendar: each of their slots starts in it once, whatever the clocks do that
+    // week (a UTC week would hold a slot twice when they go forward, and none when they go back).
+    Instant from = weekStart.atStartOfDay(availability.zone()).toInstant();
+    Instant to = weekStart.plusDays(7).atStartOfDay(availability.zone()).toInstant();
+    List<UtcSpan> around = availability.between(from.minus(Duration.ofDays(1)), to.plus(Duration.ofDays(1)));
+    // Someone free at every hour has one span that starts before the week and ends after it.
+    boolean always = around.stream().anyMatch(s -> !s.start().isAfter(from) && !s.end().isBefore(to));
     // The spans that start in the week, whole even when they end in the next one.
-    List<UtcSpan> spans = availability.between(from.minus(Duration.ofDays(1)), to.plus(Duration.ofDays(1)))
-        .stream().filter(s -> !s.start().isBefore(from) && s.start().isBefore(to)).toList();
+    List<UtcSpan> spans = around.stream().filter(s -> !s.start().isBefore(from) && s.start().isBefore(to)).toList();
     StringBuilder text = new StringBuilder(own);
     if (!utc && !reader.equals(availability.zone())) {
-      text.append("; ").append(reader.getId()).append(": ").append(UtcSpan.describe(spans, reader));
+      text.append("; ").append(reader.getId()).append(": ")
+          .append(always ? ALWAYS : UtcSpan.describe(spans, reader));
     }
-    text.append("; UTC: ").append(UtcSpan.describe(spans, ZoneOffset.UTC))
+    text.append("; UTC: ").append(always ? ALWAYS : UtcSpan.describe(spans, ZoneOffset.UTC))
         .append(" (week from ").append(weekStart.format(DAY)).append(")");
     return text.toString();
   }

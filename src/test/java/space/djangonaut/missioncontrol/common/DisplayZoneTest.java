@@ -69,6 +69,15 @@ class DisplayZoneTest {
   }
 
   @Test
+  void shouldShowSomeoneFreeAtEveryHourAsFreeAllWeekRatherThanNone() {
+    WeeklyAvailability always = WeeklyAvailability.of(ZoneId.of("Europe/Berlin"), WeeklyAvailability.allSlots());
+
+    assertThat(DisplayZone.describe(always, WEEK_1, ZoneId.of("Asia/Tokyo"))).isEqualTo("Mon 00-24; Tue 00-24;"
+        + " Wed 00-24; Thu 00-24; Fri 00-24; Sat 00-24; Sun 00-24 (Europe/Berlin); Asia/Tokyo: every hour of the week;"
+        + " UTC: every hour of the week (week from 29 January 2027)");
+  }
+
+  @Test
   void shouldRefuseAFallbackZoneThatIsNoTimeZone() {
     assertThatThrownBy(() -> new DisplayZone("Mars/Olympus_Mons", null, null))
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("\"Mars/Olympus_Mons\" is not a time zone");
