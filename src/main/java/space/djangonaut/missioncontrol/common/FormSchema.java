@@ -383,6 +383,9 @@ public final class FormSchema {
     if (value.isEmpty()) {
       return q.required() ? "Please answer this question." : null;
     }
+    if (FormText.hasNul(value)) {
+      return "Please remove the invisible NUL character from this answer (it cannot be kept).";
+    }
     typed.put(q.key(), value);
     int length = value.codePointCount(0, value.length());
     if (q.maxLength() != null && length > q.maxLength()) {
