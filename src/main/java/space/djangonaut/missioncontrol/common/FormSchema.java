@@ -38,6 +38,8 @@ public final class FormSchema {
   private static final java.util.regex.Pattern EMAIL = java.util.regex.Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
   private static final java.util.regex.Pattern PHONE = java.util.regex.Pattern.compile("\\+?[0-9 ()./-]{5,25}");
   private static final ObjectMapper JSON = new ObjectMapper();
+  /** Ids of elements of every public form page, which no key may take (a question's element has its key as id). */
+  private static final Set<String> PAGE_IDS = Set.of("main");
 
   /**
    * What a form must keep for Mission Control to read it.
@@ -203,7 +205,8 @@ public final class FormSchema {
    * component type the page cannot draw; a key that is not a plain name, is used twice or is one the page needs;
    * a condition ({@code conditional}, FEEL the page does not evaluate); a text question without a
    * {@code maxLength}, or the other text questions together longer than {@link Rules#maxOtherText}; a pattern that
-   * is not a regular expression; a choice without options; a number range upside down; a setting the page would
+   * is not a regular expression; a choice without options or offering a value twice; a key that is another choice's
+   * key followed by digits (the page names an option's element {@code <key><n>}) or {@code main}; a number range upside down; a setting the page would
    * ignore (a default value, read-only, disabled, past dates disallowed).
    */
   public static List<String> problems(byte[] json, Rules rules) {
@@ -214,7 +217,8 @@ public final class FormSchema {
     } catch (IOException e) {
       return List.of(rules.formName() + " is not JSON: " + e.getMessage().lines().findFirst().orElse("") + ".");
     }
-    Set<String> keys = new HashSet<>();
+    Set<String> keys = new java.util.LinkedHashSet<>();
+    Set<String> choiceKeys = new HashSet<>();
     int otherText = 0;
     for (JsonNode component : root.path("components")) {
       String type = component.path("type").asText();
@@ -243,8 +247,11 @@ public final class FormSchema {
       if (!keys.add(key)) {
         problems.add("The key " + key + " is used twice.");
       }
+      if (type.equals("radio") || type.equals("checklist") || type.equals("checkbox")) {
+        choiceKeys.add(key);
+      }
       problems.addAll(ignoredSettings(component, key));
-      if (rules.reserved().contains(key)) {
+      if (rules.reserved().contains(key) || PAGE_IDS.contains(key)) {
         problems.add("The key " + key + " is used by the page itself: choose another.");
       }
       String expected = rules.fixedKeys().containsKey(key) ? rules.fixedKeys().get(key)
@@ -273,6 +280,10 @@ public final class FormSchema {
         problems.add("The question " + key + " has no options: add static options (options from a variable are"
             + " not shown on the public page).");
       }
+      Set<String> offered = new HashSet<>();
+      question.options().stream().map(Option::value).filter(v -> !offered.add(v)).distinct().forEach(v ->
+          problems.add("The question " + key + " offers the value " + v + " twice: give each option its own"
+              + " value."));
       if (question.min() != null && question.max() != null && question.min().compareTo(question.max()) > 0) {
         problems.add("The question " + key + " has a minimum above its maximum.");
       }
@@ -294,6 +305,12 @@ public final class FormSchema {
               + ".");
         }
       });
+    }
+    for (String key : keys) {
+      choiceKeys.stream().filter(choice -> !choice.equals(key) && key.startsWith(choice)
+          && key.substring(choice.length()).matches("[0-9]+")).findFirst().ifPresent(choice ->
+          problems.add("The key " + key + " would give the page two elements one id (the question " + choice
+              + " names its options " + choice + "1, " + choice + "2, ...): choose another."));
     }
     for (String fixed : rules.fixedKeys().keySet()) {
       if (!keys.contains(fixed)) {

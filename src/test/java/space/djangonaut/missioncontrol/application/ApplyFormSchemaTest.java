@@ -103,6 +103,33 @@ class ApplyFormSchemaTest {
   }
 
   /**
+   * Two options with one value cannot be told apart once answered (the page ticks both, reviewers and the report read
+   * the first label); a key that is another choice's key followed by digits, or the page's {@code main}, gives an
+   * element the id of another (the page names an option {@code <key><n>}), so a label or a link of the error summary
+   * leads to the wrong question.
+   */
+  @Test
+  void shouldRefuseDuplicatedOptionValuesAndKeysThatWouldGiveTwoElementsOneId() {
+    ObjectNode form = applyForm();
+    question(form, "{\"id\":\"Field_Level\",\"key\":\"level\",\"label\":\"Level\",\"type\":\"checklist\","
+        + "\"values\":[{\"label\":\"Low\",\"value\":\"x\"},{\"label\":\"High\",\"value\":\"x\"}]}");
+    question(form, "{\"id\":\"Field_Level1\",\"key\":\"level1\",\"label\":\"Level again\","
+        + "\"type\":\"textfield\",\"validate\":{\"maxLength\":20}}");
+    question(form, "{\"id\":\"Field_Coc\",\"key\":\"codeOfConductAccepted1\",\"label\":\"Really?\","
+        + "\"type\":\"checkbox\"}");
+    question(form, "{\"id\":\"Field_Main\",\"key\":\"main\",\"label\":\"Main\",\"type\":\"textfield\","
+        + "\"validate\":{\"maxLength\":20}}");
+    assertThat(ApplyFormSchema.problems(form.toString().getBytes())).containsExactlyInAnyOrder(
+        "The question level offers the value x twice: give each option its own value.",
+        "The key level1 would give the page two elements one id (the question level names its options level1,"
+            + " level2, ...): choose another.",
+        "The key codeOfConductAccepted1 would give the page two elements one id (the question"
+            + " codeOfConductAccepted names its options codeOfConductAccepted1, codeOfConductAccepted2, ...):"
+            + " choose another.",
+        "The key main is used by the page itself: choose another.");
+  }
+
+  /**
    * Settings the Modeler offers that the public page would not honour (a default answer, a field shown but not
    * editable, a date that must not be in the past) are refused at deployment rather than silently ignored.
    */
