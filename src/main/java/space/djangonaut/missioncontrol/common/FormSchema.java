@@ -411,8 +411,15 @@ public final class FormSchema {
     if (q.minLength() != null && length < q.minLength()) {
       return "Please write at least " + q.minLength() + " characters.";
     }
-    if (q.pattern() != null && !java.util.regex.Pattern.compile(q.pattern()).matcher(value).matches()) {
-      return "This does not have the form the question asks for.";
+    if (q.pattern() != null) {
+      try {
+        if (!java.util.regex.Pattern.compile(q.pattern()).matcher(new Budgeted(value)).matches()) {
+          return "This does not have the form the question asks for.";
+        }
+      } catch (Budgeted.Exhausted e) {
+        return "This answer could not be checked against the form the question asks for: please write it more"
+            + " simply.";
+      }
     }
     if ("email".equals(q.validationType()) && !EMAIL.matcher(value).matches()) {
       return "This does not look like an email address.";
@@ -421,6 +428,59 @@ public final class FormSchema {
       return "This does not look like a phone number.";
     }
     return null;
+  }
+
+  /**
+   * An answer read by an organiser's pattern at most {@value #READS} characters' worth: a pattern that backtracks for
+   * ages on some answers (e.g. {@code (.*a){20}}) gives up with {@link Exhausted} instead of holding a request thread
+   * for minutes. A pattern that reads each character a few times stays far below the budget (answers are at most
+   * {@link Rules#maxOtherText} characters).
+   */
+  private static final class Budgeted implements CharSequence {
+
+    private static final long READS = 20_000_000;
+
+    /** The pattern read the answer more than {@value #READS} times over. */
+    static final class Exhausted extends RuntimeException {
+      Exhausted() {
+        super(null, null, false, false);
+      }
+    }
+
+    private final CharSequence text;
+    private final long[] reads;
+
+    Budgeted(CharSequence text) {
+      this(text, new long[1]);
+    }
+
+    private Budgeted(CharSequence text, long[] reads) {
+      this.text = text;
+      this.reads = reads;
+    }
+
+    @Override
+    public char charAt(int index) {
+      if (++reads[0] > READS) {
+        throw new Exhausted();
+      }
+      return text.charAt(index);
+    }
+
+    @Override
+    public int length() {
+      return text.length();
+    }
+
+    @Override
+    public CharSequence subSequence(int start, int end) {
+      return new Budgeted(text.subSequence(start, end), reads);
+    }
+
+    @Override
+    public String toString() {
+      return text.toString();
+    }
   }
 
   private static String number(Question q, String value, ObjectNode typed) {

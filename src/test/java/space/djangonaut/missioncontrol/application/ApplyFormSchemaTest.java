@@ -173,6 +173,22 @@ class ApplyFormSchemaTest {
     assertThat(ok.typed().toString()).isEqualTo("{\"githubHandle\":\"abc\"}");
   }
 
+  /**
+   * An organiser's pattern that backtracks for ages on some answers ({@code (.*a){20}} on thirty a's and a b: 16 s
+   * before, and twenty times more per added character) must not hold a request thread: the answer is refused with a
+   * reason. The timeout only turns a hang into a failure.
+   */
+  @Test
+  void shouldRefuseAnAnswerThePatternCannotBeCheckedAgainstInsteadOfHanging() {
+    ApplyFormSchema schema = schemaWith("{\"id\":\"Field_Handle\",\"key\":\"handle\",\"label\":\"Handle\","
+        + "\"type\":\"textfield\",\"validate\":{\"maxLength\":100,\"pattern\":\"(.*a){20}\"}}");
+    var checked = org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(java.time.Duration.ofSeconds(60),
+        () -> schema.validate(sent("handle", "a".repeat(30) + "b")));
+    assertThat(checked.errors()).containsEntry("handle", "This answer could not be checked against the form the"
+        + " question asks for: please write it more simply.");
+    assertThat(schema.validate(sent("handle", "a".repeat(25))).errors()).isEmpty();
+  }
+
   @Test
   void shouldCountALineBreakOnceInATextArea() {
     ApplyFormSchema schema = schemaWith("{\"id\":\"Field_Story\",\"key\":\"story\",\"label\":\"Story\","
