@@ -38,6 +38,8 @@ public final class FormSchema {
   private static final java.util.regex.Pattern EMAIL = java.util.regex.Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
   private static final java.util.regex.Pattern PHONE = java.util.regex.Pattern.compile("\\+?[0-9 ()./-]{5,25}");
   private static final ObjectMapper JSON = new ObjectMapper();
+  /** The most digits a number answer may have before, and after, the decimal point. */
+  private static final int MAX_DIGITS = 15;
   /** Ids of elements of every public form page, which no key may take (a question's element has its key as id). */
   private static final Set<String> PAGE_IDS = Set.of("main");
 
@@ -328,7 +330,8 @@ public final class FormSchema {
   /**
    * Validates the answers to the questions {@code which} selects against the schema: required,
    * {@code minLength}/{@code maxLength} (line breaks count once), {@code pattern} (the whole answer),
-   * {@code validationType} email or phone, number {@code min}/{@code max} and decimal places, dates as
+   * {@code validationType} email or phone, number {@code min}/{@code max} and decimal places (and at most 15 digits
+   * before and after the point, whatever the schema says), dates as
    * {@code yyyy-MM-dd}, and choices limited to the options. Text is trimmed; an empty optional answer is left out.
    *
    * @param parameters the request's parameters, by name
@@ -495,6 +498,12 @@ public final class FormSchema {
       number = new BigDecimal(value.replace(',', '.'));
     } catch (NumberFormatException e) {
       return "Please give a number, e.g. 3.";
+    }
+    BigDecimal stripped = number.stripTrailingZeros();
+    if ((long) stripped.precision() - stripped.scale() > MAX_DIGITS || stripped.scale() > MAX_DIGITS) {
+      // "1e999999999" is a number too: the report, which averages the answers, could not be drawn.
+      return "Please give a number of at most " + MAX_DIGITS + " digits before and " + MAX_DIGITS
+          + " after the decimal point.";
     }
     if (q.decimalDigits() != null && number.stripTrailingZeros().scale() > q.decimalDigits()) {
       return q.decimalDigits() == 0 ? "Please give a whole number."
