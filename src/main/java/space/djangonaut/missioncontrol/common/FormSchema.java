@@ -209,7 +209,7 @@ public final class FormSchema {
    * {@code maxLength}, or the other text questions together longer than {@link Rules#maxOtherText}; a pattern that
    * is not a regular expression; a choice without options or offering a value twice; a key that is another choice's
    * key followed by digits (the page names an option's element {@code <key><n>}) or {@code main}; a number range
-   * upside down; a setting the page would ignore (a default value, read-only, disabled, past dates disallowed).
+   * upside down, or with more than 15 digits (decimal digits included); a setting the page would ignore (a default value, read-only, disabled, past dates disallowed).
    */
   public static List<String> problems(byte[] json, Rules rules) {
     List<String> problems = new ArrayList<>();
@@ -286,6 +286,14 @@ public final class FormSchema {
       question.options().stream().map(Option::value).filter(v -> !offered.add(v)).distinct().forEach(v ->
           problems.add("The question " + key + " offers the value " + v + " twice: give each option its own"
               + " value."));
+      if (question.decimalDigits() != null && question.decimalDigits() > MAX_DIGITS) {
+        problems.add("The question " + key + " allows " + question.decimalDigits() + " decimal digits: at most "
+            + MAX_DIGITS + ".");
+      }
+      if (tooManyDigits(question.min()) || tooManyDigits(question.max())) {
+        problems.add("The question " + key + " has a minimum or maximum of more than " + MAX_DIGITS + " digits"
+            + " before or after the point.");
+      }
       if (question.min() != null && question.max() != null && question.min().compareTo(question.max()) > 0) {
         problems.add("The question " + key + " has a minimum above its maximum.");
       }
@@ -499,8 +507,7 @@ public final class FormSchema {
     } catch (NumberFormatException e) {
       return "Please give a number, e.g. 3.";
     }
-    BigDecimal stripped = number.stripTrailingZeros();
-    if ((long) stripped.precision() - stripped.scale() > MAX_DIGITS || stripped.scale() > MAX_DIGITS) {
+    if (tooManyDigits(number)) {
       // "1e999999999" is a number too: the report, which averages the answers, could not be drawn.
       return "Please give a number of at most " + MAX_DIGITS + " digits before and " + MAX_DIGITS
           + " after the decimal point.";
@@ -517,6 +524,15 @@ public final class FormSchema {
     }
     typed.put(q.key(), number);
     return null;
+  }
+
+  /** Whether a number has more than {@link #MAX_DIGITS} digits before or after the point (null has none). */
+  private static boolean tooManyDigits(BigDecimal number) {
+    if (number == null) {
+      return false;
+    }
+    BigDecimal stripped = number.stripTrailingZeros();
+    return (long) stripped.precision() - stripped.scale() > MAX_DIGITS || stripped.scale() > MAX_DIGITS;
   }
 
   private static String date(Question q, String value, ObjectNode typed) {

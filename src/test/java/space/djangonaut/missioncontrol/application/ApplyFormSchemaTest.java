@@ -130,6 +130,25 @@ class ApplyFormSchemaTest {
   }
 
   /**
+   * A number's decimal digits, minimum and maximum are written into the page ({@code step}, {@code min},
+   * {@code max}) as plain digits: 1000000000 decimal digits or a maximum of 1e999999999 would make every visit write
+   * a billion characters. Refused at deployment, as answers with more than 15 digits are.
+   */
+  @Test
+  void shouldRefuseANumberWhoseLimitsThePageCouldNotWrite() {
+    ObjectNode form = applyForm();
+    question(form, "{\"id\":\"Field_Pi\",\"key\":\"pi\",\"label\":\"Pi\",\"type\":\"number\","
+        + "\"decimalDigits\":1000000000}");
+    question(form, "{\"id\":\"Field_Big\",\"key\":\"big\",\"label\":\"Big\",\"type\":\"number\","
+        + "\"validate\":{\"min\":\"-1e999999999\",\"max\":1e999999999}}");
+    question(form, "{\"id\":\"Field_Fine\",\"key\":\"fine\",\"label\":\"Fine\",\"type\":\"number\","
+        + "\"decimalDigits\":2,\"validate\":{\"min\":0.5,\"max\":\"999999999999999\"}}");
+    assertThat(ApplyFormSchema.problems(form.toString().getBytes())).containsExactlyInAnyOrder(
+        "The question pi allows 1000000000 decimal digits: at most 15.",
+        "The question big has a minimum or maximum of more than 15 digits before or after the point.");
+  }
+
+  /**
    * Settings the Modeler offers that the public page would not honour (a default answer, a field shown but not
    * editable, a date that must not be in the past) are refused at deployment rather than silently ignored.
    */
