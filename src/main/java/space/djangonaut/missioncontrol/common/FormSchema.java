@@ -209,7 +209,8 @@ public final class FormSchema {
    * {@code maxLength}, or the other text questions together longer than {@link Rules#maxOtherText}; a pattern that
    * is not a regular expression; a choice without options or offering a value twice; a key that is another choice's
    * key followed by digits (the page names an option's element {@code <key><n>}) or {@code main}; a number range
-   * upside down, or with more than 15 digits (decimal digits included); a setting the page would ignore (a default value, read-only, disabled, past dates disallowed).
+   * upside down, or with more than 15 digits (decimal digits included); a setting the page would ignore (a default
+   * value, read-only, disabled, past dates disallowed).
    */
   public static List<String> problems(byte[] json, Rules rules) {
     List<String> problems = new ArrayList<>();
