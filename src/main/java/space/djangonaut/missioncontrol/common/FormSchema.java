@@ -207,7 +207,8 @@ public final class FormSchema {
    * component type the page cannot draw; a key that is not a plain name, is used twice or is one the page needs;
    * a condition ({@code conditional}, FEEL the page does not evaluate); a text question without a
    * {@code maxLength}, or the other text questions together longer than {@link Rules#maxOtherText}; a pattern that
-   * is not a regular expression; a choice without options or offering a value twice; a key that is another choice's
+   * is not a regular expression; a choice without options, offering a value twice, or with a value that is empty or
+   * has spaces around it (answers are stripped); a key that is another choice's
    * key followed by digits (the page names an option's element {@code <key><n>}) or {@code main}; a number range
    * upside down, or with more than 15 digits (decimal digits included); a setting the page would ignore (a default
    * value, read-only, disabled, past dates disallowed).
@@ -282,6 +283,13 @@ public final class FormSchema {
           && question.options().isEmpty()) {
         problems.add("The question " + key + " has no options: add static options (options from a variable are"
             + " not shown on the public page).");
+      }
+      question.options().stream().map(Option::value).filter(v -> !v.isEmpty() && !v.equals(v.strip())).distinct()
+          .forEach(v -> problems.add("The question " + key + " has the option value \"" + v + "\": remove the"
+              + " spaces around it (answers are read without them)."));
+      if (question.options().stream().anyMatch(o -> o.value().isEmpty())) {
+        problems.add("The question " + key + " has an option with an empty value: give it a value (an empty one"
+            + " reads as no answer).");
       }
       Set<String> offered = new HashSet<>();
       question.options().stream().map(Option::value).filter(v -> !offered.add(v)).distinct().forEach(v ->

@@ -149,6 +149,24 @@ class ApplyFormSchemaTest {
   }
 
   /**
+   * Answers are stripped of the spaces around them before they are checked, so an option whose value starts or ends
+   * with a space (easily typed in the Modeler) could never be chosen, and one with an empty value reads as no
+   * answer: a required question would stop everyone. Refused at deployment.
+   */
+  @Test
+  void shouldRefuseAnOptionValueThatCouldNeverBeChosen() {
+    ObjectNode form = applyForm();
+    question(form, "{\"id\":\"Field_Heard\",\"key\":\"heardFrom\",\"label\":\"Heard from\",\"type\":\"radio\","
+        + "\"validate\":{\"required\":true},\"values\":[{\"label\":\"A friend\",\"value\":\"friend \"},"
+        + "{\"label\":\"Nobody\",\"value\":\"\"},{\"label\":\"Mastodon\",\"value\":\"mastodon\"}]}");
+    assertThat(ApplyFormSchema.problems(form.toString().getBytes())).containsExactlyInAnyOrder(
+        "The question heardFrom has the option value \"friend \": remove the spaces around it (answers are read"
+            + " without them).",
+        "The question heardFrom has an option with an empty value: give it a value (an empty one reads as no"
+            + " answer).");
+  }
+
+  /**
    * Settings the Modeler offers that the public page would not honour (a default answer, a field shown but not
    * editable, a date that must not be in the past) are refused at deployment rather than silently ignored.
    */
