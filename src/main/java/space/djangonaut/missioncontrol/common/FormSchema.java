@@ -38,6 +38,10 @@ public final class FormSchema {
   private static final java.util.regex.Pattern EMAIL = java.util.regex.Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
   private static final java.util.regex.Pattern PHONE = java.util.regex.Pattern.compile("\\+?[0-9 ()./-]{5,25}");
   private static final ObjectMapper JSON = new ObjectMapper();
+  /** The most digits a number answer may have before, and after, the decimal point. */
+  private static final int MAX_DIGITS = 15;
+  /** Ids of elements of every public form page, which no key may take (a question's element has its key as id). */
+  private static final Set<String> PAGE_IDS = Set.of("main");
 
   /**
    * What a form must keep for Mission Control to read it.
@@ -203,8 +207,11 @@ public final class FormSchema {
    * component type the page cannot draw; a key that is not a plain name, is used twice or is one the page needs;
    * a condition ({@code conditional}, FEEL the page does not evaluate); a text question without a
    * {@code maxLength}, or the other text questions together longer than {@link Rules#maxOtherText}; a pattern that
-   * is not a regular expression; a choice without options; a number range upside down; a setting the page would
-   * ignore (a default value, read-only, disabled, past dates disallowed).
+   * is not a regular expression; a choice without options, offering a value twice, or with a value that is empty or
+   * has spaces around it (answers are stripped); a key that is another choice's
+   * key followed by digits (the page names an option's element {@code <key><n>}) or {@code main}; a number range
+   * upside down, or with more than 15 digits (decimal digits included); a setting the page would ignore (a default
+   * value, read-only, disabled, past dates disallowed).
    */
   public static List<String> problems(byte[] json, Rules rules) {
     List<String> problems = new ArrayList<>();
@@ -214,7 +221,8 @@ public final class FormSchema {
     } catch (IOException e) {
       return List.of(rules.formName() + " is not JSON: " + e.getMessage().lines().findFirst().orElse("") + ".");
     }
-    Set<String> keys = new HashSet<>();
+    Set<String> keys = new java.util.LinkedHashSet<>();
+    Set<String> choiceKeys = new HashSet<>();
     int otherText = 0;
     for (JsonNode component : root.path("components")) {
       String type = component.path("type").asText();
@@ -243,8 +251,11 @@ public final class FormSchema {
       if (!keys.add(key)) {
         problems.add("The key " + key + " is used twice.");
       }
+      if (type.equals("radio") || type.equals("checklist") || type.equals("checkbox")) {
+        choiceKeys.add(key);
+      }
       problems.addAll(ignoredSettings(component, key));
-      if (rules.reserved().contains(key)) {
+      if (rules.reserved().contains(key) || PAGE_IDS.contains(key)) {
         problems.add("The key " + key + " is used by the page itself: choose another.");
       }
       String expected = rules.fixedKeys().containsKey(key) ? rules.fixedKeys().get(key)
@@ -273,6 +284,25 @@ public final class FormSchema {
         problems.add("The question " + key + " has no options: add static options (options from a variable are"
             + " not shown on the public page).");
       }
+      question.options().stream().map(Option::value).filter(v -> !v.isEmpty() && !v.equals(v.strip())).distinct()
+          .forEach(v -> problems.add("The question " + key + " has the option value \"" + v + "\": remove the"
+              + " spaces around it (answers are read without them)."));
+      if (question.options().stream().anyMatch(o -> o.value().isEmpty())) {
+        problems.add("The question " + key + " has an option with an empty value: give it a value (an empty one"
+            + " reads as no answer).");
+      }
+      Set<String> offered = new HashSet<>();
+      question.options().stream().map(Option::value).filter(v -> !offered.add(v)).distinct().forEach(v ->
+          problems.add("The question " + key + " offers the value " + v + " twice: give each option its own"
+              + " value."));
+      if (question.decimalDigits() != null && question.decimalDigits() > MAX_DIGITS) {
+        problems.add("The question " + key + " allows " + question.decimalDigits() + " decimal digits: at most "
+            + MAX_DIGITS + ".");
+      }
+      if (tooManyDigits(question.min()) || tooManyDigits(question.max())) {
+        problems.add("The question " + key + " has a minimum or maximum of more than " + MAX_DIGITS + " digits"
+            + " before or after the point.");
+      }
       if (question.min() != null && question.max() != null && question.min().compareTo(question.max()) > 0) {
         problems.add("The question " + key + " has a minimum above its maximum.");
       }
@@ -295,6 +325,12 @@ public final class FormSchema {
         }
       });
     }
+    for (String key : keys) {
+      choiceKeys.stream().filter(choice -> !choice.equals(key) && key.startsWith(choice)
+          && key.substring(choice.length()).matches("[0-9]+")).findFirst().ifPresent(choice ->
+          problems.add("The key " + key + " would give the page two elements one id (the question " + choice
+              + " names its options " + choice + "1, " + choice + "2, ...): choose another."));
+    }
     for (String fixed : rules.fixedKeys().keySet()) {
       if (!keys.contains(fixed)) {
         problems.add(rules.formName() + " must keep the question with key " + fixed + " (a "
@@ -311,7 +347,8 @@ public final class FormSchema {
   /**
    * Validates the answers to the questions {@code which} selects against the schema: required,
    * {@code minLength}/{@code maxLength} (line breaks count once), {@code pattern} (the whole answer),
-   * {@code validationType} email or phone, number {@code min}/{@code max} and decimal places, dates as
+   * {@code validationType} email or phone, number {@code min}/{@code max} and decimal places (and at most 15 digits
+   * before and after the point, whatever the schema says), dates as
    * {@code yyyy-MM-dd}, and choices limited to the options. Text is trimmed; an empty optional answer is left out.
    *
    * @param parameters the request's parameters, by name
@@ -383,6 +420,9 @@ public final class FormSchema {
     if (value.isEmpty()) {
       return q.required() ? "Please answer this question." : null;
     }
+    if (FormText.hasNul(value)) {
+      return "Please remove the invisible NUL character from this answer (it cannot be kept).";
+    }
     typed.put(q.key(), value);
     int length = value.codePointCount(0, value.length());
     if (q.maxLength() != null && length > q.maxLength()) {
@@ -391,8 +431,15 @@ public final class FormSchema {
     if (q.minLength() != null && length < q.minLength()) {
       return "Please write at least " + q.minLength() + " characters.";
     }
-    if (q.pattern() != null && !java.util.regex.Pattern.compile(q.pattern()).matcher(value).matches()) {
-      return "This does not have the form the question asks for.";
+    if (q.pattern() != null) {
+      try {
+        if (!java.util.regex.Pattern.compile(q.pattern()).matcher(new Budgeted(value)).matches()) {
+          return "This does not have the form the question asks for.";
+        }
+      } catch (Budgeted.Exhausted e) {
+        return "This answer could not be checked against the form the question asks for: please write it more"
+            + " simply.";
+      }
     }
     if ("email".equals(q.validationType()) && !EMAIL.matcher(value).matches()) {
       return "This does not look like an email address.";
@@ -401,6 +448,59 @@ public final class FormSchema {
       return "This does not look like a phone number.";
     }
     return null;
+  }
+
+  /**
+   * An answer read by an organiser's pattern at most {@value #READS} characters' worth: a pattern that backtracks for
+   * ages on some answers (e.g. {@code (.*a){20}}) gives up with {@link Exhausted} instead of holding a request thread
+   * for minutes. A pattern that reads each character a few times stays far below the budget (answers are at most
+   * {@link Rules#maxOtherText} characters).
+   */
+  private static final class Budgeted implements CharSequence {
+
+    private static final long READS = 20_000_000;
+
+    /** The pattern read the answer more than {@value #READS} times over. */
+    static final class Exhausted extends RuntimeException {
+      Exhausted() {
+        super(null, null, false, false);
+      }
+    }
+
+    private final CharSequence text;
+    private final long[] reads;
+
+    Budgeted(CharSequence text) {
+      this(text, new long[1]);
+    }
+
+    private Budgeted(CharSequence text, long[] reads) {
+      this.text = text;
+      this.reads = reads;
+    }
+
+    @Override
+    public char charAt(int index) {
+      if (++reads[0] > READS) {
+        throw new Exhausted();
+      }
+      return text.charAt(index);
+    }
+
+    @Override
+    public int length() {
+      return text.length();
+    }
+
+    @Override
+    public CharSequence subSequence(int start, int end) {
+      return new Budgeted(text.subSequence(start, end), reads);
+    }
+
+    @Override
+    public String toString() {
+      return text.toString();
+    }
   }
 
   private static String number(Question q, String value, ObjectNode typed) {
@@ -416,6 +516,11 @@ public final class FormSchema {
     } catch (NumberFormatException e) {
       return "Please give a number, e.g. 3.";
     }
+    if (tooManyDigits(number)) {
+      // "1e999999999" is a number too: the report, which averages the answers, could not be drawn.
+      return "Please give a number of at most " + MAX_DIGITS + " digits before and " + MAX_DIGITS
+          + " after the decimal point.";
+    }
     if (q.decimalDigits() != null && number.stripTrailingZeros().scale() > q.decimalDigits()) {
       return q.decimalDigits() == 0 ? "Please give a whole number."
           : "Please give at most " + q.decimalDigits() + " decimal places.";
@@ -428,6 +533,15 @@ public final class FormSchema {
     }
     typed.put(q.key(), number);
     return null;
+  }
+
+  /** Whether a number has more than {@link #MAX_DIGITS} digits before or after the point (null has none). */
+  private static boolean tooManyDigits(BigDecimal number) {
+    if (number == null) {
+      return false;
+    }
+    BigDecimal stripped = number.stripTrailingZeros();
+    return (long) stripped.precision() - stripped.scale() > MAX_DIGITS || stripped.scale() > MAX_DIGITS;
   }
 
   private static String date(Question q, String value, ObjectNode typed) {

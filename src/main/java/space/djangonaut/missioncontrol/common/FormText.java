@@ -21,6 +21,11 @@ public class FormText extends PropertyEditorSupport {
     this.trim = trim;
   }
 
+  /** Whether the text has a NUL character (U+0000), which PostgreSQL cannot store in a text column. */
+  public static boolean hasNul(String text) {
+    return text != null && text.indexOf('\0') >= 0;
+  }
+
   /** CR LF and lone CR become LF, as the browser counted them; null stays null. */
   public static String normaliseLineBreaks(String text) {
     if (text == null || text.indexOf('\r') < 0) {
@@ -29,8 +34,15 @@ public class FormText extends PropertyEditorSupport {
     return text.replace("\r\n", "\n").replace('\r', '\n');
   }
 
+  /**
+   * @throws IllegalArgumentException if the text has a NUL character, which PostgreSQL cannot keep in text: the
+   *     binding reports it on its field ({@code typeMismatch.java.lang.String} in {@code messages.properties})
+   */
   @Override
   public void setAsText(String text) {
+    if (hasNul(text)) {
+      throw new IllegalArgumentException("The text has a NUL character.");
+    }
     String normalised = normaliseLineBreaks(text);
     setValue(trim && normalised != null ? normalised.trim() : normalised);
   }

@@ -16,8 +16,8 @@ import space.djangonaut.missioncontrol.survey.SurveyForms;
  * {@link ApplyFormChecks} does for the application form: one {@link ParseException} names the resource and lists
  * every reason of {@link SurveyForms#problems} (a fixed key the report or the trouble detection reads missing, of
  * another type, not required, with other option values or without its {@code respondents}; a component the page
- * cannot draw; ...); the REST API answers HTTP 400 with {@code details.<resource>.errors}, and nothing of the
- * deployment is stored. Only new deployments are checked.
+ * cannot draw; ...; a tenant id, as {@link ApplyFormChecks#FOR_EVERY_COHORT}); the REST API answers HTTP 400 with
+ * {@code details.<resource>.errors}, and nothing of the deployment is stored. Only new deployments are checked.
  */
 @Component
 class SurveyFormChecks extends DeploymentCheck {
@@ -35,7 +35,10 @@ class SurveyFormChecks extends DeploymentCheck {
       if (rules.isEmpty()) {
         continue;
       }
-      List<String> reasons = SurveyForms.problems(resource.getBytes(), rules.get());
+      List<String> reasons = new java.util.ArrayList<>(SurveyForms.problems(resource.getBytes(), rules.get()));
+      if (deployment.getTenantId() != null) {
+        reasons.add(ApplyFormChecks.FOR_EVERY_COHORT);
+      }
       if (!reasons.isEmpty()) {
         List<Problem> problems = reasons.stream().map(reason -> (Problem) new DeploymentProblem(null, reason))
             .toList();

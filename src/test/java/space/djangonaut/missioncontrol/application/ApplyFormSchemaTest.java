@@ -103,6 +103,70 @@ class ApplyFormSchemaTest {
   }
 
   /**
+   * Two options with one value cannot be told apart once answered (the page ticks both, reviewers and the report read
+   * the first label); a key that is another choice's key followed by digits, or the page's {@code main}, gives an
+   * element the id of another (the page names an option {@code <key><n>}), so a label or a link of the error summary
+   * leads to the wrong question.
+   */
+  @Test
+  void shouldRefuseDuplicatedOptionValuesAndKeysThatWouldGiveTwoElementsOneId() {
+    ObjectNode form = applyForm();
+    question(form, "{\"id\":\"Field_Level\",\"key\":\"level\",\"label\":\"Level\",\"type\":\"checklist\","
+        + "\"values\":[{\"label\":\"Low\",\"value\":\"x\"},{\"label\":\"High\",\"value\":\"x\"}]}");
+    question(form, "{\"id\":\"Field_Level1\",\"key\":\"level1\",\"label\":\"Level again\","
+        + "\"type\":\"textfield\",\"validate\":{\"maxLength\":20}}");
+    question(form, "{\"id\":\"Field_Coc\",\"key\":\"codeOfConductAccepted1\",\"label\":\"Really?\","
+        + "\"type\":\"checkbox\"}");
+    question(form, "{\"id\":\"Field_Main\",\"key\":\"main\",\"label\":\"Main\",\"type\":\"textfield\","
+        + "\"validate\":{\"maxLength\":20}}");
+    assertThat(ApplyFormSchema.problems(form.toString().getBytes())).containsExactlyInAnyOrder(
+        "The question level offers the value x twice: give each option its own value.",
+        "The key level1 would give the page two elements one id (the question level names its options level1,"
+            + " level2, ...): choose another.",
+        "The key codeOfConductAccepted1 would give the page two elements one id (the question"
+            + " codeOfConductAccepted names its options codeOfConductAccepted1, codeOfConductAccepted2, ...):"
+            + " choose another.",
+        "The key main is used by the page itself: choose another.");
+  }
+
+  /**
+   * A number's decimal digits, minimum and maximum are written into the page ({@code step}, {@code min},
+   * {@code max}) as plain digits: 1000000000 decimal digits or a maximum of 1e999999999 would make every visit write
+   * a billion characters. Refused at deployment, as answers with more than 15 digits are.
+   */
+  @Test
+  void shouldRefuseANumberWhoseLimitsThePageCouldNotWrite() {
+    ObjectNode form = applyForm();
+    question(form, "{\"id\":\"Field_Pi\",\"key\":\"pi\",\"label\":\"Pi\",\"type\":\"number\","
+        + "\"decimalDigits\":1000000000}");
+    question(form, "{\"id\":\"Field_Big\",\"key\":\"big\",\"label\":\"Big\",\"type\":\"number\","
+        + "\"validate\":{\"min\":\"-1e999999999\",\"max\":1e999999999}}");
+    question(form, "{\"id\":\"Field_Fine\",\"key\":\"fine\",\"label\":\"Fine\",\"type\":\"number\","
+        + "\"decimalDigits\":2,\"validate\":{\"min\":0.5,\"max\":\"999999999999999\"}}");
+    assertThat(ApplyFormSchema.problems(form.toString().getBytes())).containsExactlyInAnyOrder(
+        "The question pi allows 1000000000 decimal digits: at most 15.",
+        "The question big has a minimum or maximum of more than 15 digits before or after the point.");
+  }
+
+  /**
+   * Answers are stripped of the spaces around them before they are checked, so an option whose value starts or ends
+   * with a space (easily typed in the Modeler) could never be chosen, and one with an empty value reads as no
+   * answer: a required question would stop everyone. Refused at deployment.
+   */
+  @Test
+  void shouldRefuseAnOptionValueThatCouldNeverBeChosen() {
+    ObjectNode form = applyForm();
+    question(form, "{\"id\":\"Field_Heard\",\"key\":\"heardFrom\",\"label\":\"Heard from\",\"type\":\"radio\","
+        + "\"validate\":{\"required\":true},\"values\":[{\"label\":\"A friend\",\"value\":\"friend \"},"
+        + "{\"label\":\"Nobody\",\"value\":\"\"},{\"label\":\"Mastodon\",\"value\":\"mastodon\"}]}");
+    assertThat(ApplyFormSchema.problems(form.toString().getBytes())).containsExactlyInAnyOrder(
+        "The question heardFrom has the option value \"friend \": remove the spaces around it (answers are read"
+            + " without them).",
+        "The question heardFrom has an option with an empty value: give it a value (an empty one reads as no"
+            + " answer).");
+  }
+
+  /**
    * Settings the Modeler offers that the public page would not honour (a default answer, a field shown but not
    * editable, a date that must not be in the past) are refused at deployment rather than silently ignored.
    */
@@ -144,6 +208,22 @@ class ApplyFormSchemaTest {
     var ok = schema.validate(sent("githubHandle", "  abc "));
     assertThat(ok.errors()).isEmpty();
     assertThat(ok.typed().toString()).isEqualTo("{\"githubHandle\":\"abc\"}");
+  }
+
+  /**
+   * An organiser's pattern that backtracks for ages on some answers ({@code (.*a){20}} on thirty a's and a b: 16 s
+   * before, and twenty times more per added character) must not hold a request thread: the answer is refused with a
+   * reason. The timeout only turns a hang into a failure.
+   */
+  @Test
+  void shouldRefuseAnAnswerThePatternCannotBeCheckedAgainstInsteadOfHanging() {
+    ApplyFormSchema schema = schemaWith("{\"id\":\"Field_Handle\",\"key\":\"handle\",\"label\":\"Handle\","
+        + "\"type\":\"textfield\",\"validate\":{\"maxLength\":100,\"pattern\":\"(.*a){20}\"}}");
+    var checked = org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(java.time.Duration.ofSeconds(60),
+        () -> schema.validate(sent("handle", "a".repeat(30) + "b")));
+    assertThat(checked.errors()).containsEntry("handle", "This answer could not be checked against the form the"
+        + " question asks for: please write it more simply.");
+    assertThat(schema.validate(sent("handle", "a".repeat(25))).errors()).isEmpty();
   }
 
   @Test

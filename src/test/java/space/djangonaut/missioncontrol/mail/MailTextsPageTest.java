@@ -147,6 +147,20 @@ class MailTextsPageTest {
     assertThat(new WebClient(port).get(emails).status()).as("signed out").isEqualTo(401);
   }
 
+  /** A NUL character (pasted from a binary file, or sent on purpose) cannot be kept by PostgreSQL: refused, not 500. */
+  @Test
+  void shouldRefuseATextWithANulCharacterWithoutAnError500() {
+    Cohort cohort = testData.openCohort();
+    WebClient organiser = organiser();
+    String path = "/organiser/cohorts/" + cohort.getSlug() + "/emails/APPLICATION_RECEIVED";
+
+    WebClient.Response refused = organiser.postForm(path, WebClient.form(organiser.get(path),
+        fields("Thanks, {{name}}", "Hello {{name}} \u0000, we have your application {{applicationId}}.", 0)));
+
+    assertThat(refused.status()).isEqualTo(400);
+    assertThat(texts.history(cohort.getId(), MailTemplate.APPLICATION_RECEIVED)).isEmpty();
+  }
+
   private WebClient organiser() {
     String id = testData.organiser();
     return new WebClient(port).basicAuth(id, id);
