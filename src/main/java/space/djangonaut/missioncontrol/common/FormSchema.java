@@ -17,6 +17,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Predicate;
 import java.util.regex.PatternSyntaxException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * A Camunda Form (form-js schema as Camunda Modeler 5 writes it for Camunda 7.24, form-js 1.8 components) that a
@@ -31,6 +33,8 @@ import java.util.regex.PatternSyntaxException;
  * true} is understood here; a form's own page may read others.
  */
 public final class FormSchema {
+
+  private static final Logger LOG = LoggerFactory.getLogger(FormSchema.class);
 
   private static final Set<String> INPUTS = Set.of("textfield", "textarea", "number", "select", "radio",
       "checkbox", "checklist", "datetime");
@@ -145,14 +149,21 @@ public final class FormSchema {
   }
 
   /**
-   * Reads a schema.
+   * Reads a deployed schema. Every deployed version passed {@link #problems} when it was deployed (the deployment
+   * checks refuse any other); a rule added to Mission Control since may find something in an older one, which is then
+   * logged and the form drawn as deployed, so that an upgrade never takes a public page down. The organiser sees the
+   * reason when they next deploy it.
    *
-   * @throws IllegalArgumentException naming every problem ({@link #problems}) if it cannot be used
+   * @throws IllegalArgumentException if it is not JSON
    */
   public static FormSchema parse(byte[] json, int version, Rules rules) {
     List<String> problems = problems(json, rules);
     if (!problems.isEmpty()) {
-      throw new IllegalArgumentException(String.join(" ", problems));
+      if (problems.size() == 1 && problems.get(0).startsWith(rules.formName() + " is not JSON")) {
+        throw new IllegalArgumentException(problems.get(0));
+      }
+      LOG.warn("{} version {}, deployed before a rule of this Mission Control, is drawn as deployed: {}",
+          rules.formName(), version, String.join(" ", problems));
     }
     List<Question> questions = new ArrayList<>();
     for (JsonNode component : tree(json, rules).path("components")) {

@@ -98,8 +98,26 @@ class ApplyFormSchemaTest {
         "The key website is used by the page itself: choose another.",
         "Component Field_Why is shown only under a condition: the public page shows every question (without"
             + " JavaScript), so remove the condition.");
-    assertThatThrownBy(() -> ApplyFormSchema.parse(form.toString().getBytes(), 1))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("no maximum length");
+  }
+
+  /**
+   * A version deployed before a rule of this Mission Control (here, one with a default value, refused since) is
+   * still drawn as deployed after an upgrade, rather than taking the public page down; the rule applies to the next
+   * deployment.
+   */
+  @Test
+  void shouldStillReadAFormDeployedBeforeARuleItNowBreaks() {
+    ObjectNode form = applyForm();
+    question(form, "{\"id\":\"Field_Level\",\"key\":\"level\",\"label\":\"Level\",\"type\":\"radio\","
+        + "\"defaultValue\":\"low\",\"values\":[{\"label\":\"Low\",\"value\":\"low\"}]}");
+    assertThat(ApplyFormSchema.problems(form.toString().getBytes())).isNotEmpty();
+
+    ApplyFormSchema schema = ApplyFormSchema.parse(form.toString().getBytes(), 7);
+
+    assertThat(schema.version()).isEqualTo(7);
+    assertThat(schema.questions()).extracting(q -> q.key()).contains("level", "project");
+    assertThatThrownBy(() -> ApplyFormSchema.parse("not json".getBytes(), 8))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("is not JSON");
   }
 
   /**
