@@ -13,12 +13,22 @@ import java.beans.PropertyEditorSupport;
 public class FormText extends PropertyEditorSupport {
 
   private final boolean trim;
+  private final boolean refuseNul;
 
   /**
    * @param trim whether to strip leading and trailing white space too ({@code ""} stays {@code ""}, never null)
    */
   public FormText(boolean trim) {
+    this(trim, true);
+  }
+
+  /**
+   * @param refuseNul whether a NUL character is refused while binding (see {@link #setAsText}); false only where the
+   *     controller itself refuses it with the field and the reason on its page
+   */
+  public FormText(boolean trim, boolean refuseNul) {
     this.trim = trim;
+    this.refuseNul = refuseNul;
   }
 
   /** Whether the text has a NUL character (U+0000), which PostgreSQL cannot store in a text column. */
@@ -40,7 +50,7 @@ public class FormText extends PropertyEditorSupport {
    */
   @Override
   public void setAsText(String text) {
-    if (hasNul(text)) {
+    if (refuseNul && hasNul(text)) {
       throw new IllegalArgumentException("The text has a NUL character.");
     }
     String normalised = normaliseLineBreaks(text);

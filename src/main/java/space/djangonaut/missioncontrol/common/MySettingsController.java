@@ -4,7 +4,9 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.security.Principal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.web.bind.WebDataBinder;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.InitBinder;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
@@ -17,6 +19,15 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  */
 @Controller
 class MySettingsController {
+
+  /**
+   * The zone form's text reaches {@link DisplayZone#choose}, which refuses a NUL (as anything not offered) on its
+   * field, on this page; the common binding would refuse it first with a bare 400.
+   */
+  @InitBinder("zone")
+  void letTheZoneCheckRefuseANul(WebDataBinder binder) {
+    binder.registerCustomEditor(String.class, new FormText(false, false));
+  }
 
   private final DisplayZone displayZone;
 

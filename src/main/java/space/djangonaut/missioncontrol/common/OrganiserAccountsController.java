@@ -7,6 +7,8 @@ import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.WebDataBinder;
+import org.springframework.web.bind.annotation.InitBinder;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
@@ -19,6 +21,15 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  */
 @Controller
 class OrganiserAccountsController {
+
+  /**
+   * The zone form's text reaches {@link DisplayZone#choose}, which refuses a NUL (as anything not offered) on its
+   * field, on this page; the common binding would refuse it first with a bare 400.
+   */
+  @InitBinder({"zone", "userId"})
+  void letTheZoneCheckRefuseANul(WebDataBinder binder) {
+    binder.registerCustomEditor(String.class, new FormText(false, false));
+  }
 
   private final Accounts accounts;
   private final Clock clock;
