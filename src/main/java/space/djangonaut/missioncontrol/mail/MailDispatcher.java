@@ -126,7 +126,9 @@ public class MailDispatcher {
     }
     Instant now = clock.instant();
     List<OutboxEmail> claimed = transactions.execute(status -> {
-      List<Long> won = ids.stream().filter(id -> outbox.claim(id, now, now.plus(CLAIM)) == 1).toList();
+      // In the order of the ids, as every delivery claims (findDue's order too): two deliveries claiming some of the
+      // same emails then wait for each other at most once, never each for the other (a deadlock).
+      List<Long> won = ids.stream().sorted().filter(id -> outbox.claim(id, now, now.plus(CLAIM)) == 1).toList();
       return won.isEmpty() ? List.<OutboxEmail>of() : outbox.findAllById(won);
     });
     if (claimed == null || claimed.isEmpty()) {
