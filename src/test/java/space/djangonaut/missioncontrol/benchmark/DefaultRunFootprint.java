@@ -24,7 +24,6 @@ import java.util.Map;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
-import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
@@ -32,7 +31,6 @@ import org.springframework.boot.web.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import space.djangonaut.missioncontrol.MissionControlApplication;
 import space.djangonaut.missioncontrol.application.Application;
-import space.djangonaut.missioncontrol.application.ApplicationForm;
 import space.djangonaut.missioncontrol.application.ApplicationRepository;
 import space.djangonaut.missioncontrol.application.ApplicationService;
 import space.djangonaut.missioncontrol.application.ApplicationStatus;
@@ -42,19 +40,13 @@ import space.djangonaut.missioncontrol.mail.OutboxEmail;
 import space.djangonaut.missioncontrol.mail.OutboxEmailRepository;
 import space.djangonaut.missioncontrol.process.cohort.CohortProcess;
 import space.djangonaut.missioncontrol.process.team.TeamProcess;
-import space.djangonaut.missioncontrol.process.volunteer.VolunteerProcess;
 import space.djangonaut.missioncontrol.support.CohortDriver;
 import space.djangonaut.missioncontrol.support.Mailbox;
-import space.djangonaut.missioncontrol.support.TestData;
 import space.djangonaut.missioncontrol.survey.Comfort;
 import space.djangonaut.missioncontrol.survey.ImpactReport;
 import space.djangonaut.missioncontrol.survey.ImpactReportService;
 import space.djangonaut.missioncontrol.survey.SurveyForm;
 import space.djangonaut.missioncontrol.survey.SurveyService;
-import space.djangonaut.missioncontrol.volunteer.Volunteer;
-import space.djangonaut.missioncontrol.volunteer.VolunteerForm;
-import space.djangonaut.missioncontrol.volunteer.VolunteerRole;
-import space.djangonaut.missioncontrol.volunteer.VolunteerService;
 
 /**
  * The default run's start-up time and memory, before and after a whole cohort (issue 14): not a test, a {@code main}
@@ -79,7 +71,6 @@ public final class DefaultRunFootprint {
   private static final int APPLICANTS = Integer.getInteger("footprint.applicants", 200);
   private static final int PLACES = 16;
   private static final int WEEKS = 8;
-  private static final List<String> EVENINGS = List.of("MON-18", "TUE-18", "WED-18", "THU-18", "FRI-18");
 
   private final ConfigurableApplicationContext app;
   private final CohortDriver driver;
@@ -157,9 +148,9 @@ public final class DefaultRunFootprint {
       // Each applicant opens the public form (a session and its CSRF token, as in the default run) and applies.
       expect(200, http.send(HttpRequest.newBuilder(URI.create(base + "/cohorts/" + slug + "/apply")).build(),
           HttpResponse.BodyHandlers.discarding()).statusCode(), "the application form");
-      applied.add(applicationService.submit(slug, applicationForm(i)));
+      applied.add(applicationService.submit(slug, CohortDriver.pilotApplicationForm(i, "Footprint")));
     }
-    signUpVolunteers(slug);
+    driver.signUpApprovedVolunteers(slug, 12);
     driver.drive(run);
     for (int i = 0; i < APPLICANTS; i++) {
       driver.review(applied.get(i), i < 20 ? 5 : i < 60 ? 4 : i < 120 ? 3 : 2);
@@ -198,29 +189,6 @@ public final class DefaultRunFootprint {
         + "%d emails in the SMTP sink; cohort process ended: %s", applied.size(),
         applications.findByCohortIdAndStatus(run.cohortId(), ApplicationStatus.CONFIRMED).size(),
         report.checkInsHeld(), report.oneToOnesHeld(), answered, sink.getReceivedMessages().length, ended);
-  }
-
-  private void signUpVolunteers(String slug) {
-    VolunteerService volunteers = app.getBean(VolunteerService.class);
-    RuntimeService runtimeService = app.getBean(RuntimeService.class);
-    TestData testData = app.getBean(TestData.class);
-    for (int v = 0; v < 12; v++) {
-      VolunteerForm form = new VolunteerForm();
-      form.setName("Volunteer " + v);
-      form.setEmail(TestData.uniqueEmail());
-      form.setRole(v < 5 ? VolunteerRole.NAVIGATOR : VolunteerRole.CAPTAIN);
-      form.setProjects(List.of("Django core", "Django REST framework", "djangoproject.com"));
-      form.setAvailability(EVENINGS);
-      form.setCapacity(4);
-      form.setCodeOfConductAccepted(true);
-      Volunteer volunteer = volunteers.signUp(slug, form);
-      ProcessInstance process = runtimeService.createProcessInstanceQuery()
-          .processDefinitionKey(VolunteerProcess.KEY).processInstanceBusinessKey(volunteer.getId().toString())
-          .singleResult();
-      Task approval = taskService.createTaskQuery().processInstanceId(process.getId()).singleResult();
-      taskService.complete(approval.getId(), Map.of(VolunteerProcess.DECISION.name(), "approve"));
-      testData.executeJobs(process.getId());
-    }
   }
 
   private void recordWeek(CohortDriver.Run run, int week) {
@@ -297,17 +265,6 @@ public final class DefaultRunFootprint {
         throw new IllegalStateException(path + " answered " + code);
       }
     }
-  }
-
-  private static ApplicationForm applicationForm(int i) {
-    ApplicationForm form = TestData.applicationForm(TestData.uniqueEmail());
-    form.setName("Applicant " + i + " Footprint");
-    form.setProject(i < 8 ? "Django core" : i < 12 ? "Django REST framework" : i < 20 ? "djangoproject.com"
-        : List.of("Django core", "Django REST framework", "djangoproject.com").get(i % 3));
-    List<String> slots = new ArrayList<>(EVENINGS.subList(0, 3));
-    slots.add(EVENINGS.get(3 + i % 2));
-    form.setAvailability(slots);
-    return form;
   }
 
   private static void expect(int expected, int actual, String what) {

@@ -17,13 +17,11 @@ import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
-import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import space.djangonaut.missioncontrol.application.Application;
-import space.djangonaut.missioncontrol.application.ApplicationForm;
 import space.djangonaut.missioncontrol.application.ApplicationRepository;
 import space.djangonaut.missioncontrol.application.ApplicationService;
 import space.djangonaut.missioncontrol.application.ApplicationStatus;
@@ -36,7 +34,6 @@ import space.djangonaut.missioncontrol.mail.OutboxEmail;
 import space.djangonaut.missioncontrol.mail.OutboxEmailRepository;
 import space.djangonaut.missioncontrol.process.cohort.CohortProcess;
 import space.djangonaut.missioncontrol.process.team.TeamProcess;
-import space.djangonaut.missioncontrol.process.volunteer.VolunteerProcess;
 import space.djangonaut.missioncontrol.support.CohortDriver;
 import space.djangonaut.missioncontrol.support.IntegrationTest;
 import space.djangonaut.missioncontrol.support.Mailbox;
@@ -58,9 +55,7 @@ import space.djangonaut.missioncontrol.team.TeamRepository;
 import space.djangonaut.missioncontrol.team.TeamService;
 import space.djangonaut.missioncontrol.team.VolunteerReplacements;
 import space.djangonaut.missioncontrol.volunteer.Volunteer;
-import space.djangonaut.missioncontrol.volunteer.VolunteerForm;
 import space.djangonaut.missioncontrol.volunteer.VolunteerRepository;
-import space.djangonaut.missioncontrol.volunteer.VolunteerRole;
 import space.djangonaut.missioncontrol.volunteer.VolunteerService;
 
 /**
@@ -76,7 +71,6 @@ class CohortSimulationTest {
   private static final int APPLICANTS = 200;
   private static final int PLACES = 16;
   private static final int WEEKS = 8;
-  private static final List<String> EVENINGS = List.of("MON-18", "TUE-18", "WED-18", "THU-18", "FRI-18");
 
   @Autowired ProcessEngine processEngine;
   @Autowired CohortDriver driver;
@@ -113,9 +107,9 @@ class CohortSimulationTest {
     // 200 applications, ranked by their reviews in the order they came in; 12 volunteers approved.
     List<Application> applied = new ArrayList<>();
     for (int i = 0; i < APPLICANTS; i++) {
-      applied.add(applicationService.submit(run.cohort().getSlug(), applicationForm(i)));
+      applied.add(applicationService.submit(run.cohort().getSlug(), CohortDriver.pilotApplicationForm(i, "Simulated")));
     }
-    signUpVolunteers(run);
+    driver.signUpApprovedVolunteers(run.cohort().getSlug(), 12);
     driver.drive(run);
     for (int i = 0; i < APPLICANTS; i++) {
       driver.review(applied.get(i), i < 20 ? 5 : i < 60 ? 4 : i < 120 ? 3 : 2);
@@ -259,39 +253,6 @@ class CohortSimulationTest {
   }
 
   // --- the steps
-
-  /** Ranks 1-8 want Django core, 9-12 Django REST framework, 13 and later djangoproject.com or a mix. */
-  private static ApplicationForm applicationForm(int i) {
-    ApplicationForm form = TestData.applicationForm(TestData.uniqueEmail());
-    form.setName("Applicant " + i + " Simulated");
-    form.setProject(i < 8 ? "Django core" : i < 12 ? "Django REST framework" : i < 20 ? "djangoproject.com"
-        : List.of("Django core", "Django REST framework", "djangoproject.com").get(i % 3));
-    List<String> slots = new ArrayList<>(EVENINGS.subList(0, 3));
-    slots.add(EVENINGS.get(3 + i % 2));
-    form.setAvailability(slots);
-    return form;
-  }
-
-  private void signUpVolunteers(CohortDriver.Run run) {
-    for (int v = 0; v < 12; v++) {
-      VolunteerForm form = new VolunteerForm();
-      form.setName("Volunteer " + v);
-      form.setEmail(TestData.uniqueEmail());
-      form.setRole(v < 5 ? space.djangonaut.missioncontrol.volunteer.VolunteerRole.NAVIGATOR
-          : space.djangonaut.missioncontrol.volunteer.VolunteerRole.CAPTAIN);
-      form.setProjects(List.of("Django core", "Django REST framework", "djangoproject.com"));
-      form.setAvailability(EVENINGS);
-      form.setCapacity(4);
-      form.setCodeOfConductAccepted(true);
-      Volunteer volunteer = volunteerService.signUp(run.cohort().getSlug(), form);
-      ProcessInstance process = runtimeService.createProcessInstanceQuery()
-          .processDefinitionKey(VolunteerProcess.KEY).processInstanceBusinessKey(volunteer.getId().toString())
-          .singleResult();
-      Task approval = taskService.createTaskQuery().processInstanceId(process.getId()).singleResult();
-      taskService.complete(approval.getId(), Map.of(VolunteerProcess.DECISION.name(), "approve"));
-      testData.executeJobs(process.getId());
-    }
-  }
 
   private void assertTeamsKeepTheRules(CohortDriver.Run run) {
     List<Team> formed = teams.findByCohortIdOrderById(run.cohortId());

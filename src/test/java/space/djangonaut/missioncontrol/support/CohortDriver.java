@@ -14,6 +14,7 @@ import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.springframework.stereotype.Component;
 import space.djangonaut.missioncontrol.application.Application;
+import space.djangonaut.missioncontrol.application.ApplicationForm;
 import space.djangonaut.missioncontrol.application.ApplicationRepository;
 import space.djangonaut.missioncontrol.application.ApplicationService;
 import space.djangonaut.missioncontrol.application.ApplicationStatus;
@@ -25,9 +26,12 @@ import space.djangonaut.missioncontrol.common.Accounts;
 import space.djangonaut.missioncontrol.common.WeeklyAvailability;
 import space.djangonaut.missioncontrol.process.application.ApplicationProcess;
 import space.djangonaut.missioncontrol.process.cohort.CohortProcess;
+import space.djangonaut.missioncontrol.process.volunteer.VolunteerProcess;
 import space.djangonaut.missioncontrol.volunteer.Volunteer;
 import space.djangonaut.missioncontrol.volunteer.VolunteerRepository;
+import space.djangonaut.missioncontrol.volunteer.VolunteerForm;
 import space.djangonaut.missioncontrol.volunteer.VolunteerRole;
+import space.djangonaut.missioncontrol.volunteer.VolunteerService;
 
 /**
  * Drives a cohort's process through the engine API the way people would through Tasklist and the public pages,
@@ -46,10 +50,13 @@ public class CohortDriver {
   private final OfferService offers;
   private final VolunteerRepository volunteers;
   private final Accounts accounts;
+  private final VolunteerService volunteerService;
 
   CohortDriver(CohortLifecycle lifecycle, ApplicationService applicationService, ApplicationRepository applications,
       RuntimeService runtimeService, TaskService taskService, ManagementService managementService,
-      TestData testData, OfferService offers, VolunteerRepository volunteers, Accounts accounts) {
+      TestData testData, OfferService offers, VolunteerRepository volunteers, Accounts accounts,
+      VolunteerService volunteerService) {
+    this.volunteerService = volunteerService;
     this.offers = offers;
     this.volunteers = volunteers;
     this.accounts = accounts;
@@ -60,6 +67,48 @@ public class CohortDriver {
     this.taskService = taskService;
     this.managementService = managementService;
     this.testData = testData;
+  }
+
+  /** Weekday evenings, 18:00-21:00 UTC: the hours of the pilot-sized cohorts' people. */
+  public static final List<String> EVENINGS = List.of("MON-18", "TUE-18", "WED-18", "THU-18", "FRI-18");
+
+  /**
+   * The {@code i}th applicant of a pilot-sized cohort: ranks 1-8 want Django core, 9-12 Django REST framework, 13-20
+   * djangoproject.com, the others a mix; free on three evenings and one of the next two.
+   */
+  public static ApplicationForm pilotApplicationForm(int i, String label) {
+    ApplicationForm form = TestData.applicationForm(TestData.uniqueEmail());
+    form.setName("Applicant " + i + " " + label);
+    form.setProject(i < 8 ? "Django core" : i < 12 ? "Django REST framework" : i < 20 ? "djangoproject.com"
+        : List.of("Django core", "Django REST framework", "djangoproject.com").get(i % 3));
+    List<String> slots = new ArrayList<>(EVENINGS.subList(0, 3));
+    slots.add(EVENINGS.get(3 + i % 2));
+    form.setAvailability(slots);
+    return form;
+  }
+
+  /**
+   * {@code count} volunteers sign up on the public form (the first five Navigators, the others Captains, every
+   * project, every evening, four Djangonauts each) and an organiser approves each; their welcome jobs run.
+   */
+  public void signUpApprovedVolunteers(String cohortSlug, int count) {
+    for (int v = 0; v < count; v++) {
+      VolunteerForm form = new VolunteerForm();
+      form.setName("Volunteer " + v);
+      form.setEmail(TestData.uniqueEmail());
+      form.setRole(v < 5 ? VolunteerRole.NAVIGATOR : VolunteerRole.CAPTAIN);
+      form.setProjects(List.of("Django core", "Django REST framework", "djangoproject.com"));
+      form.setAvailability(EVENINGS);
+      form.setCapacity(4);
+      form.setCodeOfConductAccepted(true);
+      Volunteer volunteer = volunteerService.signUp(cohortSlug, form);
+      ProcessInstance process = runtimeService.createProcessInstanceQuery()
+          .processDefinitionKey(VolunteerProcess.KEY).processInstanceBusinessKey(volunteer.getId().toString())
+          .singleResult();
+      Task approval = taskService.createTaskQuery().processInstanceId(process.getId()).singleResult();
+      taskService.complete(approval.getId(), Map.of(VolunteerProcess.DECISION.name(), "approve"));
+      testData.executeJobs(process.getId());
+    }
   }
 
   /** A cohort's run: its process, and the applications of this test in ranking order once ranked. */
