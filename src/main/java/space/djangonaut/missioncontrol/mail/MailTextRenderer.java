@@ -89,9 +89,13 @@ public final class MailTextRenderer {
     placeholderProblems(template, "body", body, used, problems);
     sectionProblems("subject", subject, problems);
     sectionProblems("body", body, problems);
+    Set<String> always = alwaysShownPlaceholders(template, body);
     for (MailVariable variable : MailVariables.of(template)) {
       if (variable.required() && !placeholders(body).contains(variable.name())) {
         problems.add("body: this email must give {{" + variable.name() + "}} (" + variable.meaning() + ").");
+      } else if (variable.required() && !always.contains(variable.name())) {
+        problems.add("body: this email must give {{" + variable.name() + "}} (" + variable.meaning()
+            + "), outside any part shown only sometimes.");
       }
     }
     if (problems.stream().anyMatch(p -> p.contains("not a variable of") || p.contains("not a placeholder"))) {
@@ -123,6 +127,41 @@ public final class MailTextRenderer {
         used.add(placeholder.group(1));
       }
     }
+  }
+
+  /** A section's tag or a placeholder, in the order of the text. */
+  private static final Pattern TAG_OR_PLACEHOLDER = Pattern.compile(SECTION_TAG.pattern() + "|"
+      + PLACEHOLDER.pattern());
+
+  /**
+   * The names of the placeholders shown whatever the values: outside every section, or only inside
+   * {@code {{#name}}} sections of required variables (which always have a value). A required link inside
+   * {@code {{^offerLink}}} or {@code {{#fromWaitlist}}} is not shown in every email.
+   */
+  private static Set<String> alwaysShownPlaceholders(MailTemplate template, String text) {
+    Set<String> names = new LinkedHashSet<>();
+    if (text == null) {
+      return names;
+    }
+    Set<String> required = MailVariables.of(template).stream().filter(MailVariable::required)
+        .map(MailVariable::name).collect(Collectors.toSet());
+    Deque<String> open = new ArrayDeque<>();
+    int sometimes = 0;
+    Matcher tag = TAG_OR_PLACEHOLDER.matcher(text);
+    while (tag.find()) {
+      if (tag.group(1) == null) {
+        if (sometimes == 0) {
+          names.add(tag.group(3));
+        }
+      } else if (!tag.group(1).equals("/")) {
+        boolean alwaysShown = tag.group(1).equals("#") && required.contains(tag.group(2));
+        open.push(alwaysShown ? "#" : "?");
+        sometimes += alwaysShown ? 0 : 1;
+      } else if (!open.isEmpty() && open.pop().equals("?")) {
+        sometimes--;
+      }
+    }
+    return names;
   }
 
   /** Each section tag that closes no open section, and each section never closed, in the order of the text. */

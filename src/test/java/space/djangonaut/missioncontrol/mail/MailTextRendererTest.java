@@ -132,6 +132,23 @@ class MailTextRendererTest {
         .contains("body: {{#volunteer}} is not a variable of this email.");
   }
 
+  @Test
+  void shouldRefuseARequiredLinkGivenOnlyInAPartShownSometimes() {
+    String reason = "body: this email must give {{offerLink}} (the applicant's personal link to accept or decline "
+        + "the place (works once)), outside any part shown only sometimes.";
+    assertThat(MailTextRenderer.problems(MailTemplate.APPLICATION_ACCEPTED, "S",
+        "Hello {{name}}, {{^offerLink}}{{offerLink}}{{/offerLink}}")).containsExactly(reason);
+    assertThat(MailTextRenderer.problems(MailTemplate.APPLICATION_ACCEPTED, "S",
+        "Hello {{name}}, {{#fromWaitlist}}{{offerLink}}{{/fromWaitlist}}")).containsExactly(reason);
+    assertThat(MailTextRenderer.problems(MailTemplate.APPLICATION_ACCEPTED, "S",
+        "Hello {{name}}, {{#offerLink}}{{^fromWaitlist}}{{offerLink}}{{/fromWaitlist}}{{/offerLink}}"))
+        .containsExactly(reason);
+    assertThat(MailTextRenderer.problems(MailTemplate.APPLICATION_ACCEPTED, "S",
+        "Hello {{name}}, {{#offerLink}}[answer]({{offerLink}}){{/offerLink}}")).isEmpty();
+    assertThat(MailTextRenderer.problems(MailTemplate.APPLICATION_ACCEPTED, "S",
+        "{{#fromWaitlist}}free{{/fromWaitlist}} {{offerLink}}")).isEmpty();
+  }
+
   /**
    * The starting texts say what the default templates say in each situation: a place offered from the waitlist, a
    * moved check-in, a Navigator welcomed to a team (no withdrawal link), a volunteer asked for the survey.
