@@ -192,24 +192,51 @@ public final class MailTextRenderer {
   /**
    * The text with its sections resolved against the values, innermost first: a {@code {{#name}}} part kept when the
    * variable has a value, a {@code {{^name}}} part when it has none, the tags removed. Values are not in the text
-   * yet, so a value is never read as a section. A line left empty by a tag on its own is dropped.
+   * yet, so a value is never read as a section. Where a tag was, line breaks beyond a blank line are dropped (a
+   * tag on its own line leaves no extra blank line); the organiser's own line breaks elsewhere (in a code block,
+   * say) are kept.
    */
   static String resolveSections(String text, Map<String, String> values) {
+    String mark = String.valueOf(unusedCharacter(text));
     String resolved = text;
+    boolean resolvedAny = false;
     while (true) {
       Matcher section = INNERMOST_SECTION.matcher(resolved);
       if (!section.find()) {
-        return resolved;
+        break;
       }
+      resolvedAny = true;
       StringBuilder next = new StringBuilder();
       do {
         boolean hasValue = !values.getOrDefault(section.group(2), "").isEmpty();
         boolean shown = section.group(1).equals("#") == hasValue;
-        section.appendReplacement(next, Matcher.quoteReplacement(shown ? section.group(3) : ""));
+        section.appendReplacement(next, Matcher.quoteReplacement(mark + (shown ? section.group(3) : "") + mark));
       } while (section.find());
       section.appendTail(next);
-      resolved = next.toString().replaceAll("\n{3,}", "\n\n");
+      resolved = next.toString();
     }
+    if (!resolvedAny) {
+      return resolved;
+    }
+    Matcher where = Pattern.compile("\n*" + Pattern.quote(mark) + "[\n" + Pattern.quote(mark) + "]*")
+        .matcher(resolved);
+    StringBuilder collapsed = new StringBuilder();
+    while (where.find()) {
+      long breaks = where.group().chars().filter(c -> c == '\n').count();
+      where.appendReplacement(collapsed, "\n".repeat((int) Math.min(breaks, 2)));
+    }
+    where.appendTail(collapsed);
+    return collapsed.toString();
+  }
+
+  /** A private-use character the text does not contain, to mark where a section's tags were. */
+  private static char unusedCharacter(String text) {
+    for (char c = '\uE000'; c < '\uF8FF'; c++) {
+      if (text.indexOf(c) < 0) {
+        return c;
+      }
+    }
+    throw new IllegalArgumentException("A text of " + text.length() + " characters uses every private-use one.");
   }
 
   private static String shorten(String text) {

@@ -110,6 +110,18 @@ class MailTextRendererTest {
   }
 
   @Test
+  void shouldKeepTheOrganisersBlankLinesAndDropOnlyThoseOfAHiddenPart() {
+    String body = "Hello {{name}},\n\n{{#fromWaitlist}}\nFree.\n{{/fromWaitlist}}\n\n```\na\n\n\n\nb\n```\n\n"
+        + "{{offerLink}}\n";
+    Map<String, String> values = new java.util.HashMap<>(Map.of("name", "Ada", "offerLink", "https://x/o"));
+    assertThat(MailTextRenderer.render("S", body, values, Set.of()).text())
+        .isEqualTo("Hello Ada,\n\n```\na\n\n\n\nb\n```\n\nhttps://x/o\n");
+    values.put("fromWaitlist", "yes");
+    assertThat(MailTextRenderer.render("S", body, values, Set.of()).text())
+        .isEqualTo("Hello Ada,\n\nFree.\n\n```\na\n\n\n\nb\n```\n\nhttps://x/o\n");
+  }
+
+  @Test
   void shouldNeverReadAValueAsASectionOrAPlaceholder() {
     MailService.Rendered email = MailTextRenderer.render("Hi", "Hello {{name}},\n\n{{#moved}}moved{{/moved}}\n",
         Map.of("name", "{{#moved}}{{/moved}}{{name}}", "moved", ""), Set.of());
