@@ -197,19 +197,34 @@ public final class FormSchema {
       problems.add("The question " + key + " has a default value: the public page starts every question empty"
           + " (nobody should send an answer they did not give), so remove it.");
     }
-    if (component.path("readonly").asBoolean(false)) {
+    if (isSet(component.path("readonly"))) {
       problems.add("The question " + key + " is read-only: the public page lets people answer every question, so"
           + " remove Read only.");
     }
-    if (component.path("disabled").asBoolean(false)) {
+    if (isSet(component.path("disabled"))) {
       problems.add("The question " + key + " is disabled: the public page lets people answer every question, so"
           + " remove Disabled.");
     }
-    if (component.path("disallowPassedDates").asBoolean(false)) {
+    if (isSet(component.path("disallowPassedDates"))) {
       problems.add("The question " + key + " disallows past dates, which the public page does not check: remove it,"
           + " or say it in the description.");
     }
     return problems;
+  }
+
+  /**
+   * Whether the Modeler set a switch: true, or a FEEL expression ({@code "=..."}) or other text that may make it
+   * true; unset, null, false, {@code "false"} and empty text are not set.
+   */
+  private static boolean isSet(JsonNode setting) {
+    if (setting.isMissingNode() || setting.isNull()) {
+      return false;
+    }
+    if (setting.isBoolean()) {
+      return setting.asBoolean();
+    }
+    String text = setting.asText().strip();
+    return !text.isEmpty() && !text.equalsIgnoreCase("false");
   }
 
   /**

@@ -42,6 +42,18 @@ class MailPreviewController {
     return "organiser/mail-preview";
   }
 
+  /**
+   * The sample data in the other situation: every condition that {@link #sample()} leaves false true (a place from
+   * the waitlist, a moved check-in, a volunteer, a volunteer with other roles) and no withdrawal link (a Navigator
+   * or Captain), so that a preview shows each part shown only sometimes, and its absence.
+   */
+  static Map<String, Object> otherSample() {
+    Map<String, Object> model = sample();
+    model.replaceAll((key, value) -> Boolean.FALSE.equals(value) ? Boolean.TRUE : value);
+    model.put("withdrawPath", null);
+    return model;
+  }
+
   /** Sample values for every placeholder the templates use. */
   static Map<String, Object> sample() {
     LocalDate today = LocalDate.now(ZoneOffset.UTC);

@@ -70,9 +70,11 @@ class MailTextController {
       model.addAttribute("error", "This email was changed since you opened the version you restored: version "
           + stale + " has been saved since. Nothing was restored.");
     }
-    model.addAttribute("preview", current.isPresent()
+    previews(model, current.isPresent()
         ? mail.render(template, draft.subject(), draft.body(), sample(cohort))
-        : mail.renderDefault(template, sample(cohort)));
+        : mail.renderDefault(template, sample(cohort)), current.isPresent()
+        ? mail.render(template, draft.subject(), draft.body(), otherSample(cohort))
+        : mail.renderDefault(template, otherSample(cohort)));
     return "organiser/mail-text";
   }
 
@@ -98,7 +100,8 @@ class MailTextController {
       return "organiser/mail-text";
     }
     if ("preview".equals(action)) {
-      model.addAttribute("preview", mail.render(template, subject, typedBody, sample(cohort)));
+      previews(model, mail.render(template, subject, typedBody, sample(cohort)),
+          mail.render(template, subject, typedBody, otherSample(cohort)));
       model.addAttribute("previewOfTyped", true);
       return "organiser/mail-text";
     }
@@ -152,6 +155,21 @@ class MailTextController {
     model.addAttribute("draft", draft);
     model.addAttribute("baseVersion", baseVersion);
     model.addAttribute("history", texts.history(cohort.getId(), template));
+  }
+
+  /** The preview, and the same email in the other situation when its words differ there. */
+  private static void previews(Model model, MailService.Rendered preview, MailService.Rendered otherwise) {
+    model.addAttribute("preview", preview);
+    if (!otherwise.subject().equals(preview.subject()) || !otherwise.text().equals(preview.text())) {
+      model.addAttribute("previewOtherwise", otherwise);
+    }
+  }
+
+  /** The other situation's sample data of {@link MailPreviewController}, in this cohort. */
+  private static Map<String, Object> otherSample(Cohort cohort) {
+    Map<String, Object> sample = MailPreviewController.otherSample();
+    sample.put("cohort", cohort);
+    return sample;
   }
 
   /** The sample data of {@link MailPreviewController}, in this cohort. */

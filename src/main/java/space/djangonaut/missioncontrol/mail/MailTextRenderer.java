@@ -89,9 +89,13 @@ public final class MailTextRenderer {
     placeholderProblems(template, "body", body, used, problems);
     sectionProblems("subject", subject, problems);
     sectionProblems("body", body, problems);
+    Set<String> always = alwaysShownPlaceholders(template, body);
     for (MailVariable variable : MailVariables.of(template)) {
       if (variable.required() && !placeholders(body).contains(variable.name())) {
         problems.add("body: this email must give {{" + variable.name() + "}} (" + variable.meaning() + ").");
+      } else if (variable.required() && !always.contains(variable.name())) {
+        problems.add("body: this email must give {{" + variable.name() + "}} (" + variable.meaning()
+            + "), outside any part shown only sometimes.");
       }
     }
     if (problems.stream().anyMatch(p -> p.contains("not a variable of") || p.contains("not a placeholder"))) {
@@ -125,6 +129,41 @@ public final class MailTextRenderer {
     }
   }
 
+  /** A section's tag or a placeholder, in the order of the text. */
+  private static final Pattern TAG_OR_PLACEHOLDER = Pattern.compile(SECTION_TAG.pattern() + "|"
+      + PLACEHOLDER.pattern());
+
+  /**
+   * The names of the placeholders shown whatever the values: outside every section, or only inside
+   * {@code {{#name}}} sections of required variables (which always have a value). A required link inside
+   * {@code {{^offerLink}}} or {@code {{#fromWaitlist}}} is not shown in every email.
+   */
+  private static Set<String> alwaysShownPlaceholders(MailTemplate template, String text) {
+    Set<String> names = new LinkedHashSet<>();
+    if (text == null) {
+      return names;
+    }
+    Set<String> required = MailVariables.of(template).stream().filter(MailVariable::required)
+        .map(MailVariable::name).collect(Collectors.toSet());
+    Deque<String> open = new ArrayDeque<>();
+    int sometimes = 0;
+    Matcher tag = TAG_OR_PLACEHOLDER.matcher(text);
+    while (tag.find()) {
+      if (tag.group(1) == null) {
+        if (sometimes == 0) {
+          names.add(tag.group(3));
+        }
+      } else if (!tag.group(1).equals("/")) {
+        boolean alwaysShown = tag.group(1).equals("#") && required.contains(tag.group(2));
+        open.push(alwaysShown ? "#" : "?");
+        sometimes += alwaysShown ? 0 : 1;
+      } else if (!open.isEmpty() && open.pop().equals("?")) {
+        sometimes--;
+      }
+    }
+    return names;
+  }
+
   /** Each section tag that closes no open section, and each section never closed, in the order of the text. */
   private static void sectionProblems(String field, String text, List<String> problems) {
     if (text == null) {
@@ -153,24 +192,51 @@ public final class MailTextRenderer {
   /**
    * The text with its sections resolved against the values, innermost first: a {@code {{#name}}} part kept when the
    * variable has a value, a {@code {{^name}}} part when it has none, the tags removed. Values are not in the text
-   * yet, so a value is never read as a section. A line left empty by a tag on its own is dropped.
+   * yet, so a value is never read as a section. Where a tag was, line breaks beyond a blank line are dropped (a
+   * tag on its own line leaves no extra blank line); the organiser's own line breaks elsewhere (in a code block,
+   * say) are kept.
    */
   static String resolveSections(String text, Map<String, String> values) {
+    String mark = String.valueOf(unusedCharacter(text));
     String resolved = text;
+    boolean resolvedAny = false;
     while (true) {
       Matcher section = INNERMOST_SECTION.matcher(resolved);
       if (!section.find()) {
-        return resolved;
+        break;
       }
+      resolvedAny = true;
       StringBuilder next = new StringBuilder();
       do {
         boolean hasValue = !values.getOrDefault(section.group(2), "").isEmpty();
         boolean shown = section.group(1).equals("#") == hasValue;
-        section.appendReplacement(next, Matcher.quoteReplacement(shown ? section.group(3) : ""));
+        section.appendReplacement(next, Matcher.quoteReplacement(mark + (shown ? section.group(3) : "") + mark));
       } while (section.find());
       section.appendTail(next);
-      resolved = next.toString().replaceAll("\n{3,}", "\n\n");
+      resolved = next.toString();
     }
+    if (!resolvedAny) {
+      return resolved;
+    }
+    Matcher where = Pattern.compile("\n*" + Pattern.quote(mark) + "[\n" + Pattern.quote(mark) + "]*")
+        .matcher(resolved);
+    StringBuilder collapsed = new StringBuilder();
+    while (where.find()) {
+      long breaks = where.group().chars().filter(c -> c == '\n').count();
+      where.appendReplacement(collapsed, "\n".repeat((int) Math.min(breaks, 2)));
+    }
+    where.appendTail(collapsed);
+    return collapsed.toString();
+  }
+
+  /** A private-use character the text does not contain, to mark where a section's tags were. */
+  private static char unusedCharacter(String text) {
+    for (char c = '\uE000'; c < '\uF8FF'; c++) {
+      if (text.indexOf(c) < 0) {
+        return c;
+      }
+    }
+    throw new IllegalArgumentException("A text of " + text.length() + " characters uses every private-use one.");
   }
 
   private static String shorten(String text) {

@@ -211,6 +211,19 @@ class ApplyFormSchemaTest {
             + " the description.");
   }
 
+  /** The Modeler's Read only can be a FEEL expression ("=..."), which the page would ignore as it ignores true. */
+  @Test
+  void shouldRefuseAReadOnlyOrDisabledSettingWrittenAsAnExpressionOrText() {
+    ObjectNode form = applyForm();
+    question(form, "{\"id\":\"Field_Team\",\"key\":\"team\",\"label\":\"Team\",\"type\":\"textfield\","
+        + "\"readonly\":\"=project != null\",\"validate\":{\"maxLength\":20}}");
+    question(form, "{\"id\":\"Field_Age\",\"key\":\"age\",\"label\":\"Age\",\"type\":\"number\","
+        + "\"disabled\":\"true\"}");
+    assertThat(ApplyFormSchema.problems(form.toString().getBytes())).containsExactlyInAnyOrder(
+        "The question team is read-only: the public page lets people answer every question, so remove Read only.",
+        "The question age is disabled: the public page lets people answer every question, so remove Disabled.");
+  }
+
   @Test
   void shouldValidateATextFieldFromTheSchema() {
     ApplyFormSchema schema = schemaWith("{\"id\":\"Field_Handle\",\"key\":\"githubHandle\",\"label\":\"GitHub\","

@@ -110,6 +110,18 @@ class MailTextRendererTest {
   }
 
   @Test
+  void shouldKeepTheOrganisersBlankLinesAndDropOnlyThoseOfAHiddenPart() {
+    String body = "Hello {{name}},\n\n{{#fromWaitlist}}\nFree.\n{{/fromWaitlist}}\n\n```\na\n\n\n\nb\n```\n\n"
+        + "{{offerLink}}\n";
+    Map<String, String> values = new java.util.HashMap<>(Map.of("name", "Ada", "offerLink", "https://x/o"));
+    assertThat(MailTextRenderer.render("S", body, values, Set.of()).text())
+        .isEqualTo("Hello Ada,\n\n```\na\n\n\n\nb\n```\n\nhttps://x/o\n");
+    values.put("fromWaitlist", "yes");
+    assertThat(MailTextRenderer.render("S", body, values, Set.of()).text())
+        .isEqualTo("Hello Ada,\n\nFree.\n\n```\na\n\n\n\nb\n```\n\nhttps://x/o\n");
+  }
+
+  @Test
   void shouldNeverReadAValueAsASectionOrAPlaceholder() {
     MailService.Rendered email = MailTextRenderer.render("Hi", "Hello {{name}},\n\n{{#moved}}moved{{/moved}}\n",
         Map.of("name", "{{#moved}}{{/moved}}{{name}}", "moved", ""), Set.of());
@@ -130,6 +142,23 @@ class MailTextRendererTest {
     assertThat(MailTextRenderer.problems(MailTemplate.APPLICATION_ACCEPTED, "S",
         "Hello {{name}}, {{offerLink}} {{#volunteer}}a{{/volunteer}}"))
         .contains("body: {{#volunteer}} is not a variable of this email.");
+  }
+
+  @Test
+  void shouldRefuseARequiredLinkGivenOnlyInAPartShownSometimes() {
+    String reason = "body: this email must give {{offerLink}} (the applicant's personal link to accept or decline "
+        + "the place (works once)), outside any part shown only sometimes.";
+    assertThat(MailTextRenderer.problems(MailTemplate.APPLICATION_ACCEPTED, "S",
+        "Hello {{name}}, {{^offerLink}}{{offerLink}}{{/offerLink}}")).containsExactly(reason);
+    assertThat(MailTextRenderer.problems(MailTemplate.APPLICATION_ACCEPTED, "S",
+        "Hello {{name}}, {{#fromWaitlist}}{{offerLink}}{{/fromWaitlist}}")).containsExactly(reason);
+    assertThat(MailTextRenderer.problems(MailTemplate.APPLICATION_ACCEPTED, "S",
+        "Hello {{name}}, {{#offerLink}}{{^fromWaitlist}}{{offerLink}}{{/fromWaitlist}}{{/offerLink}}"))
+        .containsExactly(reason);
+    assertThat(MailTextRenderer.problems(MailTemplate.APPLICATION_ACCEPTED, "S",
+        "Hello {{name}}, {{#offerLink}}[answer]({{offerLink}}){{/offerLink}}")).isEmpty();
+    assertThat(MailTextRenderer.problems(MailTemplate.APPLICATION_ACCEPTED, "S",
+        "{{#fromWaitlist}}free{{/fromWaitlist}} {{offerLink}}")).isEmpty();
   }
 
   /**

@@ -61,6 +61,26 @@ class MailTextsPageTest {
     assertThat(organiser.get(emails + "/NO_SUCH").status()).isEqualTo(404);
   }
 
+  /** A text whose words depend on the situation is previewed both ways: each part shown only sometimes is seen. */
+  @Test
+  void shouldPreviewEachPartShownOnlySometimesAndItsAbsence() {
+    Cohort cohort = testData.openCohort();
+    WebClient organiser = organiser();
+    String path = "/organiser/cohorts/" + cohort.getSlug() + "/emails/APPLICATION_ACCEPTED";
+    WebClient.Response page = organiser.get(path);
+    Map<String, List<String>> fields = fields("A place{{#fromWaitlist}} has become free{{/fromWaitlist}}",
+        "Hello {{name}}, {{#fromWaitlist}}from the waitlist{{/fromWaitlist}}{{^fromWaitlist}}selected"
+            + "{{/fromWaitlist}}: {{offerLink}}", 0);
+    fields.put("action", List.of("preview"));
+
+    WebClient.Response preview = organiser.postForm(path, WebClient.form(page, fields));
+
+    assertThat(preview.status()).isEqualTo(200);
+    assertThat(preview.body()).contains("Hello Ada Lovelace, selected:")
+        .contains("Hello Ada Lovelace, from the waitlist:").contains("A place has become free");
+    assertThat(organiser.get(path).body()).contains("Congratulations!").contains("a place has become free");
+  }
+
   @Test
   void shouldRefuseAnOfferWithoutThePersonalLinkItMustGive() {
     Cohort cohort = testData.openCohort();
