@@ -15,6 +15,7 @@ import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 import space.djangonaut.missioncontrol.mail.OutboxPersonalData;
 import space.djangonaut.missioncontrol.privacy.Mentions;
+import space.djangonaut.missioncontrol.common.FormSchema;
 import space.djangonaut.missioncontrol.privacy.PersonalDataHolder;
 
 /**
@@ -79,7 +80,8 @@ class ApplicationPersonalData implements PersonalDataHolder {
       application.put("sharesContactWithTeam", a.isShareContact());
       application.put("chatHandle", a.getChatHandle());
       application.put("applicationFormVersion", a.getFormVersion());
-      application.put("otherAnswers", otherAnswers(a));
+      // Every one of them, sensitive ones too.
+      application.put("otherAnswers", FormSchema.storedAnswers(a.getOtherAnswers()));
       application.put("status", a.getStatus().name().toLowerCase(Locale.ROOT));
       application.put("aggregateScore", a.getAggregateScore());
       application.put("outcome", a.getOutcome() == null ? null : a.getOutcome().variableValue());
@@ -90,18 +92,6 @@ class ApplicationPersonalData implements PersonalDataHolder {
       applied.add(application);
     }
     return applied;
-  }
-
-  /** The answers to the application form's other questions, every one of them (sensitive ones too), or null. */
-  private static Object otherAnswers(Application a) {
-    if (a.getOtherAnswers() == null) {
-      return null;
-    }
-    try {
-      return new com.fasterxml.jackson.databind.ObjectMapper().readValue(a.getOtherAnswers(), Map.class);
-    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-      throw new IllegalStateException("The other answers of application " + a.getId() + " are not JSON", e);
-    }
   }
 
   /**

@@ -606,6 +606,24 @@ public final class FormSchema {
     return null;
   }
 
+  /**
+   * Answers to a form's added questions as they were kept ({@link Answers#typed}, stored as JSON text), by key, for
+   * an export; null if none were kept.
+   *
+   * @throws IllegalStateException if the stored text is not a JSON object
+   */
+  @SuppressWarnings("unchecked")
+  public static Map<String, Object> storedAnswers(String json) {
+    if (json == null) {
+      return null;
+    }
+    try {
+      return JSON.readValue(json, Map.class);
+    } catch (IOException e) {
+      throw new IllegalStateException("Answers that are not JSON.", e);
+    }
+  }
+
   private static JsonNode tree(byte[] json, Rules rules) {
     try {
       return JSON.readTree(json);

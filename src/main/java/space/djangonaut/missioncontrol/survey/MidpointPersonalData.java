@@ -8,6 +8,7 @@ import org.springframework.context.event.EventListener;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 import space.djangonaut.missioncontrol.application.ApplicationErased;
+import space.djangonaut.missioncontrol.common.FormSchema;
 import space.djangonaut.missioncontrol.privacy.PersonalDataHolder;
 
 /**
@@ -49,21 +50,9 @@ class MidpointPersonalData implements PersonalDataHolder {
       answers.put("inTheWay", c.getInTheWay());
       answers.put("wantsContact", c.getWantsContact());
       answers.put("followUp", c.getFollowUp());
-      answers.put("otherAnswers", otherAnswers(c.getOtherAnswers()));
+      answers.put("otherAnswers", FormSchema.storedAnswers(c.getOtherAnswers()));
       return answers;
     }).toList();
-  }
-
-  /** The answers to the questions organisers added, as the JSON object they were kept as, or null. */
-  static Object otherAnswers(String json) {
-    if (json == null) {
-      return null;
-    }
-    try {
-      return new com.fasterxml.jackson.databind.ObjectMapper().readValue(json, Map.class);
-    } catch (java.io.IOException e) {
-      throw new IllegalStateException("Answers that are not JSON.", e);
-    }
   }
 
   @Override

@@ -7,6 +7,7 @@ import org.springframework.context.event.EventListener;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 import space.djangonaut.missioncontrol.application.ApplicationErased;
+import space.djangonaut.missioncontrol.common.FormSchema;
 import space.djangonaut.missioncontrol.privacy.PersonalDataHolder;
 
 /**
@@ -45,21 +46,9 @@ class SurveyPersonalData implements PersonalDataHolder {
       answers.put("comfortMentoring", i.getComfortMentoring());
       answers.put("wentWell", i.getWentWell());
       answers.put("toImprove", i.getToImprove());
-      answers.put("otherAnswers", otherAnswers(i.getOtherAnswers()));
+      answers.put("otherAnswers", FormSchema.storedAnswers(i.getOtherAnswers()));
       return answers;
     }).toList();
-  }
-
-  /** The answers to the questions organisers added, as the JSON object they were kept as, or null. */
-  static Object otherAnswers(String json) {
-    if (json == null) {
-      return null;
-    }
-    try {
-      return new com.fasterxml.jackson.databind.ObjectMapper().readValue(json, Map.class);
-    } catch (java.io.IOException e) {
-      throw new IllegalStateException("Answers that are not JSON.", e);
-    }
   }
 
   @Override
