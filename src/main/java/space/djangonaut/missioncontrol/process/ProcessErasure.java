@@ -93,8 +93,11 @@ public class ProcessErasure {
     }
     String[] ids = processInstanceIds.toArray(String[]::new);
     Set<String> tainted = new HashSet<>();
+    // A variable a task's form shows read-only has no history (config/HistoryWithoutFormFields): nothing to delete.
+    Set<String> inHistory = new HashSet<>();
     for (HistoricVariableInstance variable : historyService.createHistoricVariableInstanceQuery()
         .processInstanceIdIn(ids).list()) {
+      inHistory.add(variable.getId());
       if (variable.getValue() instanceof String text && mentions.in(text)) {
         tainted.add(variable.getId());
       }
@@ -120,14 +123,20 @@ public class ProcessErasure {
       Object value = variable.getValue() instanceof String text ? mentions.scrub(text) : variable.getValue();
       if (variable.getTaskId() != null) {
         taskService.removeVariableLocal(variable.getTaskId(), variable.getName());
-        historyService.deleteHistoricVariableInstance(id);
+        deleteHistory(id, inHistory);
         taskService.setVariableLocal(variable.getTaskId(), variable.getName(), value);
       } else {
         runtimeService.removeVariableLocal(variable.getExecutionId(), variable.getName());
-        historyService.deleteHistoricVariableInstance(id);
+        deleteHistory(id, inHistory);
         runtimeService.setVariableLocal(variable.getExecutionId(), variable.getName(), value);
       }
     }
     return tainted.size();
+  }
+
+  private void deleteHistory(String variableInstanceId, Set<String> inHistory) {
+    if (inHistory.contains(variableInstanceId)) {
+      historyService.deleteHistoricVariableInstance(variableInstanceId);
+    }
   }
 }

@@ -22,16 +22,68 @@ import org.camunda.bpm.engine.delegate.VariableScope;
 import org.springframework.beans.BeanWrapper;
 import org.springframework.beans.PropertyAccessorFactory;
 import org.springframework.stereotype.Component;
+import space.djangonaut.missioncontrol.application.ApplicantAnswers;
+import space.djangonaut.missioncontrol.application.EarlierReviews;
+import space.djangonaut.missioncontrol.application.SelectionSummary;
 import space.djangonaut.missioncontrol.common.FormText;
+import space.djangonaut.missioncontrol.mentorship.CheckInContext;
+import space.djangonaut.missioncontrol.mentorship.OneToOneContext;
+import space.djangonaut.missioncontrol.survey.MidpointService.ConcernContext;
+import space.djangonaut.missioncontrol.team.PlacementContext;
+import space.djangonaut.missioncontrol.team.ReplacementContext;
+import space.djangonaut.missioncontrol.team.TeamPlanView;
+import space.djangonaut.missioncontrol.volunteer.VolunteerAnswers;
 
 /**
  * The edge between a submitted Camunda Form and the domain: turns the task's variables into a record (or a form
  * bean) whose component names are the form's field keys, then validates it with Bean Validation. A service only
  * ever sees the checked object, never the variable map. The other way, {@link #show} puts what a form displays on
  * its task.
+ *
+ * <p>What {@link #show} puts on a task is a view of Mission Control's own records, drawn again whenever it is needed:
+ * the engine keeps no history of it ({@link #isDrawn}), so that it is neither a second copy of an applicant's
+ * answers to erase nor work for every task created (issue 14: two thirds of the history rows an application wrote).
  */
 @Component
 public class TaskForms {
+
+  /**
+   * A task's own variable beside the fields {@link #show} draws: the zone (an IANA id) they were drawn in, so that a
+   * claim by someone reading in that zone draws nothing again.
+   */
+  public static final String DRAWN_IN_ZONE = "drawnInZone";
+
+  /** The records {@link #show} draws on tasks, each component a read-only field of the task's form. */
+  private static final List<Class<? extends Record>> VIEWS = List.of(ApplicantAnswers.class, EarlierReviews.class,
+      SelectionSummary.class, TeamPlanView.class, PlacementContext.class, ReplacementContext.class,
+      CheckInContext.class, OneToOneContext.class, ConcernContext.class, VolunteerAnswers.class);
+
+  private static final Set<String> DRAWN = drawnNames();
+
+  /** The records {@link #show} draws (for the test that each is read-only wherever a form shows it). */
+  static List<Class<? extends Record>> views() {
+    return VIEWS;
+  }
+
+  private static Set<String> drawnNames() {
+    Set<String> names = new java.util.HashSet<>(Set.of(DRAWN_IN_ZONE));
+    for (Class<? extends Record> view : VIEWS) {
+      Arrays.stream(view.getRecordComponents()).map(RecordComponent::getName).forEach(names::add);
+    }
+    return Set.copyOf(names);
+  }
+
+  /**
+   * Whether a variable is one {@link #show} draws: a task's own variable named after a component of one of the views
+   * it draws (or {@link #DRAWN_IN_ZONE}). A form field of the same name that a task does not draw (a Navigator's
+   * {@code teamName} answer when placing a Djangonaut) is written to the task's process, not to the task, so it is
+   * not one.
+   *
+   * @param taskId the task whose own variable it is; {@code null} for a variable of an execution
+   */
+  public static boolean isDrawn(String taskId, String variableName) {
+    return taskId != null && DRAWN.contains(variableName);
+  }
 
   private final Validator validator;
 
@@ -81,8 +133,14 @@ public class TaskForms {
 
   /**
    * Puts a record's components on the task as its own variables, under their names: the form shows them read-only.
+   *
+   * @param view one of the records this class knows as views ({@link #isDrawn})
+   * @throws IllegalArgumentException for any other record: its variables would be kept in history
    */
   public void show(VariableScope task, Record view) {
+    if (!VIEWS.contains(view.getClass())) {
+      throw new IllegalArgumentException(view.getClass().getName() + " is not one of the views TaskForms draws");
+    }
     for (RecordComponent component : view.getClass().getRecordComponents()) {
       try {
         component.getAccessor().setAccessible(true);

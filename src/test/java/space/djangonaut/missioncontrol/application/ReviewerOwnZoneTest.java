@@ -8,7 +8,6 @@ import java.time.LocalDate;
 import java.util.List;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.history.HistoricVariableUpdate;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
@@ -48,6 +47,7 @@ class ReviewerOwnZoneTest {
   @Autowired RuntimeService runtimeService;
   @Autowired TaskService taskService;
   @Autowired HistoryService historyService;
+  @Autowired org.springframework.jdbc.core.JdbcTemplate jdbc;
 
   @Test
   void shouldShowEachReviewerTheApplicantsAvailabilityInTheirOwnZoneWithUtcAlongside() throws IOException {
@@ -99,9 +99,41 @@ class ReviewerOwnZoneTest {
     claim(reviewer, review);
 
     assertThat(availabilityOnForm(reviewer, review)).isEqualTo(IN_THE_FALLBACK);
-    assertThat(historyService.createHistoricDetailQuery().taskId(review.getId()).variableUpdates().list())
-        .as("updates of the task's variables").filteredOn(d -> ((HistoricVariableUpdate) d).getVariableName()
-            .equals("applicantAvailability")).hasSize(1);
+    assertThat(jdbc.queryForObject("select rev_ from act_ru_variable where task_id_ = ? and name_ = ?",
+        Integer.class, review.getId(), "applicantAvailability")).as("the variable's revision: never written again")
+        .isEqualTo(1);
+  }
+
+  /**
+   * Issue 14: what a review form shows read-only is drawn from the application whenever needed; the engine keeps no
+   * history of it (before: each of the two reviews wrote its 12 variables twice to history, at creation and again on
+   * every redraw), while what the reviewer writes keeps its history.
+   */
+  @Test
+  void shouldKeepNoHistoryOfTheAnswersAReviewShowsButKeepTheReviewersScores() throws IOException {
+    String tokyo = testData.reviewer();
+    String other = testData.reviewer();
+    Application application = appliedFromBerlin(cohortReviewedBy(tokyo + ", " + other));
+    identityService.setUserInfo(tokyo, "timeZone", "Asia/Tokyo");
+    Task review = reviewsOf(application).get(0);
+    claim(tokyo, review);
+    assertThat(availabilityOnForm(tokyo, review)).isEqualTo(IN_TOKYO);
+
+    assertThat(historyService.createHistoricVariableInstanceQuery().taskIdIn(review.getId()).list())
+        .as("the task's own variables in history").isEmpty();
+    assertThat(historyService.createHistoricDetailQuery().taskId(review.getId()).list())
+        .as("their updates in history").isEmpty();
+    assertThat(jdbc.queryForObject("select count(*) from act_hi_varinst where proc_inst_id_ = ? and name_ like ?",
+        Integer.class, review.getProcessInstanceId(), "applicant%")).as("the answers anywhere in history").isZero();
+
+    String scores = "{\"variables\":{\"scoreMotivation\":{\"value\":4},\"scoreExperience\":{\"value\":3},"
+        + "\"scoreAvailability\":{\"value\":5},\"scoreCommunity\":{\"value\":4},"
+        + "\"recommendation\":{\"value\":\"accept\"},\"reviewComment\":{\"value\":\"Clear motivation\"}}}";
+    assertThat(rest(tokyo).postJson("/engine-rest/task/" + review.getId() + "/submit-form", scores).status())
+        .isEqualTo(204);
+    assertThat(historyService.createHistoricVariableInstanceQuery().processInstanceIdIn(review.getProcessInstanceId())
+        .variableName("reviewComment").list()).as("what the reviewer wrote, in history")
+        .extracting(v -> v.getValue()).contains("Clear motivation");
   }
 
   /** A cohort starting on {@link #STARTS_ON}, open for applications today. */

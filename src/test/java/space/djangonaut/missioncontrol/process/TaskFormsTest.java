@@ -3,10 +3,21 @@ package space.djangonaut.missioncontrol.process;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.validation.Validation;
+import java.io.IOException;
+import java.lang.reflect.RecordComponent;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
 import java.time.LocalDate;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Map;
+import java.util.Set;
 import org.camunda.bpm.engine.BadUserRequestException;
 import org.junit.jupiter.api.Test;
 import space.djangonaut.missioncontrol.application.Recommendation;
@@ -87,5 +98,54 @@ class TaskFormsTest {
         .hasMessageContaining("slug: Use lower-case letters, digits and single hyphens only.")
         .hasMessageContaining("Applications must close on or after the day they open.")
         .hasMessageNotContaining("windowOrdered");
+  }
+
+  /**
+   * What {@link TaskForms#show} draws keeps no history (config/HistoryWithoutFormFields), so a form must never let
+   * a person edit a field that its task draws: what they wrote there would have no history either. Each view's
+   * fields are read-only in every form that shows them all, and every view is shown by some form.
+   */
+  @Test
+  void shouldDrawOnlyFieldsThatEveryFormShowingThemKeepsReadOnly() throws IOException {
+    Map<String, Map<String, Boolean>> forms = new HashMap<>();
+    try (Stream<Path> files = Files.list(Path.of("forms"))) {
+      for (Path file : files.filter(f -> f.toString().endsWith(".form")).toList()) {
+        Map<String, Boolean> readOnly = new HashMap<>();
+        collect(new ObjectMapper().readTree(file.toFile()).path("components"), readOnly);
+        forms.put(file.getFileName().toString(), readOnly);
+      }
+    }
+    for (Class<? extends Record> view : TaskForms.views()) {
+      Set<String> fields = new HashSet<>();
+      for (RecordComponent component : view.getRecordComponents()) {
+        fields.add(component.getName());
+        assertThat(TaskForms.isDrawn("a task", component.getName())).isTrue();
+        assertThat(TaskForms.isDrawn(null, component.getName())).as("a variable of an execution").isFalse();
+      }
+      List<String> showing = new ArrayList<>();
+      forms.forEach((form, readOnly) -> {
+        if (readOnly.keySet().containsAll(fields)) {
+          showing.add(form);
+          fields.forEach(field -> assertThat(readOnly.get(field)).as(form + " " + field + " read-only").isTrue());
+        }
+      });
+      assertThat(showing).as("forms showing " + view.getSimpleName()).isNotEmpty();
+    }
+  }
+
+  private static void collect(JsonNode components, Map<String, Boolean> readOnly) {
+    for (JsonNode component : components) {
+      if (component.hasNonNull("key")) {
+        readOnly.put(component.get("key").asText(), component.path("readonly").asBoolean(false));
+      }
+      collect(component.path("components"), readOnly);
+    }
+  }
+
+  @Test
+  void shouldRefuseToDrawARecordThatIsNotOneOfItsViews() {
+    record Secret(String motivation) {}
+    assertThatThrownBy(() -> forms.show(null, new Secret("x"))).isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("is not one of the views TaskForms draws");
   }
 }

@@ -1,5 +1,6 @@
 package space.djangonaut.missioncontrol.process.application;
 
+import static space.djangonaut.missioncontrol.process.TaskForms.DRAWN_IN_ZONE;
 import static space.djangonaut.missioncontrol.process.application.ApplicationProcess.OFFER_DEADLINE;
 import static space.djangonaut.missioncontrol.process.application.ApplicationProcess.OFFER_REMINDER_AT;
 import static space.djangonaut.missioncontrol.process.application.ApplicationProcess.REVIEWERS_DISAGREE;
@@ -34,12 +35,6 @@ import space.djangonaut.missioncontrol.team.TeamWelcome;
  */
 @Configuration(proxyBeanMethods = false)
 class ApplicationSteps {
-
-  /**
-   * A review task's own variable, beside the form fields {@link TaskForms#show} writes: the zone (an IANA id) its
-   * applicant's answers were drawn in, so that a claim by someone reading in that zone draws nothing again.
-   */
-  private static final String DRAWN_IN_ZONE = "drawnInZone";
 
   /** The length of the engine's task name column. */
   private static final int MAX_TASK_NAME = 255;
