@@ -88,6 +88,8 @@ import space.djangonaut.missioncontrol.volunteer.VolunteerRole;
 public final class Benchmark {
 
   private static final int INTAKE = Integer.getInteger("bench.intake", 400);
+  /** Applications of each kind sent before the intake is measured. */
+  private static final int WARM_UP = Integer.getInteger("bench.warm-up", 1000);
   /**
    * {@code -Dbench.web-baseline=false} leaves baseline (b) out of the intake, e.g. for a profile of our own requests
    * alone.
@@ -197,12 +199,16 @@ public final class Benchmark {
       runtime.startProcessInstanceByKey("bareApplication");
       return System.nanoTime() - start;
     };
-    timed(4, 40, ours);
-    timed(4, 40, engine);
+    // For the compiler to have compiled most hot paths before the first measurement: with 40 each, the measurement
+    // at 1 client paid for much of the compiling (110 ms of JVM CPU per application against 39 at 8; with 300, the
+    // compiler threads still took 224 ms of CPU a second during it).
+    timed(4, WARM_UP, ours);
+    timed(4, WARM_UP, engine);
     if (WEB_BASELINE) {
-      timed(4, 40, web);
+      timed(4, WARM_UP, web);
     }
     settle();
+    idle();
     report.append(String.format("intake: ours = the public form (GET, then POST), (a) = a bare Camunda process of "
         + "the same shape started through the API, (b) = the web stack alone (GET, then POST of the same form to a "
         + "plain Spring MVC endpoint that validates it and inserts the same row through JPA, no engine); per second "
@@ -214,29 +220,55 @@ public final class Benchmark {
       Figures webFigures = Figures.NONE;
       // CPU time of the JVM and its PostgreSQL per application, each request with the jobs and emails it causes:
       // unlike throughput, hardly moved by other builds taking the cores.
-      long[] cpu = new long[3];
+      // [kind][0: JVM, 1: PostgreSQL]
+      long[][] cpu = new long[3][2];
+      Map<String, long[]> oursTablesBefore = clients == 8 ? tableStatistics() : null;
+      Map<String, Long> oursThreads = new java.util.TreeMap<>();
+      Map<String, Long> webThreads = new java.util.TreeMap<>();
       for (int round = 0; round < ROUNDS; round++) {
         int count = INTAKE / ROUNDS;
-        long before = cpuNanos();
+        long[] before = cpuNanos();
+        Map<String, Long> threadsBefore = threadCpu();
         form = form.and(timed(clients, count, ours));
         settle();
-        cpu[0] += cpuNanos() - before;
+        add(cpu[0], before, cpuNanos());
+        addThreads(oursThreads, threadsBefore, threadCpu());
+        if (round == 0 && oursTablesBefore != null) {
+          Thread.sleep(1500); // PostgreSQL publishes each connection's counters within a second
+          oursTableWork = tableWork(oursTablesBefore, tableStatistics(), count);
+        }
         before = cpuNanos();
         bareFigures = bareFigures.and(timed(clients, count, engine));
         settle();
-        cpu[1] += cpuNanos() - before;
+        add(cpu[1], before, cpuNanos());
         if (WEB_BASELINE) {
           before = cpuNanos();
+          Map<String, Long> webBefore = threadCpu();
           webFigures = webFigures.and(timed(clients, count, web));
           settle();
-          cpu[2] += cpuNanos() - before;
+          add(cpu[2], before, cpuNanos());
+          addThreads(webThreads, webBefore, threadCpu());
         }
       }
       int measured = INTAKE / ROUNDS * ROUNDS;
-      double[] cpuMs = {cpu[0] / 1e6 / measured, cpu[1] / 1e6 / measured, cpu[2] / 1e6 / measured};
-      report.append(String.format("intake, %2d clients, CPU (JVM + PostgreSQL) per application with its jobs and "
-          + "emails: ours %.1f ms | (a) %.1f ms | (b) %.1f ms | ours/(a) %.2f, ours/((a)+(b)) %.2f%n", clients,
-          cpuMs[0], cpuMs[1], cpuMs[2], cpuMs[0] / cpuMs[1], cpuMs[0] / (cpuMs[1] + cpuMs[2])));
+      double[] cpuMs = new double[3];
+      String[] split = new String[3];
+      for (int kind = 0; kind < 3; kind++) {
+        cpuMs[kind] = (cpu[kind][0] + cpu[kind][1]) / 1e6 / measured;
+        split[kind] = String.format("%.1f ms (JVM %.1f, PostgreSQL %.1f)", cpuMs[kind], cpu[kind][0] / 1e6 / measured,
+            cpu[kind][1] / 1e6 / measured);
+      }
+      if (clients == 8) {
+        oursAt8 = cpuMs[0];
+        webAt8 = cpuMs[2];
+        oursThreadsAt8 = describeThreads(oursThreads, cpu[0][0], measured);
+        webThreadsAt8 = describeThreads(webThreads, cpu[2][0], measured);
+        oursClientAt8 = oursThreads.getOrDefault("callers", 0L) / 1e6 / measured;
+        webClientAt8 = webThreads.getOrDefault("callers", 0L) / 1e6 / measured;
+      }
+      report.append(String.format("intake, %2d clients, CPU per application with its jobs and emails: ours %s | "
+          + "(a) %s | (b) %s | ours/(a) %.2f, ours/((a)+(b)) %.2f%n", clients, split[0], split[1], split[2],
+          cpuMs[0] / cpuMs[1], cpuMs[0] / (cpuMs[1] + cpuMs[2])));
       double both = 1 / (1 / bareFigures.perSecond() + 1 / webFigures.perSecond());
       report.append(String.format("intake, %2d clients: ours %5.1f/s, p50 %5.1f ms, p99 %5.1f ms | (a) engine %5.1f/s, "
           + "p50 %5.1f ms, p99 %5.1f ms | (b) web %5.1f/s, p50 %5.1f ms, p99 %5.1f ms | ours/(a) %.2f (target <= 3), "
@@ -246,23 +278,256 @@ public final class Benchmark {
           webFigures.perSecond() / form.perSecond(), both / form.perSecond(), load()));
       System.out.print(report.substring(report.lastIndexOf("\n", report.length() - 2) + 1));
     }
+    report.append(String.format("intake, ours at 8 clients (one round), %s", oursTableWork.stripLeading()));
+    System.out.print(oursTableWork);
+    parts(slug);
   }
 
   /**
-   * CPU time so far of this JVM and of its PostgreSQL when that runs on this machine (the server process and its
-   * backends; a backend that has ended is missed, Hikari's connections live on).
+   * What an application does beyond (a) and (b), each part measured alone at 8 clients in CPU per application: the
+   * engine running the application's own shape (a'), the acknowledgement email (c), and the public form's page beyond
+   * (b)'s plain one (d). Ours against their sum says whether an application costs more than its parts.
    */
-  private long cpuNanos() {
-    java.util.stream.Stream<ProcessHandle> processes = java.util.stream.Stream.of(ProcessHandle.current());
+  private void parts(String slug) throws Exception {
+    List<Long> ids = jdbc.queryForList("select a.id from application a join cohort c on c.id = a.cohort_id "
+        + "where c.slug = ? order by a.id", Long.class, slug);
+    var answers = app.getBean(space.djangonaut.missioncontrol.application.ReviewService.class)
+        .answersForReviewer(ids.get(0), null);
+    Map<String, Object> drawn = new java.util.LinkedHashMap<>();
+    for (var component : answers.getClass().getRecordComponents()) {
+      drawn.put(component.getName(), component.getAccessor().invoke(answers));
+    }
+    drawn.put(space.djangonaut.missioncontrol.process.TaskForms.DRAWN_IN_ZONE, "UTC");
+    ApplicationShapeListener.VARIABLES = Map.copyOf(drawn);
+    var shaped = Bpmn.createExecutableProcess("bareApplicationShape").camundaHistoryTimeToLive(1)
+        .camundaStartableInTasklist(false)
+        .startEvent("StartEvent_Shape")
+        .serviceTask("Task_ShapeStep").camundaAsyncBefore().camundaExpression("${true}")
+        .userTask("Task_ShapeReview").camundaCandidateGroups("reviewers")
+        .camundaInputParameter("scoreMotivation", "${null}").camundaInputParameter("scoreExperience", "${null}")
+        .camundaInputParameter("scoreAvailability", "${null}").camundaInputParameter("scoreCommunity", "${null}")
+        .camundaInputParameter("recommendation", "${null}").camundaInputParameter("reviewComment", "${null}")
+        .camundaTaskListenerClass("create", ApplicationShapeListener.class.getName())
+        .multiInstance().parallel().cardinality("2").camundaAsyncAfter().multiInstanceDone()
+        .endEvent("EndEvent_Shape")
+        .done();
+    app.getBean(RepositoryService.class).createDeployment().name("bare shape")
+        .addModelInstance("bare-shape.bpmn", shaped).deploy();
+    RuntimeService runtime = app.getBean(RuntimeService.class);
+    var emails = app.getBean(space.djangonaut.missioncontrol.application.ApplicationEmails.class);
+    Call engineShape = i -> {
+      long start = System.nanoTime();
+      runtime.startProcessInstanceByKey("bareApplicationShape", String.valueOf(ids.get(i % ids.size())));
+      return System.nanoTime() - start;
+    };
+    // Each email its own step: one already sent (the same idempotency key) would not be sent again.
+    AtomicInteger emailSteps = new AtomicInteger();
+    Call email = i -> {
+      long start = System.nanoTime();
+      emails.send(ids.get(i % ids.size()), space.djangonaut.missioncontrol.mail.MailTemplate.APPLICATION_RECEIVED,
+          new space.djangonaut.missioncontrol.mail.Step("bench-email-" + emailSteps.incrementAndGet(),
+              "Task_SendAcknowledgement"));
+      return System.nanoTime() - start;
+    };
+    int port = Integer.parseInt(app.getEnvironment().getProperty("local.server.port"));
+    Call oursPage = i -> page(port, "/cohorts/" + slug + "/apply");
+    Call webPage = i -> page(port, "/cohorts/" + slug + "/apply-baseline");
+    timed(4, WARM_UP, engineShape);
+    timed(4, WARM_UP, email);
+    timed(4, WARM_UP, oursPage);
+    timed(4, WARM_UP, webPage);
+    settle();
+    int count = INTAKE;
+    long[] before = cpuNanos();
+    Map<String, Long> threadsBefore = threadCpu();
+    timed(8, count, engineShape);
+    settle();
+    long[] shape = new long[2];
+    add(shape, before, cpuNanos());
+    Map<String, Long> shapeThreads = new java.util.TreeMap<>();
+    addThreads(shapeThreads, threadsBefore, threadCpu());
+    before = cpuNanos();
+    threadsBefore = threadCpu();
+    timed(8, count, email);
+    settle();
+    long[] mail = new long[2];
+    add(mail, before, cpuNanos());
+    Map<String, Long> mailThreads = new java.util.TreeMap<>();
+    addThreads(mailThreads, threadsBefore, threadCpu());
+    before = cpuNanos();
+    timed(8, count, oursPage);
+    long[] oursPageCpu = new long[2];
+    add(oursPageCpu, before, cpuNanos());
+    before = cpuNanos();
+    timed(8, count, webPage);
+    long[] webPageCpu = new long[2];
+    add(webPageCpu, before, cpuNanos());
+    double pageExtra = (oursPageCpu[0] + oursPageCpu[1] - webPageCpu[0] - webPageCpu[1]) / 1e6 / count;
+    String line = String.format("parts, 8 clients, CPU per application: (a') the engine running the application's "
+        + "shape (async step, two review tasks with their %d drawn variables and 6 inputs each, history) %.1f ms "
+        + "(JVM %.1f, PostgreSQL %.1f) | (c) the acknowledgement email rendered, kept in the outbox and delivered over "
+        + "SMTP %.1f ms (JVM %.1f, PostgreSQL %.1f) | (d) the public form's page (GET) beyond (b)'s plain page %.1f ms "
+        + "(ours %.1f, (b)'s %.1f, the HTTP client's included)%n", drawn.size(), (shape[0] + shape[1]) / 1e6 / count,
+        shape[0] / 1e6 / count, shape[1] / 1e6 / count, (mail[0] + mail[1]) / 1e6 / count, mail[0] / 1e6 / count,
+        mail[1] / 1e6 / count, pageExtra, (oursPageCpu[0] + oursPageCpu[1]) / 1e6 / count,
+        (webPageCpu[0] + webPageCpu[1]) / 1e6 / count);
+    double parts = (shape[0] + shape[1] + mail[0] + mail[1]) / 1e6 / count + webAt8 + pageExtra;
+    line += String.format("parts, 8 clients: ours %.1f ms | (a') + (b) + (c) + (d) %.1f ms | ours/((a')+(b)+(c)+(d)) "
+        + "%.2f | load %s%n", oursAt8, parts, oursAt8 / parts, load());
+    line += String.format("parts, 8 clients, JVM CPU per application by thread: ours %s | (b) %s | (a') %s | (c) %s%n",
+        oursThreadsAt8, webThreadsAt8, describeThreads(shapeThreads, shape[0], count),
+        describeThreads(mailThreads, mail[0], count));
+    double server = oursAt8 - oursClientAt8;
+    double serverParts = parts - webClientAt8;
+    line += String.format("parts, 8 clients, the server alone (the benchmark's HTTP clients taken out of ours and (b)): "
+        + "ours %.1f ms | (a') + (b) + (c) + (d) %.1f ms | ours/((a')+(b)+(c)+(d)) %.2f%n", server, serverParts,
+        server / serverParts);
+    report.append(line);
+    System.out.print(line);
+  }
+
+  /**
+   * The CPU the application takes with nothing to do, per second over ten seconds, by thread: what a measurement at
+   * one client, which takes the longest, pays most of.
+   */
+  private void idle() throws InterruptedException {
+    long[] before = cpuNanos();
+    Map<String, Long> threadsBefore = threadCpu();
+    long start = System.nanoTime();
+    Thread.sleep(10_000);
+    double seconds = (System.nanoTime() - start) / 1e9;
+    long[] after = cpuNanos();
+    Map<String, Long> threads = new java.util.TreeMap<>();
+    addThreads(threads, threadsBefore, threadCpu());
+    String line = String.format("idle: CPU %.1f ms per second (JVM %.1f, PostgreSQL %.1f); JVM by thread: %s%n",
+        (after[0] - before[0] + after[1] - before[1]) / 1e6 / seconds, (after[0] - before[0]) / 1e6 / seconds,
+        (after[1] - before[1]) / 1e6 / seconds, describeThreads(threads, after[0] - before[0], seconds)
+            .replace(",", " ms/s,").replace("other", "other (collector, compiler, timers)") + " ms/s");
+    report.append(line);
+    System.out.print(line);
+  }
+
+  /** JVM CPU of ours and of (b) at 8 clients by thread, for the parts. */
+  private String oursThreadsAt8;
+  private String webThreadsAt8;
+  private double oursClientAt8;
+  private double webClientAt8;
+
+  /** Which work a thread does, by its name. */
+  private static final List<Map.Entry<String, Pattern>> THREAD_GROUPS = List.of(
+      Map.entry("callers", Pattern.compile("^$")),
+      Map.entry("requests", Pattern.compile("http-nio")),
+      Map.entry("jobs", Pattern.compile("camundaTaskExecutor|JobExecutor")),
+      Map.entry("delivery", Pattern.compile("mail-delivery")),
+      Map.entry("GreenMail", Pattern.compile("smtp|greenmail", Pattern.CASE_INSENSITIVE)));
+
+  /**
+   * CPU time, in nanoseconds, of the threads that have called for the benchmark (its HTTP clients, or the callers of
+   * the engine's API for (a) and (a')), added when each ends.
+   */
+  private static final java.util.concurrent.atomic.AtomicLong CLIENT_CPU = new java.util.concurrent.atomic.AtomicLong();
+
+  /**
+   * CPU time so far, in nanoseconds, of this JVM's live threads by {@link #THREAD_GROUPS}, and of the callers that
+   * have ended ("callers").
+   */
+  private static Map<String, Long> threadCpu() {
+    var threads = ManagementFactory.getThreadMXBean();
+    Map<String, Long> cpu = new HashMap<>();
+    cpu.put("callers", CLIENT_CPU.get());
+    for (var info : threads.getThreadInfo(threads.getAllThreadIds())) {
+      if (info == null) {
+        continue;
+      }
+      long nanos = threads.getThreadCpuTime(info.getThreadId());
+      String group = THREAD_GROUPS.stream().filter(g -> g.getValue().matcher(info.getThreadName()).find())
+          .map(Map.Entry::getKey).findFirst().orElse(null);
+      if (group != null && nanos > 0) {
+        cpu.merge(group, nanos, Long::sum);
+      }
+    }
+    return cpu;
+  }
+
+  private static void addThreads(Map<String, Long> sum, Map<String, Long> before, Map<String, Long> after) {
+    after.forEach((group, nanos) -> sum.merge(group, nanos - before.getOrDefault(group, 0L), Long::sum));
+  }
+
+  /**
+   * Milliseconds per application by thread group; "callers" are the benchmark's own client threads (for ours and
+   * (b) an HTTP client reading the page and sending the form; for (a) and (a') the engine's API running in them);
+   * "other" is the rest of the JVM's CPU: the collector, the compiler, timers.
+   */
+  private static String describeThreads(Map<String, Long> groups, long jvmNanos, double applications) {
+    StringBuilder out = new StringBuilder();
+    long named = 0;
+    for (var group : THREAD_GROUPS) {
+      long nanos = groups.getOrDefault(group.getKey(), 0L);
+      named += nanos;
+      out.append(String.format("%s %.1f, ", group.getKey(), nanos / 1e6 / applications));
+    }
+    return out.append(String.format("other %.1f", (jvmNanos - named) / 1e6 / applications)).toString();
+  }
+
+  /** CPU in milliseconds per application of ours and of (b) at 8 clients, for the parts. */
+  private double oursAt8;
+  private double webAt8;
+
+  /**
+   * The review tasks of (a'): the same variables as a review task of ours, without reading them from the database.
+   * Public, for the engine instantiates it by class name.
+   */
+  public static class ApplicationShapeListener implements org.camunda.bpm.engine.delegate.TaskListener {
+    static volatile Map<String, Object> VARIABLES = Map.of();
+
+    @Override
+    public void notify(org.camunda.bpm.engine.delegate.DelegateTask task) {
+      task.setVariablesLocal(VARIABLES);
+      task.setName("Review: " + VARIABLES.get("applicantName"));
+    }
+  }
+
+  /** The database work of one round of our intake at 8 clients, per application. */
+  private String oursTableWork;
+
+  private static void add(long[] sum, long[] before, long[] after) {
+    sum[0] += after[0] - before[0];
+    sum[1] += after[1] - before[1];
+  }
+
+  /**
+   * CPU time so far, in nanoseconds, of this JVM ([0]) and of its PostgreSQL ([1]) when that runs on this machine
+   * (the server process, its backends, and those that have ended).
+   */
+  private long[] cpuNanos() {
     if (postmaster == null) {
       long backend = jdbc.queryForObject("select pg_backend_pid()", Long.class);
       postmaster = ProcessHandle.of(backend).flatMap(ProcessHandle::parent);
     }
-    if (postmaster.isPresent()) {
-      processes = java.util.stream.Stream.concat(processes,
-          java.util.stream.Stream.concat(java.util.stream.Stream.of(postmaster.get()), postmaster.get().children()));
+    java.util.stream.Stream<ProcessHandle> database = postmaster.map(p -> java.util.stream.Stream.concat(
+        java.util.stream.Stream.of(p), p.children())).orElse(java.util.stream.Stream.empty());
+    return new long[] {cpu(ProcessHandle.current()),
+        database.mapToLong(Benchmark::cpu).sum() + postmaster.map(Benchmark::endedChildrenCpu).orElse(0L)};
+  }
+
+  /**
+   * The CPU time, in nanoseconds, of a process's children that have ended (Linux's {@code cutime} and
+   * {@code cstime}), so that a PostgreSQL backend that ends between two readings is not lost from the second.
+   */
+  private static long endedChildrenCpu(ProcessHandle process) {
+    try {
+      String stat = Files.readString(Path.of("/proc/" + process.pid() + "/stat"));
+      String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+      // After the name: state is field 0, so cutime and cstime (fields 16 and 17 of the whole line) are 13 and 14.
+      long ticks = Long.parseLong(fields[13]) + Long.parseLong(fields[14]);
+      return ticks * 10_000_000L; // USER_HZ is 100 on Linux
+    } catch (java.io.IOException | RuntimeException e) {
+      return 0;
     }
-    return processes.mapToLong(p -> p.info().totalCpuDuration().map(Duration::toNanos).orElse(0L)).sum();
+  }
+
+  private static long cpu(ProcessHandle process) {
+    return process.info().totalCpuDuration().map(Duration::toNanos).orElse(0L);
   }
 
   private java.util.Optional<ProcessHandle> postmaster;
@@ -283,6 +548,22 @@ public final class Benchmark {
    * engine (a) does not pay, taken from the server's cores.
    */
   private static final ThreadLocal<WebClient> BROWSERS = new ThreadLocal<>();
+
+  /** A new visitor's GET of a form page, as {@link #submit} starts. */
+  private static long page(int port, String path) {
+    WebClient browser = BROWSERS.get();
+    if (browser == null) {
+      browser = new WebClient(port);
+      BROWSERS.set(browser);
+    }
+    browser.forgetCookies();
+    long start = System.nanoTime();
+    WebClient.Response page = browser.get(path);
+    if (page.status() != 200) {
+      throw new IllegalStateException("The page answered " + page.status());
+    }
+    return System.nanoTime() - start;
+  }
 
   private static long submit(int port, String path) {
     WebClient browser = BROWSERS.get();
@@ -690,6 +971,12 @@ public final class Benchmark {
     long deadline = start + Duration.ofMinutes(SETTLE_MINUTES).toNanos();
     long nextProgress = start + Duration.ofMinutes(1).toNanos();
     while (System.nanoTime() < deadline) {
+      // A failed job waits for its retry (five minutes for an email step) and is not due: without this, a run whose
+      // jobs all fail would settle at once and print the figures of work never done.
+      List<org.camunda.bpm.engine.runtime.Job> failed = management.createJobQuery().withException().listPage(0, 1);
+      if (!failed.isEmpty()) {
+        throw new IllegalStateException("A job failed: " + failed.get(0).getExceptionMessage());
+      }
       long due = management.createJobQuery().executable().active().count();
       // SENDING: claimed by a delivery under way, not delivered yet.
       Long pending = jdbc.queryForObject("select count(*) from outbox_email where status in ('PENDING', 'SENDING')",
@@ -767,9 +1054,14 @@ public final class Benchmark {
     List<Future<?>> workers = new ArrayList<>();
     for (int c = 0; c < clients; c++) {
       workers.add(threads.submit(() -> {
-        int i;
-        while ((i = next.getAndIncrement()) < count) {
-          times.add(call.call(i));
+        long cpuBefore = ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime();
+        try {
+          int i;
+          while ((i = next.getAndIncrement()) < count) {
+            times.add(call.call(i));
+          }
+        } finally {
+          CLIENT_CPU.addAndGet(ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime() - cpuBefore);
         }
         return null;
       }));
