@@ -341,30 +341,14 @@ public final class Benchmark {
     timed(4, WARM_UP, webPage);
     settle();
     int count = INTAKE;
-    long[] before = cpuNanos();
-    Map<String, Long> threadsBefore = threadCpu();
-    timed(8, count, engineShape);
-    settle();
-    long[] shape = new long[2];
-    add(shape, before, cpuNanos());
-    Map<String, Long> shapeThreads = new java.util.TreeMap<>();
-    addThreads(shapeThreads, threadsBefore, threadCpu());
-    before = cpuNanos();
-    threadsBefore = threadCpu();
-    timed(8, count, email);
-    settle();
-    long[] mail = new long[2];
-    add(mail, before, cpuNanos());
-    Map<String, Long> mailThreads = new java.util.TreeMap<>();
-    addThreads(mailThreads, threadsBefore, threadCpu());
-    before = cpuNanos();
-    timed(8, count, oursPage);
-    long[] oursPageCpu = new long[2];
-    add(oursPageCpu, before, cpuNanos());
-    before = cpuNanos();
-    timed(8, count, webPage);
-    long[] webPageCpu = new long[2];
-    add(webPageCpu, before, cpuNanos());
+    Cost shapeCost = cost(count, engineShape);
+    Cost mailCost = cost(count, email);
+    long[] shape = shapeCost.cpu();
+    long[] mail = mailCost.cpu();
+    long[] oursPageCpu = cost(count, oursPage).cpu();
+    long[] webPageCpu = cost(count, webPage).cpu();
+    Map<String, Long> shapeThreads = shapeCost.threads();
+    Map<String, Long> mailThreads = mailCost.threads();
     double pageExtra = (oursPageCpu[0] + oursPageCpu[1] - webPageCpu[0] - webPageCpu[1]) / 1e6 / count;
     String line = String.format("parts, 8 clients, CPU per application: (a') the engine running the application's "
         + "shape (async step, two review tasks with their %d drawn variables and 6 inputs each, history) %.1f ms "
@@ -477,6 +461,22 @@ public final class Benchmark {
   private double oursAt8;
   private double webAt8;
 
+  /** CPU time, in nanoseconds, of the JVM ([0]) and its PostgreSQL ([1]), and of the JVM by thread group. */
+  private record Cost(long[] cpu, Map<String, Long> threads) {}
+
+  /** What {@code count} calls from 8 clients cost, with the jobs and emails they cause. */
+  private Cost cost(int count, Call call) throws Exception {
+    long[] before = cpuNanos();
+    Map<String, Long> threadsBefore = threadCpu();
+    timed(8, count, call);
+    settle();
+    long[] cpu = new long[2];
+    add(cpu, before, cpuNanos());
+    Map<String, Long> threads = new java.util.TreeMap<>();
+    addThreads(threads, threadsBefore, threadCpu());
+    return new Cost(cpu, threads);
+  }
+
   /**
    * The review tasks of (a'): the same variables as a review task of ours, without reading them from the database.
    * Public, for the engine instantiates it by class name.
@@ -553,14 +553,20 @@ public final class Benchmark {
    */
   private static final ThreadLocal<WebClient> BROWSERS = new ThreadLocal<>();
 
-  /** A new visitor's GET of a form page, as {@link #submit} starts. */
-  private static long page(int port, String path) {
+  /** This client thread's HTTP client, as a new visitor (no cookies). */
+  private static WebClient newVisitor(int port) {
     WebClient browser = BROWSERS.get();
     if (browser == null) {
       browser = new WebClient(port);
       BROWSERS.set(browser);
     }
     browser.forgetCookies();
+    return browser;
+  }
+
+  /** A new visitor's GET of a form page, as {@link #submit} starts. */
+  private static long page(int port, String path) {
+    WebClient browser = newVisitor(port);
     long start = System.nanoTime();
     WebClient.Response page = browser.get(path);
     if (page.status() != 200) {
@@ -570,12 +576,7 @@ public final class Benchmark {
   }
 
   private static long submit(int port, String path) {
-    WebClient browser = BROWSERS.get();
-    if (browser == null) {
-      browser = new WebClient(port);
-      BROWSERS.set(browser);
-    }
-    browser.forgetCookies();
+    WebClient browser = newVisitor(port);
     var form = WebClient.form(browser.get(path), TestData.formAnswers(TestData.uniqueEmail(), "Bench Applicant"));
     long start = System.nanoTime();
     int status = browser.postForm(path, form).status();
