@@ -11,6 +11,7 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Date;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -18,6 +19,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 import org.camunda.bpm.engine.BadUserRequestException;
+import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.VariableScope;
 import org.springframework.beans.BeanWrapper;
 import org.springframework.beans.PropertyAccessorFactory;
@@ -75,9 +77,10 @@ public class TaskForms {
 
   /**
    * Whether a variable is one {@link #show} draws: a task's own variable named after a component of one of the views
-   * it draws (or {@link #DRAWN_IN_ZONE}). A form field of the same name that a task does not draw (a Navigator's
-   * {@code teamName} answer when placing a Djangonaut) is written to the task's process, not to the task, so it is
-   * not one.
+   * it draws (or {@link #DRAWN_IN_ZONE}). A form field of the same name that a task does not draw (an organiser's
+   * {@code teamName} answer when placing a Djangonaut) is written by the form to the task's execution, not to the
+   * task, so it is not one; and whatever is written to the task itself under such a name (the engine's REST API lets
+   * an organiser) is never read as what was submitted ({@link #bind(DelegateTask, Class)}).
    *
    * @param taskId the task whose own variable it is; {@code null} for a variable of an execution
    */
@@ -119,6 +122,26 @@ public class TaskForms {
           .collect(Collectors.joining(" ")));
     }
     return bound;
+  }
+
+  /**
+   * Binds and validates what a person submitted on a task, as {@link #bind(Map, Class)} does with the task's
+   * variables, but for those it draws: a task's own variable named as one {@link #show} draws ({@link #isDrawn}) is
+   * a view that keeps no history (config/HistoryWithoutFormFields), never what a person submitted, even where a form
+   * has a field of that name (Task_PlaceInTeam's {@code teamName}, which check-ins draw). Under such a name only the
+   * value the task's execution holds counts: the form's own field (an input parameter of the task), whose every
+   * value is in history.
+   *
+   * @throws BadUserRequestException as {@link #bind(Map, Class)}
+   */
+  public <T> T bind(DelegateTask task, Class<T> type) {
+    Map<String, Object> variables = new HashMap<>(task.getVariables());
+    for (String name : task.getVariableNamesLocal()) {
+      if (isDrawn(task.getId(), name)) {
+        variables.put(name, task.getExecution() == null ? null : task.getExecution().getVariable(name));
+      }
+    }
+    return bind(variables, type);
   }
 
   /** The form's field keys: a record's components, or a bean's writable properties. */

@@ -196,6 +196,51 @@ class CohortMentorshipProcessTest {
         .noneMatch(message -> message.contains(late.getName()));
   }
 
+  /**
+   * Issue 14's review: a task's own variable named like one that some task's form shows read-only (a check-in's
+   * {@code teamName}) keeps no history (config/HistoryWithoutFormFields), so it must never count as what a person
+   * submitted. On Task_PlaceInTeam, {@code teamName} is what the organiser chooses: written as the task's own
+   * variable ({@code PUT /engine-rest/task/{id}/localVariables/teamName}, open to organisers) it placed the
+   * Djangonaut with no trace of the choice in the engine's history. It is refused now, with the field and the reason.
+   */
+  @Test
+  void shouldRefuseToPlaceADjangonautByATeamNameWrittenAsTheTasksOwnVariableWhichKeepsNoHistory() {
+    CohortDriver.Run run = driver.open(4, 2);
+    List<Application> applied = driver.apply(run, 4);
+    applied.subList(0, 3).forEach(a -> driver.review(a, 4));
+    Application late = applied.get(3);
+    driver.reviewInDisagreement(late);
+    driver.closeEarly(run);
+    lifecycle.requestSelection(run.cohort().getSlug());
+    driver.drive(run);
+    driver.finalise(run, "");
+    driver.acceptAllOffers(run);
+    driver.volunteer(run, VolunteerRole.NAVIGATOR, 4, List.of("Django core"), EVENINGS);
+    driver.volunteer(run, VolunteerRole.CAPTAIN, 4, List.of(), EVENINGS);
+    driver.formTeams(run);
+    driver.confirmTeams(run);
+    Team team = teams.findByCohortIdOrderById(run.cohortId()).get(0);
+    driver.resolveTieBreak(late, 4);
+    applicationService.decide(late.getId(), Outcome.ACCEPTED);
+    driver.drive(run);
+    offers.answer(Mailbox.offerToken(late.getEmail()), true);
+    driver.drive(run);
+    Task placement = taskService().createTaskQuery().processInstanceBusinessKey(late.getId().toString())
+        .taskDefinitionKey(ApplicationProcess.TASK_PLACE_IN_TEAM).singleResult();
+
+    taskService().setVariableLocal(placement.getId(), ApplicationProcess.FIELD_TEAM_NAME, team.getName());
+
+    Assertions.assertThatThrownBy(() -> taskService().complete(placement.getId()))
+        .hasMessageContaining(ApplicationProcess.FIELD_TEAM_NAME + ": choose the team by its name");
+    Assertions.assertThat(members.findByApplicationId(late.getId())).isEmpty();
+    // The form's own field (the task's input parameter) places them, and its history keeps the choice.
+    taskService().complete(placement.getId(), Map.of(ApplicationProcess.FIELD_TEAM_NAME, team.getName()));
+    Assertions.assertThat(members.findByApplicationId(late.getId())).isPresent();
+    Assertions.assertThat(historyService.createHistoricVariableInstanceQuery()
+        .processInstanceIdIn(placement.getProcessInstanceId()).variableName(ApplicationProcess.FIELD_TEAM_NAME)
+        .includeDeleted().list()).extracting(v -> v.getValue()).contains(team.getName());
+  }
+
   @Test
   void shouldGiveEachNavigatorTheirTeamsCheckInDueAtTheEndOfTheWeek() {
     CohortDriver.Run run = startedCohort(2);

@@ -112,7 +112,7 @@ class ApplicationSteps {
   @Bean
   TaskListener recordReviewListener(ReviewService reviews, TaskForms forms) {
     return task -> reviews.record(applicationId(task), task.getAssignee(),
-        forms.bind(task.getVariables(), ReviewScores.class),
+        forms.bind(task, ReviewScores.class),
         TASK_RESOLVE_DISAGREEMENT.equals(task.getTaskDefinitionKey()));
   }
 
@@ -166,7 +166,7 @@ class ApplicationSteps {
   /** On completing Task_PlaceInTeam: the Djangonaut joins the team the organiser chose, or the choice is refused. */
   @Bean
   TaskListener placeInTeamListener(TeamAdjustments adjustments, TaskForms forms) {
-    return task -> adjustments.place(applicationId(task), forms.bind(task.getVariables(), TeamPlacement.class));
+    return task -> adjustments.place(applicationId(task), forms.bind(task, TeamPlacement.class));
   }
 
   /** Task_WelcomeToTeam: the team's welcome to the late Djangonaut, their Navigator and their Captain. */

@@ -90,7 +90,7 @@ class CohortSteps {
   /** On completing Task_FinaliseSelection: the proposal with the organiser's changes, or a refusal with the reason. */
   @Bean
   TaskListener finaliseSelectionListener(SelectionService selection, TaskForms forms, CohortOfProcess cohort) {
-    return task -> selection.finalise(cohort.id(task), forms.bind(task.getVariables(), SelectionChanges.class));
+    return task -> selection.finalise(cohort.id(task), forms.bind(task, SelectionChanges.class));
   }
 
   /**
@@ -154,7 +154,7 @@ class CohortSteps {
   TaskListener confirmTeamsListener(TeamAdjustments adjustments, TaskForms forms, CohortOfProcess cohort) {
     return task -> {
       List<String> anyway = adjustments.apply(cohort.id(task),
-          forms.bind(task.getVariables(), TeamAdjustmentRequest.class));
+          forms.bind(task, TeamAdjustmentRequest.class));
       // The task's own variable (an input parameter), which its output parameter hands to the process.
       TEAM_RULES_CONFIRMED_ANYWAY.on(task.getExecution(),
           anyway.isEmpty() ? null : TeamPlanText.fit(String.join("\n", anyway) + "\n"));

@@ -46,7 +46,7 @@ class TeamSteps {
   @Bean
   TaskListener recordCheckInListener(MentorshipService mentorship, TaskForms forms) {
     return task -> mentorship.recordCheckIn(COHORT_ID.from(task), teamId(task), WEEK.from(task),
-        task.getAssignee(), forms.bind(task.getVariables(), CheckInReport.class));
+        task.getAssignee(), forms.bind(task, CheckInReport.class));
   }
 
   /** Task_RemindNavigator: the check-in is still open at the end of its week; the Navigator gets a reminder. */
@@ -75,7 +75,7 @@ class TeamSteps {
   @Bean
   TaskListener recordOneToOneListener(MentorshipService mentorship, TaskForms forms) {
     return task -> mentorship.recordOneToOne(COHORT_ID.from(task), DJANGONAUT_ID.from(task), WEEK.from(task),
-        task.getAssignee(), forms.bind(task.getVariables(), OneToOneReport.class));
+        task.getAssignee(), forms.bind(task, OneToOneReport.class));
   }
 
   /** Task_RemindCaptains: one-to-ones still open at the end of their week; their Captains get a reminder. */
@@ -110,7 +110,7 @@ class TeamSteps {
       TaskService taskService) {
     return task -> {
       VolunteerReplacements.Replacement replacement = replacements.replace(STEP_DOWN_ID.from(task),
-          forms.bind(task.getVariables(), ReplacementChoice.class));
+          forms.bind(task, ReplacementChoice.class));
       if (replacement.leavingUserId() == null) {
         return;
       }
@@ -178,6 +178,6 @@ class TeamSteps {
   @Bean
   TaskListener recordFollowUpListener(MidpointService midpoint, TaskForms forms) {
     return task -> midpoint.followUp(MIDPOINT_CHECK_ID.from(task),
-        forms.bind(task.getVariables(), ConcernFollowUp.class));
+        forms.bind(task, ConcernFollowUp.class));
   }
 }

@@ -39,7 +39,7 @@ class VolunteerSteps {
   @Bean
   TaskListener recordVolunteerDecisionListener(VolunteerService volunteers, TaskForms forms) {
     return task -> {
-      VolunteerDecision decision = forms.bind(task.getVariables(), VolunteerDecision.class);
+      VolunteerDecision decision = forms.bind(task, VolunteerDecision.class);
       volunteers.decide(volunteerId(task), decision);
       DECISION.on(task, decision.volunteerDecision().name().toLowerCase(Locale.ROOT));
     };
