@@ -36,6 +36,7 @@ import org.camunda.bpm.webapp.impl.security.auth.UserAuthentication;
 import org.springframework.web.filter.OncePerRequestFilter;
 import space.djangonaut.missioncontrol.common.Roles;
 import space.djangonaut.missioncontrol.process.TaskFormFields;
+import space.djangonaut.missioncontrol.process.TaskForms;
 
 /**
  * People write only what their task's form asks: in front of the engine's REST API ({@value #ENGINE_REST}) and
@@ -62,7 +63,10 @@ import space.djangonaut.missioncontrol.process.TaskFormFields;
  *       bodies are not writes: their {@code processVariables} are lists of conditions, not objects.</li>
  * </ul>
  * On a task ({@code task/{id}/...}) the names must be fields of that task's form; anywhere else (executions, process
- * instances, messages, signals, modifications, starts) no variable at all may be written by a non-organiser.
+ * instances, messages, signals, modifications, starts) no variable at all may be written by a non-organiser. A field
+ * the form shows read-only, drawn from Mission Control's records ({@link TaskForms#isDrawn}), may come only with a
+ * submission (form-js sends it along): written through the task's variable endpoints it would change what the next
+ * person to claim the task reads, and such a field keeps no history (issue 14's review).
  *
  * <p>Why a servlet filter and not a JAX-RS filter or an engine command interceptor: the two APIs are two Jersey
  * applications, one built by Spring Boot and one that Camunda's webapp initializer registers by class, which a
@@ -169,10 +173,18 @@ class TaskVariableGuard extends OncePerRequestFilter {
           "Only organisers may set process variables here; not: " + String.join(", ", written));
       return;
     }
-    written.removeAll(fields.get());
-    if (!written.isEmpty()) {
+    Set<String> notFields = new TreeSet<>(written);
+    notFields.removeAll(fields.get());
+    if (!notFields.isEmpty()) {
       refuse(response, HttpServletResponse.SC_BAD_REQUEST,
-          "You may only submit the fields of this task's form; not: " + String.join(", ", written));
+          "You may only submit the fields of this task's form; not: " + String.join(", ", notFields));
+      return;
+    }
+    Set<String> drawn = new TreeSet<>(written);
+    drawn.removeIf(name -> !TaskForms.isDrawn(taskId.get(), name));
+    if (isVariableResource(resource) && !drawn.isEmpty()) {
+      refuse(response, HttpServletResponse.SC_BAD_REQUEST, "The form shows these read-only, drawn from Mission "
+          + "Control's records; only a submission of the form may carry them: " + String.join(", ", drawn));
       return;
     }
     passOn(resource, forward, response, chain);
@@ -235,6 +247,14 @@ class TaskVariableGuard extends OncePerRequestFilter {
 
   private static String path(HttpServletRequest request) {
     return request.getServletPath() + Objects.toString(request.getPathInfo(), "");
+  }
+
+  /**
+   * A {@code task/<id>/variables...} or {@code task/<id>/localVariables...} request: it writes variables and nothing
+   * else, unlike a submission ({@code submit-form}, {@code complete}, {@code resolve}), which ends the task's work.
+   */
+  static boolean isVariableResource(List<String> resource) {
+    return resource.size() >= 3 && VARIABLE_RESOURCES.contains(resource.get(2).toLowerCase(Locale.ROOT));
   }
 
   /** The variable a {@code .../variables/<name>} or {@code .../localVariables/<name>} path writes. */

@@ -167,6 +167,45 @@ class FormFieldsOnlyTest {
     assertThat(reviews.findByApplicationIdOrderByReviewedAt(other.getId())).isEmpty();
   }
 
+  /**
+   * Issue 14's review: what the review form shows read-only (the applicant's answers, TaskForms.show) keeps no
+   * history, and a reviewer who claims the task in the zone it was drawn in reads it as it is. A reviewer who wrote
+   * one of those fields through the variable endpoints (form-js submits them, so they are fields of the form) could
+   * change what the next reviewer reads, and no history showed it. Only a submission may carry them now.
+   */
+  @Test
+  void shouldRefuseAReviewerWritingWhatTheReviewFormShowsReadOnlyExceptInASubmission() {
+    Cohort cohort = testData.openCohort();
+    Application application = testData.apply(cohort);
+    ProcessInstance process = process(application);
+    testData.executeJobs(process.getId());
+    String reviewer = testData.reviewerOf(cohort);
+    Task task = reviewTask(process);
+    WebClient rest = new WebClient(port).basicAuth(reviewer, reviewer);
+    assertThat(rest.postJson(ENGINE_REST + "/task/" + task.getId() + "/claim", claim(reviewer)).status())
+        .isEqualTo(204);
+    Object shown = taskService.getVariableLocal(task.getId(), "applicantMotivation");
+    String tampered = "{\"value\":\"Nothing to say\",\"type\":\"String\"}";
+    SoftAssertions softly = new SoftAssertions();
+
+    for (WebClient.Response answer : List.of(
+        rest.putJson(ENGINE_REST + "/task/" + task.getId() + "/localVariables/applicantMotivation", tampered),
+        rest.putJson(ENGINE_REST + "/task/" + task.getId() + "/variables/applicantMotivation", tampered),
+        rest.postJson(ENGINE_REST + "/task/" + task.getId() + "/localVariables",
+            "{\"modifications\":{\"applicantMotivation\":" + tampered + "}}"),
+        tasklist(reviewer).putJson(TASKLIST_API + "/task/" + task.getId() + "/localVariables/applicantMotivation",
+            tampered))) {
+      softly.assertThat(answer.status()).as(answer.body()).isEqualTo(400);
+      softly.assertThat(answer.body()).contains("applicantMotivation");
+    }
+    softly.assertAll();
+    assertThat(taskService.getVariableLocal(task.getId(), "applicantMotivation")).isEqualTo(shown);
+    // Tasklist's submission carries the read-only fields along, as form-js sends them: it goes through.
+    assertThat(rest.postJson(ENGINE_REST + "/task/" + task.getId() + "/submit-form",
+        "{\"variables\":{" + REVIEW_FORM + ",\"applicantMotivation\":" + tampered + "}}").status()).isEqualTo(204);
+    assertThat(reviews.findByApplicationIdOrderByReviewedAt(application.getId())).hasSize(1);
+  }
+
   @Test
   void shouldRefuseAReviewerEveryVariableBeyondTheReviewFormThroughEveryDoorOfBothApis() {
     Cohort cohort = testData.openCohort();
