@@ -149,6 +149,38 @@ class CohortMentorshipProcessTest {
 
   @Test
   void shouldAskAnOrganiserToPlaceADjangonautWhoAcceptsAfterTheTeamsExist() {
+    LatePlacement late = latePlacement();
+    CohortDriver.Run run = late.run();
+    Team team = late.team();
+    Volunteer captain = late.captain();
+    Task placement = late.placement();
+    Assertions.assertThat(placement).as("an organiser places the late Djangonaut").isNotNull();
+    Assertions.assertThat(members.findByApplicationId(late.djangonaut().getId())).isEmpty();
+    Assertions.assertThat(taskService().getVariable(placement.getId(), "teamChoices").toString())
+        .contains(team.getName() + " (Django core), 3 Djangonauts");
+    Assertions.assertThatThrownBy(() -> taskService().complete(placement.getId(),
+            Map.of(ApplicationProcess.FIELD_TEAM_NAME, "Team 9")))
+        .hasMessageContaining("there is no team \"Team 9\"");
+    taskService().complete(placement.getId(), Map.of(ApplicationProcess.FIELD_TEAM_NAME, team.getName()));
+    driver.drive(run);
+
+    Assertions.assertThat(members.findByApplicationId(late.djangonaut().getId())).hasValueSatisfying(member -> {
+      Assertions.assertThat(member.getTeamId()).isEqualTo(team.getId());
+      Assertions.assertThat(member.getCaptainVolunteerId()).isEqualTo(captain.getId());
+    });
+    Assertions.assertThat(sentEmails.findByRecipientOrderById(late.djangonaut().getEmail())).extracting(OutboxEmail::getTemplate)
+        .endsWith(MailTemplate.TEAM_WELCOME).doesNotContain(MailTemplate.PLACE_CONFIRMED);
+    Assertions.assertThat(sentEmails.findByRecipientOrderById(captain.getEmail())).extracting(OutboxEmail::getTemplate)
+        .filteredOn(t -> t == MailTemplate.TEAM_WELCOME).hasSize(2);
+    Assertions.assertThat(teamService.problems(run.cohortId())).extracting(TeamFormation.Problem::message)
+        .noneMatch(message -> message.contains(late.djangonaut().getName()));
+  }
+
+  /** A Djangonaut accepted after the teams exist, their Task_PlaceInTeam open, and the cohort's one team. */
+  private record LatePlacement(CohortDriver.Run run, Application djangonaut, Team team, Volunteer captain,
+      Task placement) {}
+
+  private LatePlacement latePlacement() {
     CohortDriver.Run run = driver.open(4, 2);
     List<Application> applied = driver.apply(run, 4);
     applied.subList(0, 3).forEach(a -> driver.review(a, 4));
@@ -171,29 +203,9 @@ class CohortMentorshipProcessTest {
     driver.drive(run);
     offers.answer(Mailbox.offerToken(late.getEmail()), true);
     driver.drive(run);
-
     Task placement = taskService().createTaskQuery().processInstanceBusinessKey(late.getId().toString())
         .taskDefinitionKey(ApplicationProcess.TASK_PLACE_IN_TEAM).singleResult();
-    Assertions.assertThat(placement).as("an organiser places the late Djangonaut").isNotNull();
-    Assertions.assertThat(members.findByApplicationId(late.getId())).isEmpty();
-    Assertions.assertThat(taskService().getVariable(placement.getId(), "teamChoices").toString())
-        .contains(team.getName() + " (Django core), 3 Djangonauts");
-    Assertions.assertThatThrownBy(() -> taskService().complete(placement.getId(),
-            Map.of(ApplicationProcess.FIELD_TEAM_NAME, "Team 9")))
-        .hasMessageContaining("there is no team \"Team 9\"");
-    taskService().complete(placement.getId(), Map.of(ApplicationProcess.FIELD_TEAM_NAME, team.getName()));
-    driver.drive(run);
-
-    Assertions.assertThat(members.findByApplicationId(late.getId())).hasValueSatisfying(member -> {
-      Assertions.assertThat(member.getTeamId()).isEqualTo(team.getId());
-      Assertions.assertThat(member.getCaptainVolunteerId()).isEqualTo(captain.getId());
-    });
-    Assertions.assertThat(sentEmails.findByRecipientOrderById(late.getEmail())).extracting(OutboxEmail::getTemplate)
-        .endsWith(MailTemplate.TEAM_WELCOME).doesNotContain(MailTemplate.PLACE_CONFIRMED);
-    Assertions.assertThat(sentEmails.findByRecipientOrderById(captain.getEmail())).extracting(OutboxEmail::getTemplate)
-        .filteredOn(t -> t == MailTemplate.TEAM_WELCOME).hasSize(2);
-    Assertions.assertThat(teamService.problems(run.cohortId())).extracting(TeamFormation.Problem::message)
-        .noneMatch(message -> message.contains(late.getName()));
+    return new LatePlacement(run, late, team, captain, placement);
   }
 
   /**
@@ -205,28 +217,10 @@ class CohortMentorshipProcessTest {
    */
   @Test
   void shouldRefuseToPlaceADjangonautByATeamNameWrittenAsTheTasksOwnVariableWhichKeepsNoHistory() {
-    CohortDriver.Run run = driver.open(4, 2);
-    List<Application> applied = driver.apply(run, 4);
-    applied.subList(0, 3).forEach(a -> driver.review(a, 4));
-    Application late = applied.get(3);
-    driver.reviewInDisagreement(late);
-    driver.closeEarly(run);
-    lifecycle.requestSelection(run.cohort().getSlug());
-    driver.drive(run);
-    driver.finalise(run, "");
-    driver.acceptAllOffers(run);
-    driver.volunteer(run, VolunteerRole.NAVIGATOR, 4, List.of("Django core"), EVENINGS);
-    driver.volunteer(run, VolunteerRole.CAPTAIN, 4, List.of(), EVENINGS);
-    driver.formTeams(run);
-    driver.confirmTeams(run);
-    Team team = teams.findByCohortIdOrderById(run.cohortId()).get(0);
-    driver.resolveTieBreak(late, 4);
-    applicationService.decide(late.getId(), Outcome.ACCEPTED);
-    driver.drive(run);
-    offers.answer(Mailbox.offerToken(late.getEmail()), true);
-    driver.drive(run);
-    Task placement = taskService().createTaskQuery().processInstanceBusinessKey(late.getId().toString())
-        .taskDefinitionKey(ApplicationProcess.TASK_PLACE_IN_TEAM).singleResult();
+    LatePlacement placed = latePlacement();
+    Application late = placed.djangonaut();
+    Team team = placed.team();
+    Task placement = placed.placement();
 
     taskService().setVariableLocal(placement.getId(), ApplicationProcess.FIELD_TEAM_NAME, team.getName());
 

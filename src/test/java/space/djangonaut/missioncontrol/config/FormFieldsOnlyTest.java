@@ -140,12 +140,13 @@ class FormFieldsOnlyTest {
     ClockUtil.reset();
   }
 
-  /** The instance the issue names: a review of application 13 that re-points its process to application 14. */
-  @Test
-  void shouldRefuseAReviewThatRepointsItsProcessToAnotherApplication() {
+  /** An application's first review, claimed through the engine's REST API by one of its cohort's reviewers. */
+  private record ClaimedReview(Cohort cohort, Application application, ProcessInstance process, String reviewer,
+      Task task, WebClient rest) {}
+
+  private ClaimedReview claimedReview() {
     Cohort cohort = testData.openCohort();
     Application application = testData.apply(cohort);
-    Application other = testData.apply(cohort);
     ProcessInstance process = process(application);
     testData.executeJobs(process.getId());
     String reviewer = testData.reviewerOf(cohort);
@@ -153,6 +154,18 @@ class FormFieldsOnlyTest {
     WebClient rest = new WebClient(port).basicAuth(reviewer, reviewer);
     assertThat(rest.postJson(ENGINE_REST + "/task/" + task.getId() + "/claim", claim(reviewer)).status())
         .isEqualTo(204);
+    return new ClaimedReview(cohort, application, process, reviewer, task, rest);
+  }
+
+  /** The instance the issue names: a review of application 13 that re-points its process to application 14. */
+  @Test
+  void shouldRefuseAReviewThatRepointsItsProcessToAnotherApplication() {
+    ClaimedReview claimed = claimedReview();
+    Application application = claimed.application();
+    Application other = testData.apply(claimed.cohort());
+    ProcessInstance process = claimed.process();
+    Task task = claimed.task();
+    WebClient rest = claimed.rest();
     String before = state(process.getId());
 
     WebClient.Response submitted = rest.postJson(ENGINE_REST + "/task/" + task.getId() + "/submit-form",
@@ -175,15 +188,11 @@ class FormFieldsOnlyTest {
    */
   @Test
   void shouldRefuseAReviewerWritingWhatTheReviewFormShowsReadOnlyExceptInASubmission() {
-    Cohort cohort = testData.openCohort();
-    Application application = testData.apply(cohort);
-    ProcessInstance process = process(application);
-    testData.executeJobs(process.getId());
-    String reviewer = testData.reviewerOf(cohort);
-    Task task = reviewTask(process);
-    WebClient rest = new WebClient(port).basicAuth(reviewer, reviewer);
-    assertThat(rest.postJson(ENGINE_REST + "/task/" + task.getId() + "/claim", claim(reviewer)).status())
-        .isEqualTo(204);
+    ClaimedReview claimed = claimedReview();
+    Application application = claimed.application();
+    String reviewer = claimed.reviewer();
+    Task task = claimed.task();
+    WebClient rest = claimed.rest();
     Object shown = taskService.getVariableLocal(task.getId(), "applicantMotivation");
     String tampered = "{\"value\":\"Nothing to say\",\"type\":\"String\"}";
     SoftAssertions softly = new SoftAssertions();
@@ -208,15 +217,12 @@ class FormFieldsOnlyTest {
 
   @Test
   void shouldRefuseAReviewerEveryVariableBeyondTheReviewFormThroughEveryDoorOfBothApis() {
-    Cohort cohort = testData.openCohort();
-    Application application = testData.apply(cohort);
-    ProcessInstance process = process(application);
-    testData.executeJobs(process.getId());
-    String reviewer = testData.reviewerOf(cohort);
-    Task task = reviewTask(process);
-    WebClient rest = new WebClient(port).basicAuth(reviewer, reviewer);
-    assertThat(rest.postJson(ENGINE_REST + "/task/" + task.getId() + "/claim", claim(reviewer)).status())
-        .isEqualTo(204);
+    ClaimedReview claimed = claimedReview();
+    Application application = claimed.application();
+    ProcessInstance process = claimed.process();
+    String reviewer = claimed.reviewer();
+    Task task = claimed.task();
+    WebClient rest = claimed.rest();
     WebClient tasklist = tasklist(reviewer);
     String before = state(process.getId());
     SoftAssertions softly = new SoftAssertions();
@@ -493,16 +499,12 @@ class FormFieldsOnlyTest {
   /** Second line: the steps act on the business key's application, whatever the variable says. */
   @Test
   void shouldRefuseAReviewWhenTheApplicationIdNoLongerMatchesTheBusinessKey() {
-    Cohort cohort = testData.openCohort();
-    Application application = testData.apply(cohort);
-    Application other = testData.apply(cohort);
-    ProcessInstance process = process(application);
-    testData.executeJobs(process.getId());
-    String reviewer = testData.reviewerOf(cohort);
-    Task task = reviewTask(process);
-    WebClient rest = new WebClient(port).basicAuth(reviewer, reviewer);
-    assertThat(rest.postJson(ENGINE_REST + "/task/" + task.getId() + "/claim", claim(reviewer)).status())
-        .isEqualTo(204);
+    ClaimedReview claimed = claimedReview();
+    Application application = claimed.application();
+    Application other = testData.apply(claimed.cohort());
+    ProcessInstance process = claimed.process();
+    Task task = claimed.task();
+    WebClient rest = claimed.rest();
     String organiser = testData.organiser();
     assertThat(new WebClient(port).basicAuth(organiser, organiser).putJson(ENGINE_REST + "/process-instance/"
         + process.getId() + "/variables/applicationId", "{\"value\":" + other.getId() + ",\"type\":\"Long\"}")
