@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Date;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -68,7 +69,7 @@ public class TaskForms {
   }
 
   private static Set<String> drawnNames() {
-    Set<String> names = new java.util.HashSet<>(Set.of(DRAWN_IN_ZONE));
+    Set<String> names = new HashSet<>(Set.of(DRAWN_IN_ZONE));
     for (Class<? extends Record> view : VIEWS) {
       Arrays.stream(view.getRecordComponents()).map(RecordComponent::getName).forEach(names::add);
     }
