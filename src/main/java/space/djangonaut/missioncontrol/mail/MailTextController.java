@@ -4,6 +4,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.security.Principal;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -70,11 +71,9 @@ class MailTextController {
       model.addAttribute("error", "This email was changed since you opened the version you restored: version "
           + stale + " has been saved since. Nothing was restored.");
     }
-    previews(model, current.isPresent()
-        ? mail.render(template, draft.subject(), draft.body(), sample(cohort))
-        : mail.renderDefault(template, sample(cohort)), current.isPresent()
-        ? mail.render(template, draft.subject(), draft.body(), otherSample(cohort))
-        : mail.renderDefault(template, otherSample(cohort)));
+    previews(model, cohort, current.isPresent()
+        ? sample -> mail.render(template, draft.subject(), draft.body(), sample)
+        : sample -> mail.renderDefault(template, sample));
     return "organiser/mail-text";
   }
 
@@ -100,8 +99,7 @@ class MailTextController {
       return "organiser/mail-text";
     }
     if ("preview".equals(action)) {
-      previews(model, mail.render(template, subject, typedBody, sample(cohort)),
-          mail.render(template, subject, typedBody, otherSample(cohort)));
+      previews(model, cohort, sample -> mail.render(template, subject, typedBody, sample));
       model.addAttribute("previewOfTyped", true);
       return "organiser/mail-text";
     }
@@ -157,8 +155,11 @@ class MailTextController {
     model.addAttribute("history", texts.history(cohort.getId(), template));
   }
 
-  /** The preview, and the same email in the other situation when its words differ there. */
-  private static void previews(Model model, MailService.Rendered preview, MailService.Rendered otherwise) {
+  /** The preview with the sample data, and the same email in the other situation when its words differ there. */
+  private static void previews(Model model, Cohort cohort,
+      Function<Map<String, Object>, MailService.Rendered> render) {
+    MailService.Rendered preview = render.apply(sample(cohort));
+    MailService.Rendered otherwise = render.apply(otherSample(cohort));
     model.addAttribute("preview", preview);
     if (!otherwise.subject().equals(preview.subject()) || !otherwise.text().equals(preview.text())) {
       model.addAttribute("previewOtherwise", otherwise);
