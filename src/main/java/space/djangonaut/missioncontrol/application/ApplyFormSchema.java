@@ -78,7 +78,19 @@ public final class ApplyFormSchema {
    * @throws IllegalArgumentException naming every problem ({@link #problems}) if it cannot be used
    */
   public static ApplyFormSchema parse(byte[] json, int version) {
-    return new ApplyFormSchema(FormSchema.parse(json, version, RULES));
+    return of(FormSchema.parse(json, version, RULES));
+  }
+
+  /**
+   * The application form of a schema read with {@link #RULES} (such as {@code DeployedForms.schema} keeps).
+   *
+   * @throws IllegalArgumentException if it was read with other rules
+   */
+  public static ApplyFormSchema of(FormSchema form) {
+    if (!RULES.equals(form.rules())) {
+      throw new IllegalArgumentException("Not read as the application form: " + form.rules().formName());
+    }
+    return new ApplyFormSchema(form);
   }
 
   /** Why a schema cannot be the public application form, one sentence each (empty if it can): {@link FormSchema#problems}. */

@@ -22,4 +22,13 @@ public interface DeployedForms {
 
   /** A version deployed before, or empty if there is none (or its deployment was deleted). */
   Optional<Deployed> version(String formId, int version);
+
+  /**
+   * A deployed version's schema read with these rules ({@link FormSchema#parse}): parsed the first time it is asked
+   * for and kept, for a deployed version never changes.
+   *
+   * @param deployed as {@link #latest} or {@link #version} gave it
+   * @throws IllegalArgumentException if it is not JSON
+   */
+  FormSchema schema(Deployed deployed, FormSchema.Rules rules);
 }

@@ -79,12 +79,12 @@ public class SurveyFormSchemas {
     }
     DeployedForms.Deployed chosen = pinned == latest.version() ? latest
         : forms.version(rules.formId(), pinned).orElse(latest);
-    return FormSchema.parse(chosen.json(), chosen.version(), rules);
+    return forms.schema(chosen, rules);
   }
 
   /** A version deployed before (for the answers stored with it), or empty if its deployment was deleted. */
   public Optional<FormSchema> version(FormSchema.Rules rules, int version) {
-    return forms.version(rules.formId(), version).map(d -> FormSchema.parse(d.json(), d.version(), rules));
+    return forms.version(rules.formId(), version).map(deployed -> forms.schema(deployed, rules));
   }
 
   private Integer pinned(FormSchema.Rules rules, long cohortId) {

@@ -1,8 +1,6 @@
 package space.djangonaut.missioncontrol.process.application;
 
-import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.stereotype.Component;
 import space.djangonaut.missioncontrol.application.ApplyFormSchema;
 import space.djangonaut.missioncontrol.application.ApplyForms;
@@ -10,17 +8,12 @@ import space.djangonaut.missioncontrol.common.DeployedForms;
 
 /**
  * The application form's schemas as deployed to the engine ({@link DeployedForms}, which reads the engine's form
- * definitions). A version is parsed once and kept: a deployed definition never changes.
+ * definitions and keeps each version's schema parsed).
  */
 @Component
 class ApplyFormsOnEngine implements ApplyForms {
 
   private final DeployedForms forms;
-  /**
-   * By deployed definition ({@link DeployedForms} gives one {@code Deployed} per definition, whose schema array makes
-   * it its own key): a version number alone may come back after its deployment is deleted.
-   */
-  private final Map<DeployedForms.Deployed, ApplyFormSchema> parsed = new ConcurrentHashMap<>();
 
   ApplyFormsOnEngine(DeployedForms forms) {
     this.forms = forms;
@@ -38,6 +31,6 @@ class ApplyFormsOnEngine implements ApplyForms {
   }
 
   private ApplyFormSchema schema(DeployedForms.Deployed deployed) {
-    return parsed.computeIfAbsent(deployed, d -> ApplyFormSchema.parse(d.json(), d.version()));
+    return ApplyFormSchema.of(forms.schema(deployed, ApplyFormSchema.RULES));
   }
 }
