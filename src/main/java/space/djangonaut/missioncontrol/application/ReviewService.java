@@ -15,6 +15,7 @@ import org.camunda.bpm.engine.identity.User;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import space.djangonaut.missioncontrol.common.DisplayZone;
+import space.djangonaut.missioncontrol.common.FormSchema;
 
 /** Reviews of applications: what a reviewer sees, who may review, and how the scores add up. */
 @Service
@@ -75,14 +76,8 @@ public class ReviewService {
     if (application.getOtherAnswers() == null || application.getFormVersion() == null) {
       return "";
     }
-    try {
-      var answers = new com.fasterxml.jackson.databind.ObjectMapper().readTree(application.getOtherAnswers());
-      return applyForms.version(application.getFormVersion()).map(schema -> schema.forReviewers(answers))
-          .orElse("");
-    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-      throw new IllegalStateException("The other answers of application " + application.getId()
-          + " are not JSON", e);
-    }
+    var answers = FormSchema.storedAnswersTree(application.getOtherAnswers());
+    return applyForms.version(application.getFormVersion()).map(schema -> schema.forReviewers(answers)).orElse("");
   }
 
   /**

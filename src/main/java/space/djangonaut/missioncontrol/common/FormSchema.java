@@ -624,6 +624,23 @@ public final class FormSchema {
     }
   }
 
+  /**
+   * Answers to a form's added questions as they were kept (stored as JSON text), as {@link #describe} and the report
+   * read them; null if none were kept.
+   *
+   * @throws IllegalStateException if the stored text is not JSON
+   */
+  public static JsonNode storedAnswersTree(String json) {
+    if (json == null) {
+      return null;
+    }
+    try {
+      return JSON.readTree(json);
+    } catch (IOException e) {
+      throw new IllegalStateException("Answers that are not JSON.", e);
+    }
+  }
+
   private static JsonNode tree(byte[] json, Rules rules) {
     try {
       return JSON.readTree(json);

@@ -1,7 +1,6 @@
 package space.djangonaut.missioncontrol.survey;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -45,7 +44,6 @@ import space.djangonaut.missioncontrol.team.TeamRepository;
 @Service
 public class ImpactReportService {
 
-  private static final ObjectMapper JSON = new ObjectMapper();
 
   private final CohortRepository cohorts;
   private final CheckInRepository checkIns;
@@ -101,11 +99,7 @@ public class ImpactReportService {
     List<JsonNode> rows = new ArrayList<>();
     for (String json : answers) {
       if (json != null) {
-        try {
-          rows.add(JSON.readTree(json));
-        } catch (java.io.IOException e) {
-          throw new IllegalStateException("Answers to " + form + " that are not JSON.", e);
-        }
+        rows.add(FormSchema.storedAnswersTree(json));
       }
     }
     List<ImpactReport.QuestionSummary> summaries = new ArrayList<>();

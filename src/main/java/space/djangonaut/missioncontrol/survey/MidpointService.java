@@ -14,6 +14,7 @@ import space.djangonaut.missioncontrol.application.Application;
 import space.djangonaut.missioncontrol.application.ApplicationRepository;
 import space.djangonaut.missioncontrol.cohort.Cohort;
 import space.djangonaut.missioncontrol.cohort.CohortRepository;
+import space.djangonaut.missioncontrol.common.FormSchema;
 import space.djangonaut.missioncontrol.common.Tokens;
 import space.djangonaut.missioncontrol.mail.MailService;
 import space.djangonaut.missioncontrol.mail.MailTemplate;
@@ -229,13 +230,9 @@ public class MidpointService {
     if (check.getOtherAnswers() == null || check.getFormVersion() == null) {
       return "";
     }
-    try {
-      var answers = new com.fasterxml.jackson.databind.ObjectMapper().readTree(check.getOtherAnswers());
-      return schemas.version(SurveyForms.MIDPOINT, check.getFormVersion())
-          .map(schema -> schema.describe(answers, q -> q.other())).orElse("");
-    } catch (java.io.IOException e) {
-      throw new IllegalStateException("Mid-point check " + check.getId() + " has answers that are not JSON.", e);
-    }
+    var answers = FormSchema.storedAnswersTree(check.getOtherAnswers());
+    return schemas.version(SurveyForms.MIDPOINT, check.getFormVersion())
+        .map(schema -> schema.describe(answers, q -> q.other())).orElse("");
   }
 
   private MidpointCheck usable(String token, boolean toAnswer) {
