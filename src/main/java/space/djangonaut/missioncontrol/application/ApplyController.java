@@ -20,6 +20,8 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import space.djangonaut.missioncontrol.cohort.Cohort;
 import space.djangonaut.missioncontrol.cohort.CohortService;
+import space.djangonaut.missioncontrol.common.FormPage;
+import space.djangonaut.missioncontrol.common.FormSchema;
 import space.djangonaut.missioncontrol.common.ProgrammeOptions;
 import space.djangonaut.missioncontrol.common.PublicForms;
 
@@ -91,10 +93,10 @@ class ApplyController {
   }
 
   /** The page drawn from the deployed schema, with what was typed and what is wrong. */
-  private String page(ApplyFormSchema schema, BindingResult bound, space.djangonaut.missioncontrol.common.FormSchema.Answers others, Model model) {
+  private String page(ApplyFormSchema schema, BindingResult bound, FormSchema.Answers others, Model model) {
     java.util.function.Function<org.springframework.validation.ObjectError, String> text =
         error -> messages.getMessage(error, java.util.Locale.ENGLISH);
-    List<space.djangonaut.missioncontrol.common.FormPage.Field> fields = ApplyPage.fields(schema, bound, others, options.projects(), text);
+    List<FormPage.Field> fields = ApplyPage.fields(schema, bound, others, options.projects(), text);
     model.addAttribute("fields", fields);
     model.addAttribute("problems", ApplyPage.problems(fields, bound, text));
     return FORM_VIEW;
@@ -123,7 +125,7 @@ class ApplyController {
     model.addAttribute("cohort", cohort);
     ApplyFormSchema schema = schemaFor(cohort);
     dropUnasked(schema, form);
-    space.djangonaut.missioncontrol.common.FormSchema.Answers others = schema.validate(request.getParameterMap());
+    FormSchema.Answers others = schema.validate(request.getParameterMap());
     if (form.getWebsite() != null && !form.getWebsite().isBlank()) {
       // Only bots fill in the hidden field: look like success, keep nothing.
       return "redirect:/cohorts/" + slug + "/applied";
@@ -133,7 +135,7 @@ class ApplyController {
       if (zoneOnly.hasErrors()) {
         response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
       }
-      return page(schema, zoneOnly, new space.djangonaut.missioncontrol.common.FormSchema.Answers(others.typed(), others.given(), Map.of()), model);
+      return page(schema, zoneOnly, new FormSchema.Answers(others.typed(), others.given(), Map.of()), model);
     }
     if (form.getProject() != null && !options.projects().contains(form.getProject())) {
       errors.rejectValue("project", "unknown", "Choose a project from the list.");
