@@ -2,7 +2,6 @@ package space.djangonaut.missioncontrol.application;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.util.List;
 import java.util.Map;
@@ -13,9 +12,6 @@ import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import space.djangonaut.missioncontrol.cohort.Cohort;
-import space.djangonaut.missioncontrol.cohort.CohortForm;
-import space.djangonaut.missioncontrol.cohort.CohortService;
 import space.djangonaut.missioncontrol.support.IntegrationTest;
 import space.djangonaut.missioncontrol.support.TestData;
 import space.djangonaut.missioncontrol.support.WebClient;
@@ -30,8 +26,7 @@ class AssigneeZoneThroughTasklistTest {
 
   @LocalServerPort int port;
   @Autowired TestData testData;
-  @Autowired CohortService cohorts;
-  @Autowired ApplicationService applications;
+  @Autowired BerlinReviews berlin;
   @Autowired IdentityService identityService;
   @Autowired RuntimeService runtimeService;
   @Autowired TaskService taskService;
@@ -40,40 +35,40 @@ class AssigneeZoneThroughTasklistTest {
   void shouldDrawTheReviewForTheReviewerAnOrganiserSetsAsAssignee() throws IOException {
     String organiser = testData.organiser();
     String tokyo = testData.reviewer();
-    Application application = appliedFromBerlin(cohortReviewedBy(tokyo + ", " + testData.reviewer()));
+    Application application = berlin.appliedFromBerlin(berlin.cohortReviewedBy(tokyo + ", " + testData.reviewer()));
     identityService.setUserInfo(tokyo, "timeZone", "Asia/Tokyo");
-    Task review = reviewsOf(application).get(0);
+    Task review = berlin.reviewsOf(application).get(0);
 
     assertThat(rest(organiser).postJson("/engine-rest/task/" + review.getId() + "/assignee",
         "{\"userId\":\"" + tokyo + "\"}").status()).isEqualTo(204);
 
-    assertThat(availabilityOnForm(tokyo, review)).isEqualTo(ReviewerOwnZoneTest.IN_TOKYO);
+    assertThat(berlin.availabilityOnForm(tokyo, review)).isEqualTo(BerlinReviews.IN_TOKYO);
     assertThat(rest(organiser).postJson("/engine-rest/task/" + review.getId() + "/assignee",
         "{\"userId\":null}").status()).isEqualTo(204);
     assertThat(taskService.getVariableLocal(review.getId(), "applicantAvailability"))
-        .isEqualTo(ReviewerOwnZoneTest.IN_THE_FALLBACK);
+        .isEqualTo(BerlinReviews.IN_THE_FALLBACK);
   }
 
   @Test
   void shouldDrawTheReviewForTheOrganiserItIsDelegatedTo() throws IOException {
     String organiser = testData.organiser();
     String newYork = testData.organiser();
-    Application application = appliedFromBerlin(cohortReviewedBy(testData.reviewer() + ", " + testData.reviewer()));
+    Application application = berlin.appliedFromBerlin(berlin.cohortReviewedBy(testData.reviewer() + ", " + testData.reviewer()));
     identityService.setUserInfo(newYork, "timeZone", "America/New_York");
-    Task review = reviewsOf(application).get(0);
+    Task review = berlin.reviewsOf(application).get(0);
 
     WebClient.Response delegated = rest(organiser).postJson("/engine-rest/task/" + review.getId() + "/delegate",
         "{\"userId\":\"" + newYork + "\"}");
 
     assertThat(delegated.status()).isEqualTo(204);
-    assertThat(availabilityOnForm(newYork, review)).isEqualTo(ReviewerOwnZoneTest.IN_NEW_YORK);
+    assertThat(berlin.availabilityOnForm(newYork, review)).isEqualTo(BerlinReviews.IN_NEW_YORK);
   }
 
   @Test
   void shouldKeepTheZoneChosenByAReviewerWhoHoldsAReviewOfASuspendedApplication() throws IOException {
     String tokyo = testData.reviewer();
-    Application application = appliedFromBerlin(cohortReviewedBy(tokyo + ", " + testData.reviewer()));
-    Task review = reviewsOf(application).get(0);
+    Application application = berlin.appliedFromBerlin(berlin.cohortReviewedBy(tokyo + ", " + testData.reviewer()));
+    Task review = berlin.reviewsOf(application).get(0);
     assertThat(rest(tokyo).postJson("/engine-rest/task/" + review.getId() + "/claim",
         "{\"userId\":\"" + tokyo + "\"}").status()).isEqualTo(204);
     runtimeService.suspendProcessInstanceById(review.getProcessInstanceId());
@@ -133,35 +128,6 @@ class AssigneeZoneThroughTasklistTest {
     assertThat(refused.status()).isEqualTo(400);
     assertThat(refused.body()).contains("userId: there is no account");
     assertThat(identityService.getUserInfo(reviewer, "timeZone")).isNull();
-  }
-
-  Cohort cohortReviewedBy(String reviewers) {
-    CohortForm form = TestData.cohortForm("Zones " + TestData.unique("c"), TestData.unique("zones"));
-    form.setStartsOn(ReviewerOwnZoneTest.STARTS_ON);
-    form.setCapacity(2);
-    form.setReviewers(reviewers);
-    return cohorts.create(form);
-  }
-
-  Application appliedFromBerlin(Cohort cohort) {
-    ApplicationForm form = TestData.applicationForm(TestData.uniqueEmail());
-    form.setTimezone("Europe/Berlin");
-    form.setAvailability(List.of("MON-18"));
-    Application application = applications.submit(cohort.getSlug(), form);
-    testData.executeJobs(runtimeService.createProcessInstanceQuery()
-        .processInstanceBusinessKey(application.getId().toString()).singleResult().getId());
-    return application;
-  }
-
-  List<Task> reviewsOf(Application application) {
-    return taskService.createTaskQuery().processInstanceBusinessKey(application.getId().toString())
-        .taskDefinitionKey("Task_ReviewApplication").orderByTaskId().asc().list();
-  }
-
-  String availabilityOnForm(String reviewer, Task task) throws IOException {
-    WebClient.Response variables = rest(reviewer).get("/engine-rest/task/" + task.getId() + "/form-variables");
-    assertThat(variables.status()).isEqualTo(200);
-    return new ObjectMapper().readTree(variables.body()).path("applicantAvailability").path("value").asText();
   }
 
   WebClient rest(String user) {

@@ -1,12 +1,11 @@
 package space.djangonaut.missioncontrol.application;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static space.djangonaut.missioncontrol.application.ReviewerOwnZoneTest.IN_NEW_YORK;
-import static space.djangonaut.missioncontrol.application.ReviewerOwnZoneTest.IN_THE_FALLBACK;
-import static space.djangonaut.missioncontrol.application.ReviewerOwnZoneTest.IN_TOKYO;
-import static space.djangonaut.missioncontrol.application.ReviewerOwnZoneTest.STARTS_ON;
+import static space.djangonaut.missioncontrol.application.BerlinReviews.IN_NEW_YORK;
+import static space.djangonaut.missioncontrol.application.BerlinReviews.IN_THE_FALLBACK;
+import static space.djangonaut.missioncontrol.application.BerlinReviews.IN_TOKYO;
+import static space.djangonaut.missioncontrol.application.BerlinReviews.STARTS_ON;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.util.List;
 import java.util.Map;
@@ -19,8 +18,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.web.util.HtmlUtils;
 import space.djangonaut.missioncontrol.cohort.Cohort;
-import space.djangonaut.missioncontrol.cohort.CohortForm;
-import space.djangonaut.missioncontrol.cohort.CohortService;
 import space.djangonaut.missioncontrol.support.IntegrationTest;
 import space.djangonaut.missioncontrol.support.TestData;
 import space.djangonaut.missioncontrol.support.WebClient;
@@ -42,8 +39,7 @@ class DisplayZoneSettingsTest {
 
   @LocalServerPort int port;
   @Autowired TestData testData;
-  @Autowired CohortService cohorts;
-  @Autowired ApplicationService applications;
+  @Autowired BerlinReviews berlin;
   @Autowired VolunteerService volunteers;
   @Autowired IdentityService identityService;
   @Autowired RuntimeService runtimeService;
@@ -52,17 +48,17 @@ class DisplayZoneSettingsTest {
   @Test
   void shouldDrawAHeldReviewAgainWhenItsReviewerChoosesAnotherZoneOnTheirSettingsPage() throws IOException {
     String reviewer = testData.reviewer();
-    Application application = appliedFromBerlin(cohortReviewedBy(reviewer + ", " + testData.reviewer()));
-    Task review = reviewsOf(application).get(0);
-    claim(reviewer, review);
-    assertThat(availabilityOnForm(reviewer, review)).isEqualTo(IN_THE_FALLBACK);
+    Application application = berlin.appliedFromBerlin(berlin.cohortReviewedBy(reviewer + ", " + testData.reviewer()));
+    Task review = berlin.reviewsOf(application).get(0);
+    berlin.claim(reviewer, review);
+    assertThat(berlin.availabilityOnForm(reviewer, review)).isEqualTo(IN_THE_FALLBACK);
     WebClient browser = client(reviewer);
     assertThat(browser.get(SETTINGS).body()).contains("<option value=\"\" selected=\"selected\">The default (UTC)");
 
     WebClient.Response saved = chooseZone(browser, "Asia/Tokyo");
 
     assertThat(saved.status()).isEqualTo(302);
-    assertThat(availabilityOnForm(reviewer, review)).isEqualTo(IN_TOKYO);
+    assertThat(berlin.availabilityOnForm(reviewer, review)).isEqualTo(IN_TOKYO);
     assertThat(text(browser.get(SETTINGS).body())).contains("You now read availability in Asia/Tokyo, with UTC "
         + "alongside.");
     assertThat(browser.get(SETTINGS).body()).contains("<option value=\"Asia/Tokyo\" selected=\"selected\">");
@@ -71,11 +67,11 @@ class DisplayZoneSettingsTest {
   @Test
   void shouldRefuseAZoneOutsideTheOfferedListWithTheFieldAndReasonAndKeepTheZoneBefore() throws IOException {
     String reviewer = testData.reviewer();
-    Application application = appliedFromBerlin(cohortReviewedBy(reviewer + ", " + testData.reviewer()));
+    Application application = berlin.appliedFromBerlin(berlin.cohortReviewedBy(reviewer + ", " + testData.reviewer()));
     WebClient browser = client(reviewer);
     assertThat(chooseZone(browser, "Asia/Tokyo").status()).isEqualTo(302);
-    Task review = reviewsOf(application).get(0);
-    claim(reviewer, review);
+    Task review = berlin.reviewsOf(application).get(0);
+    berlin.claim(reviewer, review);
 
     // java.time knows it, but the forms do not offer it (no region/city, no iCalendar VTIMEZONE).
     WebClient.Response refused = chooseZone(browser, "SystemV/EST5EDT");
@@ -85,7 +81,7 @@ class DisplayZoneSettingsTest {
         + " choose one from the list (such as Europe/Berlin or America/New_York).");
     assertThat(refused.body()).contains("<option value=\"Asia/Tokyo\" selected=\"selected\">");
     assertThat(identityService.getUserInfo(reviewer, "timeZone")).isEqualTo("Asia/Tokyo");
-    assertThat(availabilityOnForm(reviewer, review)).isEqualTo(IN_TOKYO);
+    assertThat(berlin.availabilityOnForm(reviewer, review)).isEqualTo(IN_TOKYO);
 
     WebClient organiser = client(testData.organiser());
     WebClient.Response noAccount = organiser.postForm("/organiser/accounts/zone", WebClient.form(
@@ -103,18 +99,18 @@ class DisplayZoneSettingsTest {
   @Test
   void shouldShowTheFallbackToAnAccountWithoutAZoneAndAgainWhenItChoosesTheDefault() throws IOException {
     String reviewer = testData.reviewer();
-    Application application = appliedFromBerlin(cohortReviewedBy(reviewer + ", " + testData.reviewer()));
-    Task review = reviewsOf(application).get(0);
-    claim(reviewer, review);
-    assertThat(availabilityOnForm(reviewer, review)).isEqualTo(IN_THE_FALLBACK);
+    Application application = berlin.appliedFromBerlin(berlin.cohortReviewedBy(reviewer + ", " + testData.reviewer()));
+    Task review = berlin.reviewsOf(application).get(0);
+    berlin.claim(reviewer, review);
+    assertThat(berlin.availabilityOnForm(reviewer, review)).isEqualTo(IN_THE_FALLBACK);
     WebClient browser = client(reviewer);
     chooseZone(browser, "Asia/Tokyo");
-    assertThat(availabilityOnForm(reviewer, review)).isEqualTo(IN_TOKYO);
+    assertThat(berlin.availabilityOnForm(reviewer, review)).isEqualTo(IN_TOKYO);
 
     assertThat(chooseZone(browser, "").status()).isEqualTo(302);
 
     assertThat(identityService.getUserInfo(reviewer, "timeZone")).isNull();
-    assertThat(availabilityOnForm(reviewer, review)).isEqualTo(IN_THE_FALLBACK);
+    assertThat(berlin.availabilityOnForm(reviewer, review)).isEqualTo(IN_THE_FALLBACK);
     assertThat(text(browser.get(SETTINGS).body())).contains("You now read availability in UTC, the default.");
   }
 
@@ -125,7 +121,7 @@ class DisplayZoneSettingsTest {
     WebClient.Response set = olga.postForm("/organiser/accounts/zone", WebClient.form(
         olga.get("/organiser/accounts"), Map.of("userId", List.of(jeff), "zone", List.of("America/New_York"))));
     assertThat(set.status()).isEqualTo(302);
-    Cohort cohort = cohortReviewedBy(testData.reviewer() + ", " + testData.reviewer());
+    Cohort cohort = berlin.cohortReviewedBy(testData.reviewer() + ", " + testData.reviewer());
     Volunteer volunteer = volunteers.signUp(cohort.getSlug(), navigatorFromBerlin());
     String process = runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(
         volunteer.getId().toString()).processDefinitionKey("volunteer").singleResult().getId();
@@ -137,24 +133,6 @@ class DisplayZoneSettingsTest {
     taskService.claim(approval.getId(), jeff);
 
     assertThat(taskService.getVariableLocal(approval.getId(), "volunteerAvailability")).isEqualTo(IN_NEW_YORK);
-  }
-
-  private Cohort cohortReviewedBy(String reviewers) {
-    CohortForm form = TestData.cohortForm("Zones " + TestData.unique("c"), TestData.unique("zones"));
-    form.setStartsOn(STARTS_ON);
-    form.setCapacity(2);
-    form.setReviewers(reviewers);
-    return cohorts.create(form);
-  }
-
-  private Application appliedFromBerlin(Cohort cohort) {
-    ApplicationForm form = TestData.applicationForm(TestData.uniqueEmail());
-    form.setTimezone("Europe/Berlin");
-    form.setAvailability(List.of("MON-18"));
-    Application application = applications.submit(cohort.getSlug(), form);
-    testData.executeJobs(runtimeService.createProcessInstanceQuery()
-        .processInstanceBusinessKey(application.getId().toString()).singleResult().getId());
-    return application;
   }
 
   private static VolunteerForm navigatorFromBerlin() {
@@ -169,22 +147,6 @@ class DisplayZoneSettingsTest {
     form.setMotivation("I was a Djangonaut last year.");
     form.setCodeOfConductAccepted(true);
     return form;
-  }
-
-  private List<Task> reviewsOf(Application application) {
-    return taskService.createTaskQuery().processInstanceBusinessKey(application.getId().toString())
-        .taskDefinitionKey("Task_ReviewApplication").orderByTaskId().asc().list();
-  }
-
-  private void claim(String reviewer, Task task) {
-    assertThat(client(reviewer).postJson("/engine-rest/task/" + task.getId() + "/claim",
-        "{\"userId\":\"" + reviewer + "\"}").status()).isEqualTo(204);
-  }
-
-  private String availabilityOnForm(String reviewer, Task task) throws IOException {
-    WebClient.Response variables = client(reviewer).get("/engine-rest/task/" + task.getId() + "/form-variables");
-    assertThat(variables.status()).isEqualTo(200);
-    return new ObjectMapper().readTree(variables.body()).path("applicantAvailability").path("value").asText();
   }
 
   private static WebClient.Response chooseZone(WebClient browser, String zone) {

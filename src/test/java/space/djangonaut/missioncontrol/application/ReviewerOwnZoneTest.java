@@ -1,22 +1,19 @@
 package space.djangonaut.missioncontrol.application;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static space.djangonaut.missioncontrol.application.BerlinReviews.IN_NEW_YORK;
+import static space.djangonaut.missioncontrol.application.BerlinReviews.IN_THE_FALLBACK;
+import static space.djangonaut.missioncontrol.application.BerlinReviews.IN_TOKYO;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.time.LocalDate;
 import java.util.List;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import space.djangonaut.missioncontrol.cohort.Cohort;
-import space.djangonaut.missioncontrol.cohort.CohortForm;
-import space.djangonaut.missioncontrol.cohort.CohortService;
 import space.djangonaut.missioncontrol.support.IntegrationTest;
 import space.djangonaut.missioncontrol.support.TestData;
 import space.djangonaut.missioncontrol.support.WebClient;
@@ -31,20 +28,10 @@ import space.djangonaut.missioncontrol.support.WebClient;
 @IntegrationTest
 class ReviewerOwnZoneTest {
 
-  /** A cohort in January, when Berlin, New York and Tokyo all keep winter time. */
-  static final LocalDate STARTS_ON = LocalDate.of(2031, 1, 31);
-  static final String IN_TOKYO = "Mon 18-21 (Europe/Berlin); Asia/Tokyo: Tue 02:00-05:00;"
-      + " UTC: Mon 17:00-20:00 (week from 31 January 2031)";
-  static final String IN_NEW_YORK = "Mon 18-21 (Europe/Berlin); America/New_York: Mon 12:00-15:00;"
-      + " UTC: Mon 17:00-20:00 (week from 31 January 2031)";
-  static final String IN_THE_FALLBACK = "Mon 18-21 (Europe/Berlin); UTC: Mon 17:00-20:00 (week from 31 January 2031)";
-
   @LocalServerPort int port;
   @Autowired TestData testData;
-  @Autowired CohortService cohorts;
-  @Autowired ApplicationService applications;
+  @Autowired BerlinReviews berlin;
   @Autowired IdentityService identityService;
-  @Autowired RuntimeService runtimeService;
   @Autowired TaskService taskService;
   @Autowired HistoryService historyService;
   @Autowired org.springframework.jdbc.core.JdbcTemplate jdbc;
@@ -53,37 +40,37 @@ class ReviewerOwnZoneTest {
   void shouldShowEachReviewerTheApplicantsAvailabilityInTheirOwnZoneWithUtcAlongside() throws IOException {
     String tokyo = testData.reviewer();
     String newYork = testData.reviewer();
-    Application application = appliedFromBerlin(cohortReviewedBy(tokyo + ", " + newYork));
-    List<Task> reviews = reviewsOf(application);
+    Application application = berlin.appliedFromBerlin(berlin.cohortReviewedBy(tokyo + ", " + newYork));
+    List<Task> reviews = berlin.reviewsOf(application);
     // The reviews were drawn when the application came in, before either reviewer chose a zone.
     identityService.setUserInfo(tokyo, "timeZone", "Asia/Tokyo");
     identityService.setUserInfo(newYork, "timeZone", "America/New_York");
 
-    claim(tokyo, reviews.get(0));
-    claim(newYork, reviews.get(1));
+    berlin.claim(tokyo, reviews.get(0));
+    berlin.claim(newYork, reviews.get(1));
 
-    assertThat(availabilityOnForm(tokyo, reviews.get(0))).isEqualTo(IN_TOKYO);
-    assertThat(availabilityOnForm(newYork, reviews.get(1))).isEqualTo(IN_NEW_YORK);
+    assertThat(berlin.availabilityOnForm(tokyo, reviews.get(0))).isEqualTo(IN_TOKYO);
+    assertThat(berlin.availabilityOnForm(newYork, reviews.get(1))).isEqualTo(IN_NEW_YORK);
   }
 
   @Test
   void shouldDrawTheReviewAgainForTheReviewerWhoClaimsItAfterAnother() throws IOException {
     String tokyo = testData.reviewer();
     String newYork = testData.reviewer();
-    Application application = appliedFromBerlin(cohortReviewedBy(tokyo + ", " + newYork));
+    Application application = berlin.appliedFromBerlin(berlin.cohortReviewedBy(tokyo + ", " + newYork));
     identityService.setUserInfo(tokyo, "timeZone", "Asia/Tokyo");
     identityService.setUserInfo(newYork, "timeZone", "America/New_York");
-    Task review = reviewsOf(application).get(0);
-    claim(tokyo, review);
-    assertThat(availabilityOnForm(tokyo, review)).isEqualTo(IN_TOKYO);
+    Task review = berlin.reviewsOf(application).get(0);
+    berlin.claim(tokyo, review);
+    assertThat(berlin.availabilityOnForm(tokyo, review)).isEqualTo(IN_TOKYO);
 
     assertThat(rest(tokyo).postJson("/engine-rest/task/" + review.getId() + "/unclaim", "{}").status())
         .isEqualTo(204);
     assertThat(taskService.getVariableLocal(review.getId(), "applicantAvailability")).as("held by nobody: the fallback")
         .isEqualTo(IN_THE_FALLBACK);
-    claim(newYork, review);
+    berlin.claim(newYork, review);
 
-    assertThat(availabilityOnForm(newYork, review)).isEqualTo(IN_NEW_YORK);
+    assertThat(berlin.availabilityOnForm(newYork, review)).isEqualTo(IN_NEW_YORK);
   }
 
   /**
@@ -93,12 +80,12 @@ class ReviewerOwnZoneTest {
   @Test
   void shouldNotDrawTheReviewAgainForAReviewerWhoReadsInTheZoneItWasDrawnIn() throws IOException {
     String reviewer = testData.reviewer();
-    Application application = appliedFromBerlin(cohortReviewedBy(reviewer + ", " + testData.reviewer()));
-    Task review = reviewsOf(application).get(0);
+    Application application = berlin.appliedFromBerlin(berlin.cohortReviewedBy(reviewer + ", " + testData.reviewer()));
+    Task review = berlin.reviewsOf(application).get(0);
 
-    claim(reviewer, review);
+    berlin.claim(reviewer, review);
 
-    assertThat(availabilityOnForm(reviewer, review)).isEqualTo(IN_THE_FALLBACK);
+    assertThat(berlin.availabilityOnForm(reviewer, review)).isEqualTo(IN_THE_FALLBACK);
     assertThat(jdbc.queryForObject("select rev_ from act_ru_variable where task_id_ = ? and name_ = ?",
         Integer.class, review.getId(), "applicantAvailability")).as("the variable's revision: never written again")
         .isEqualTo(1);
@@ -113,11 +100,11 @@ class ReviewerOwnZoneTest {
   void shouldKeepNoHistoryOfTheAnswersAReviewShowsButKeepTheReviewersScores() throws IOException {
     String tokyo = testData.reviewer();
     String other = testData.reviewer();
-    Application application = appliedFromBerlin(cohortReviewedBy(tokyo + ", " + other));
+    Application application = berlin.appliedFromBerlin(berlin.cohortReviewedBy(tokyo + ", " + other));
     identityService.setUserInfo(tokyo, "timeZone", "Asia/Tokyo");
-    Task review = reviewsOf(application).get(0);
-    claim(tokyo, review);
-    assertThat(availabilityOnForm(tokyo, review)).isEqualTo(IN_TOKYO);
+    Task review = berlin.reviewsOf(application).get(0);
+    berlin.claim(tokyo, review);
+    assertThat(berlin.availabilityOnForm(tokyo, review)).isEqualTo(IN_TOKYO);
 
     assertThat(historyService.createHistoricVariableInstanceQuery().taskIdIn(review.getId()).list())
         .as("the task's own variables in history").isEmpty();
@@ -134,43 +121,6 @@ class ReviewerOwnZoneTest {
     assertThat(historyService.createHistoricVariableInstanceQuery().processInstanceIdIn(review.getProcessInstanceId())
         .variableName("reviewComment").list()).as("what the reviewer wrote, in history")
         .extracting(v -> v.getValue()).contains("Clear motivation");
-  }
-
-  /** A cohort starting on {@link #STARTS_ON}, open for applications today. */
-  Cohort cohortReviewedBy(String reviewers) {
-    CohortForm form = TestData.cohortForm("Zones " + TestData.unique("c"), TestData.unique("zones"));
-    form.setStartsOn(STARTS_ON);
-    form.setCapacity(2);
-    form.setReviewers(reviewers);
-    return cohorts.create(form);
-  }
-
-  /** An applicant in Berlin, free on Mondays 18-21 on their own clock; their two reviews are open. */
-  Application appliedFromBerlin(Cohort cohort) {
-    ApplicationForm form = TestData.applicationForm(TestData.uniqueEmail());
-    form.setTimezone("Europe/Berlin");
-    form.setAvailability(List.of("MON-18"));
-    Application application = applications.submit(cohort.getSlug(), form);
-    testData.executeJobs(runtimeService.createProcessInstanceQuery()
-        .processInstanceBusinessKey(application.getId().toString()).singleResult().getId());
-    return application;
-  }
-
-  List<Task> reviewsOf(Application application) {
-    return taskService.createTaskQuery().processInstanceBusinessKey(application.getId().toString())
-        .taskDefinitionKey("Task_ReviewApplication").orderByTaskId().asc().list();
-  }
-
-  void claim(String reviewer, Task task) {
-    assertThat(rest(reviewer).postJson("/engine-rest/task/" + task.getId() + "/claim",
-        "{\"userId\":\"" + reviewer + "\"}").status()).isEqualTo(204);
-  }
-
-  /** What the review form shows the reviewer as the applicant's availability, read as Tasklist reads it. */
-  String availabilityOnForm(String reviewer, Task task) throws IOException {
-    WebClient.Response variables = rest(reviewer).get("/engine-rest/task/" + task.getId() + "/form-variables");
-    assertThat(variables.status()).isEqualTo(200);
-    return new ObjectMapper().readTree(variables.body()).path("applicantAvailability").path("value").asText();
   }
 
   WebClient rest(String user) {
