@@ -6,7 +6,6 @@ import static space.djangonaut.missioncontrol.process.team.TeamProcess.TASK_RECO
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Date;
 import java.util.HashMap;
@@ -23,14 +22,12 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.JdbcTemplate;
 import space.djangonaut.missioncontrol.application.Application;
 import space.djangonaut.missioncontrol.application.ApplicationRepository;
 import space.djangonaut.missioncontrol.application.ApplicationStatus;
 import space.djangonaut.missioncontrol.mail.MailTemplate;
 import space.djangonaut.missioncontrol.mail.OutboxEmail;
 import space.djangonaut.missioncontrol.mail.OutboxEmailRepository;
-import space.djangonaut.missioncontrol.mentorship.CheckIn;
 import space.djangonaut.missioncontrol.mentorship.CheckInRepository;
 import space.djangonaut.missioncontrol.mentorship.Contribution;
 import space.djangonaut.missioncontrol.mentorship.ContributionRepository;
@@ -41,6 +38,7 @@ import space.djangonaut.missioncontrol.process.team.TeamProcess;
 import space.djangonaut.missioncontrol.support.CohortDriver;
 import space.djangonaut.missioncontrol.support.IntegrationTest;
 import space.djangonaut.missioncontrol.support.Mailbox;
+import space.djangonaut.missioncontrol.support.StoredText;
 import space.djangonaut.missioncontrol.support.TestData;
 import space.djangonaut.missioncontrol.support.WebClient;
 import space.djangonaut.missioncontrol.survey.ImpactReport;
@@ -64,6 +62,7 @@ class PersonLeavesProcessTest {
 
   @LocalServerPort int port;
   @Autowired ProcessEngine processEngine;
+  @Autowired StoredText storedText;
   @Autowired TaskService taskService;
   @Autowired CohortDriver driver;
   @Autowired TestData testData;
@@ -77,7 +76,6 @@ class PersonLeavesProcessTest {
   @Autowired OutboxEmailRepository outbox;
   @Autowired ImpactReportService reports;
   @Autowired PersonalDataService personalData;
-  @Autowired JdbcTemplate jdbc;
 
   @BeforeEach
   void setUp() {
@@ -265,7 +263,7 @@ class PersonLeavesProcessTest {
     driver.drive(run);
     Assertions.assertThat(outbox.findByRecipientOrderById(captain.getEmail())).extracting(OutboxEmail::getTextBody)
         .anyMatch(text -> text.contains(name));
-    Assertions.assertThat(occurrences(name)).as("before the erasure").isNotEmpty();
+    Assertions.assertThat(storedText.columnsHoldingIgnoringCase(name)).as("before the erasure").isNotEmpty();
 
     personalData.erase(email);
     driver.drive(run);
@@ -282,8 +280,8 @@ class PersonLeavesProcessTest {
         == MailTemplate.DJANGONAUT_WITHDREW).singleElement()
         .satisfies(e -> Assertions.assertThat(e.getTextBody()).contains("One of the Djangonauts of " + team.getName()));
     // Nothing of them anywhere: process variables and their history, emails to others, notes.
-    Assertions.assertThat(occurrences(name)).isEmpty();
-    Assertions.assertThat(occurrences(email)).isEmpty();
+    Assertions.assertThat(storedText.columnsHoldingIgnoringCase(name)).isEmpty();
+    Assertions.assertThat(storedText.columnsHoldingIgnoringCase(email)).isEmpty();
     Assertions.assertThat(checkIns.findByCohortIdOrderByWeekAscTeamIdAsc(run.cohortId())).first()
         .satisfies(c -> {
           Assertions.assertThat(c.getAttended()).startsWith("3 of 3: ").contains("(erased)");
@@ -367,23 +365,5 @@ class PersonLeavesProcessTest {
 
   private ApplicationStatus status(Application application) {
     return applications.findById(application.getId()).orElseThrow().getStatus();
-  }
-
-  /** Every text column of every table (ours and the engine's, runtime and history) that contains the text. */
-  private List<String> occurrences(String text) {
-    List<Map<String, Object>> columns = jdbc.queryForList("select table_name, column_name from "
-        + "information_schema.columns where table_schema = current_schema() and data_type in "
-        + "('character varying', 'text', 'character')");
-    List<String> found = new ArrayList<>();
-    for (Map<String, Object> column : columns) {
-      String table = (String) column.get("table_name");
-      String columnName = (String) column.get("column_name");
-      Integer count = jdbc.queryForObject("select count(*) from \"" + table + "\" where lower(\"" + columnName
-          + "\") like ?", Integer.class, "%" + text.toLowerCase() + "%");
-      if (count != null && count > 0) {
-        found.add(table + "." + columnName);
-      }
-    }
-    return found;
   }
 }

@@ -3,9 +3,7 @@ package space.djangonaut.missioncontrol.privacy;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Date;
-import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
@@ -16,7 +14,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.JdbcTemplate;
 import space.djangonaut.missioncontrol.application.Application;
 import space.djangonaut.missioncontrol.application.ApplicationForm;
 import space.djangonaut.missioncontrol.application.ApplicationRepository;
@@ -26,6 +23,7 @@ import space.djangonaut.missioncontrol.application.UnselectedApplicantsErasure;
 import space.djangonaut.missioncontrol.process.cohort.CohortProcess;
 import space.djangonaut.missioncontrol.support.CohortDriver;
 import space.djangonaut.missioncontrol.support.IntegrationTest;
+import space.djangonaut.missioncontrol.support.StoredText;
 import space.djangonaut.missioncontrol.support.TestData;
 import space.djangonaut.missioncontrol.support.WebClient;
 
@@ -38,13 +36,13 @@ class PersonalDataTest {
 
   @LocalServerPort int port;
   @Autowired TestData testData;
+  @Autowired StoredText storedText;
   @Autowired CohortDriver driver;
   @Autowired ApplicationService applicationService;
   @Autowired ApplicationRepository applications;
   @Autowired UnselectedApplicantsErasure unselectedApplicants;
   @Autowired RuntimeService runtimeService;
   @Autowired TaskService taskService;
-  @Autowired JdbcTemplate jdbc;
 
   @AfterEach
   void resetClock() {
@@ -56,8 +54,8 @@ class PersonalDataTest {
     String name = "Zelda " + TestData.uniqueUserId("Quux");
     String email = TestData.uniqueEmail();
     Application application = reviewedApplication(name, email);
-    assertThat(occurrences(name)).isNotEmpty();
-    assertThat(occurrences(email)).isNotEmpty();
+    assertThat(storedText.columnsHolding(name)).isNotEmpty();
+    assertThat(storedText.columnsHolding(email)).isNotEmpty();
 
     String organiser = testData.organiser();
     WebClient api = new WebClient(port).basicAuth(organiser, organiser);
@@ -69,8 +67,8 @@ class PersonalDataTest {
     assertThat(erased.status()).isEqualTo(200);
     // The application; its reviews, emails and the engine's records are erased with it, not counted apart.
     assertThat(erased.body()).contains("\"erased\":1");
-    assertThat(occurrences(name)).isEmpty();
-    assertThat(occurrences(email)).isEmpty();
+    assertThat(storedText.columnsHolding(name)).isEmpty();
+    assertThat(storedText.columnsHolding(email)).isEmpty();
     assertThat(applications.findById(application.getId()).orElseThrow().getName()).isEqualTo("(erased)");
     assertThat(api.postJson("/api/personal-data/erase", "{\"email\":\"not an address\"}").status())
         .isEqualTo(400);
@@ -97,10 +95,10 @@ class PersonalDataTest {
     assertThat(applications.findById(waitlisted.getId()).orElseThrow().getStatus())
         .isEqualTo(ApplicationStatus.WAITLIST_CLOSED);
     assertThat(applications.findById(waitlisted.getId()).orElseThrow().getErasedAt()).isNotNull();
-    assertThat(occurrences(rejected.getEmail())).isEmpty();
-    assertThat(occurrences(waitlisted.getEmail())).isEmpty();
+    assertThat(storedText.columnsHolding(rejected.getEmail())).isEmpty();
+    assertThat(storedText.columnsHolding(waitlisted.getEmail())).isEmpty();
     assertThat(applications.findById(accepted.getId()).orElseThrow().getErasedAt()).isNull();
-    assertThat(occurrences(accepted.getEmail())).isNotEmpty();
+    assertThat(storedText.columnsHolding(accepted.getEmail())).isNotEmpty();
     assertThat(run.process().getProcessDefinitionId()).startsWith(CohortProcess.KEY);
   }
 
@@ -119,23 +117,5 @@ class PersonalDataTest {
           "reviewComment", "Strong, " + name + " knows Django"));
     }
     return application;
-  }
-
-  /** Every text column of every table (ours and Camunda's) that contains this text, as table.column. */
-  private List<String> occurrences(String text) {
-    List<Map<String, Object>> columns = jdbc.queryForList("select table_name, column_name from "
-        + "information_schema.columns where table_schema = current_schema() and data_type in "
-        + "('character varying', 'text', 'character')");
-    List<String> found = new ArrayList<>();
-    for (Map<String, Object> column : columns) {
-      String table = (String) column.get("table_name");
-      String name = (String) column.get("column_name");
-      Integer count = jdbc.queryForObject("select count(*) from \"" + table + "\" where \"" + name
-          + "\" like ?", Integer.class, "%" + text + "%");
-      if (count != null && count > 0) {
-        found.add(table + "." + name);
-      }
-    }
-    return found;
   }
 }

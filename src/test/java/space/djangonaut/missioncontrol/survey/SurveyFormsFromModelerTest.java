@@ -18,7 +18,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.JdbcTemplate;
 import space.djangonaut.missioncontrol.application.Application;
 import space.djangonaut.missioncontrol.cohort.Cohort;
 import space.djangonaut.missioncontrol.common.DeployedForms;
@@ -27,6 +26,7 @@ import space.djangonaut.missioncontrol.common.WeeklyAvailability;
 import space.djangonaut.missioncontrol.privacy.PersonalDataService;
 import space.djangonaut.missioncontrol.process.cohort.CohortProcess;
 import space.djangonaut.missioncontrol.support.IntegrationTest;
+import space.djangonaut.missioncontrol.support.StoredText;
 import space.djangonaut.missioncontrol.support.TestData;
 import space.djangonaut.missioncontrol.support.WebClient;
 import space.djangonaut.missioncontrol.team.Team;
@@ -50,6 +50,7 @@ class SurveyFormsFromModelerTest {
 
   @LocalServerPort int port;
   @Autowired TestData testData;
+  @Autowired StoredText storedText;
   @Autowired RepositoryService repositoryService;
   @Autowired RuntimeService runtimeService;
   @Autowired TaskService taskService;
@@ -60,7 +61,6 @@ class SurveyFormsFromModelerTest {
   @Autowired VolunteerRepository volunteers;
   @Autowired TeamRepository teams;
   @Autowired PersonalDataService personalData;
-  @Autowired JdbcTemplate jdbc;
 
   private final List<String> deployments = new ArrayList<>();
 
@@ -287,12 +287,12 @@ class SurveyFormsFromModelerTest {
         "comfort", "MORE", "privateNote", secret + " is my neighbour"))).status()).isEqualTo(200);
     assertThat(personalData.export(djangonaut.getEmail()).toString()).contains("bestMoment=Meeting " + secret)
         .contains("privateNote=" + secret + " is my neighbour");
-    assertThat(occurrences(secret)).containsExactlyInAnyOrder("survey_invitation.other_answers",
+    assertThat(storedText.columnsHolding(secret)).containsExactlyInAnyOrder("survey_invitation.other_answers",
         "midpoint_check.other_answers");
 
     personalData.erase(djangonaut.getEmail());
 
-    assertThat(occurrences(secret)).isEmpty();
+    assertThat(storedText.columnsHolding(secret)).isEmpty();
     assertThat(invitations.findByCohortIdOrderById(cohort.getId()).get(0).getComfortCommunity())
         .as("the comfort answer stays, anonymous, for the report").isEqualTo(Comfort.MORE);
   }
@@ -323,23 +323,5 @@ class SurveyFormsFromModelerTest {
             + " with key wantsContact (a checkbox): Mission Control needs it.");
     assertThat(forms.latest(SurveyForms.FEEDBACK_ID).orElseThrow().version()).isEqualTo(survey);
     assertThat(forms.latest(SurveyForms.MIDPOINT_ID).orElseThrow().version()).isEqualTo(check);
-  }
-
-  /** Every text column of every table (ours and Camunda's) that contains this text, as table.column. */
-  private List<String> occurrences(String text) {
-    List<Map<String, Object>> columns = jdbc.queryForList("select table_name, column_name from "
-        + "information_schema.columns where table_schema = current_schema() and data_type in "
-        + "('character varying', 'text', 'character')");
-    List<String> found = new ArrayList<>();
-    for (Map<String, Object> column : columns) {
-      String table = (String) column.get("table_name");
-      String name = (String) column.get("column_name");
-      Integer count = jdbc.queryForObject("select count(*) from \"" + table + "\" where \"" + name
-          + "\" like ?", Integer.class, "%" + text + "%");
-      if (count != null && count > 0) {
-        found.add(table + "." + name);
-      }
-    }
-    return found;
   }
 }
